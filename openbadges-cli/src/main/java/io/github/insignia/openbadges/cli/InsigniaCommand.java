@@ -1,0 +1,121 @@
+package io.github.insignia.openbadges.cli;
+
+import io.github.insignia.openbadges.NotABadgeException;
+import io.github.insignia.openbadges.OpenBadgesException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code insignia} command. Exit codes, for every subcommand: 0 success, 1 the input was read
+ * but is not a badge or not valid, 2 usage or I/O error; on failure one line {@code error: CODE:
+ * message} goes to stderr.
+ */
+@Command(
+    name = "insignia",
+    mixinStandardHelpOptions = true,
+    versionProvider = InsigniaCommand.Version.class,
+    description = "Issue, sign, bake, verify, import and export Open Badges 2.0 and 3.0.",
+    subcommands = {
+      DemoCommand.class,
+      ReadCommand.class,
+      BakeCommand.class,
+      UnbakeCommand.class,
+      KeygenCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
+      LinkedinCommand.class,
+      ShareCommand.class,
+      ExportCommand.class,
+      IssueBatchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class InsigniaCommand implements Runnable {
+  /** Exit code: success. */
+  public static final int EXIT_OK = 0;
+  /** Exit code: the input was read but is not a badge, or not valid. */
+  public static final int EXIT_INVALID = 1;
+  /** Exit code: usage or I/O error. */
+  public static final int EXIT_ERROR = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code, without exiting (for tests and embedding). */
+  public static int execute(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  /** The configured picocli command line. */
+  public static CommandLine newCommandLine() {
+    CommandLine cli = new CommandLine(new InsigniaCommand());
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          err.println(errorLine(ex));
+          err.flush();
+          return exitCodeFor(ex);
+        });
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("error: USAGE: " + oneLine(ex.getMessage()));
+          err.flush();
+          return EXIT_ERROR;
+        });
+    return cli;
+  }
+
+  /** The one-line {@code error: CODE: message} for an exception. */
+  static String errorLine(Throwable ex) {
+    if (ex instanceof OpenBadgesException obe) {
+      return "error: " + obe.code() + ": " + oneLine(obe.getMessage());
+    }
+    if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+      Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+      return "error: IO_ERROR: " + oneLine(String.valueOf(io));
+    }
+    if (ex instanceof OutOfMemoryError) {
+      return "error: OUT_OF_MEMORY: the input is too large for the memory available";
+    }
+    return "error: INTERNAL_ERROR: " + oneLine(ex.toString());
+  }
+
+  static int exitCodeFor(Throwable ex) {
+    return ex instanceof NotABadgeException ? EXIT_INVALID : EXIT_ERROR;
+  }
+
+  static String oneLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+  }
+
+  /** Reads the version that Maven filtered into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = InsigniaCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"insignia " + p.getProperty("version", "unknown")};
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code insignia} command line tool (picocli). */
+package io.github.insignia.openbadges.cli;

@@ -1,0 +1,2 @@
+/** Awarding, bulk issuing, expiry and revocation of badges on the issuer side. */
+package io.github.insignia.openbadges.issuing;

@@ -1,0 +1,2 @@
+/** Pinned JSON-LD contexts and JSON Schemas, and the document-loader SPI. */
+package io.github.insignia.openbadges.documents;

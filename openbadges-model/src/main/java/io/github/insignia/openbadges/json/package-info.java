@@ -1,0 +1,2 @@
+/** Safe JSON reading under configurable limits, and writing. */
+package io.github.insignia.openbadges.json;
