@@ -246,7 +246,8 @@ public final class HttpTransport {
       m.append(' ').append(serverCode);
     }
     if (serverMessage != null) {
-      m.append(": ").append(Urls.abbreviate(serverMessage.replaceAll("\\s+", " ")));
+      String oneLine = serverMessage.replaceAll("\\s+", " ");
+      m.append(": ").append(oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine);
     }
     if (retryAfter != null) {
       m.append(" (retry after ").append(retryAfter.toSeconds()).append(" s)");
