@@ -13,11 +13,11 @@ import java.security.Signature;
 import java.util.Base64;
 
 /** An in-memory Ed25519 signer and helpers for tests. */
-final class TestKeys {
-  final KeyPair pair;
-  final Signer signer;
+public final class TestKeys {
+  public final KeyPair pair;
+  public final Signer signer;
 
-  TestKeys() {
+  public TestKeys() {
     try {
       pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     } catch (GeneralSecurityException e) {
@@ -45,7 +45,7 @@ final class TestKeys {
   }
 
   /** Verifies a compact JWS and returns its payload. */
-  static ObjectNode verifyJws(String jws, PublicKey key) throws GeneralSecurityException {
+  public static ObjectNode verifyJws(String jws, PublicKey key) throws GeneralSecurityException {
     String[] parts = jws.split("\\.");
     Signature s = Signature.getInstance("Ed25519");
     s.initVerify(key);
@@ -56,18 +56,18 @@ final class TestKeys {
     return (ObjectNode) SafeJson.read(Base64.getUrlDecoder().decode(parts[1]));
   }
 
-  static ObjectNode header(String jws) {
+  public static ObjectNode header(String jws) {
     return (ObjectNode) SafeJson.read(Base64.getUrlDecoder().decode(jws.split("\\.")[0]));
   }
 
-  static ObjectNode profile() {
+  public static ObjectNode profile() {
     return (ObjectNode)
         SafeJson.read(
             "{\"id\":\"https://school.example/issuer\",\"type\":[\"Profile\"],\"name\":\"Escuela Ejemplo\","
                 + "\"url\":\"https://school.example\",\"email\":\"badges@school.example\"}");
   }
 
-  static ObjectNode achievement() {
+  public static ObjectNode achievement() {
     return (ObjectNode)
         SafeJson.read(
             "{\"id\":\"https://school.example/achievements/teaching-101\",\"type\":[\"Achievement\"],"
@@ -76,7 +76,7 @@ final class TestKeys {
   }
 
   /** A prover double that attaches a recognisable proof object. */
-  static CredentialProver fakeProver() {
+  public static CredentialProver fakeProver() {
     return unsigned -> {
       ObjectNode copy = unsigned.deepCopy();
       copy.putArray("proof").addObject().put("type", "DataIntegrityProof").put("cryptosuite", "eddsa-rdfc-2022");
