@@ -242,7 +242,8 @@ public final class Detector {
     }
     for (String date : List.of("issuedOn", "issued_on", "expires")) {
       JsonNode v = root.get(date);
-      if (v != null && !v.isTextual() && !(v.isIntegralNumber() && version.isLegacy())) {
+      // OB 2.0 forbids Unix seconds, yet old issuers kept writing them under the v2 context; read them.
+      if (v != null && !v.isTextual() && !v.isIntegralNumber()) {
         throw wrongType(date, "a date-time string", v);
       }
     }
