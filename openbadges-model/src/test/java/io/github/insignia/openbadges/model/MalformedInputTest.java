@@ -42,6 +42,26 @@ class MalformedInputTest {
   }
 
   @Test
+  void aCompactJwsIsASignedBadgeNotJson() throws java.io.IOException {
+    byte[] jws = java.nio.file.Files.readAllBytes(SpecExamplesTest.VECTORS.resolve("ob2/ob-spec-examples/signed-badge-example.jws"));
+    var e = assertThrows(io.github.insignia.openbadges.NotABadgeException.class, () -> BadgeDocuments.read(jws));
+    assertEquals("NOT_A_BADGE", e.code());
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("JWS"));
+    assertEquals("JSON_MALFORMED", code(() -> BadgeDocuments.read("not.json at all")));
+  }
+
+  @Test
+  void aByteOrderMarkIsAccepted() {
+    byte[] body = "{\"recipient\":\"a@b.c\",\"badge\":{}}".getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = new byte[body.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(body, 0, withBom, 3, body.length);
+    assertEquals(OpenBadgesVersion.V0_5, BadgeDocuments.read(withBom).version());
+  }
+
+  @Test
   void duplicateKeys() {
     assertEquals("JSON_DUPLICATE_KEY", code(() -> BadgeDocuments.read("{\"type\":\"Assertion\",\"type\":\"BadgeClass\"}")));
   }

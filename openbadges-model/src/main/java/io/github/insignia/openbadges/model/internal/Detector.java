@@ -50,7 +50,7 @@ public final class Detector {
     checkWhole(root, version, kind);
     checkMemberTypes(root, version, kind);
     if (options.upgrade() && version.isLegacy()) {
-      ObjectNode upgraded = Upgrader.toV2(root, version);
+      ObjectNode upgraded = Upgrader.toV2(root, version, kind);
       return new BadgeDocument(OpenBadgesVersion.V2_0, version, kind, wrap(upgraded, OpenBadgesVersion.V2_0, kind));
     }
     return new BadgeDocument(version, version, kind, wrap(root, version, kind));
