@@ -66,6 +66,14 @@ class ReadCommandTest {
   }
 
   @Test
+  void nonAsciiIsEscapedWhenStdoutCannotCarryIt() {
+    var node = SafeJson.read("{\"name\":\"\u00dcn\u00efc\u00f8d\u00e9 \u65e5\u672c \ud83c\udf93\"}");
+    String escaped = ReadCommand.escapedPretty(node);
+    assertTrue(escaped.chars().allMatch(c -> c < 128), escaped);
+    assertEquals(node, SafeJson.read(escaped));
+  }
+
+  @Test
   void readsStdin() {
     InputStream saved = System.in;
     try {
@@ -94,6 +102,35 @@ class ReadCommandTest {
   void aFragmentIsNotABadge() {
     Run r = run("read", EXAMPLES.resolve("ob2/ob-spec-examples/examples-index-12.json").toString());
     assertOneErrorLine(r, 1, "NOT_A_BADGE");
+  }
+
+  @Test
+  void aSignedBadgeJwsIsNotBadgeJson() {
+    Run r = run("read", EXAMPLES.resolve("ob2/ob-spec-examples/signed-badge-example.jws").toString());
+    assertOneErrorLine(r, 1, "NOT_A_BADGE");
+    assertTrue(r.err().contains("JWS"), r.err());
+  }
+
+  @Test
+  void everySpecExampleIsWrittenBackOrReportedAsAFragment() throws IOException {
+    int whole = 0;
+    int fragments = 0;
+    for (String dir : new String[] {"ob2/ob-spec-examples", "ob3/ob-spec-examples"}) {
+      try (var files = Files.list(EXAMPLES.resolve(dir))) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+          Run r = run("read", "--quiet", file.toString());
+          if (r.exit() == 0) {
+            assertEquals(SafeJson.read(Files.readAllBytes(file)), SafeJson.read(r.out()), file.toString());
+            whole++;
+          } else {
+            assertOneErrorLine(r, 1, "NOT_A_BADGE");
+            fragments++;
+          }
+        }
+      }
+    }
+    assertEquals(39, whole);
+    assertEquals(22, fragments);
   }
 
   @Test

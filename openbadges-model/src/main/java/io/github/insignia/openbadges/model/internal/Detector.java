@@ -42,7 +42,7 @@ public final class Detector {
       throw wrongType("@context", "a string, an array or an object", context);
     }
     JsonNode type = root.get("type");
-    if (type != null && !(type.isTextual() || (type.isArray() && allText(type)))) {
+    if (type != null && !(type.isTextual() || (type.isArray() && all(type, JsonNode::isTextual)))) {
       throw wrongType("type", "a string or an array of strings", type);
     }
     OpenBadgesVersion version = version(root, context);
@@ -50,7 +50,7 @@ public final class Detector {
     checkWhole(root, version, kind);
     checkMemberTypes(root, version, kind);
     if (options.upgrade() && version.isLegacy()) {
-      ObjectNode upgraded = Upgrader.toV2(root, version);
+      ObjectNode upgraded = Upgrader.toV2(root, version, kind);
       return new BadgeDocument(OpenBadgesVersion.V2_0, version, kind, wrap(upgraded, OpenBadgesVersion.V2_0, kind));
     }
     return new BadgeDocument(version, version, kind, wrap(root, version, kind));
@@ -216,7 +216,7 @@ public final class Detector {
     if (version == OpenBadgesVersion.V3_0) {
       expectObjectOrString(root, "issuer");
       JsonNode subject = root.get("credentialSubject");
-      if (subject != null && !subject.isObject() && !(subject.isArray() && allObjects(subject))) {
+      if (subject != null && !subject.isObject() && !(subject.isArray() && all(subject, JsonNode::isObject))) {
         throw wrongType("credentialSubject", "an object", subject);
       }
       for (String date : List.of("validFrom", "validUntil", "issuanceDate", "expirationDate", "awardedDate")) {
@@ -242,7 +242,8 @@ public final class Detector {
     }
     for (String date : List.of("issuedOn", "issued_on", "expires")) {
       JsonNode v = root.get(date);
-      if (v != null && !v.isTextual() && !(v.isIntegralNumber() && version.isLegacy())) {
+      // OB 2.0 forbids Unix seconds, yet old issuers kept writing them under the v2 context; read them.
+      if (v != null && !v.isTextual() && !v.isIntegralNumber()) {
         throw wrongType(date, "a date-time string", v);
       }
     }
@@ -262,18 +263,9 @@ public final class Detector {
     }
   }
 
-  private static boolean allText(JsonNode array) {
+  private static boolean all(JsonNode array, java.util.function.Predicate<JsonNode> test) {
     for (JsonNode v : array) {
-      if (!v.isTextual()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean allObjects(JsonNode array) {
-    for (JsonNode v : array) {
-      if (!v.isObject()) {
+      if (!test.test(v)) {
         return false;
       }
     }
