@@ -1,0 +1,712 @@
+package io.github.insignia.openbadges.baking.internal;
+
+import io.github.insignia.openbadges.baking.BadgeVersion;
+import io.github.insignia.openbadges.baking.BakingException;
+import io.github.insignia.openbadges.baking.BakingOptions;
+import io.github.insignia.openbadges.baking.ImageFormat;
+import io.github.insignia.openbadges.baking.PayloadKind;
+import io.github.insignia.openbadges.baking.UnbakedBadge;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SVG without an XML parser: a bounded, namespace-aware scan of the markup that finds the root
+ * start tag and any badge elements by byte offset. Baking splices bytes at those offsets, so the
+ * rest of the file stays byte for byte. A DOCTYPE is refused outright, so no entity can be declared:
+ * XXE and entity expansion cannot happen. Only the five predefined entities and character
+ * references are decoded.
+ */
+public final class Svg {
+  private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private Svg() {}
+
+  /** Whether the bytes look like XML: an optional UTF-8 BOM, white space, then {@code <}. */
+  public static boolean looksLikeXml(byte[] b, int len) {
+    int p = bomLength(b, len);
+    while (p < len && Payloads.isXmlSpace(b[p])) {
+      p++;
+    }
+    return p < len && b[p] == '<';
+  }
+
+  private static int bomLength(byte[] b, int len) {
+    return len >= 3 && b[0] == BOM[0] && b[1] == BOM[1] && b[2] == BOM[2] ? 3 : 0;
+  }
+
+  /** The badge version an element stands for, or null when it is not a badge element. */
+  static BadgeVersion badgeElementVersion(String namespace, String local) {
+    if (namespace == null) {
+      return null;
+    }
+    if (local.equals("assertion") && namespace.equals(BadgeVersion.OB_2_0.svgNamespace())) {
+      return BadgeVersion.OB_2_0;
+    }
+    if (local.equals("credential")) {
+      if (namespace.equals(BadgeVersion.OB_3_0.svgNamespace())) {
+        return BadgeVersion.OB_3_0;
+      }
+      if (namespace.equals(BadgeVersion.CLR_2_0.svgNamespace())) {
+        return BadgeVersion.CLR_2_0;
+      }
+    }
+    return null;
+  }
+
+  /** A badge element found by the scan. */
+  record Found(int start, int end, String namespace, String local, BadgeVersion declared, String content,
+      Optional<String> verify) {}
+
+  /** What the scan learnt about the document. */
+  public static final class Scan {
+    int rootStartEnd;
+    int rootSlash = -1;
+    String rootQName;
+    String rootNamespace;
+    final Map<String, String> rootAttributes = new HashMap<>();
+    final List<Found> badges = new ArrayList<>();
+
+    /** An attribute of the root element ({@code width}, {@code height}, {@code viewBox}). */
+    public Optional<String> rootAttribute(String name) {
+      return Optional.ofNullable(rootAttributes.get(name));
+    }
+
+    /** The namespace of the root element, when it has one. */
+    public Optional<String> rootNamespace() {
+      return Optional.ofNullable(rootNamespace);
+    }
+  }
+
+  private static final class Frame {
+    final String qname;
+    final Map<String, String> declarations;
+    final Frame parent;
+
+    Frame(String qname, Map<String, String> declarations, Frame parent) {
+      this.qname = qname;
+      this.declarations = declarations;
+      this.parent = parent;
+    }
+
+    String resolve(String prefix) {
+      for (Frame f = this; f != null; f = f.parent) {
+        if (f.declarations != null && f.declarations.containsKey(prefix)) {
+          String uri = f.declarations.get(prefix);
+          return uri.isEmpty() ? null : uri;
+        }
+      }
+      return prefix.equals("xml") ? XML_NS : null;
+    }
+  }
+
+  /** Collects the character data of a badge element, remembering which characters came from references. */
+  private static final class Capture {
+    final int start;
+    final int depth;
+    final String namespace;
+    final String local;
+    final BadgeVersion declared;
+    final Optional<String> verify;
+    final StringBuilder text = new StringBuilder();
+    final BitSet fromReference = new BitSet();
+
+    Capture(int start, int depth, String namespace, String local, BadgeVersion declared, Optional<String> verify) {
+      this.start = start;
+      this.depth = depth;
+      this.namespace = namespace;
+      this.local = local;
+      this.declared = declared;
+      this.verify = verify;
+    }
+
+    Found finish(int end) {
+      int s = 0;
+      int e = text.length();
+      while (s < e && Payloads.isXmlSpace(text.charAt(s)) && !fromReference.get(s)) {
+        s++;
+      }
+      while (e > s && Payloads.isXmlSpace(text.charAt(e - 1)) && !fromReference.get(e - 1)) {
+        e--;
+      }
+      return new Found(start, end, namespace, local, declared, text.substring(s, e), verify);
+    }
+  }
+
+  /** Whether the scan found a badge element. */
+  public static boolean carriesBadge(Scan scan) {
+    return !scan.badges.isEmpty();
+  }
+
+  /** Scans the document; every problem is a {@link BakingException}. */
+  public static Scan scan(byte[] b, int len, BakingOptions options) {
+    return new Scanner(b, len, options).run();
+  }
+
+  private static final class Scanner {
+    private final byte[] b;
+    private final int len;
+    private final BakingOptions options;
+    private final Scan scan = new Scan();
+    private Frame top;
+    private int depth;
+    private boolean rootSeen;
+    private Capture capture;
+
+    Scanner(byte[] b, int len, BakingOptions options) {
+      this.b = b;
+      this.len = len;
+      this.options = options;
+    }
+
+    Scan run() {
+      int pos = bomLength(b, len);
+      boolean first = true;
+      while (pos < len) {
+        if (b[pos] != '<') {
+          int next = indexOf((byte) '<', pos);
+          int end = next < 0 ? len : next;
+          if (top == null) {
+            for (int i = pos; i < end; i++) {
+              if (!Payloads.isXmlSpace(b[i])) {
+                throw malformed("text outside the root element at byte " + i);
+              }
+            }
+          } else if (capture != null) {
+            appendText(capture, pos, end, false);
+          }
+          pos = end;
+        } else if (startsWith(pos, "<?")) {
+          int end = find("?>", pos + 2, "a processing instruction");
+          if (first && startsWith(pos, "<?xml") && end > pos + 5 && Payloads.isXmlSpace(b[pos + 5])) {
+            checkEncoding(pos + 5, end);
+          }
+          pos = end + 2;
+        } else if (startsWith(pos, "<!--")) {
+          pos = find("-->", pos + 4, "a comment") + 3;
+        } else if (startsWith(pos, "<![CDATA[")) {
+          if (top == null) {
+            throw malformed("a CDATA section outside the root element at byte " + pos);
+          }
+          int end = find("]]>", pos + 9, "a CDATA section");
+          if (capture != null) {
+            appendRaw(capture, pos + 9, end, false);
+          }
+          pos = end + 3;
+        } else if (startsWithIgnoreCase(pos, "<!DOCTYPE")) {
+          throw new BakingException(BakingException.SVG_DOCTYPE_FORBIDDEN,
+              "the SVG has a DOCTYPE at byte " + pos + "; DOCTYPEs and entity declarations are refused "
+                  + "(they enable external entity and entity expansion attacks)");
+        } else if (startsWith(pos, "<!")) {
+          throw malformed("unexpected markup '<!' at byte " + pos);
+        } else if (startsWith(pos, "</")) {
+          pos = endTag(pos);
+        } else {
+          pos = startTag(pos);
+        }
+        first = false;
+      }
+      if (!rootSeen) {
+        throw malformed("no root element");
+      }
+      if (top != null) {
+        throw malformed("the document ends inside <" + top.qname + "> (truncated?)");
+      }
+      return scan;
+    }
+
+    private int endTag(int pos) {
+      int p = pos + 2;
+      int nameEnd = nameEnd(p);
+      String name = ascii(p, nameEnd);
+      p = skipSpace(nameEnd);
+      if (p >= len || b[p] != '>') {
+        throw malformed("an unterminated end tag at byte " + pos);
+      }
+      if (top == null || !top.qname.equals(name)) {
+        throw malformed("the end tag </" + name + "> at byte " + pos + " does not match "
+            + (top == null ? "any open element" : "<" + top.qname + ">"));
+      }
+      top = top.parent;
+      depth--;
+      if (capture != null && depth == capture.depth) {
+        scan.badges.add(capture.finish(p + 1));
+        capture = null;
+      }
+      return p + 1;
+    }
+
+    private int startTag(int pos) {
+      if (top == null && rootSeen) {
+        throw malformed("a second root element at byte " + pos);
+      }
+      int p = pos + 1;
+      int nameEnd = nameEnd(p);
+      if (nameEnd == p) {
+        throw malformed("a '<' that starts no tag at byte " + pos);
+      }
+      String qname = ascii(p, nameEnd);
+      p = nameEnd;
+      Map<String, String> declarations = null;
+      Map<String, int[]> wanted = null;
+      boolean selfClosing;
+      while (true) {
+        p = skipSpace(p);
+        if (p >= len) {
+          throw malformed("the start tag <" + qname + "> at byte " + pos + " is not terminated");
+        }
+        if (b[p] == '>') {
+          p++;
+          selfClosing = false;
+          break;
+        }
+        if (b[p] == '/' && p + 1 < len && b[p + 1] == '>') {
+          p += 2;
+          selfClosing = true;
+          break;
+        }
+        int attrEnd = nameEnd(p);
+        if (attrEnd == p) {
+          throw malformed("an invalid attribute in <" + qname + "> at byte " + p);
+        }
+        int nameStart = p;
+        p = skipSpace(attrEnd);
+        if (p >= len || b[p] != '=') {
+          throw malformed("an attribute without a value in <" + qname + "> at byte " + nameStart);
+        }
+        p = skipSpace(p + 1);
+        if (p >= len || (b[p] != '"' && b[p] != '\'')) {
+          throw malformed("an unquoted attribute value in <" + qname + "> at byte " + p);
+        }
+        int close = indexOf(b[p], p + 1);
+        if (close < 0) {
+          throw malformed("an unterminated attribute value in <" + qname + "> at byte " + p);
+        }
+        if (indexOf((byte) '<', p + 1, close) >= 0) {
+          throw malformed("a '<' inside an attribute value in <" + qname + "> at byte " + p);
+        }
+        String attr = ascii(nameStart, attrEnd);
+        if (attr.equals("xmlns") || attr.startsWith("xmlns:")) {
+          if (declarations == null) {
+            declarations = new HashMap<>(4);
+          }
+          String prefix = attr.length() == 5 ? "" : attr.substring(6);
+          declarations.put(prefix, attributeValue(p + 1, close));
+        } else if (attr.equals("verify") || (!rootSeen && (attr.equals("width") || attr.equals("height")
+            || attr.equals("viewBox")))) {
+          if (wanted == null) {
+            wanted = new HashMap<>(4);
+          }
+          wanted.put(attr, new int[] {p + 1, close});
+        }
+        p = close + 1;
+        if (p < len && !Payloads.isXmlSpace(b[p]) && b[p] != '>' && b[p] != '/') {
+          throw malformed("attributes not separated by white space in <" + qname + "> at byte " + p);
+        }
+      }
+      Frame frame = new Frame(qname, declarations, top);
+      int colon = qname.indexOf(':');
+      String prefix = colon < 0 ? "" : qname.substring(0, colon);
+      String local = qname.substring(colon + 1);
+      String namespace = frame.resolve(prefix);
+      if (namespace == null && !prefix.isEmpty()) {
+        throw malformed("the prefix '" + prefix + "' of <" + qname + "> at byte " + pos + " is not declared");
+      }
+      if (!rootSeen) {
+        rootSeen = true;
+        if (!local.equals("svg")) {
+          throw new BakingException(BakingException.IMAGE_FORMAT_UNKNOWN,
+              "the input is XML but its root element is <" + qname + ">, not <svg>");
+        }
+        scan.rootQName = qname;
+        scan.rootNamespace = namespace;
+        scan.rootStartEnd = p;
+        scan.rootSlash = selfClosing ? p - 2 : -1;
+        if (wanted != null) {
+          for (Map.Entry<String, int[]> e : wanted.entrySet()) {
+            scan.rootAttributes.put(e.getKey(), attributeValue(e.getValue()[0], e.getValue()[1]));
+          }
+        }
+      }
+      if (capture == null) {
+        BadgeVersion declared = badgeElementVersion(namespace, local);
+        if (declared != null) {
+          int[] verify = wanted == null ? null : wanted.get("verify");
+          Optional<String> verifyValue =
+              verify == null ? Optional.empty() : Optional.of(attributeValue(verify[0], verify[1]));
+          Capture c = new Capture(pos, depth, namespace, local, declared, verifyValue);
+          if (selfClosing) {
+            scan.badges.add(c.finish(p));
+          } else {
+            capture = c;
+          }
+        }
+      }
+      if (!selfClosing) {
+        top = frame;
+        depth++;
+        if (depth > options.maxXmlDepth()) {
+          throw new BakingException(BakingException.SVG_TOO_DEEP,
+              "the SVG nests elements deeper than " + options.maxXmlDepth() + " levels");
+        }
+      }
+      return p;
+    }
+
+    private void checkEncoding(int from, int end) {
+      String decl = ascii(from, end);
+      int i = decl.indexOf("encoding");
+      if (i < 0) {
+        return;
+      }
+      int q = i + 8;
+      while (q < decl.length() && (decl.charAt(q) == '=' || Payloads.isXmlSpace(decl.charAt(q)))) {
+        q++;
+      }
+      if (q >= decl.length()) {
+        throw malformed("a broken encoding declaration");
+      }
+      char quote = decl.charAt(q);
+      int close = decl.indexOf(quote, q + 1);
+      if (close < 0) {
+        throw malformed("a broken encoding declaration");
+      }
+      String encoding = decl.substring(q + 1, close).toLowerCase(Locale.ROOT);
+      if (!encoding.equals("utf-8") && !encoding.equals("utf8") && !encoding.equals("us-ascii")
+          && !encoding.equals("ascii")) {
+        throw new BakingException(BakingException.TEXT_ENCODING_INVALID,
+            "the SVG declares the encoding '" + encoding + "'; only UTF-8 SVG files are supported");
+      }
+    }
+
+    private String attributeValue(int from, int to) {
+      Capture c = new Capture(0, 0, null, null, null, Optional.empty());
+      appendText(c, from, to, true);
+      return c.text.toString();
+    }
+
+    /** Character data: references decoded, line ends normalised; in attributes white space becomes a space. */
+    private void appendText(Capture c, int from, int to, boolean attribute) {
+      int run = from;
+      int i = from;
+      while (i < to) {
+        byte x = b[i];
+        if (x == '&') {
+          appendRaw(c, run, i, attribute);
+          int semi = indexOf((byte) ';', i + 1, Math.min(to, i + 12));
+          if (semi < 0) {
+            throw malformed("an unterminated reference at byte " + i);
+          }
+          String name = ascii(i + 1, semi);
+          switch (name) {
+            case "lt" -> c.text.append('<');
+            case "gt" -> c.text.append('>');
+            case "amp" -> c.text.append('&');
+            case "quot" -> c.text.append('"');
+            case "apos" -> c.text.append('\'');
+            default -> {
+              int cp = characterReference(name, i);
+              c.fromReference.set(c.text.length(), c.text.length() + Character.charCount(cp));
+              c.text.appendCodePoint(cp);
+            }
+          }
+          i = semi + 1;
+          run = i;
+        } else {
+          i++;
+        }
+      }
+      appendRaw(c, run, to, attribute);
+    }
+
+    private int characterReference(String name, int at) {
+      try {
+        int cp;
+        if (name.startsWith("#x")) {
+          cp = Integer.parseInt(name.substring(2), 16);
+        } else if (name.startsWith("#")) {
+          cp = Integer.parseInt(name.substring(1), 10);
+        } else {
+          throw malformed("the entity reference &" + name + "; at byte " + at
+              + " is not defined (only the five predefined entities are, as there is no DTD)");
+        }
+        boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+            || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        if (!ok) {
+          throw malformed("the character reference &" + name + "; at byte " + at + " is not an XML character");
+        }
+        return cp;
+      } catch (NumberFormatException e) {
+        throw malformed("the character reference &" + name + "; at byte " + at + " is not a number");
+      }
+    }
+
+    /** Raw bytes (text run or CDATA): UTF-8 decoded strictly, CR LF and CR become LF (space in attributes). */
+    private void appendRaw(Capture c, int from, int to, boolean attribute) {
+      if (from >= to) {
+        return;
+      }
+      if ((long) c.text.length() + (to - from) > options.maxPayloadBytes()) {
+        throw new BakingException(BakingException.PAYLOAD_TOO_LARGE,
+            "the badge text is larger than the limit of " + options.maxPayloadBytes() + " bytes");
+      }
+      String s = Png.utf8(b, from, to - from, "the SVG badge text is not valid UTF-8");
+      if (s.indexOf('\r') >= 0) {
+        s = s.replace("\r\n", "\n").replace('\r', '\n');
+      }
+      if (attribute) {
+        s = s.replace('\n', ' ').replace('\t', ' ');
+      }
+      c.text.append(s);
+    }
+
+    private int nameEnd(int p) {
+      int i = p;
+      while (i < len) {
+        byte x = b[i];
+        if (Payloads.isXmlSpace(x) || x == '>' || x == '/' || x == '=' || x == '<' || x == '"' || x == '\'') {
+          break;
+        }
+        i++;
+      }
+      return i;
+    }
+
+    private int skipSpace(int p) {
+      while (p < len && Payloads.isXmlSpace(b[p])) {
+        p++;
+      }
+      return p;
+    }
+
+    private String ascii(int from, int to) {
+      return new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private int indexOf(byte x, int from) {
+      return indexOf(x, from, len);
+    }
+
+    private int indexOf(byte x, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (b[i] == x) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private int find(String end, int from, String what) {
+      byte first = (byte) end.charAt(0);
+      for (int i = from; i <= len - end.length(); i++) {
+        if (b[i] == first && startsWith(i, end)) {
+          return i;
+        }
+      }
+      throw malformed(what + " is not terminated (truncated?)");
+    }
+
+    private boolean startsWith(int pos, String s) {
+      if (len - pos < s.length()) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        if (b[pos + i] != s.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean startsWithIgnoreCase(int pos, String s) {
+      if (len - pos < s.length()) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        if (Character.toUpperCase(b[pos + i]) != Character.toUpperCase(s.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static BakingException malformed(String why) {
+      return new BakingException(BakingException.SVG_MALFORMED, "the SVG is not well-formed: " + why);
+    }
+  }
+
+  /** Finds the one badge element; empty when there is none. */
+  public static Optional<UnbakedBadge> unbake(byte[] b, int len, BakingOptions options) {
+    Scan scan = scan(b, len, options);
+    if (scan.badges.isEmpty()) {
+      return Optional.empty();
+    }
+    if (scan.badges.size() > 1) {
+      Found first = scan.badges.get(0);
+      Found second = scan.badges.get(1);
+      throw new BakingException(BakingException.BADGE_DUPLICATE,
+          "the SVG carries two badge elements (at bytes " + first.start() + " and " + second.start()
+              + "); refusing to pick one");
+    }
+    Found found = scan.badges.get(0);
+    String payload = !found.content().isEmpty() ? found.content() : found.verify().orElse("");
+    PayloadKind kind = Payloads.kindOf(payload);
+    BadgeVersion version = Payloads.versionOf(payload, kind, options.maxPayloadBytes()).orElse(found.declared());
+    List<String> warnings = new ArrayList<>();
+    if (payload.isEmpty()) {
+      warnings.add("the badge element is empty");
+    }
+    return Optional.of(new UnbakedBadge(ImageFormat.SVG, "{" + found.namespace() + "}" + found.local(),
+        found.declared(), version, kind, payload, found.verify(), warnings));
+  }
+
+  /** Bakes: the badge element right after the root start tag, every other badge element removed. */
+  public static byte[] bake(byte[] b, int len, BadgeVersion version, String payload, PayloadKind kind,
+      BakingOptions options) {
+    Scan scan = scan(b, len, options);
+    byte[] element = element(version, payload, kind).getBytes(StandardCharsets.UTF_8);
+    if (scan.rootSlash >= 0) {
+      // <svg .../> becomes <svg ...>badge</svg>.
+      byte[] close = ("></" + scan.rootQName + ">").getBytes(StandardCharsets.UTF_8);
+      byte[] out = new byte[len - 2 + 1 + element.length + close.length - 1];
+      System.arraycopy(b, 0, out, 0, scan.rootSlash);
+      int o = scan.rootSlash;
+      out[o++] = '>';
+      System.arraycopy(element, 0, out, o, element.length);
+      o += element.length;
+      System.arraycopy(close, 1, out, o, close.length - 1);
+      o += close.length - 1;
+      System.arraycopy(b, scan.rootStartEnd, out, o, len - scan.rootStartEnd);
+      return out;
+    }
+    return splice(b, len, scan, element);
+  }
+
+  /** Removes every badge element, keeping all the other bytes. */
+  public static byte[] remove(byte[] b, int len, BakingOptions options) {
+    return splice(b, len, scan(b, len, options), new byte[0]);
+  }
+
+  private static byte[] splice(byte[] b, int len, Scan scan, byte[] element) {
+    long removed = 0;
+    for (Found f : scan.badges) {
+      removed += f.end() - f.start();
+    }
+    long total = len - removed + element.length;
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new BakingException(BakingException.IMAGE_TOO_LARGE, "the baked SVG would be larger than 2 GiB");
+    }
+    byte[] out = new byte[(int) total];
+    System.arraycopy(b, 0, out, 0, scan.rootStartEnd);
+    int o = scan.rootStartEnd;
+    System.arraycopy(element, 0, out, o, element.length);
+    o += element.length;
+    int from = scan.rootStartEnd;
+    for (Found f : scan.badges) {
+      System.arraycopy(b, from, out, o, f.start() - from);
+      o += f.start() - from;
+      from = f.end();
+    }
+    System.arraycopy(b, from, out, o, len - from);
+    return out;
+  }
+
+  /**
+   * The badge element, declaring its own namespace so that nothing else in the file changes. A JWS
+   * or URL goes in {@code verify} (the specifications' form for signed and hosted badges); JSON and
+   * anything else go in CDATA, with OB 2.0 JSON also giving its {@code id} as {@code verify}.
+   */
+  static String element(BadgeVersion version, String payload, PayloadKind kind) {
+    String name = "openbadges:" + version.svgElement();
+    StringBuilder s = new StringBuilder(payload.length() + 160);
+    s.append('<').append(name).append(" xmlns:openbadges=\"").append(version.svgNamespace()).append('"');
+    if (kind == PayloadKind.JWS || kind == PayloadKind.URL) {
+      s.append(" verify=\"");
+      escapeAttribute(payload, s);
+      s.append("\"></").append(name).append('>');
+      return s.toString();
+    }
+    if (kind == PayloadKind.JSON && (version == BadgeVersion.OB_2_0 || version == BadgeVersion.OB_1_0)) {
+      hostedId(payload).ifPresent(id -> {
+        s.append(" verify=\"");
+        escapeAttribute(id, s);
+        s.append('"');
+      });
+    }
+    s.append('>');
+    content(payload, s);
+    s.append("</").append(name).append('>');
+    return s.toString();
+  }
+
+  private static Optional<String> hostedId(String json) {
+    try {
+      var node = io.github.insignia.openbadges.json.SafeJson.read(json);
+      var id = node.get("id");
+      if (id != null && id.isTextual() && Payloads.kindOf(id.asText()) == PayloadKind.URL) {
+        return Optional.of(id.asText());
+      }
+    } catch (io.github.insignia.openbadges.InvalidInputException e) {
+      // Not JSON after all: no verify attribute, the CDATA body carries everything.
+    }
+    return Optional.empty();
+  }
+
+  static void escapeAttribute(String value, StringBuilder s) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '&' -> s.append("&amp;");
+        case '<' -> s.append("&lt;");
+        case '>' -> s.append("&gt;");
+        case '"' -> s.append("&quot;");
+        case '\t' -> s.append("&#9;");
+        case '\n' -> s.append("&#10;");
+        case '\r' -> s.append("&#13;");
+        default -> s.append(c);
+      }
+    }
+  }
+
+  /**
+   * Element content that reads back as exactly {@code payload}: CDATA sections, with {@code ]]>}
+   * split across two sections; CR and the leading and trailing white space (which readers would
+   * normalise or trim) written as character references.
+   */
+  static void content(String payload, StringBuilder s) {
+    int lead = 0;
+    while (lead < payload.length() && Payloads.isXmlSpace(payload.charAt(lead))) {
+      lead++;
+    }
+    int trail = payload.length();
+    while (trail > lead && Payloads.isXmlSpace(payload.charAt(trail - 1))) {
+      trail--;
+    }
+    references(payload, 0, lead, s);
+    int run = lead;
+    for (int i = lead; i <= trail; i++) {
+      if (i == trail || payload.charAt(i) == '\r') {
+        if (i > run) {
+          s.append("<![CDATA[").append(payload.substring(run, i).replace("]]>", "]]]]><![CDATA[>")).append("]]>");
+        }
+        if (i < trail) {
+          s.append("&#13;");
+        }
+        run = i + 1;
+      }
+    }
+    references(payload, trail, payload.length(), s);
+  }
+
+  private static void references(String payload, int from, int to, StringBuilder s) {
+    for (int i = from; i < to; i++) {
+      s.append("&#").append((int) payload.charAt(i)).append(';');
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.github.insignia.openbadges.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering the README promises (model ← signing ← baking/validation/export ← issuing ← cli),
+ * checked on the compiled main classes of every module.
+ */
+class ArchitectureTest {
+  private static final String BASE = "io.github.insignia.openbadges";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
+  }
+
+  private static String[] modelPackages() {
+    return new String[] {BASE, BASE + ".model..", BASE + ".json..", BASE + ".documents.."};
+  }
+
+  @Test
+  void modelDependsOnJacksonAlone() {
+    ArchRule rule =
+        classes()
+            .that()
+            .resideInAnyPackage(modelPackages())
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(concat(modelPackages(), "java..", "com.fasterxml.jackson.."));
+    rule.check(classes);
+  }
+
+  @Test
+  void signingSitsBelowEverythingButTheModel() {
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".signing..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            BASE + ".baking..", BASE + ".validation..", BASE + ".export..", BASE + ".issuing..", BASE + ".cli..")
+        .check(classes);
+  }
+
+  @Test
+  void bakingValidationAndExportDoNotReachUpwards() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(BASE + ".baking..", BASE + ".validation..", BASE + ".export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(BASE + ".issuing..", BASE + ".cli..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(BASE + ".baking..", BASE + ".export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(BASE + ".validation..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCommandLineDependsOnTheCommandLine() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(BASE + ".cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(BASE + ".cli..")
+        .check(classes);
+  }
+
+  @Test
+  void librariesLogOnlyWithSystemLogger() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.util.logging..", "org.slf4j..", "org.apache.logging..", "org.apache.commons.logging..")
+        .check(classes);
+  }
+
+  @Test
+  void librariesDoNotPrintToStandardStreams() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(BASE + ".cli..", BASE + ".benchmarks..")
+        .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+        .check(classes);
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = new String[first.length + more.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+}

@@ -1,0 +1,178 @@
+package io.github.insignia.openbadges.signing.internal;
+
+import io.github.insignia.openbadges.InvalidInputException;
+import java.math.BigInteger;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECCurve;
+
+/** Curve constants and small conversions shared by the key classes. */
+public final class Crypto {
+  /** The one random source of the module; SecureRandom is thread-safe. */
+  public static final SecureRandom RANDOM = new SecureRandom();
+
+  /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow. */
+  private static final byte[] ED25519_SPKI_PREFIX = {
+    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
+  };
+
+  /** P-256 domain parameters in Bouncy Castle form (point decoding and validation). */
+  public static final X9ECParameters P256 = CustomNamedCurves.getByName("P-256");
+
+  /** P-256 domain parameters in JDK form. */
+  public static final ECParameterSpec P256_SPEC = jdkP256();
+
+  private Crypto() {}
+
+  private static ECParameterSpec jdkP256() {
+    try {
+      AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+      params.init(new ECGenParameterSpec("secp256r1"));
+      return params.getParameterSpec(ECParameterSpec.class);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK does not support P-256", e);
+    }
+  }
+
+  /** Whether JDK EC parameters are those of P-256. */
+  public static boolean isP256(ECParameterSpec spec) {
+    return spec != null
+        && spec.getOrder().equals(P256_SPEC.getOrder())
+        && spec.getCofactor() == P256_SPEC.getCofactor()
+        && spec.getCurve().equals(P256_SPEC.getCurve())
+        && spec.getGenerator().equals(P256_SPEC.getGenerator());
+  }
+
+  /** A JDK Ed25519 public key for the 32 raw bytes. */
+  public static PublicKey ed25519JdkPublicKey(byte[] raw) {
+    byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + 32);
+    System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, 32);
+    try {
+      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+    } catch (GeneralSecurityException e) {
+      throw new InvalidInputException("KEY_MALFORMED", "not an Ed25519 public key", e);
+    }
+  }
+
+  /** The 32 raw bytes of an Ed25519 SubjectPublicKeyInfo, or null when it is not one. */
+  public static byte[] ed25519RawFromSpki(byte[] spki) {
+    if (spki == null || spki.length != ED25519_SPKI_PREFIX.length + 32) {
+      return null;
+    }
+    for (int i = 0; i < ED25519_SPKI_PREFIX.length; i++) {
+      if (spki[i] != ED25519_SPKI_PREFIX[i]) {
+        return null;
+      }
+    }
+    return Arrays.copyOfRange(spki, ED25519_SPKI_PREFIX.length, spki.length);
+  }
+
+  /**
+   * Decodes and validates a P-256 point (SEC1 compressed or uncompressed) into a JDK key.
+   *
+   * @throws InvalidInputException {@code KEY_MALFORMED} when the bytes are not a point on P-256
+   */
+  public static PublicKey p256FromEncodedPoint(byte[] encoded) {
+    org.bouncycastle.math.ec.ECPoint point;
+    try {
+      point = P256.getCurve().decodePoint(encoded).normalize();
+    } catch (RuntimeException e) {
+      throw new InvalidInputException("KEY_MALFORMED", "not a point on P-256", e);
+    }
+    return p256JdkKey(point);
+  }
+
+  /** Validates affine coordinates and builds a JDK key. */
+  public static PublicKey p256FromAffine(BigInteger x, BigInteger y) {
+    org.bouncycastle.math.ec.ECPoint point;
+    try {
+      ECCurve curve = P256.getCurve();
+      point = curve.validatePoint(x, y).normalize();
+    } catch (RuntimeException e) {
+      throw new InvalidInputException("KEY_MALFORMED", "the coordinates are not a point on P-256", e);
+    }
+    return p256JdkKey(point);
+  }
+
+  /** The public point of a P-256 private scalar. */
+  public static PublicKey p256PublicFromPrivate(BigInteger s) {
+    if (s.signum() <= 0 || s.compareTo(P256.getN()) >= 0) {
+      throw new InvalidInputException("KEY_MALFORMED", "the P-256 private scalar is out of range");
+    }
+    return p256JdkKey(P256.getG().multiply(s).normalize());
+  }
+
+  private static PublicKey p256JdkKey(org.bouncycastle.math.ec.ECPoint point) {
+    if (point.isInfinity() || !point.isValid()) {
+      throw new InvalidInputException("KEY_MALFORMED", "not a valid point on P-256");
+    }
+    ECPoint w =
+        new ECPoint(point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger());
+    try {
+      return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, P256_SPEC));
+    } catch (GeneralSecurityException e) {
+      throw new InvalidInputException("KEY_MALFORMED", "not a valid P-256 key", e);
+    }
+  }
+
+  /** SEC1 compressed encoding (33 bytes) of a JDK P-256 point. */
+  public static byte[] p256Compressed(ECPoint w) {
+    byte[] out = new byte[33];
+    out[0] = (byte) (w.getAffineY().testBit(0) ? 0x03 : 0x02);
+    System.arraycopy(unsigned(w.getAffineX(), 32), 0, out, 1, 32);
+    return out;
+  }
+
+  /** Big-endian unsigned bytes, left-padded to {@code length}. */
+  public static byte[] unsigned(BigInteger value, int length) {
+    byte[] bytes = value.toByteArray();
+    if (bytes.length == length) {
+      return bytes;
+    }
+    if (bytes.length == length + 1 && bytes[0] == 0) {
+      return Arrays.copyOfRange(bytes, 1, bytes.length);
+    }
+    if (bytes.length > length) {
+      throw new IllegalArgumentException("value does not fit in " + length + " bytes");
+    }
+    byte[] out = new byte[length];
+    System.arraycopy(bytes, 0, out, length - bytes.length, bytes.length);
+    return out;
+  }
+
+  /** Minimal big-endian unsigned bytes (JWK RSA members). */
+  public static byte[] unsigned(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+  }
+
+  /** Base64url without padding. */
+  public static String b64u(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /**
+   * Decodes base64url (padding tolerated).
+   *
+   * @throws InvalidInputException with {@code code} when the text is not base64url
+   */
+  public static byte[] b64uDecode(String text, String code, String what) {
+    try {
+      return Base64.getUrlDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(code, what + " is not base64url", e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.insignia.openbadges.signing.rdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.documents.DocumentLoader;
+import io.github.insignia.openbadges.documents.PinnedDocument;
+import io.github.insignia.openbadges.documents.PinnedDocuments;
+import io.github.insignia.openbadges.json.SafeJson;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The published Data Integrity vectors, canonical forms byte for byte. */
+class SpecVectorsTest {
+  static final Path VECTORS = Path.of(System.getProperty("insignia.shared"), "vectors", "eddsa-vectors");
+
+  /** The VC examples context the W3C vectors use: a single {@code @vocab}, not pinned by Insignia. */
+  static final DocumentLoader WITH_EXAMPLES =
+      PinnedDocuments.loader()
+          .orElse(
+              url ->
+                  url.toString().equals("https://www.w3.org/ns/credentials/examples/v2")
+                      ? Optional.of(
+                          new PinnedDocument(
+                              URI.create("https://www.w3.org/ns/credentials/examples/v2"),
+                              PinnedDocument.Kind.CONTEXT,
+                              "{\"@context\":{\"@vocab\":\"https://www.w3.org/ns/credentials/examples#\"}}"
+                                  .getBytes(StandardCharsets.UTF_8)))
+                      : Optional.empty());
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void openBadgesSpecVector(boolean fastPath) throws IOException {
+    RdfCanonicalizer c =
+        RdfCanonicalizer.create(CanonicalizationOptions.builder().fastPath(fastPath).build());
+    Path dir = VECTORS.resolve("ob-spec-obv3p0");
+    JsonNode credential = json(dir.resolve("credential-unsigned.json"));
+    assertEquals(text(dir.resolve("document-canon.txt")), c.canonicalize(credential));
+    ObjectNode proofConfig = (ObjectNode) json(dir.resolve("proof.json"));
+    proofConfig.remove("proofValue");
+    proofConfig.set("@context", credential.get("@context"));
+    assertEquals(text(dir.resolve("proof-canon.txt")), c.canonicalize(proofConfig));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void vcDiEddsaVector(boolean fastPath) throws IOException {
+    RdfCanonicalizer c =
+        RdfCanonicalizer.create(
+            CanonicalizationOptions.builder().documentLoader(WITH_EXAMPLES).fastPath(fastPath).build());
+    Path dir = VECTORS.resolve("vc-di-eddsa");
+    assertEquals(
+        text(dir.resolve("eddsa-rdfc-2022/canonDocDataInt.txt")),
+        c.canonicalize(json(dir.resolve("unsigned.json"))));
+    assertEquals(
+        text(dir.resolve("eddsa-rdfc-2022/proofCanonDataInt.txt")),
+        c.canonicalize(json(dir.resolve("eddsa-rdfc-2022/proofConfigDataInt.json"))));
+  }
+
+  static JsonNode json(Path p) throws IOException {
+    return SafeJson.read(Files.readAllBytes(p));
+  }
+
+  static String text(Path p) throws IOException {
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+}
