@@ -2,7 +2,6 @@ package io.github.insignia.openbadges.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
 import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.baking.BadgeBaker;
@@ -37,6 +36,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -60,11 +60,17 @@ final class LinkedinCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The badge: JSON, a compact JWS/JWT, or a baked PNG/SVG.")
   Path file;
 
-  @Option(names = "--org-id", paramLabel = "N", description = "LinkedIn organization id (shows the logo); wins over the issuer's.")
-  String orgId;
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Organization organization = new Organization();
 
-  @Option(names = "--org-name", paramLabel = "S", description = "Organization name, when there is no id (default: the issuer's name).")
-  String orgName;
+  /** {@code --org-id N | --org-name S}. */
+  static final class Organization {
+    @Option(names = "--org-id", paramLabel = "N", description = "LinkedIn organization id (shows the logo); wins over the issuer's.")
+    String orgId;
+
+    @Option(names = "--org-name", paramLabel = "S", description = "Organization name, when there is no id (default: the issuer's name).")
+    String orgName;
+  }
 
   @Option(names = "--cert-url", paramLabel = "URL", description = "The recipient's public badge page.")
   URI certUrl;
@@ -80,16 +86,13 @@ final class LinkedinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (orgId != null && orgName != null) {
-      throw new InvalidInputException("USAGE", "give --org-id or --org-name, not both");
-    }
     PrintWriter err = spec.commandLine().getErr();
     Optional<BadgeSummary> badge = verify.load(file, err);
     if (badge.isEmpty()) {
       return InsigniaCommand.EXIT_INVALID;
     }
     LinkedInAddToProfile.Builder link = LinkedInAddToProfile.builder(badge.get())
-        .zone(zone).clock(verify.clock()).organizationId(orgId).organizationName(orgName).certUrl(certUrl).certId(certId);
+        .zone(zone).clock(verify.clock()).organizationId(organization.orgId).organizationName(organization.orgName).certUrl(certUrl).certId(certId);
     try {
       spec.commandLine().getOut().println(link.build());
     } catch (ExportRefusedException e) {
