@@ -17,7 +17,6 @@ import io.github.insignia.openbadges.validation.CheckCode;
 import io.github.insignia.openbadges.validation.Outcome;
 import io.github.insignia.openbadges.validation.VerificationOptions;
 import io.github.insignia.openbadges.validation.VerificationReport;
-import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
@@ -201,15 +200,36 @@ final class LinkedinCommand implements Callable<Integer> {
               options.jsonLimits());
       if (json.path("badge").isTextual() && json.has("recipient")) {
         ObjectNode copy = json.deepCopy();
-        JsonNode badgeClass = SafeJson.read(fetchText(URI.create(json.get("badge").asText()), options), options.jsonLimits());
-        if (badgeClass.path("issuer").isTextual()) {
-          ((ObjectNode) badgeClass).set("issuer",
-              SafeJson.read(fetchText(URI.create(badgeClass.get("issuer").asText()), options), options.jsonLimits()));
+        JsonNode badgeClass = SafeJson.read(fetchText(URI.create(json.get("badge").asText().strip()), options),
+            options.jsonLimits());
+        if (badgeClass.isObject()) {
+          embedIssuer((ObjectNode) badgeClass, options);
         }
         copy.set("badge", badgeClass);
         return copy;
       }
+      if (json.has("credentialSubject") && json.isObject()) {
+        ObjectNode copy = json.deepCopy();
+        embedIssuer(copy, options);
+        return copy;
+      }
       return json;
+    }
+
+    /** Replaces an issuer given as a URL by its profile, when it can be fetched; otherwise leaves it. */
+    private static void embedIssuer(ObjectNode holder, VerificationOptions options) {
+      String issuer = holder.path("issuer").asText("").strip();
+      if (!holder.path("issuer").isTextual() || !(issuer.startsWith("https://") || issuer.startsWith("http://"))) {
+        return;
+      }
+      try {
+        JsonNode profile = SafeJson.read(fetchText(URI.create(issuer), options), options.jsonLimits());
+        if (profile.isObject()) {
+          holder.set("issuer", profile);
+        }
+      } catch (OpenBadgesException | IllegalArgumentException e) {
+        // Without the profile the link falls back to --org-id / --org-name.
+      }
     }
 
     /** A PNG signature, or markup (an SVG): worth asking the baker. */
@@ -226,9 +246,7 @@ final class LinkedinCommand implements Callable<Integer> {
       ResourceFetcher fetcher = options.resources().urls().isEmpty() ? network : options.resources().orElse(network);
       try {
         return new String(fetcher.fetch(url).requireSuccess().body(), StandardCharsets.UTF_8);
-      } catch (FetchException e) {
-        throw new NotABadgeException("BADGE_FETCH_FAILED", "could not fetch " + url + " to read the badge: " + e.getMessage());
-      } catch (OpenBadgesException e) {
+      } catch (OpenBadgesException | IllegalArgumentException e) {
         throw new NotABadgeException("BADGE_FETCH_FAILED", "could not fetch " + url + " to read the badge: " + e.getMessage());
       }
     }

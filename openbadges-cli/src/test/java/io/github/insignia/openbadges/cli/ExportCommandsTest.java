@@ -112,6 +112,24 @@ class ExportCommandsTest {
   }
 
   @Test
+  void linkedinOnAnOb3CredentialWithAnIssuerUrlFetchesTheProfile() throws Exception {
+    // Unsigned, so it does not verify: the refusal names the reason and no link is printed.
+    Path file = Files.writeString(dir.resolve("ob3.json"), "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\","
+        + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],\"id\":\"urn:uuid:1\","
+        + "\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"],\"issuer\":\"https://issuer.example.org/issuer.json\","
+        + "\"validFrom\":\"2024-01-01T00:00:00Z\",\"credentialSubject\":{\"type\":[\"AchievementSubject\"],"
+        + "\"achievement\":{\"id\":\"urn:uuid:a\",\"type\":[\"Achievement\"],\"name\":\"A\",\"criteria\":{}}}}");
+    badge("", 200);
+    InsigniaCommandTest.Run r = InsigniaCommandTest.run(offline("linkedin", file.toString()));
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().startsWith("error: BADGE_NOT_VERIFIED: "), r.err());
+    var json = LinkedinCommand.VerifyFlags.badgeJson(Files.readAllBytes(file),
+        io.github.insignia.openbadges.validation.VerificationOptions.builder().offline(true).resources(
+            io.github.insignia.openbadges.validation.fetch.PreloadedResources.fromMapFile(dir.resolve("map.json"))).build());
+    assertEquals("Universidad de Ejemplo", json.path("issuer").path("name").asText());
+  }
+
+  @Test
   void linkedinUsageErrors() throws Exception {
     Path file = badge("", 200);
     assertEquals(2, InsigniaCommandTest.run(offline("linkedin", file.toString(), "--org-id", "1", "--org-name", "x")).exit());
