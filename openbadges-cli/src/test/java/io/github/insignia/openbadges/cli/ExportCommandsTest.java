@@ -195,6 +195,30 @@ class ExportCommandsTest {
   }
 
   @Test
+  void exportToBadgeConnectWithAToken() throws Exception {
+    Path file = badge("", 200);
+    try (JdkHttpServerAdapter server = JdkHttpServerAdapter.startLoopback(0,
+        base -> BackpackProvider.builder(base, req -> ConsentDecision.grant("ada")).build())) {
+      var tokens = new io.github.insignia.openbadges.export.backpack.InMemoryTokenStore();
+      var client = io.github.insignia.openbadges.export.backpack.BadgeConnectClient.discover(server.baseUrl(),
+          io.github.insignia.openbadges.export.backpack.BackpackClientOptions.builder().tokenStore(tokens).build());
+      URI redirect = URI.create("http://127.0.0.1:9/cb");
+      client.register(io.github.insignia.openbadges.export.backpack.ClientMetadata.builder("t", URI.create("https://t.example"))
+          .redirectUri(redirect).scopes(io.github.insignia.openbadges.export.backpack.BackpackScopes.V2_ALL).build());
+      var pending = client.beginAuthorization(redirect, io.github.insignia.openbadges.export.backpack.BackpackScopes.V2_ALL);
+      HttpResponse<Void> consent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(pending.authorizationUri()).build(),
+          HttpResponse.BodyHandlers.discarding());
+      String token = client.completeAuthorization(pending, URI.create(consent.headers().firstValue("Location").orElseThrow()))
+          .accessToken();
+      InsigniaCommandTest.Run run = InsigniaCommandTest.run("export", "--to", server.baseUrl().toString(), file.toString(),
+          "--api", "badge_connect", "--token", token);
+      assertEquals(0, run.exit(), run.err());
+      assertEquals("posted at " + server.baseUrl() + "/ims/ob/v2p1", run.out().strip());
+      assertEquals(1, client.getAssertions(10, 0, null).json().size());
+    }
+  }
+
+  @Test
   void exportToAnInsecureUrlIsRefused() throws Exception {
     Path file = badge("", 200);
     InsigniaCommandTest.Run run = InsigniaCommandTest.run("export", "--to", "http://backpack.example.org", file.toString(),
