@@ -190,6 +190,7 @@ final class Ob2Checks {
     JsonNode badge = null;
     JsonNode issuer;
     String issuerPointer;
+    int graphMark = r.mark();
     if (endorsement) {
       issuerPointer = "/issuer";
       issuer = node(a.get("issuer"), issuerPointer, "Profile");
@@ -209,7 +210,7 @@ final class Ob2Checks {
     }
     String assertionId = JsonNodes.text(a, "id").orElse("");
     if (issuer == null) {
-      CheckCode cause = r.firstFailureSince(propsMark);
+      CheckCode cause = r.firstFailureSince(graphMark) != null ? r.firstFailureSince(graphMark) : r.firstFailureSince(propsMark);
       CheckCode because = cause == null ? CheckCode.FETCH : cause;
       if (hosted) {
         r.skip(CheckCode.OB2_VERIFICATION_SCOPE, "", because);
