@@ -52,6 +52,25 @@ class Ob3VerificationTest {
   }
 
   @Test
+  void selfDescribingKeyIsConfirmedByTheIssuersDocumentWhenAvailable() throws Exception {
+    String vector = Files.readString(shared("vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json"));
+    VerificationReport offline = VERIFIER.verify(vector);
+    assertEquals(Outcome.WARNING, outcome(offline, CheckCode.KEY_RESOLUTION), offline::toJson);
+    String issuer = "https://example.edu/issuers/565049";
+    String vm = issuer + "#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
+    PreloadedResources listed = PreloadedResources.builder().put(issuer, "application/json",
+        ("{\"id\":\"" + issuer + "\",\"type\":\"Profile\",\"verificationMethod\":[{\"id\":\"" + vm + "\",\"type\":\"Multikey\"}]}")
+            .getBytes(StandardCharsets.UTF_8)).build();
+    VerificationReport confirmed = BadgeVerifier.create(OFFLINE.toBuilder().resources(listed).build()).verify(vector);
+    assertTrue(confirmed.valid());
+    assertFalse(confirmed.has(CheckCode.KEY_RESOLUTION), confirmed::toJson);
+    PreloadedResources notListed = PreloadedResources.builder().put(issuer, "application/json",
+        ("{\"id\":\"" + issuer + "\",\"type\":\"Profile\"}").getBytes(StandardCharsets.UTF_8)).build();
+    VerificationReport contradicted = BadgeVerifier.create(OFFLINE.toBuilder().resources(notListed).build()).verify(vector);
+    assertEquals(CheckCode.KEY_RESOLUTION, rootCause(contradicted));
+  }
+
+  @Test
   void specVectorTamperedFailsOnTheProof() throws Exception {
     ObjectNode c = json(Files.readString(shared("vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
     c.put("name", "Teamwork Badge (forged)");
