@@ -496,7 +496,9 @@ final class Ob3Checks {
     JsonNode subject = cred.path("credentialSubject");
     String subjectId = JsonNodes.text(subject, "id").orElse(null);
     for (String c : candidates) {
-      if (c.equals(subjectId)) {
+      boolean mailto = subjectId != null && subjectId.regionMatches(true, 0, "mailto:", 0, 7) && c.contains("@")
+          && RecipientIdentity.check(false, Optional.of(subjectId.substring(7)), Optional.empty(), c, true);
+      if (c.equals(subjectId) || mailto) {
         r.pass(CheckCode.RECIPIENT, JsonNodes.pointer(target, "id"), c);
         return;
       }
