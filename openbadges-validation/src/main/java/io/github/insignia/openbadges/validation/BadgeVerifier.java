@@ -6,7 +6,7 @@ import io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer;
 import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetchers;
-import io.github.insignia.openbadges.validation.internal.DataIntegrity;
+import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
 import io.github.insignia.openbadges.validation.internal.KeyResolver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +47,7 @@ public final class BadgeVerifier {
     this.options = Objects.requireNonNull(options, "options");
     this.fetcher = effectiveFetcher(options);
     this.keys = new KeyResolver(fetcher, options.jsonLimits());
-    this.dataIntegrity = new DataIntegrity(RdfCanonicalizer.create());
+    this.dataIntegrity = DataIntegrity.create(RdfCanonicalizer.create());
   }
 
   /** A verifier with {@link VerificationOptions#defaults()}. */

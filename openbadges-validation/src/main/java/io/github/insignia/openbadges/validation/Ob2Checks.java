@@ -190,6 +190,7 @@ final class Ob2Checks {
     JsonNode badge = null;
     JsonNode issuer;
     String issuerPointer;
+    int graphMark = r.mark();
     if (endorsement) {
       issuerPointer = "/issuer";
       issuer = node(a.get("issuer"), issuerPointer, "Profile");
@@ -209,7 +210,7 @@ final class Ob2Checks {
     }
     String assertionId = JsonNodes.text(a, "id").orElse("");
     if (issuer == null) {
-      CheckCode cause = r.firstFailureSince(propsMark);
+      CheckCode cause = r.firstFailureSince(graphMark) != null ? r.firstFailureSince(graphMark) : r.firstFailureSince(propsMark);
       CheckCode because = cause == null ? CheckCode.FETCH : cause;
       if (hosted) {
         r.skip(CheckCode.OB2_VERIFICATION_SCOPE, "", because);
@@ -228,6 +229,7 @@ final class Ob2Checks {
       revocationList(assertionId, a, issuer);
     }
     dates(a);
+    endorsements(a, "", badge, issuer, issuerPointer);
     if (!endorsement) {
       recipient(a.path("recipient"));
       if (badge != null) {
@@ -237,6 +239,60 @@ final class Ob2Checks {
         image(a.get("image"), "/image", false);
       }
     }
+  }
+
+  /** Endorsements of the assertion, its badge class and its issuer, each verified on its own. */
+  private void endorsements(JsonNode a, String pointer, JsonNode badge, JsonNode issuer, String issuerPointer) {
+    endorsementsOf(a, pointer);
+    if (badge != null) {
+      endorsementsOf(badge, "/badge");
+    }
+    if (issuer != null) {
+      endorsementsOf(issuer, issuerPointer);
+    }
+  }
+
+  private void endorsementsOf(JsonNode node, String pointer) {
+    List<JsonNode> items = JsonNodes.items(node, "endorsement");
+    if (items.isEmpty()) {
+      return;
+    }
+    if (v.depth >= v.options.maxEndorsementDepth()) {
+      r.add(Outcome.WARNING, CheckCode.ENDORSEMENT, JsonNodes.pointer(pointer, "endorsement"), "ENDORSEMENT.depth", items.size());
+      return;
+    }
+    String endorsedId = JsonNodes.text(node, "id").orElse("");
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String target = node.get("endorsement").isArray()
+          ? JsonNodes.pointer(JsonNodes.pointer(pointer, "endorsement"), i) : JsonNodes.pointer(pointer, "endorsement");
+      VerificationReport sub = v.verifier.verifyNested(item.isTextual() ? item.asText() : SafeJson.write(item), v.depth + 1);
+      Optional<Check> cause = sub.rootCause();
+      if (cause.isPresent()) {
+        boolean couldNotCheck = cause.get().code().name().startsWith("FETCH_");
+        r.add(couldNotCheck ? Outcome.WARNING : Outcome.FAIL, CheckCode.ENDORSEMENT_INVALID, target,
+            "ENDORSEMENT_INVALID", cause.get().code().name(), new Messages.Key(cause.get().messageKey(), cause.get().arguments()));
+      } else if (!sub.has(CheckCode.INPUT_DETECTED) || !claimsNode(sub, item, endorsedId)) {
+        r.add(Outcome.FAIL, CheckCode.ENDORSEMENT_INVALID, target, "ENDORSEMENT_INVALID", "OB2_ENDORSEMENT_CLAIM",
+            new Messages.Key("ENDORSEMENT.claim", endorsedId));
+      } else {
+        r.add(Outcome.PASS, CheckCode.ENDORSEMENT, target, "ENDORSEMENT.ok");
+      }
+    }
+  }
+
+  /** Whether the endorsement's claim is about the endorsed node (embedded ones are checked here). */
+  private boolean claimsNode(VerificationReport sub, JsonNode item, String endorsedId) {
+    JsonNode endorsement = item;
+    if (item.isTextual()) {
+      try {
+        endorsement = SafeJson.read(v.verifier.fetcher().fetch(URI.create(item.asText())).requireSuccess().requireJson().body(),
+            v.options.jsonLimits());
+      } catch (InvalidInputException | IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return endorsedId.equals(JsonNodes.text(endorsement.path("claim"), "id").orElse(""));
   }
 
   private void context(JsonNode a) {

@@ -16,6 +16,9 @@ public class CanonicalizationException extends InvalidInputException {
   /** Safe mode: an {@code @id}, {@code @type} or datatype expands to a relative IRI. */
   public static final String JSONLD_RELATIVE_IRI = "JSONLD_RELATIVE_IRI";
 
+  /** Safe mode: an IRI has a character N-Quads does not allow (space, control, angle bracket, quote, brace, …). */
+  public static final String JSONLD_INVALID_IRI = "JSONLD_INVALID_IRI";
+
   /** Safe mode: a value would be dropped from the RDF (free-floating value, invalid node, …). */
   public static final String JSONLD_DROPPED_VALUE = "JSONLD_DROPPED_VALUE";
 

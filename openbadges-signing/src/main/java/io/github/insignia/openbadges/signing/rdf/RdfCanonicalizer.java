@@ -1,11 +1,13 @@
 package io.github.insignia.openbadges.signing.rdf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.apicatalog.jsonld.processor.ProcessingRuntime;
+import io.github.insignia.openbadges.signing.rdf.internal.FastPath;
 import io.github.insignia.openbadges.signing.rdf.internal.GeneralProcessor;
 import io.github.insignia.openbadges.signing.rdf.internal.NQuadsInput;
 import io.github.insignia.openbadges.signing.rdf.internal.PinnedContextLoader;
 import io.github.insignia.openbadges.signing.rdf.internal.Quad;
-import io.github.insignia.openbadges.signing.rdf.internal.TitaniumRdfc;
+import io.github.insignia.openbadges.signing.rdf.internal.Rdfc;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,10 +33,17 @@ import java.util.Objects;
 public final class RdfCanonicalizer {
   private final CanonicalizationOptions options;
   private final GeneralProcessor general;
+  private final FastPath fast;
 
   private RdfCanonicalizer(CanonicalizationOptions options) {
     this.options = options;
-    this.general = new GeneralProcessor(options, new PinnedContextLoader(options.documentLoader()));
+    PinnedContextLoader loader = new PinnedContextLoader(options.documentLoader());
+    this.general = new GeneralProcessor(options, loader);
+    this.fast =
+        options.fastPath()
+            ? new FastPath(
+                ProcessingRuntime.of(GeneralProcessor.baseOptions(loader, options.safeMode())))
+            : null;
   }
 
   /** A canonicalizer with {@link CanonicalizationOptions#defaults()}. */
@@ -90,10 +99,16 @@ public final class RdfCanonicalizer {
 
   private List<Quad> toQuads(JsonNode document) {
     Objects.requireNonNull(document, "jsonLdDocument");
+    if (fast != null) {
+      List<Quad> quads = fast.toQuads(document, options.maxQuads());
+      if (quads != null) {
+        return quads;
+      }
+    }
     return general.toQuads(document);
   }
 
   private CanonicalDataset canonicalizeQuads(List<Quad> quads) {
-    return TitaniumRdfc.canonicalize(quads, options);
+    return Rdfc.canonicalize(quads, options);
   }
 }

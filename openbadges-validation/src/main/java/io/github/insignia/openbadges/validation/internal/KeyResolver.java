@@ -70,6 +70,38 @@ public final class KeyResolver implements VerificationMethodResolver {
     throw new KeyResolutionException("KEY_UNSUPPORTED", "cannot resolve verification method '" + id + "' (unsupported method)");
   }
 
+  /** Whether the id is {@code <http(s) controller>#z6Mk…}, a key that names itself. */
+  public boolean isSelfDescribing(String id) {
+    int hash = id.indexOf('#');
+    return hash > 0 && (id.startsWith("https://") || id.startsWith("http://")) && id.startsWith("z6Mk", hash + 1);
+  }
+
+  /**
+   * Whether the controller's published document (fetched through the fetcher) lists this key.
+   *
+   * @return false when the document cannot be fetched
+   * @throws KeyResolutionException {@code KEY_NOT_PUBLISHED} when the document is there but does not list the key
+   */
+  public boolean confirmedByController(String id) {
+    String controller = before(id, '#');
+    String multibase = id.substring(id.indexOf('#') + 1);
+    JsonNode doc;
+    try {
+      doc = fetchJson(URI.create(controller));
+    } catch (InvalidInputException | IllegalArgumentException e) {
+      return false;
+    }
+    for (String member : new String[] {"verificationMethod", "assertionMethod", "publicKey"}) {
+      for (JsonNode vm : doc.path(member)) {
+        if (id.equals(vm.path("id").asText()) || multibase.equals(vm.path("publicKeyMultibase").asText())
+            || id.equals(vm.asText())) {
+          return true;
+        }
+      }
+    }
+    throw new KeyResolutionException("KEY_NOT_PUBLISHED", "the issuer document " + controller + " does not list the key " + id);
+  }
+
   private VerificationMethod fromUrl(String id) {
     String base = before(id, '#');
     String fragment = id.contains("#") ? id.substring(id.indexOf('#') + 1) : null;

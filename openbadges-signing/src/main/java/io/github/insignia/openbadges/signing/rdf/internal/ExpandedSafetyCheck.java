@@ -1,6 +1,7 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
 import static io.github.insignia.openbadges.signing.rdf.CanonicalizationException.JSONLD_DROPPED_VALUE;
+import static io.github.insignia.openbadges.signing.rdf.CanonicalizationException.JSONLD_INVALID_IRI;
 import static io.github.insignia.openbadges.signing.rdf.CanonicalizationException.JSONLD_RELATIVE_IRI;
 import static io.github.insignia.openbadges.signing.rdf.CanonicalizationException.JSONLD_UNDEFINED_TERM;
 
@@ -84,6 +85,9 @@ public final class ExpandedSafetyCheck {
           JSONLD_UNDEFINED_TERM,
           "the property " + property + " at " + path + " is not defined by any context");
     }
+    if (!IriSupport.hasOnlyIriCharacters(property)) {
+      throw invalidIri(property, "property", path);
+    }
     checkValues(values, path + "/" + property);
   }
 
@@ -107,7 +111,17 @@ public final class ExpandedSafetyCheck {
     }
   }
 
+  private static CanonicalizationException invalidIri(String iri, String what, String path) {
+    return new CanonicalizationException(
+        JSONLD_INVALID_IRI,
+        "the " + what + " at " + (path.isEmpty() ? "/" : path)
+            + " has a character that is not allowed in an IRI: '" + iri + "'");
+  }
+
   private static void checkIri(String iri, String what, String path) {
+    if (!IriSupport.hasOnlyIriCharacters(iri)) {
+      throw invalidIri(iri, what, path);
+    }
     if (!iri.startsWith("_:") && !IriSupport.isAbsolute(iri)) {
       throw new CanonicalizationException(
           JSONLD_RELATIVE_IRI,

@@ -5,6 +5,7 @@ import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.uri.UriValidationPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
@@ -73,12 +74,19 @@ public final class GeneralProcessor {
   }
 
   private JsonLdOptions jsonLdOptions() {
+    JsonLdOptions o = baseOptions(loader, options.safeMode());
+    o.setTimeout(options.jsonLdTimeout());
+    return o;
+  }
+
+  /** Titanium's options as every processor here uses them (no time limit). */
+  public static JsonLdOptions baseOptions(PinnedContextLoader loader, boolean safeMode) {
     JsonLdOptions o = new JsonLdOptions(loader);
     o.setUndefinedTermsPolicy(
-        options.safeMode()
-            ? JsonLdOptions.ProcessingPolicy.Fail
-            : JsonLdOptions.ProcessingPolicy.Ignore);
-    o.setTimeout(options.jsonLdTimeout());
+        safeMode ? JsonLdOptions.ProcessingPolicy.Fail : JsonLdOptions.ProcessingPolicy.Ignore);
+    // What jsonld.js does (an IRI is absolute when it has a scheme): Titanium's default would drop
+    // IRIs java.net.URI dislikes, so the two stacks would sign different data.
+    o.setUriValidation(UriValidationPolicy.SchemeOnly);
     // The pinned loader already keeps parsed contexts; Titanium's own caches would only copy them.
     o.setDocumentCache(null);
     return o;

@@ -1,0 +1,173 @@
+package io.github.insignia.openbadges.signing.jose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.json.JsonLimits;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.InvalidSignatureException;
+import io.github.insignia.openbadges.signing.Signer;
+import io.github.insignia.openbadges.signing.internal.Crypto;
+import io.github.insignia.openbadges.signing.keys.Keys;
+import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import java.text.ParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A parsed compact JWS whose header passed the checks every Insignia verifier applies. Internal;
+ * the public entry points are {@link Ob2Jws} and {@link VcJwt}.
+ */
+final class CompactJws {
+  /** Header members that point at a key from inside the token: never trusted implicitly. */
+  private static final Set<String> KEY_POINTERS = Set.of("jku", "x5u", "x5c", "x5t", "x5t#S256");
+
+  final JsonNode header;
+  final JwsAlgorithm algorithm;
+  final byte[] payload;
+  final JWSObject jws;
+
+  private CompactJws(JsonNode header, JwsAlgorithm algorithm, byte[] payload, JWSObject jws) {
+    this.header = header;
+    this.algorithm = algorithm;
+    this.payload = payload;
+    this.jws = jws;
+  }
+
+  static String sign(Signer signer, Optional<String> kid, Optional<String> typ, byte[] payload) {
+    JWSHeader.Builder builder = new JWSHeader.Builder(JWSAlgorithm.parse(JwsAlgorithm.forKeyType(signer.keyType()).name()));
+    kid.ifPresent(builder::keyID);
+    typ.ifPresent(t -> builder.type(new JOSEObjectType(t)));
+    JWSObject jws = new JWSObject(builder.build(), new Payload(payload));
+    try {
+      jws.sign(new SignerJwsAdapter(signer));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("JWS signing failed", e);
+    }
+    return jws.serialize();
+  }
+
+  /**
+   * Parses and checks the header: {@code alg} one of EdDSA/ES256/RS256 ({@code none} and every
+   * other algorithm refused), no {@code crit}/{@code b64}, no {@code jku}/{@code x5u}/{@code
+   * x5c}/{@code x5t}. A header {@code jwk} is left for the caller to trust or refuse.
+   */
+  static CompactJws parse(String compact, JsonLimits limits) {
+    if (compact == null) {
+      throw new InvalidSignatureException("JWS_MALFORMED", "no JWS given");
+    }
+    String text = compact.strip();
+    if (text.length() > limits.maxDocumentBytes() * 4 / 3 + 1024) {
+      throw new InvalidSignatureException("JWS_TOO_LARGE", "the JWS is larger than the configured limit");
+    }
+    int first = text.indexOf('.');
+    int second = first < 0 ? -1 : text.indexOf('.', first + 1);
+    if (first <= 0 || second < 0 || text.indexOf('.', second + 1) >= 0) {
+      throw new InvalidSignatureException("JWS_MALFORMED", "a compact JWS has exactly three dot-separated parts");
+    }
+    JsonNode header;
+    try {
+      header = SafeJson.read(Crypto.b64uDecode(text.substring(0, first), "JWS_MALFORMED", "the JWS header"),
+          JsonLimits.builder().maxDepth(8).maxDocumentBytes(64 * 1024).build());
+    } catch (InvalidInputException e) {
+      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS header is not a JSON object: " + e.getMessage(), e);
+    }
+    if (!header.isObject()) {
+      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS header is not a JSON object");
+    }
+    JsonNode alg = header.get("alg");
+    if (alg == null || !alg.isTextual()) {
+      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS header has no alg");
+    }
+    if ("none".equals(alg.asText().toLowerCase(Locale.ROOT))) {
+      throw new InvalidSignatureException("JWS_ALG_NONE", "unsecured JWS (alg none) is never accepted");
+    }
+    JwsAlgorithm algorithm = JwsAlgorithm.fromName(alg.asText()).orElseThrow(() -> new InvalidSignatureException(
+        "JWS_ALG_UNSUPPORTED", "JWS algorithm " + alg.asText() + " is not accepted (only EdDSA, ES256, RS256)"));
+    if (header.has("crit") || header.has("b64")) {
+      throw new InvalidSignatureException("JWS_CRIT_UNSUPPORTED", "JWS headers with crit or b64 are not supported");
+    }
+    for (String pointer : KEY_POINTERS) {
+      if (header.has(pointer)) {
+        throw new InvalidSignatureException(
+            "JWS_HEADER_KEY_UNTRUSTED", "the JWS header names a key with '" + pointer + "', which is never trusted");
+      }
+    }
+    JsonNode jwk = header.get("jwk");
+    if (jwk != null) {
+      // Checked before Nimbus parses the header, so a bad or private key gets its own code.
+      if (!jwk.isObject() || jwk.has("d") || jwk.has("p") || jwk.has("k")) {
+        throw new InvalidSignatureException("JWS_HEADER_KEY_UNTRUSTED", "the header jwk is not a public key");
+      }
+      try {
+        Keys.publicKeyFromJwk(jwk);
+      } catch (InvalidInputException e) {
+        throw new InvalidSignatureException(e.code(), "the header jwk is not usable: " + e.getMessage(), e);
+      }
+    }
+    JWSObject jws;
+    try {
+      jws = JWSObject.parse(text);
+    } catch (ParseException | RuntimeException e) {
+      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS could not be parsed: " + e.getMessage(), e);
+    }
+    byte[] payload = jws.getPayload().toBytes();
+    if (payload == null || payload.length > limits.maxDocumentBytes()) {
+      throw new InvalidSignatureException("JWS_TOO_LARGE", "the JWS payload is missing or too large");
+    }
+    return new CompactJws(header, algorithm, payload, jws);
+  }
+
+  Optional<String> kid() {
+    JsonNode kid = header.get("kid");
+    return kid != null && kid.isTextual() ? Optional.of(kid.asText()) : Optional.empty();
+  }
+
+  Optional<String> typ() {
+    JsonNode typ = header.get("typ");
+    return typ != null && typ.isTextual() ? Optional.of(typ.asText()) : Optional.empty();
+  }
+
+  /**
+   * Verifies with {@code key}: the header algorithm must be the one pinned to the key's type.
+   *
+   * @throws InvalidSignatureException {@code JWS_ALG_MISMATCH} or {@code SIGNATURE_INVALID}
+   */
+  void verify(VerificationKey key) {
+    if (algorithm.keyType() != key.keyType()) {
+      throw new InvalidSignatureException("JWS_ALG_MISMATCH",
+          "JWS algorithm " + algorithm + " does not match the " + key.keyType() + " key (expected "
+              + JwsAlgorithm.forKeyType(key.keyType()) + ")");
+    }
+    boolean valid;
+    try {
+      valid = jws.verify(new PinnedJwsVerifier(key));
+    } catch (JOSEException | IllegalStateException e) {
+      valid = false;
+    }
+    if (!valid) {
+      throw new InvalidSignatureException("SIGNATURE_INVALID", "the JWS signature does not verify");
+    }
+  }
+
+  /** The payload as JSON (duplicate members and excess depth refused). */
+  JsonNode payloadJson(JsonLimits limits, String code) {
+    try {
+      return SafeJson.read(payload, limits);
+    } catch (InvalidInputException e) {
+      throw new InvalidSignatureException(code, "the JWS payload is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  static void requireSamePayload(JsonNode payload, JsonNode expected) {
+    if (expected != null && !payload.equals(expected)) {
+      throw new InvalidSignatureException("JWS_PAYLOAD_MISMATCH", "the signed payload differs from the document");
+    }
+  }
+}

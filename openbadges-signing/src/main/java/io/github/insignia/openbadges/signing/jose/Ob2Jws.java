@@ -1,0 +1,242 @@
+package io.github.insignia.openbadges.signing.jose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.json.JsonLimits;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.InvalidSignatureException;
+import io.github.insignia.openbadges.signing.KeyResolutionException;
+import io.github.insignia.openbadges.signing.Signer;
+import io.github.insignia.openbadges.signing.keys.Keys;
+import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import io.github.insignia.openbadges.signing.resolve.DocumentFetcher;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * OB 2.0 signed badges: a compact JWS whose payload is the Assertion JSON (RS256 by default, as the
+ * specification recommends; ES256 and EdDSA when the key is P-256 or Ed25519), with {@code
+ * verification: {type: SignedBadge, creator: <key URL>}}.
+ *
+ * <p>Verification follows the OB 2.0 algorithm: the key must be the assertion's {@code
+ * verification.creator} (or, without one, a key the issuer lists), the key's {@code owner} must be
+ * the issuer Profile, the Profile's {@code publicKey} must list the key, and the signature must
+ * verify over the exact payload bytes with the algorithm pinned to the key.
+ */
+public final class Ob2Jws {
+  private Ob2Jws() {}
+
+  /**
+   * Signs an assertion: sets {@code verification} to {@code {type: SignedBadge, creator}} and signs
+   * its compact JSON.
+   *
+   * @param assertion the OB 2.0 Assertion (not modified)
+   * @param signer the issuer's signer (RSA gives RS256)
+   * @param creatorKeyUrl where the CryptographicKey is published
+   */
+  public static String sign(JsonNode assertion, Signer signer, String creatorKeyUrl) {
+    if (assertion == null || !assertion.isObject()) {
+      throw new InvalidInputException("ASSERTION_INVALID", "an OB 2.0 assertion must be a JSON object");
+    }
+    ObjectNode copy = (ObjectNode) assertion.deepCopy();
+    ObjectNode verification = SafeJson.nodeFactory().objectNode();
+    verification.put("type", "SignedBadge");
+    verification.put("creator", Objects.requireNonNull(creatorKeyUrl, "creatorKeyUrl"));
+    copy.set("verification", verification);
+    return signPayload(SafeJson.write(copy).getBytes(StandardCharsets.UTF_8), signer);
+  }
+
+  /** Signs assertion bytes exactly as given (header {@code {"alg":…}} only). */
+  public static String signPayload(byte[] assertionJson, Signer signer) {
+    return CompactJws.sign(signer, Optional.empty(), Optional.empty(), assertionJson);
+  }
+
+  /**
+   * Decodes without verifying: the header is checked as on verification, the payload parsed.
+   * For display and for finding the key and issuer to fetch.
+   */
+  public static Decoded decode(String jws) {
+    CompactJws parsed = CompactJws.parse(jws, JsonLimits.defaults());
+    JsonNode assertion = parsed.payloadJson(JsonLimits.defaults(), "OB2_PAYLOAD_INVALID");
+    if (!assertion.isObject()) {
+      throw new InvalidSignatureException("OB2_PAYLOAD_INVALID", "the JWS payload is not an assertion object");
+    }
+    return new Decoded(parsed, assertion);
+  }
+
+  /**
+   * Verifies against a key document and an issuer Profile the caller already has.
+   *
+   * @param jws the compact JWS
+   * @param cryptographicKey the OB 2.0 CryptographicKey ({@code id}, {@code owner}, {@code publicKeyPem})
+   * @param issuerProfile the issuer Profile ({@code id}, {@code publicKey})
+   * @throws InvalidSignatureException with a stable code when it does not verify
+   */
+  public static Verified verify(String jws, JsonNode cryptographicKey, JsonNode issuerProfile) {
+    return verify(jws, cryptographicKey, issuerProfile, null);
+  }
+
+  /** As {@link #verify(String, JsonNode, JsonNode)}, and the payload must equal {@code expectedAssertion}. */
+  public static Verified verify(String jws, JsonNode cryptographicKey, JsonNode issuerProfile, JsonNode expectedAssertion) {
+    Decoded decoded = decode(jws);
+    return decoded.verifyWith(cryptographicKey, issuerProfile, expectedAssertion);
+  }
+
+  /**
+   * Verifies, fetching what the assertion links (BadgeClass, issuer Profile, CryptographicKey)
+   * through the host's fetcher; embedded objects are used as they are.
+   */
+  public static Verified verify(String jws, DocumentFetcher fetcher) {
+    Decoded decoded = decode(jws);
+    JsonNode assertion = decoded.assertion();
+    JsonNode badge = node(assertion.get("badge"), fetcher, "badge");
+    JsonNode issuer = node(badge.get("issuer"), fetcher, "issuer");
+    List<String> candidates = decoded.creator().map(List::of).orElseGet(() -> listedKeys(issuer));
+    if (candidates.isEmpty()) {
+      throw new InvalidSignatureException("OB2_KEY_NOT_LISTED", "no verification.creator and the issuer lists no publicKey");
+    }
+    InvalidSignatureException last = null;
+    for (String keyUrl : candidates) {
+      JsonNode keyDoc = node(SafeJson.nodeFactory().textNode(keyUrl), fetcher, "verification.creator");
+      try {
+        return decoded.verifyWith(keyDoc, issuer, null);
+      } catch (InvalidSignatureException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private static JsonNode node(JsonNode value, DocumentFetcher fetcher, String what) {
+    if (value == null || value.isNull()) {
+      throw new InvalidSignatureException("OB2_ISSUER_UNAVAILABLE", "the assertion has no " + what);
+    }
+    if (value.isObject()) {
+      return value;
+    }
+    if (!value.isTextual()) {
+      throw new InvalidSignatureException("OB2_ISSUER_UNAVAILABLE", what + " is neither an object nor a URL");
+    }
+    URI url;
+    try {
+      url = URI.create(value.asText());
+    } catch (IllegalArgumentException e) {
+      throw new KeyResolutionException("KEY_URL_INVALID", what + " is not a URL", e);
+    }
+    if (!url.isAbsolute()) {
+      throw new KeyResolutionException("KEY_URL_INVALID", what + " is not an absolute URL");
+    }
+    JsonNode doc = SafeJson.read(fetcher.fetch(url), JsonLimits.defaults());
+    if (!doc.isObject()) {
+      throw new InvalidSignatureException("OB2_ISSUER_UNAVAILABLE", "the " + what + " document is not an object");
+    }
+    return doc;
+  }
+
+  static List<String> listedKeys(JsonNode profile) {
+    List<String> ids = new ArrayList<>();
+    JsonNode publicKey = profile.get("publicKey");
+    if (publicKey == null) {
+      return ids;
+    }
+    for (JsonNode entry : publicKey.isArray() ? publicKey : List.of(publicKey)) {
+      if (entry.isTextual()) {
+        ids.add(entry.asText());
+      } else if (entry.isObject() && entry.path("id").isTextual()) {
+        ids.add(entry.get("id").asText());
+      }
+    }
+    return ids;
+  }
+
+  /** A decoded, not yet verified, OB 2.0 signed assertion. */
+  public static final class Decoded {
+    private final CompactJws jws;
+    private final JsonNode assertion;
+
+    private Decoded(CompactJws jws, JsonNode assertion) {
+      this.jws = jws;
+      this.assertion = assertion;
+    }
+
+    /** The assertion (parsed from the exact signed bytes). */
+    public JsonNode assertion() {
+      return assertion.deepCopy();
+    }
+
+    /** The signed payload bytes. */
+    public byte[] payload() {
+      return jws.payload.clone();
+    }
+
+    /** The JWS algorithm. */
+    public JwsAlgorithm algorithm() {
+      return jws.algorithm;
+    }
+
+    /** {@code verification.creator}, when present. */
+    public Optional<String> creator() {
+      JsonNode creator = assertion.path("verification").get("creator");
+      if (creator != null && creator.isTextual()) {
+        return Optional.of(creator.asText());
+      }
+      if (creator != null && creator.isObject() && creator.path("id").isTextual()) {
+        return Optional.of(creator.get("id").asText());
+      }
+      return Optional.empty();
+    }
+
+    Verified verifyWith(JsonNode keyDoc, JsonNode issuerProfile, JsonNode expectedAssertion) {
+      if (jws.header.has("jwk")) {
+        throw new InvalidSignatureException("JWS_HEADER_KEY_UNTRUSTED", "OB 2.0 keys come from the CryptographicKey, not a header jwk");
+      }
+      String type = assertion.path("verification").path("type").asText("");
+      if (!type.equals("SignedBadge") && !type.equals("signed")) {
+        throw new InvalidSignatureException("OB2_NOT_SIGNED_BADGE", "the assertion's verification type is not SignedBadge");
+      }
+      String keyId = keyDoc.path("id").asText(null);
+      String issuerId = issuerProfile.path("id").asText(null);
+      if (keyId == null || issuerId == null) {
+        throw new InvalidSignatureException("OB2_KEY_NOT_LISTED", "the key or the issuer Profile has no id");
+      }
+      Optional<String> creator = creator();
+      if (creator.isPresent() && !creator.get().equals(keyId)) {
+        throw new InvalidSignatureException("OB2_CREATOR_MISMATCH", "the key is not the assertion's verification.creator");
+      }
+      if (!issuerId.equals(keyDoc.path("owner").asText(null))) {
+        throw new InvalidSignatureException("OB2_KEY_OWNER_MISMATCH", "the key's owner is not the issuer " + issuerId);
+      }
+      if (!listedKeys(issuerProfile).contains(keyId)) {
+        throw new InvalidSignatureException("OB2_KEY_NOT_LISTED", "the issuer's publicKey does not list " + keyId);
+      }
+      JsonNode pem = keyDoc.get("publicKeyPem");
+      if (pem == null || !pem.isTextual()) {
+        throw new InvalidSignatureException("KEY_MALFORMED", "the CryptographicKey has no publicKeyPem");
+      }
+      VerificationKey key;
+      try {
+        key = Keys.publicKeyFromPem(pem.asText());
+      } catch (InvalidInputException e) {
+        throw new InvalidSignatureException(e.code(), "the CryptographicKey is not usable: " + e.getMessage(), e);
+      }
+      jws.verify(key);
+      CompactJws.requireSamePayload(assertion, expectedAssertion);
+      return new Verified(assertion(), keyId, issuerId, key);
+    }
+  }
+
+  /**
+   * A verified OB 2.0 signed assertion.
+   *
+   * @param assertion the assertion
+   * @param keyId the CryptographicKey id
+   * @param issuerId the issuer Profile id
+   * @param key the key that verified
+   */
+  public record Verified(JsonNode assertion, String keyId, String issuerId, VerificationKey key) {}
+}
