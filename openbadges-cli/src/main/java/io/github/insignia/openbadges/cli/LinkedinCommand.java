@@ -2,6 +2,7 @@ package io.github.insignia.openbadges.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
 import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.baking.BadgeBaker;
@@ -120,6 +121,8 @@ final class LinkedinCommand implements Callable<Integer> {
    * {@code linkedin} and {@code share}.
    */
   static final class VerifyFlags {
+    private static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+
     @Option(names = "--offline", description = "Never touch the network: only pinned contexts and --resources.")
     boolean offline;
 
@@ -129,12 +132,19 @@ final class LinkedinCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "INSTANT", description = "Verify as of this instant (ISO 8601, e.g. 2026-01-01T00:00:00Z).")
     Instant at;
 
+    @Option(names = "--recipient", paramLabel = "ID", description = "One of the learner's identifiers the badge must be for (repeatable).")
+    java.util.List<String> recipients = new java.util.ArrayList<>();
+
+    @Option(names = "--allow-private-network", description = "Allow fetching from loopback and private addresses (tests only).")
+    boolean allowPrivateNetwork;
+
     Clock clock() {
       return at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
     }
 
     VerificationOptions options() {
-      VerificationOptions.Builder b = VerificationOptions.builder().offline(offline);
+      VerificationOptions.Builder b = VerificationOptions.builder().offline(offline)
+          .allowPrivateNetwork(allowPrivateNetwork).recipients(recipients);
       if (resources != null) {
         b.resources(PreloadedResources.fromMapFile(resources));
       }
@@ -152,6 +162,9 @@ final class LinkedinCommand implements Callable<Integer> {
     Optional<BadgeSummary> load(Path file, PrintWriter err) {
       byte[] bytes;
       try {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+          throw new InvalidInputException("INPUT_TOO_LARGE", file + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
