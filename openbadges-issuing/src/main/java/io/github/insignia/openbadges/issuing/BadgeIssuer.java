@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.ConfigurationException;
+import io.github.insignia.openbadges.OpenBadgesException;
+import io.github.insignia.openbadges.baking.BadgeBaker;
+import io.github.insignia.openbadges.baking.BadgePayload;
+import io.github.insignia.openbadges.baking.BadgeVersion;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.export.BadgeSummary;
 import io.github.insignia.openbadges.export.ExportException;
@@ -15,7 +19,6 @@ import io.github.insignia.openbadges.export.VerificationStatus;
 import io.github.insignia.openbadges.issuing.claim.ClaimDecision;
 import io.github.insignia.openbadges.issuing.claim.ClaimFacts;
 import io.github.insignia.openbadges.issuing.claim.ClaimRequirements;
-import io.github.insignia.openbadges.issuing.internal.CompactJws;
 import io.github.insignia.openbadges.issuing.internal.NameUuid;
 import io.github.insignia.openbadges.issuing.status.StatusService;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -23,6 +26,8 @@ import io.github.insignia.openbadges.model.HashAlgorithm;
 import io.github.insignia.openbadges.model.IdentityHash;
 import io.github.insignia.openbadges.model.RecipientIdentity;
 import io.github.insignia.openbadges.signing.Signer;
+import io.github.insignia.openbadges.signing.jose.Ob2Jws;
+import io.github.insignia.openbadges.signing.jose.VcJwt;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -192,7 +197,7 @@ public final class BadgeIssuer {
         credential = prover.orElseThrow().prove(credential);
       }
       if (formats.contains(BadgeFormat.OB3_JWT)) {
-        jwt = vcJwt(credential, issuedAt, expires);
+        jwt = vcJwt(credential);
       }
     } else {
       status.ifPresent(s -> s.assign(credentialId, recipient.key()));
@@ -204,7 +209,7 @@ public final class BadgeIssuer {
     }
     if (formats.contains(BadgeFormat.OB2_SIGNED)) {
       Ob2Documents signedDocs = ob2Documents(request, credentialId, issuedAt, expires, salt, true);
-      ob2Jws = CompactJws.sign(JSON.objectNode(), signedDocs.assertion(), signer);
+      ob2Jws = Ob2Jws.sign(signedDocs.assertion(), signer, ob2.orElseThrow().keyUrl());
       if (hosted == null) {
         hosted = signedDocs;
       }
@@ -273,20 +278,14 @@ public final class BadgeIssuer {
     return vc;
   }
 
-  private String vcJwt(ObjectNode credential, Instant issuedAt, Optional<Instant> expires) {
-    ObjectNode payload = credential.deepCopy();
-    payload.put("iss", issuerId);
-    payload.put("jti", credential.get("id").asText());
-    JsonNode subjectId = credential.path("credentialSubject").path("id");
-    if (subjectId.isTextual()) {
-      payload.put("sub", subjectId.asText());
+  private String vcJwt(ObjectNode credential) {
+    try {
+      return VcJwt.sign(credential, signer, verificationMethod);
+    } catch (OpenBadgesException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new IssuingException("SIGNER_FAILED", "signing the VC-JWT failed: " + e.getMessage(), e);
     }
-    payload.put("nbf", issuedAt.getEpochSecond());
-    expires.ifPresent(e -> payload.put("exp", e.getEpochSecond()));
-    ObjectNode header = JSON.objectNode();
-    header.put("kid", verificationMethod);
-    header.put("typ", "JWT");
-    return CompactJws.sign(header, payload, signer);
   }
 
   private Ob2Documents ob2Documents(
@@ -407,8 +406,9 @@ public final class BadgeIssuer {
     String svg = null;
     Optional<BadgeImage> image = request.image().or(() -> defaultImage).or(() -> BadgeImage.fromAchievement(achievement));
     if (toBake != null && image.isPresent()) {
-      png = baker.bakePng(image.get().pngShared(), toBake);
-      svg = baker.bakeSvg(image.get().svg(), toBake);
+      BadgePayload payload = BadgePayload.of(toBake, BadgeVersion.OB_3_0);
+      png = baker.bake(image.get().pngShared(), payload);
+      svg = new String(baker.bake(image.get().svg().getBytes(java.nio.charset.StandardCharsets.UTF_8), payload), java.nio.charset.StandardCharsets.UTF_8);
     }
     URI page = publicPageBase.map(base -> URI.create(base + credentialId.replaceFirst("^urn:uuid:", ""))).orElse(null);
     BadgeSummary.Builder summary =
@@ -488,7 +488,7 @@ public final class BadgeIssuer {
     private Ob2Hosting ob2;
     private ExpiryPolicy defaultExpiry = ExpiryPolicy.never();
     private BadgeImage defaultImage;
-    private BadgeBaker baker = BadgeBaker.minimal();
+    private BadgeBaker baker = BadgeBaker.create();
     private String publicPageBase;
     private Clock clock = Clock.systemUTC();
 
@@ -540,7 +540,7 @@ public final class BadgeIssuer {
       return this;
     }
 
-    /** The baker (default: {@link BadgeBaker#minimal()}). */
+    /** The baker and its limits (default: {@link BadgeBaker#create()}). */
     public Builder baker(BadgeBaker value) {
       this.baker = Objects.requireNonNull(value, "value");
       return this;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.ConfigurationException;
+import io.github.insignia.openbadges.baking.BadgeBaker;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.issuing.claim.ClaimFacts;
 import io.github.insignia.openbadges.issuing.claim.Requisite;
@@ -106,7 +107,10 @@ class BadgeIssuerTest {
     assertTrue(payload.has("proof"), "the DI proof goes into the credential before it becomes the JWT payload");
     String png = new String(award.pack().png().orElseThrow(), StandardCharsets.ISO_8859_1);
     assertTrue(png.contains("iTXtopenbadgecredential\0\0\0\0\0{"), "JSON baked in an uncompressed iTXt chunk");
-    assertTrue(award.pack().svg().orElseThrow().contains("<openbadges:credential><![CDATA[{"));
+    String svg = award.pack().svg().orElseThrow();
+    assertTrue(svg.contains("https://purl.imsglobal.org/ob/v3p0") && svg.contains("<![CDATA["), svg.substring(0, 300));
+    assertEquals(award.credential().orElseThrow(),
+        SafeJson.read(BadgeBaker.create().unbake(svg.getBytes(StandardCharsets.UTF_8)).payload()));
   }
 
   @Test
