@@ -1,19 +1,105 @@
 package io.github.insignia.openbadges.cli;
 
-import io.github.insignia.openbadges.ConfigurationException;
-import java.util.List;
+import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.signing.KeyType;
+import io.github.insignia.openbadges.signing.keys.SigningKey;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code insignia keygen}: Generate an issuer key. */
-@Command(name = "keygen", mixinStandardHelpOptions = true, description = "Generate an issuer key.")
+/**
+ * {@code insignia keygen}: generates an issuer key. With {@code --out FILE} the private key is
+ * written there as a JWK (owner-only permissions, never overwriting an existing file) and stdout
+ * gets the public key's {@code did:key} (Ed25519, P-256) or JWK thumbprint (RSA). Without {@code
+ * --out} the private JWK goes to stdout (so it can be piped) and the did:key or thumbprint to stderr.
+ */
+@Command(
+    name = "keygen",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate an issuer key.",
+      "With --out FILE: writes the private key as a JWK to FILE (mode 600, never overwritten) and prints",
+      "the public key's did:key (ed25519, p256) or JWK thumbprint (rsa) on stdout.",
+      "Without --out: prints the private JWK on stdout and the did:key or thumbprint on stderr."
+    })
 final class KeygenCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", hidden = true)
-  List<String> args;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--type", required = true, paramLabel = "ed25519|p256|rsa",
+      description = "Key type: ed25519, p256 or rsa (3072 bits).")
+  String type;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Where to write the private JWK.")
+  Path out;
 
   @Override
   public Integer call() {
-    throw new ConfigurationException("NOT_IMPLEMENTED", "insignia keygen is not implemented yet");
+    KeyType keyType = switch (type.toLowerCase(Locale.ROOT)) {
+      case "ed25519" -> KeyType.ED25519;
+      case "p256", "p-256" -> KeyType.P256;
+      case "rsa" -> KeyType.RSA;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--type must be ed25519, p256 or rsa, not " + type);
+    };
+    SigningKey key = SigningKey.generate(keyType);
+    String jwk = SignCommand.prettyJson(key.toPrivateJwk());
+    String publicId = key.publicKey().hasMultikeyForm() ? key.publicKey().didKey() : key.publicKey().thumbprint();
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (out == null) {
+      stdout.print(jwk);
+      stdout.flush();
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(publicId);
+      err.flush();
+    } else {
+      writePrivate(out, jwk);
+      stdout.println(publicId);
+      stdout.flush();
+    }
+    return InsigniaCommand.EXIT_OK;
+  }
+
+  /** Writes through a temporary owner-only file in the same folder, then moves it into place. */
+  static void writePrivate(Path target, String text) {
+    if (Files.exists(target)) {
+      throw new InvalidInputException("KEY_FILE_EXISTS", "refusing to overwrite " + target);
+    }
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      try {
+        tmp = Files.createTempFile(dir, ".insignia-key", ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        tmp = Files.createTempFile(dir, ".insignia-key", ".tmp");
+      }
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+    } catch (FileAlreadyExistsException e) {
+      throw new InvalidInputException("KEY_FILE_EXISTS", "refusing to overwrite " + target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort: the temporary file holds the key and is owner-only
+        }
+      }
+    }
   }
 }

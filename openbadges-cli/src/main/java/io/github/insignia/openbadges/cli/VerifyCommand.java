@@ -1,19 +1,150 @@
 package io.github.insignia.openbadges.cli;
 
-import io.github.insignia.openbadges.ConfigurationException;
+import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.validation.BadgeVerifier;
+import io.github.insignia.openbadges.validation.Check;
+import io.github.insignia.openbadges.validation.VerificationOptions;
+import io.github.insignia.openbadges.validation.VerificationReport;
+import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code insignia verify}: Verify a badge as a platform does on import. */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify a badge as a platform does on import.")
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify a badge as a platform does on import.",
+      "INPUT is a URL, a file (baked PNG/SVG, JSON, JWS/JWT), a data: URI, or - for standard input.",
+      "Exit 0 valid, 1 invalid, 2 could not run."
+    })
 final class VerifyCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", hidden = true)
-  List<String> args;
+  private static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "INPUT", description = "URL, file, data: URI, or - for stdin")
+  String input;
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @Option(names = "--lang", paramLabel = "en|es", description = "Report language (default: en).")
+  String lang = "en";
+
+  @Option(names = "--recipient", paramLabel = "ID", description = "One of the learner's identifiers (repeatable).")
+  List<String> recipients = new ArrayList<>();
+
+  @Option(names = "--offline", description = "Never use the network: pinned contexts and --resources only.")
+  boolean offline;
+
+  @Option(names = "--resources", paramLabel = "MAP.json", description = "Preload URL -> file answers (offline and archived verification).")
+  Path resources;
+
+  @Option(names = "--at", paramLabel = "INSTANT", description = "Verify as of this instant (ISO 8601, e.g. 2026-01-01T00:00:00Z).")
+  String at;
+
+  @Option(names = "--allow-private-network", description = "Allow fetching from loopback and private addresses (tests only).")
+  boolean allowPrivateNetwork;
 
   @Override
   public Integer call() {
-    throw new ConfigurationException("NOT_IMPLEMENTED", "insignia verify is not implemented yet");
+    VerificationOptions options = options();
+    BadgeVerifier verifier = BadgeVerifier.create(options);
+    VerificationReport report = verify(verifier);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(SafeJson.writePretty(report.toJsonNode()));
+    } else {
+      printHuman(report, out);
+    }
+    out.flush();
+    return report.valid() ? InsigniaCommand.EXIT_OK : InsigniaCommand.EXIT_INVALID;
+  }
+
+  private VerificationOptions options() {
+    Locale locale = switch (lang.toLowerCase(Locale.ROOT)) {
+      case "en" -> Locale.ENGLISH;
+      case "es" -> Locale.forLanguageTag("es");
+      default -> throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or es, not '" + lang + "'");
+    };
+    VerificationOptions.Builder b = VerificationOptions.builder()
+        .locale(locale)
+        .offline(offline)
+        .allowPrivateNetwork(allowPrivateNetwork)
+        .recipients(recipients);
+    if (at != null) {
+      try {
+        b.at(Instant.parse(at));
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--at must be an ISO 8601 instant such as 2026-01-01T00:00:00Z, not '" + at + "'");
+      }
+    }
+    if (resources != null) {
+      b.resources(PreloadedResources.fromMapFile(resources));
+    }
+    return b.build();
+  }
+
+  private VerificationReport verify(BadgeVerifier verifier) {
+    String lower = input.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("data:")) {
+      return verifier.verify(input);
+    }
+    if (input.equals("-")) {
+      return verifier.verify(System.in);
+    }
+    Path file;
+    try {
+      file = Path.of(input);
+    } catch (InvalidPathException e) {
+      return verifier.verify(input);
+    }
+    if (!Files.isRegularFile(file)) {
+      String t = input.strip();
+      if (t.startsWith("{") || t.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+")) {
+        return verifier.verify(t);
+      }
+      throw new InvalidInputException("INPUT_NOT_FOUND", "no such file, and not a URL, JSON or JWS: " + input);
+    }
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new InvalidInputException("INPUT_TOO_LARGE", input + " is larger than " + MAX_FILE_BYTES + " bytes");
+      }
+      return verifier.verify(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void printHuman(VerificationReport report, PrintWriter out) {
+    out.println((report.valid() ? "✓ " : "✗ ") + report.summary());
+    out.println("  " + report.input().label() + report.version().map(v -> " · Open Badges " + v).orElse(""));
+    for (Check c : report.checks()) {
+      String mark = switch (c.outcome()) {
+        case PASS -> "✓";
+        case FAIL -> "✗";
+        case WARNING -> "!";
+        case SKIPPED -> "-";
+      };
+      out.println("  " + mark + " " + c.code() + (c.target().isEmpty() ? "" : " " + c.target()) + ": " + c.message());
+    }
   }
 }

@@ -97,6 +97,35 @@ class ReadCommandTest {
   }
 
   @Test
+  void aSignedBadgeJwsIsNotBadgeJson() {
+    Run r = run("read", EXAMPLES.resolve("ob2/ob-spec-examples/signed-badge-example.jws").toString());
+    assertOneErrorLine(r, 1, "NOT_A_BADGE");
+    assertTrue(r.err().contains("JWS"), r.err());
+  }
+
+  @Test
+  void everySpecExampleIsWrittenBackOrReportedAsAFragment() throws IOException {
+    int whole = 0;
+    int fragments = 0;
+    for (String dir : new String[] {"ob2/ob-spec-examples", "ob3/ob-spec-examples"}) {
+      try (var files = Files.list(EXAMPLES.resolve(dir))) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+          Run r = run("read", "--quiet", file.toString());
+          if (r.exit() == 0) {
+            assertEquals(SafeJson.read(Files.readAllBytes(file)), SafeJson.read(r.out()), file.toString());
+            whole++;
+          } else {
+            assertOneErrorLine(r, 1, "NOT_A_BADGE");
+            fragments++;
+          }
+        }
+      }
+    }
+    assertEquals(39, whole);
+    assertEquals(22, fragments);
+  }
+
+  @Test
   void anArrayOrNumberIsNotABadge() throws IOException {
     assertOneErrorLine(run("read", write("a.json", "[1,2]").toString()), 1, "NOT_A_BADGE");
     assertOneErrorLine(run("read", write("n.json", "42").toString()), 1, "NOT_A_BADGE");

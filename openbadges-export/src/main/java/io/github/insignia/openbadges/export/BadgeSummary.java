@@ -56,6 +56,23 @@ public final class BadgeSummary {
     return BadgeFields.read(badge).status(status).build();
   }
 
+  /**
+   * Reads the fields from badge text: JSON (as {@link #fromJson}) or a compact JWS / VC-JWT, whose
+   * payload is decoded without verifying it (verification is the host's, given as {@code status}).
+   *
+   * @throws io.github.insignia.openbadges.NotABadgeException when the text carries no badge
+   */
+  public static BadgeSummary fromText(String text, VerificationStatus status) {
+    String t = text.strip();
+    if (t.startsWith("{")) {
+      return fromJson(io.github.insignia.openbadges.json.SafeJson.read(t), status);
+    }
+    byte[] payload = io.github.insignia.openbadges.export.internal.Tokens.jwsPayload(t)
+        .orElseThrow(() -> new io.github.insignia.openbadges.NotABadgeException("NOT_A_BADGE",
+            "the text is neither badge JSON nor a compact JWS"));
+    return fromJson(io.github.insignia.openbadges.json.SafeJson.read(payload), status);
+  }
+
   /** A builder that starts from this summary. */
   public Builder toBuilder() {
     Builder b = new Builder(name);

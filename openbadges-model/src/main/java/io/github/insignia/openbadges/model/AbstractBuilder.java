@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.model.internal.Nodes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,15 +89,15 @@ public abstract class AbstractBuilder<B extends AbstractBuilder<B, T>, T extends
   }
 
   /**
-   * Any member, known or not (extensions, vendor fields). The value is copied; {@code null}
-   * removes the member.
+   * Any member, known or not (extensions, vendor fields). The value is copied (numbers in the form
+   * a reader produces, so built and read values compare equal); {@code null} removes the member.
    */
   public B member(String name, JsonNode value) {
     Objects.requireNonNull(name, "name");
     if (value == null) {
       node.remove(name);
     } else {
-      node.set(name, value.deepCopy());
+      node.set(name, Nodes.normalisedCopy(value));
     }
     return self();
   }
@@ -191,7 +192,7 @@ public abstract class AbstractBuilder<B extends AbstractBuilder<B, T>, T extends
     } else {
       array = NODES.arrayNode().add(current);
     }
-    array.add(value.deepCopy());
+    array.add(Nodes.normalisedCopy(value));
     node.set(name, array);
     return self();
   }

@@ -5,7 +5,10 @@ import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.internal.Detector;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import java.util.Objects;
 
 /**
@@ -20,21 +23,44 @@ import java.util.Objects;
  * unknown type) → {@link NotABadgeException} {@code NOT_A_BADGE}.
  */
 public final class BadgeDocuments {
+  private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+");
+
   private BadgeDocuments() {}
 
   /** Reads a badge from JSON text. */
   public static BadgeDocument read(String json, ReadOptions options) {
-    return detect(SafeJson.read(json, opts(options).limits()), options);
+    Objects.requireNonNull(json, "json");
+    JsonNode tree;
+    try {
+      tree = SafeJson.read(json, opts(options).limits());
+    } catch (InvalidInputException e) {
+      throw jwsOr(e, json);
+    }
+    return detect(tree, options);
   }
 
   /** Reads a badge from UTF-8 JSON bytes. */
   public static BadgeDocument read(byte[] json, ReadOptions options) {
-    return detect(SafeJson.read(json, opts(options).limits()), options);
+    Objects.requireNonNull(json, "json");
+    JsonNode tree;
+    try {
+      tree = SafeJson.read(json, opts(options).limits());
+    } catch (InvalidInputException e) {
+      throw jwsOr(e, json.length <= 64 * 1024 * 1024 ? new String(json, StandardCharsets.ISO_8859_1) : "");
+    }
+    return detect(tree, options);
   }
 
-  /** Reads a badge from a stream of UTF-8 JSON (not closed; at most the size limit is read). */
+  /** Reads a badge from a stream of UTF-8 JSON (not closed; at most the size limit plus one byte is read). */
   public static BadgeDocument read(InputStream json, ReadOptions options) {
-    return detect(SafeJson.read(json, opts(options).limits()), options);
+    Objects.requireNonNull(json, "json");
+    byte[] bytes;
+    try {
+      bytes = json.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, opts(options).limits().maxDocumentBytes() + 1));
+    } catch (IOException e) {
+      throw new InvalidInputException("JSON_IO", "could not read the JSON input: " + e.getMessage(), e);
+    }
+    return read(bytes, options);
   }
 
   /** Reads with {@link ReadOptions#defaults()}. */
@@ -51,6 +77,15 @@ public final class BadgeDocuments {
   public static BadgeDocument detect(JsonNode json, ReadOptions options) {
     Objects.requireNonNull(json, "json");
     return Detector.detect(json, opts(options));
+  }
+
+  /** A compact JWS is a badge, but a signed one: say so instead of "malformed JSON". */
+  private static InvalidInputException jwsOr(InvalidInputException e, String text) {
+    if ("JSON_MALFORMED".equals(e.code()) && COMPACT_JWS.matcher(text.strip()).matches()) {
+      return new NotABadgeException("NOT_A_BADGE", "the input is a compact JWS (a signed OB 2.0 badge or an OB 3.0 "
+          + "VC-JWT), not badge JSON; verify it to read its payload", e);
+    }
+    return e;
   }
 
   private static ReadOptions opts(ReadOptions options) {

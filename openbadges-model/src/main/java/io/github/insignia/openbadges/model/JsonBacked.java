@@ -88,8 +88,8 @@ public abstract class JsonBacked {
   }
 
   /**
-   * Copies of the members this type has no accessor for (extensions, vendor fields, {@code
-   * @context}-defined terms), in document order.
+   * Copies of the members this type has no accessor for (extensions, vendor fields, terms of other
+   * contexts), in document order.
    */
   public Map<String, JsonNode> otherMembers() {
     Map<String, JsonNode> result = new LinkedHashMap<>();

@@ -161,7 +161,7 @@ class DetectionTest {
       "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"recipient\":\"a@b.c\",\"badge\":\"b\"}",
       "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"recipient\":{},\"badge\":5}",
       "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"recipient\":{},\"badge\":\"b\",\"verification\":\"hosted\"}",
-      "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"recipient\":{},\"badge\":\"b\",\"issuedOn\":1370044800}",
+      "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"recipient\":{},\"badge\":\"b\",\"issuedOn\":true}",
       "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"BadgeClass\",\"name\":\"n\",\"issuer\":[\"i\"]}",
       "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Endorsement\",\"issuer\":\"i\",\"claim\":\"c\"}",
       "{\"recipient\":7,\"badge\":\"b\"}",

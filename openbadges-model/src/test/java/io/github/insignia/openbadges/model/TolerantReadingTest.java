@@ -86,6 +86,11 @@ class TolerantReadingTest {
   }
 
   @Test
+  void unixSecondsUnderTheV2ContextAreRead() {
+    assertEquals(java.time.Instant.parse("2013-06-01T00:00:00Z"), assertion(",\"issuedOn\":1370044800").issuedOn().orElseThrow().toInstant());
+  }
+
+  @Test
   void offsetsAreKeptAndReportedPrecisely() {
     OffsetDateTime t = DateTimes.parse("2016-12-31T23:59:59+01:00").orElseThrow();
     assertEquals(ZoneOffset.ofHours(1), t.getOffset());

@@ -105,6 +105,17 @@ class UpgradeTest {
   }
 
   @Test
+  void ob11BadgeClass() {
+    BadgeDocument doc = BadgeDocuments.read("{\"@context\":\"https://w3id.org/openbadges/v1\",\"type\":\"BadgeClass\",\"id\":\"https://e.org/b\","
+        + "\"name\":\"n\",\"issuer\":\"https://e.org/i\",\"alignment\":{\"name\":\"Std\",\"url\":\"https://std.example\"}}", UPGRADE);
+    assertEquals(DocumentKind.BADGE_CLASS, doc.kind());
+    assertEquals(OpenBadgesVersion.V2_0, doc.version());
+    BadgeClass b = doc.as(BadgeClass.class).orElseThrow();
+    assertEquals(Optional.of(Contexts.OB_V2), b.member("@context").map(JsonNode::asText));
+    assertEquals(Optional.of("Std"), b.alignment().get(0).targetName());
+  }
+
+  @Test
   void withoutTheOptionNothingChanges() {
     String json = "{\"recipient\":\"a@b.c\",\"badge\":{\"name\":\"x\"}}";
     BadgeDocument doc = BadgeDocuments.read(json);

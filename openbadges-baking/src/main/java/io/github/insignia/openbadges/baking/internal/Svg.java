@@ -8,6 +8,7 @@ import io.github.insignia.openbadges.baking.PayloadKind;
 import io.github.insignia.openbadges.baking.UnbakedBadge;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -85,12 +86,14 @@ public final class Svg {
   }
 
   private static final class Frame {
-    final String qname;
+    final int nameStart;
+    final int nameEnd;
     final Map<String, String> declarations;
     final Frame parent;
 
-    Frame(String qname, Map<String, String> declarations, Frame parent) {
-      this.qname = qname;
+    Frame(int nameStart, int nameEnd, Map<String, String> declarations, Frame parent) {
+      this.nameStart = nameStart;
+      this.nameEnd = nameEnd;
       this.declarations = declarations;
       this.parent = parent;
     }
@@ -216,7 +219,7 @@ public final class Svg {
         throw malformed("no root element");
       }
       if (top != null) {
-        throw malformed("the document ends inside <" + top.qname + "> (truncated?)");
+        throw malformed("the document ends inside <" + ascii(top.nameStart, top.nameEnd) + "> (truncated?)");
       }
       return scan;
     }
@@ -224,14 +227,14 @@ public final class Svg {
     private int endTag(int pos) {
       int p = pos + 2;
       int nameEnd = nameEnd(p);
-      String name = ascii(p, nameEnd);
+      int nameStart = p;
       p = skipSpace(nameEnd);
       if (p >= len || b[p] != '>') {
         throw malformed("an unterminated end tag at byte " + pos);
       }
-      if (top == null || !top.qname.equals(name)) {
-        throw malformed("the end tag </" + name + "> at byte " + pos + " does not match "
-            + (top == null ? "any open element" : "<" + top.qname + ">"));
+      if (top == null || !Arrays.equals(b, top.nameStart, top.nameEnd, b, nameStart, nameEnd)) {
+        throw malformed("the end tag </" + ascii(nameStart, nameEnd) + "> at byte " + pos + " does not match "
+            + (top == null ? "any open element" : "<" + ascii(top.nameStart, top.nameEnd) + ">"));
       }
       top = top.parent;
       depth--;
@@ -251,7 +254,8 @@ public final class Svg {
       if (nameEnd == p) {
         throw malformed("a '<' that starts no tag at byte " + pos);
       }
-      String qname = ascii(p, nameEnd);
+      int qnameStart = p;
+      int qnameEnd = nameEnd;
       p = nameEnd;
       Map<String, String> declarations = null;
       Map<String, int[]> wanted = null;
@@ -259,7 +263,7 @@ public final class Svg {
       while (true) {
         p = skipSpace(p);
         if (p >= len) {
-          throw malformed("the start tag <" + qname + "> at byte " + pos + " is not terminated");
+          throw malformed("the start tag <" + ascii(qnameStart, qnameEnd) + "> at byte " + pos + " is not terminated");
         }
         if (b[p] == '>') {
           p++;
@@ -273,33 +277,34 @@ public final class Svg {
         }
         int attrEnd = nameEnd(p);
         if (attrEnd == p) {
-          throw malformed("an invalid attribute in <" + qname + "> at byte " + p);
+          throw malformed("an invalid attribute in <" + ascii(qnameStart, qnameEnd) + "> at byte " + p);
         }
         int nameStart = p;
         p = skipSpace(attrEnd);
         if (p >= len || b[p] != '=') {
-          throw malformed("an attribute without a value in <" + qname + "> at byte " + nameStart);
+          throw malformed("an attribute without a value in <" + ascii(qnameStart, qnameEnd) + "> at byte " + nameStart);
         }
         p = skipSpace(p + 1);
         if (p >= len || (b[p] != '"' && b[p] != '\'')) {
-          throw malformed("an unquoted attribute value in <" + qname + "> at byte " + p);
+          throw malformed("an unquoted attribute value in <" + ascii(qnameStart, qnameEnd) + "> at byte " + p);
         }
-        int close = indexOf(b[p], p + 1);
+        int close = closingQuote(p);
         if (close < 0) {
-          throw malformed("an unterminated attribute value in <" + qname + "> at byte " + p);
+          throw malformed("an unterminated attribute value in <" + ascii(qnameStart, qnameEnd) + "> at byte " + p);
         }
-        if (indexOf((byte) '<', p + 1, close) >= 0) {
-          throw malformed("a '<' inside an attribute value in <" + qname + "> at byte " + p);
+        if (b[close] == '<') {
+          throw malformed("a '<' inside an attribute value in <" + ascii(qnameStart, qnameEnd) + "> at byte " + p);
         }
-        String attr = ascii(nameStart, attrEnd);
-        if (attr.equals("xmlns") || attr.startsWith("xmlns:")) {
+        if (startsWith(nameStart, "xmlns") && (attrEnd == nameStart + 5 || b[nameStart + 5] == ':')) {
+          String attr = ascii(nameStart, attrEnd);
           if (declarations == null) {
             declarations = new HashMap<>(4);
           }
           String prefix = attr.length() == 5 ? "" : attr.substring(6);
           declarations.put(prefix, attributeValue(p + 1, close));
-        } else if (attr.equals("verify") || (!rootSeen && (attr.equals("width") || attr.equals("height")
-            || attr.equals("viewBox")))) {
+        } else if (nameIs(nameStart, attrEnd, "verify") || (!rootSeen && (nameIs(nameStart, attrEnd, "width")
+            || nameIs(nameStart, attrEnd, "height") || nameIs(nameStart, attrEnd, "viewBox")))) {
+          String attr = ascii(nameStart, attrEnd);
           if (wanted == null) {
             wanted = new HashMap<>(4);
           }
@@ -307,16 +312,30 @@ public final class Svg {
         }
         p = close + 1;
         if (p < len && !Payloads.isXmlSpace(b[p]) && b[p] != '>' && b[p] != '/') {
-          throw malformed("attributes not separated by white space in <" + qname + "> at byte " + p);
+          throw malformed("attributes not separated by white space in <" + ascii(qnameStart, qnameEnd) + "> at byte " + p);
         }
       }
-      Frame frame = new Frame(qname, declarations, top);
-      int colon = qname.indexOf(':');
-      String prefix = colon < 0 ? "" : qname.substring(0, colon);
-      String local = qname.substring(colon + 1);
-      String namespace = frame.resolve(prefix);
-      if (namespace == null && !prefix.isEmpty()) {
-        throw malformed("the prefix '" + prefix + "' of <" + qname + "> at byte " + pos + " is not declared");
+      Frame frame = new Frame(qnameStart, qnameEnd, declarations, top);
+      int colon = qnameStart - 1;
+      for (int i = qnameStart; i < qnameEnd; i++) {
+        if (b[i] == ':') {
+          colon = i;
+          break;
+        }
+      }
+      // Only the root and possible badge elements need their namespace (saves a string per element).
+      boolean candidate = !rootSeen || nameIs(colon + 1, qnameEnd, "assertion") || nameIs(colon + 1, qnameEnd, "credential");
+      String qname = null;
+      String local = null;
+      String namespace = null;
+      if (candidate) {
+        qname = ascii(qnameStart, qnameEnd);
+        String prefix = colon < qnameStart ? "" : ascii(qnameStart, colon);
+        local = ascii(colon + 1, qnameEnd);
+        namespace = frame.resolve(prefix);
+        if (namespace == null && !prefix.isEmpty()) {
+          throw malformed("the prefix '" + prefix + "' of <" + qname + "> at byte " + pos + " is not declared");
+        }
       }
       if (!rootSeen) {
         rootSeen = true;
@@ -334,7 +353,7 @@ public final class Svg {
           }
         }
       }
-      if (capture == null) {
+      if (capture == null && candidate) {
         BadgeVersion declared = badgeElementVersion(namespace, local);
         if (declared != null) {
           int[] verify = wanted == null ? null : wanted.get("verify");
@@ -464,6 +483,22 @@ public final class Svg {
         s = s.replace('\n', ' ').replace('\t', ' ');
       }
       c.text.append(s);
+    }
+
+    /** The closing quote of the value opened at {@code p}, or the first '<' before it; -1 when none. */
+    private int closingQuote(int p) {
+      byte quote = b[p];
+      for (int i = p + 1; i < len; i++) {
+        byte x = b[i];
+        if (x == quote || x == '<') {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private boolean nameIs(int from, int to, String name) {
+      return to - from == name.length() && startsWith(from, name);
     }
 
     private int nameEnd(int p) {

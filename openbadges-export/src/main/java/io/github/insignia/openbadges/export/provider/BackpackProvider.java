@@ -342,8 +342,9 @@ public final class BackpackProvider {
     api.put("version", "v2p1");
     api.put("termsOfServiceUrl", termsOfService.toString());
     api.put("privacyPolicyUrl", privacyPolicy.toString());
+    // The schema wants URIs here, so offline_access (accepted at authorize) is not listed.
     ArrayNode scopes = api.putArray("scopesOffered");
-    BackpackScopes.V2_ALL.forEach(scopes::add);
+    BackpackScopes.V2_ALL.stream().filter(s -> s.contains(":")).forEach(scopes::add);
     api.put("registrationUrl", base + "/oauth/register");
     api.put("authorizationUrl", base + "/oauth/authorize");
     api.put("tokenUrl", base + "/oauth/token");

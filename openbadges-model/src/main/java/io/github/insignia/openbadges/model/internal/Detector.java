@@ -50,7 +50,7 @@ public final class Detector {
     checkWhole(root, version, kind);
     checkMemberTypes(root, version, kind);
     if (options.upgrade() && version.isLegacy()) {
-      ObjectNode upgraded = Upgrader.toV2(root, version);
+      ObjectNode upgraded = Upgrader.toV2(root, version, kind);
       return new BadgeDocument(OpenBadgesVersion.V2_0, version, kind, wrap(upgraded, OpenBadgesVersion.V2_0, kind));
     }
     return new BadgeDocument(version, version, kind, wrap(root, version, kind));
@@ -242,7 +242,8 @@ public final class Detector {
     }
     for (String date : List.of("issuedOn", "issued_on", "expires")) {
       JsonNode v = root.get(date);
-      if (v != null && !v.isTextual() && !(v.isIntegralNumber() && version.isLegacy())) {
+      // OB 2.0 forbids Unix seconds, yet old issuers kept writing them under the v2 context; read them.
+      if (v != null && !v.isTextual() && !v.isIntegralNumber()) {
         throw wrongType(date, "a date-time string", v);
       }
     }

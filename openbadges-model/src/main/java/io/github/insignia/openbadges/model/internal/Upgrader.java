@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.DateTimes;
+import io.github.insignia.openbadges.model.DocumentKind;
 import io.github.insignia.openbadges.model.OpenBadgesVersion;
 import java.net.URI;
 import java.util.Iterator;
@@ -23,14 +24,14 @@ public final class Upgrader {
   private Upgrader() {}
 
   /** A new OB 2.0 object; the input is not modified. */
-  public static ObjectNode toV2(ObjectNode in, OpenBadgesVersion from) {
+  public static ObjectNode toV2(ObjectNode in, OpenBadgesVersion from, DocumentKind kind) {
     switch (from) {
       case V0_5:
         return from05(in);
       case V1_0:
         return from10(in);
       case V1_1:
-        return from11(in);
+        return kind == DocumentKind.BADGE_CLASS ? badgeClass(in) : from11(in);
       default:
         return in.deepCopy();
     }

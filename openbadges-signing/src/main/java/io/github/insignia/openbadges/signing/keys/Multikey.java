@@ -8,6 +8,8 @@ import io.github.insignia.openbadges.signing.internal.Crypto;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Multikey encodings (W3C Controlled Identifiers): multibase base58btc ({@code z}) of a multicodec
@@ -21,6 +23,10 @@ public final class Multikey {
   private static final byte[] ED25519_PRIV = {(byte) 0x80, 0x26};
   private static final byte[] P256_PUB = {(byte) 0x80, 0x24};
   private static final byte[] P256_PRIV = {(byte) 0x86, 0x26};
+
+  /** Decoding validates the point fully (a scalar multiplication): keep recent results. */
+  private static final Map<String, VerificationKey> DECODED = new ConcurrentHashMap<>();
+  private static final int DECODED_CACHE_SIZE = 1024;
 
   private Multikey() {}
 
@@ -40,6 +46,19 @@ public final class Multikey {
    *     multicodec) or {@code KEY_MALFORMED}
    */
   public static VerificationKey decodePublic(String multibase) {
+    VerificationKey cached = multibase == null ? null : DECODED.get(multibase);
+    if (cached != null) {
+      return cached;
+    }
+    VerificationKey key = decodePublicUncached(multibase);
+    if (DECODED.size() >= DECODED_CACHE_SIZE) {
+      DECODED.clear();
+    }
+    DECODED.put(multibase, key);
+    return key;
+  }
+
+  private static VerificationKey decodePublicUncached(String multibase) {
     byte[] bytes = decodeMultibase(multibase);
     if (startsWith(bytes, ED25519_PUB)) {
       return VerificationKey.ed25519(rest(bytes, ED25519_PUB, 32));

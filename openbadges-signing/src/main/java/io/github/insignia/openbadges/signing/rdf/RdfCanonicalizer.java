@@ -7,7 +7,7 @@ import io.github.insignia.openbadges.signing.rdf.internal.GeneralProcessor;
 import io.github.insignia.openbadges.signing.rdf.internal.NQuadsInput;
 import io.github.insignia.openbadges.signing.rdf.internal.PinnedContextLoader;
 import io.github.insignia.openbadges.signing.rdf.internal.Quad;
-import io.github.insignia.openbadges.signing.rdf.internal.TitaniumRdfc;
+import io.github.insignia.openbadges.signing.rdf.internal.Rdfc;
 import java.util.List;
 import java.util.Objects;
 
@@ -109,6 +109,6 @@ public final class RdfCanonicalizer {
   }
 
   private CanonicalDataset canonicalizeQuads(List<Quad> quads) {
-    return TitaniumRdfc.canonicalize(quads, options);
+    return Rdfc.canonicalize(quads, options);
   }
 }

@@ -5,7 +5,6 @@ import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -129,32 +128,11 @@ public final class PreloadedResources implements ResourceFetcher {
     return new FetchedResource(url, url, entry.status, Optional.ofNullable(entry.contentType), entry.body);
   }
 
-  /** The HTTPS URL of a did:web DID's document, or empty when {@code did} is not a did:web DID. */
+  /** The HTTPS URL of a did:web DID's document, or empty when {@code did} is not a valid did:web DID. */
   public static Optional<URI> didWebUrl(String did) {
-    if (did == null || !did.startsWith("did:web:")) {
-      return Optional.empty();
-    }
-    String rest = did.substring("did:web:".length());
-    int hash = rest.indexOf('#');
-    if (hash >= 0) {
-      rest = rest.substring(0, hash);
-    }
-    if (rest.isEmpty()) {
-      return Optional.empty();
-    }
-    String[] parts = rest.split(":", -1);
-    StringBuilder url = new StringBuilder("https://").append(parts[0].replace("%3A", ":").replace("%3a", ":"));
-    if (parts.length == 1) {
-      url.append("/.well-known/did.json");
-    } else {
-      for (int i = 1; i < parts.length; i++) {
-        url.append('/').append(parts[i]);
-      }
-      url.append("/did.json");
-    }
     try {
-      return Optional.of(new URI(url.toString()));
-    } catch (URISyntaxException e) {
+      return Optional.of(io.github.insignia.openbadges.signing.keys.KeyDocuments.didWebDocumentUrl(did));
+    } catch (InvalidInputException e) {
       return Optional.empty();
     }
   }

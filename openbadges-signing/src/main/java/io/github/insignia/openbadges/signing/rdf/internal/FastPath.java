@@ -6,7 +6,11 @@ import com.apicatalog.jsonld.context.TermDefinition;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.JsonValue;
-import java.math.BigInteger;
+import jakarta.json.JsonNumber;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +40,12 @@ public final class FastPath {
   private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
   private static final String XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean";
   private static final String XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer";
-  private static final BigInteger DOUBLE_THRESHOLD = BigInteger.TEN.pow(21);
+  private static final String XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double";
+  private static final String XSD_FLOAT = "http://www.w3.org/2001/XMLSchema#float";
+  private static final String RDF_FIRST = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
+  private static final String RDF_REST = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
+  private static final String RDF_NIL = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+  private static final BigDecimal DOUBLE_THRESHOLD = BigDecimal.ONE.movePointRight(21);
 
   /** Thrown to abandon the fast path; no stack trace, it is control flow. */
   private static final class GiveUp extends RuntimeException {
@@ -277,6 +286,7 @@ public final class FastPath {
         throws JsonLdError {
       TermDefinition term = context.term(key);
       boolean graphContainer = false;
+      boolean listContainer = false;
       if (term != null) {
         if (term.isReverseProperty()
             || term.getNestValue() != null
@@ -288,10 +298,19 @@ public final class FastPath {
         for (String c : containers) {
           if (c.equals("@graph")) {
             graphContainer = true;
+          } else if (c.equals("@list")) {
+            listContainer = true;
           } else if (!c.equals("@set")) {
             giveUp();
           }
         }
+      }
+      if (listContainer) {
+        if (graphContainer) {
+          giveUp();
+        }
+        list(subject, key, predicate, value, term, context, graph);
+        return;
       }
       if (value.isArray()) {
         for (JsonNode item : value) {
@@ -333,6 +352,49 @@ public final class FastPath {
         giveUp();
       }
       scalar(subject, key, predicate, item, term, context, graph);
+    }
+
+    /** A {@code @list} container: an RDF collection (rdf:first/rdf:rest chain, rdf:nil if empty). */
+    private void list(
+        String subject,
+        String key,
+        String predicate,
+        JsonNode value,
+        TermDefinition term,
+        CompiledContext context,
+        String graph)
+        throws JsonLdError {
+      if (value.isNull()) {
+        return;
+      }
+      List<JsonNode> items = new ArrayList<>();
+      if (value.isArray()) {
+        for (JsonNode item : value) {
+          if (item.isArray()) {
+            giveUp();
+          }
+          if (!item.isNull()) {
+            items.add(item);
+          }
+        }
+      } else {
+        items.add(value);
+      }
+      String head = items.isEmpty() ? RDF_NIL : blank();
+      emit(subject, predicate, head, null, graph);
+      String cell = head;
+      for (int i = 0; i < items.size(); i++) {
+        JsonNode item = items.get(i);
+        if (item.isObject()) {
+          CompiledContext child = childContext(item, key, term, context);
+          emit(cell, RDF_FIRST, node(item, child, graph, false), null, graph);
+        } else {
+          scalar(cell, key, RDF_FIRST, item, term, context, graph);
+        }
+        String next = i + 1 < items.size() ? blank() : RDF_NIL;
+        emit(cell, RDF_REST, next, null, graph);
+        cell = next;
+      }
     }
 
     /** Steps 7 and 8 of the expansion algorithm for a map value of {@code key}. */
@@ -406,19 +468,37 @@ public final class FastPath {
         emit(subject, predicate, text, XSD_STRING, graph);
         return;
       }
+      // A number or boolean: value expansion adds the term's datatype, toRdf writes the lexical form.
+      String datatype = null;
       if (typeMapping != null) {
-        giveUp();
-      }
-      if (item.isBoolean()) {
-        emit(subject, predicate, item.booleanValue() ? "true" : "false", XSD_BOOLEAN, graph);
-      } else if (item.isIntegralNumber()) {
-        BigInteger n = item.bigIntegerValue();
-        if (n.abs().compareTo(DOUBLE_THRESHOLD) >= 0) {
+        if (typeMapping.startsWith("@")) {
           giveUp();
         }
-        emit(subject, predicate, n.toString(), XSD_INTEGER, graph);
+        datatype = checked(typeMapping);
+      }
+      if (item.isBoolean()) {
+        String lexical = item.booleanValue() ? "true" : "false";
+        emit(subject, predicate, lexical, datatype == null ? XSD_BOOLEAN : datatype, graph);
+      } else if (item.isNumber()) {
+        number(subject, predicate, item, datatype, graph);
       } else {
         giveUp();
+      }
+    }
+
+    /** Numbers exactly as Titanium's JSON-LD to RDF writes them (so the fast path cannot differ). */
+    private void number(String subject, String predicate, JsonNode item, String datatype, String graph) {
+      JsonNumber number = (JsonNumber) JakartaJson.toJakarta(item);
+      BigDecimal decimal = number.bigDecimalValue();
+      if ((!number.isIntegral() && number.doubleValue() % -1 != 0)
+          || XSD_DOUBLE.equals(datatype)
+          || XSD_FLOAT.equals(datatype)
+          || decimal.compareTo(DOUBLE_THRESHOLD) >= 0) {
+        DecimalFormat format = new DecimalFormat("0.0##############E0", new DecimalFormatSymbols(Locale.ENGLISH));
+        emit(subject, predicate, format.format(decimal), datatype == null ? XSD_DOUBLE : datatype, graph);
+      } else {
+        String lexical = number.bigIntegerValue().toString();
+        emit(subject, predicate, lexical, datatype == null ? XSD_INTEGER : datatype, graph);
       }
     }
   }

@@ -1,0 +1,490 @@
+package io.github.insignia.openbadges.signing.dataintegrity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.ConfigurationException;
+import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.InvalidSignatureException;
+import io.github.insignia.openbadges.signing.ProofWarning;
+import io.github.insignia.openbadges.signing.Signer;
+import io.github.insignia.openbadges.signing.VerificationMethod;
+import io.github.insignia.openbadges.signing.VerificationMethodResolver;
+import io.github.insignia.openbadges.signing.internal.Base58;
+import io.github.insignia.openbadges.signing.keys.Multikey;
+import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Data Integrity proofs: sign a JSON-LD credential with {@code eddsa-rdfc-2022} (or {@code
+ * ecdsa-rdfc-2019}), and verify {@code eddsa-rdfc-2022}, {@code ecdsa-rdfc-2019}, the legacy {@code
+ * eddsa-2022} and {@code Ed25519Signature2020} (both with a warning), single proofs, proof sets and
+ * proof chains.
+ *
+ * <p>The bytes signed are {@code SHA-256(RDFC-1.0(proof config)) ‖ SHA-256(RDFC-1.0(document
+ * without proof))}, where the proof config is the proof without {@code proofValue} and with the
+ * document's {@code @context}. Canonicalization uses only the contexts of the {@link
+ * RdfCanonicalizer} (pinned by default) in safe mode.
+ *
+ * <p>Immutable and thread-safe: build one and share it (the canonicalizer keeps processed contexts).
+ * {@code verify} throws {@link InvalidSignatureException} with a stable code; see {@code
+ * docs/signing.md}.
+ */
+public final class DataIntegrity {
+  private final RdfCanonicalizer canonicalizer;
+
+  private DataIntegrity(RdfCanonicalizer canonicalizer) {
+    this.canonicalizer = canonicalizer;
+  }
+
+  /** With the default canonicalizer (pinned contexts, safe mode, work limits). */
+  public static DataIntegrity create() {
+    return new DataIntegrity(RdfCanonicalizer.create());
+  }
+
+  /** With a canonicalizer configured by the host (its own extra contexts, limits). */
+  public static DataIntegrity create(RdfCanonicalizer canonicalizer) {
+    return new DataIntegrity(Objects.requireNonNull(canonicalizer, "canonicalizer"));
+  }
+
+  // ---------------------------------------------------------------- signing
+
+  /**
+   * Returns a copy of {@code document} with a new proof: the only proof, or appended to the
+   * existing ones (a proof set; with {@link ProofOptions#previousProof()} a chain).
+   */
+  public ObjectNode sign(JsonNode document, Signer signer, ProofOptions options) {
+    ObjectNode proof = createProof(document, signer, options);
+    ObjectNode signed = (ObjectNode) document.deepCopy();
+    JsonNode existing = signed.get("proof");
+    if (existing == null) {
+      signed.set("proof", proof);
+    } else {
+      ArrayNode proofs = SafeJson.nodeFactory().arrayNode();
+      if (existing.isArray()) {
+        proofs.addAll((ArrayNode) existing);
+      } else {
+        proofs.add(existing);
+      }
+      proofs.add(proof);
+      signed.set("proof", proofs);
+    }
+    return signed;
+  }
+
+  /** Creates the proof object only (the document is not modified). */
+  public ObjectNode createProof(JsonNode document, Signer signer, ProofOptions options) {
+    requireDocument(document);
+    Objects.requireNonNull(signer, "signer");
+    Cryptosuite suite = options.cryptosuite().orElseGet(() -> Cryptosuite.forSigning(signer.keyType()));
+    if (suite.keyType() != signer.keyType()) {
+      throw new ConfigurationException("CRYPTOSUITE_KEY_MISMATCH", suite + " cannot sign with a " + signer.keyType() + " key");
+    }
+    ObjectNode proof = SafeJson.nodeFactory().objectNode();
+    options.id().ifPresent(v -> proof.put("id", v));
+    proof.put("type", suite.proofType());
+    options.created().ifPresent(v -> proof.put("created", v.toString()));
+    options.expires().ifPresent(v -> proof.put("expires", v.toString()));
+    proof.put("verificationMethod", options.verificationMethod());
+    suite.cryptosuiteName().ifPresent(v -> proof.put("cryptosuite", v));
+    proof.put("proofPurpose", options.proofPurpose());
+    options.challenge().ifPresent(v -> proof.put("challenge", v));
+    options.domain().ifPresent(v -> proof.put("domain", v));
+    if (options.previousProof().size() == 1) {
+      proof.put("previousProof", options.previousProof().get(0));
+    } else if (!options.previousProof().isEmpty()) {
+      ArrayNode previous = proof.putArray("previousProof");
+      options.previousProof().forEach(previous::add);
+    }
+    byte[] hashData = hashData(document, proof, options.previousProof());
+    proof.put("proofValue", "z" + Base58.encode(signer.sign(hashData)));
+    return proof;
+  }
+
+  /**
+   * The 64 bytes a proof signs: SHA-256 of the canonical proof config, then of the canonical
+   * document (exposed for tests and for hosts that audit).
+   */
+  public byte[] hashData(JsonNode document, JsonNode proofWithoutValue, List<String> previousProof) {
+    ObjectNode unsecured = unsecured(document, previousProof);
+    ObjectNode config = proofConfig(document, proofWithoutValue);
+    byte[] out = new byte[64];
+    System.arraycopy(sha256(canonicalize(config)), 0, out, 0, 32);
+    System.arraycopy(sha256(canonicalize(unsecured)), 0, out, 32, 32);
+    return out;
+  }
+
+  /** The canonical N-Quads of a proof config (the proof without {@code proofValue}, with the document's context). */
+  public String canonicalProofConfig(JsonNode document, JsonNode proof) {
+    return canonicalize(proofConfig(document, proof));
+  }
+
+  /** The canonical N-Quads of the document without its proofs. */
+  public String canonicalDocument(JsonNode document) {
+    return canonicalize(unsecured(document, List.of()));
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  /** Verifies every proof with the default expectations ({@code assertionMethod}, key controlled by the issuer). */
+  public Verified verify(JsonNode document, VerificationMethodResolver resolver) {
+    return verify(document, resolver, Expectations.defaults());
+  }
+
+  /**
+   * Verifies every proof on the document (all must verify).
+   *
+   * @throws InvalidSignatureException with a stable code when a proof does not verify
+   * @throws io.github.insignia.openbadges.signing.KeyResolutionException when a key cannot be found
+   */
+  public Verified verify(JsonNode document, VerificationMethodResolver resolver, Expectations expectations) {
+    requireDocument(document);
+    Objects.requireNonNull(resolver, "resolver");
+    JsonNode proofNode = document.get("proof");
+    if (proofNode == null || proofNode.isNull() || (proofNode.isArray() && proofNode.isEmpty())) {
+      throw new InvalidSignatureException("PROOF_MISSING", "the document has no proof");
+    }
+    List<JsonNode> proofs = new ArrayList<>();
+    if (proofNode.isArray()) {
+      proofNode.forEach(proofs::add);
+    } else {
+      proofs.add(proofNode);
+    }
+    Map<List<String>, byte[]> documentHashes = new HashMap<>();
+    List<VerifiedProof> verified = new ArrayList<>();
+    List<ProofWarning> warnings = new ArrayList<>();
+    for (JsonNode proof : proofs) {
+      verified.add(verifyOne(document, proof, resolver, expectations, documentHashes, warnings));
+    }
+    return new Verified(verified, warnings);
+  }
+
+  private VerifiedProof verifyOne(JsonNode document, JsonNode proof, VerificationMethodResolver resolver,
+      Expectations expectations, Map<List<String>, byte[]> documentHashes, List<ProofWarning> warnings) {
+    if (!proof.isObject()) {
+      throw new InvalidSignatureException("PROOF_MALFORMED", "a proof must be a JSON object");
+    }
+    String type = requiredText(proof, "type");
+    JsonNode suiteName = proof.get("cryptosuite");
+    if (suiteName != null && !suiteName.isTextual()) {
+      throw new InvalidSignatureException("PROOF_MALFORMED", "cryptosuite must be a string");
+    }
+    Cryptosuite suite = Cryptosuite.of(type, suiteName == null ? null : suiteName.asText())
+        .orElseThrow(() -> new InvalidSignatureException("CRYPTOSUITE_UNSUPPORTED",
+            "unsupported proof " + type + (suiteName == null ? "" : " / " + suiteName.asText())));
+    String vmId = requiredText(proof, "verificationMethod");
+    String purpose = requiredText(proof, "proofPurpose");
+    String proofValue = requiredText(proof, "proofValue");
+    if (!purpose.equals(expectations.proofPurpose())) {
+      throw new InvalidSignatureException("PROOF_PURPOSE_MISMATCH",
+          "proof purpose " + purpose + " is not the expected " + expectations.proofPurpose());
+    }
+    if (expectations.challenge().isPresent() && !expectations.challenge().get().equals(proof.path("challenge").asText(null))) {
+      throw new InvalidSignatureException("INVALID_CHALLENGE", "the proof's challenge is not the expected one");
+    }
+    if (expectations.domain().isPresent() && !domains(proof).contains(expectations.domain().get())) {
+      throw new InvalidSignatureException("INVALID_DOMAIN", "the proof's domain is not the expected one");
+    }
+    optionalDate(proof, "created");
+    Optional<Instant> expires = optionalDate(proof, "expires");
+    if (expires.isPresent() && expires.get().isBefore(expectations.clock().instant())) {
+      throw new InvalidSignatureException("PROOF_EXPIRED", "the proof expired at " + expires.get());
+    }
+    byte[] signature;
+    try {
+      signature = Multikey.decodeMultibase(proofValue);
+    } catch (InvalidInputException e) {
+      throw new InvalidSignatureException("PROOF_VALUE_MALFORMED", "proofValue is not multibase base58btc", e);
+    }
+    if (signature.length != 64) {
+      throw new InvalidSignatureException("PROOF_VALUE_MALFORMED", "the signature must have 64 bytes, not " + signature.length);
+    }
+    VerificationMethod method = resolver.resolve(vmId);
+    VerificationKey key;
+    try {
+      key = VerificationKey.of(method).requireType(suite.keyType());
+    } catch (InvalidInputException e) {
+      throw new InvalidSignatureException(e.code(), "the verification key is not usable with " + suite + ": " + e.getMessage(), e);
+    }
+    if (expectations.requireKeyControlledByIssuer() && method.controller().isPresent()) {
+      Optional<String> issuer = issuerId(document);
+      if (issuer.isPresent() && !issuer.get().equals(method.controller().get())) {
+        throw new InvalidSignatureException("KEY_CONTROLLER_MISMATCH",
+            "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuer.get());
+      }
+    }
+    List<String> previous = previousProofIds(proof);
+    byte[] docHash = documentHashes.computeIfAbsent(previous, p -> sha256(canonicalize(unsecured(document, p))));
+    byte[] hashData = new byte[64];
+    System.arraycopy(sha256(canonicalize(proofConfig(document, proof))), 0, hashData, 0, 32);
+    System.arraycopy(docHash, 0, hashData, 32, 32);
+    key.verify(hashData, signature);
+    suite.warningCode().ifPresent(code -> warnings.add(new ProofWarning(code,
+        "the proof uses the legacy " + suite.cryptosuiteName().orElse(suite.proofType()) + " suite")));
+    return new VerifiedProof(proof.deepCopy(), suite, method);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private String canonicalize(JsonNode node) {
+    try {
+      return canonicalizer.canonicalize(node);
+    } catch (InvalidSignatureException e) {
+      throw e;
+    } catch (InvalidInputException e) {
+      throw new InvalidSignatureException(e.code(), "the document cannot be canonicalized: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireDocument(JsonNode document) {
+    if (document == null || !document.isObject()) {
+      throw new InvalidSignatureException("DOCUMENT_INVALID", "a secured document must be a JSON object");
+    }
+  }
+
+  /** The document without proofs, or with exactly the chained-to proofs. Shares children, never mutates them. */
+  private static ObjectNode unsecured(JsonNode document, List<String> previousProof) {
+    ObjectNode copy = SafeJson.nodeFactory().objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getKey().equals("proof")) {
+        copy.set(e.getKey(), e.getValue());
+      }
+    }
+    if (!previousProof.isEmpty()) {
+      JsonNode all = document.get("proof");
+      ArrayNode matching = SafeJson.nodeFactory().arrayNode();
+      for (String id : previousProof) {
+        JsonNode found = null;
+        for (JsonNode p : all == null ? List.<JsonNode>of() : all.isArray() ? all : List.of(all)) {
+          if (id.equals(p.path("id").asText(null))) {
+            found = p;
+          }
+        }
+        if (found == null) {
+          throw new InvalidSignatureException("PREVIOUS_PROOF_MISSING", "the chained-to proof " + id + " is not on the document");
+        }
+        matching.add(found);
+      }
+      copy.set("proof", matching.size() == 1 ? matching.get(0) : matching);
+    }
+    return copy;
+  }
+
+  private static ObjectNode proofConfig(JsonNode document, JsonNode proof) {
+    ObjectNode config = SafeJson.nodeFactory().objectNode();
+    JsonNode context = document.get("@context");
+    if (context != null) {
+      config.set("@context", context);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = proof.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getKey().equals("proofValue") && !e.getKey().equals("@context")) {
+        config.set(e.getKey(), e.getValue());
+      }
+    }
+    return config;
+  }
+
+  private static List<String> previousProofIds(JsonNode proof) {
+    JsonNode previous = proof.get("previousProof");
+    if (previous == null) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    for (JsonNode id : previous.isArray() ? previous : List.of(previous)) {
+      if (!id.isTextual()) {
+        throw new InvalidSignatureException("PROOF_MALFORMED", "previousProof must be a string or a list of strings");
+      }
+      ids.add(id.asText());
+    }
+    return List.copyOf(ids);
+  }
+
+  private static List<String> domains(JsonNode proof) {
+    JsonNode domain = proof.get("domain");
+    List<String> out = new ArrayList<>();
+    if (domain != null) {
+      for (JsonNode d : domain.isArray() ? domain : List.of(domain)) {
+        out.add(d.asText());
+      }
+    }
+    return out;
+  }
+
+  private static String requiredText(JsonNode proof, String member) {
+    JsonNode value = proof.get(member);
+    if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+      throw new InvalidSignatureException("PROOF_MALFORMED", "the proof has no " + member);
+    }
+    return value.asText();
+  }
+
+  private static Optional<Instant> optionalDate(JsonNode proof, String member) {
+    JsonNode value = proof.get(member);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(value.asText()).toInstant());
+    } catch (DateTimeParseException e) {
+      throw new InvalidSignatureException("PROOF_MALFORMED", member + " is not an XML Schema dateTime");
+    }
+  }
+
+  static Optional<String> issuerId(JsonNode document) {
+    JsonNode issuer = document.get("issuer");
+    if (issuer == null) {
+      return Optional.empty();
+    }
+    JsonNode id = issuer.isTextual() ? issuer : issuer.get("id");
+    return id != null && id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+  }
+
+  static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- value types
+
+  /**
+   * One proof that verified.
+   *
+   * @param proof the proof object
+   * @param cryptosuite its suite
+   * @param verificationMethod the key that verified it
+   */
+  public record VerifiedProof(JsonNode proof, Cryptosuite cryptosuite, VerificationMethod verificationMethod) {}
+
+  /**
+   * The outcome of a successful verification: every proof verified.
+   *
+   * @param proofs the proofs, in document order
+   * @param warnings legacy suites and the like
+   */
+  public record Verified(List<VerifiedProof> proofs, List<ProofWarning> warnings) {
+    /** Copies the lists. */
+    public Verified {
+      proofs = List.copyOf(proofs);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** What a verifier expects of the proofs. Immutable. */
+  public static final class Expectations {
+    private static final Expectations DEFAULTS = builder().build();
+    private final String proofPurpose;
+    private final Optional<String> challenge;
+    private final Optional<String> domain;
+    private final boolean requireKeyControlledByIssuer;
+    private final Clock clock;
+
+    private Expectations(Builder b) {
+      this.proofPurpose = b.proofPurpose;
+      this.challenge = b.challenge;
+      this.domain = b.domain;
+      this.requireKeyControlledByIssuer = b.requireKeyControlledByIssuer;
+      this.clock = b.clock;
+    }
+
+    /** {@code assertionMethod}, no challenge or domain, key controlled by the issuer, system clock. */
+    public static Expectations defaults() {
+      return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** The expected proof purpose. */
+    public String proofPurpose() {
+      return proofPurpose;
+    }
+
+    /** The expected challenge. */
+    public Optional<String> challenge() {
+      return challenge;
+    }
+
+    /** The expected domain. */
+    public Optional<String> domain() {
+      return domain;
+    }
+
+    /** Whether a key with a known controller must be controlled by the document's issuer. */
+    public boolean requireKeyControlledByIssuer() {
+      return requireKeyControlledByIssuer;
+    }
+
+    /** The clock for {@code expires}. */
+    public Clock clock() {
+      return clock;
+    }
+
+    /** Builds {@link Expectations}. */
+    public static final class Builder {
+      private String proofPurpose = "assertionMethod";
+      private Optional<String> challenge = Optional.empty();
+      private Optional<String> domain = Optional.empty();
+      private boolean requireKeyControlledByIssuer = true;
+      private Clock clock = Clock.systemUTC();
+
+      private Builder() {}
+
+      /** The expected proof purpose (default {@code assertionMethod}). */
+      public Builder proofPurpose(String value) {
+        this.proofPurpose = Objects.requireNonNull(value);
+        return this;
+      }
+
+      /** The expected challenge. */
+      public Builder challenge(String value) {
+        this.challenge = Optional.of(value);
+        return this;
+      }
+
+      /** The expected domain. */
+      public Builder domain(String value) {
+        this.domain = Optional.of(value);
+        return this;
+      }
+
+      /** Whether a key with a known controller must be controlled by the issuer (default true). */
+      public Builder requireKeyControlledByIssuer(boolean value) {
+        this.requireKeyControlledByIssuer = value;
+        return this;
+      }
+
+      /** The clock. */
+      public Builder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value);
+        return this;
+      }
+
+      /** The immutable expectations. */
+      public Expectations build() {
+        return new Expectations(this);
+      }
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.github.insignia.openbadges.signing.rdf.internal;
+
+import com.apicatalog.rdf.nquads.NQuadsAlphabet;
+import io.github.insignia.openbadges.signing.rdf.CanonicalDataset;
+import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RDFC-1.0 for the common case, straight from the specification: when every blank node has a
+ * first-degree hash of its own (a credential has a handful of blank nodes, each described by
+ * different data), the canonical labels are issued in hash order and nothing else is needed. Only
+ * when two blank nodes share a first-degree hash does the N-degree algorithm run, and that is left
+ * to titanium-rdfc ({@link TitaniumRdfc}) under the work limit.
+ *
+ * <p>Quads are written as canonical N-Quads exactly as titanium's writer does (same escaping), so
+ * both branches give the same bytes.
+ */
+public final class Rdfc {
+  private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+  private static final String I18N = "https://www.w3.org/ns/i18n#";
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private Rdfc() {}
+
+  /** Canonicalizes {@code quads} (duplicates removed, as a dataset is a set). */
+  public static CanonicalDataset canonicalize(List<Quad> quads, CanonicalizationOptions options) {
+    Quad[] unique = new LinkedHashSet<>(quads).toArray(new Quad[0]);
+    Map<String, List<Quad>> byBlank = new LinkedHashMap<>();
+    for (Quad q : unique) {
+      index(byBlank, q.subject(), q);
+      if (!q.literal()) {
+        index(byBlank, q.object(), q);
+      }
+      index(byBlank, q.graph(), q);
+    }
+    if (byBlank.isEmpty()) {
+      return new CanonicalDataset(write(unique, Map.of()), Map.of());
+    }
+    MessageDigest digest = digest(options);
+    // Hash first degree quads; labels issued in code point order of the hashes.
+    Map<String, String> blankByHash = new HashMap<>();
+    String[] hashes = new String[byBlank.size()];
+    int i = 0;
+    for (Map.Entry<String, List<Quad>> entry : byBlank.entrySet()) {
+      String hash = firstDegreeHash(entry.getKey(), entry.getValue(), digest);
+      if (blankByHash.putIfAbsent(hash, entry.getKey()) != null) {
+        // Two blank nodes look alike from one hop: the N-degree algorithm decides.
+        return TitaniumRdfc.canonicalize(Arrays.asList(unique), options);
+      }
+      hashes[i++] = hash;
+    }
+    Arrays.sort(hashes);
+    Map<String, String> issued = new LinkedHashMap<>();
+    for (String hash : hashes) {
+      issued.put(blankByHash.get(hash), "_:c14n" + issued.size());
+    }
+    Map<String, String> map = new LinkedHashMap<>();
+    issued.forEach((k, v) -> map.put(k.substring(2), v.substring(2)));
+    return new CanonicalDataset(write(unique, issued), map);
+  }
+
+  private static void index(Map<String, List<Quad>> byBlank, String term, Quad q) {
+    if (term != null && term.startsWith("_:")) {
+      List<Quad> list = byBlank.computeIfAbsent(term, k -> new ArrayList<>(4));
+      // a quad naming the same blank node twice is listed once
+      if (list.isEmpty() || list.get(list.size() - 1) != q) {
+        list.add(q);
+      }
+    }
+  }
+
+  private static String firstDegreeHash(String blank, List<Quad> quads, MessageDigest digest) {
+    String[] lines = new String[quads.size()];
+    StringBuilder sb = new StringBuilder(128);
+    for (int i = 0; i < lines.length; i++) {
+      sb.setLength(0);
+      Quad q = quads.get(i);
+      lines[i] = line(sb, q, firstDegree(blank, q.subject()), firstDegree(blank, q.object()), firstDegree(blank, q.graph()));
+    }
+    Arrays.sort(lines);
+    digest.reset();
+    for (String line : lines) {
+      digest.update(line.getBytes(StandardCharsets.UTF_8));
+    }
+    return hex(digest.digest());
+  }
+
+  private static String firstDegree(String blank, String term) {
+    if (term == null || !term.startsWith("_:")) {
+      return term;
+    }
+    return term.equals(blank) ? "_:a" : "_:z";
+  }
+
+  private static String write(Quad[] quads, Map<String, String> issued) {
+    String[] lines = new String[quads.length];
+    StringBuilder sb = new StringBuilder(160);
+    for (int i = 0; i < quads.length; i++) {
+      Quad q = quads[i];
+      sb.setLength(0);
+      lines[i] =
+          line(sb, q, relabel(issued, q.subject()), q.literal() ? q.object() : relabel(issued, q.object()), relabel(issued, q.graph()));
+    }
+    Arrays.sort(lines);
+    StringBuilder out = new StringBuilder(lines.length * 120);
+    String previous = null;
+    for (String line : lines) {
+      if (!line.equals(previous)) {
+        out.append(line);
+      }
+      previous = line;
+    }
+    return out.toString();
+  }
+
+  private static String relabel(Map<String, String> issued, String term) {
+    if (term == null || !term.startsWith("_:")) {
+      return term;
+    }
+    return issued.get(term);
+  }
+
+  /** One canonical N-Quads line, {@code \n} included, with the given subject, object and graph. */
+  private static String line(StringBuilder sb, Quad q, String subject, String object, String graph) {
+    resource(sb, subject).append(' ');
+    resource(sb, q.predicate()).append(' ');
+    if (q.literal()) {
+      sb.append('"').append(NQuadsAlphabet.escape(q.object())).append('"');
+      if (q.direction() != null) {
+        sb.append("^^<").append(I18N);
+        if (q.language() != null) {
+          sb.append(q.language());
+        }
+        sb.append('_').append(q.direction()).append('>');
+      } else if (q.language() != null) {
+        sb.append('@').append(q.language());
+      } else if (!XSD_STRING.equals(q.datatype())) {
+        sb.append("^^<").append(q.datatype()).append('>');
+      }
+    } else {
+      resource(sb, object);
+    }
+    sb.append(' ');
+    if (graph != null) {
+      resource(sb, graph).append(' ');
+    }
+    return sb.append(".\n").toString();
+  }
+
+  private static StringBuilder resource(StringBuilder sb, String term) {
+    return term.startsWith("_:") ? sb.append(term) : sb.append('<').append(term).append('>');
+  }
+
+  private static MessageDigest digest(CanonicalizationOptions options) {
+    try {
+      return MessageDigest.getInstance(options.hashAlgorithm().jcaName());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    char[] out = new char[bytes.length * 2];
+    for (int i = 0; i < bytes.length; i++) {
+      out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
+      out[2 * i + 1] = HEX[bytes[i] & 0xf];
+    }
+    return new String(out);
+  }
+}

@@ -1,0 +1,138 @@
+package io.github.insignia.openbadges.signing.dataintegrity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.ConfigurationException;
+import io.github.insignia.openbadges.OpenBadgesException;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.KeyType;
+import io.github.insignia.openbadges.signing.TestVectors;
+import io.github.insignia.openbadges.signing.VerificationMethodResolver;
+import io.github.insignia.openbadges.signing.internal.Base58;
+import io.github.insignia.openbadges.signing.keys.SigningKey;
+import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class DataIntegrityTest {
+  static final DataIntegrity DI = DataIntegrity.create();
+  static final SigningKey ED = SigningKey.generate(KeyType.ED25519);
+  static final SigningKey P256 = SigningKey.generate(KeyType.P256);
+  static final VerificationMethodResolver DID_KEY = KeyResolvers.didKey();
+
+  static ObjectNode credential(SigningKey issuer) {
+    ObjectNode c = (ObjectNode) TestVectors.json("eddsa-vectors", "ob-spec-obv3p0", "credential-unsigned.json");
+    ((ObjectNode) c.get("issuer")).put("id", issuer.publicKey().didKey());
+    return c;
+  }
+
+  static ProofOptions.Builder options(SigningKey key) {
+    return ProofOptions.builder(key.publicKey().didKeyVerificationMethod());
+  }
+
+  static void fails(String code, Executable body) {
+    assertEquals(code, assertThrows(OpenBadgesException.class, body).code());
+  }
+
+  @Test
+  void ecdsaRdfc2019WithP256() {
+    ObjectNode signed = DI.sign(credential(P256), P256, options(P256).build());
+    assertEquals("ecdsa-rdfc-2019", signed.get("proof").get("cryptosuite").asText());
+    assertEquals(Cryptosuite.ECDSA_RDFC_2019, DI.verify(signed, DID_KEY).proofs().get(0).cryptosuite());
+  }
+
+  @Test
+  void legacyEddsa2022VerifiesWithAWarning() {
+    ObjectNode doc = credential(ED);
+    ObjectNode proof = SafeJson.read("{\"type\":\"DataIntegrityProof\",\"cryptosuite\":\"eddsa-2022\","
+        + "\"created\":\"2023-01-01T00:00:00Z\",\"verificationMethod\":\"" + ED.publicKey().didKeyVerificationMethod()
+        + "\",\"proofPurpose\":\"assertionMethod\"}").deepCopy();
+    proof.put("proofValue", "z" + Base58.encode(ED.sign(DI.hashData(doc, proof, List.of()))));
+    doc.set("proof", proof);
+    DataIntegrity.Verified verified = DI.verify(doc, DID_KEY);
+    assertEquals("LEGACY_CRYPTOSUITE", verified.warnings().get(0).code());
+    assertThrows(ConfigurationException.class, () -> ProofOptions.builder("x").cryptosuite(Cryptosuite.EDDSA_2022));
+  }
+
+  @Test
+  void proofOptionsAreSignedAndChecked() {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    ObjectNode signed = DI.sign(credential(ED), ED, options(ED).created(now).expires(now.plusSeconds(3600))
+        .challenge("c-123").domain("example.org").proofPurpose("authentication").build());
+    JsonNode proof = signed.get("proof");
+    assertEquals("2026-01-01T00:00:00Z", proof.get("created").asText());
+    assertEquals("2026-01-01T01:00:00Z", proof.get("expires").asText());
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    DataIntegrity.Expectations ok = DataIntegrity.Expectations.builder().proofPurpose("authentication")
+        .challenge("c-123").domain("example.org").clock(clock).build();
+    DI.verify(signed, DID_KEY, ok);
+    fails("PROOF_PURPOSE_MISMATCH", () -> DI.verify(signed, DID_KEY));
+    fails("INVALID_CHALLENGE", () -> DI.verify(signed, DID_KEY, DataIntegrity.Expectations.builder()
+        .proofPurpose("authentication").challenge("other").clock(clock).build()));
+    fails("INVALID_DOMAIN", () -> DI.verify(signed, DID_KEY, DataIntegrity.Expectations.builder()
+        .proofPurpose("authentication").domain("evil.example").clock(clock).build()));
+    fails("PROOF_EXPIRED", () -> DI.verify(signed, DID_KEY, DataIntegrity.Expectations.builder()
+        .proofPurpose("authentication").clock(Clock.fixed(now.plusSeconds(7200), ZoneOffset.UTC)).build()));
+    // Changing a signed option breaks the signature.
+    ObjectNode changed = signed.deepCopy();
+    ((ObjectNode) changed.get("proof")).put("challenge", "other");
+    fails("SIGNATURE_INVALID", () -> DI.verify(changed, DID_KEY, DataIntegrity.Expectations.builder()
+        .proofPurpose("authentication").clock(clock).build()));
+  }
+
+  @Test
+  void proofSetsAndChains() {
+    SigningKey second = SigningKey.generate(KeyType.ED25519);
+    ObjectNode doc = credential(ED);
+    ObjectNode one = DI.sign(doc, ED, options(ED).id("urn:uuid:p1").build());
+    ObjectNode set = DI.sign(one, second, options(second).id("urn:uuid:p2").build());
+    assertEquals(2, set.get("proof").size());
+    DataIntegrity.Expectations any = DataIntegrity.Expectations.builder().requireKeyControlledByIssuer(false).build();
+    assertEquals(2, DI.verify(set, DID_KEY, any).proofs().size());
+    ObjectNode chain = DI.sign(set, P256, options(P256).previousProof(List.of("urn:uuid:p1", "urn:uuid:p2")).build());
+    assertEquals(3, DI.verify(chain, DID_KEY, any).proofs().size());
+    // The issuer's own key must be controlled by the issuer; the others are not.
+    fails("KEY_CONTROLLER_MISMATCH", () -> DI.verify(set, DID_KEY));
+    // Removing a chained-to proof breaks the chain.
+    ObjectNode broken = chain.deepCopy();
+    ((ArrayNode) broken.get("proof")).remove(1);
+    fails("PREVIOUS_PROOF_MISSING", () -> DI.verify(broken, DID_KEY, any));
+  }
+
+  @Test
+  void malformedAndUnsupportedProofs() {
+    ObjectNode signed = DI.sign(credential(ED), ED, options(ED).build());
+    fails("PROOF_MISSING", () -> DI.verify(credential(ED), DID_KEY));
+    for (String[] c : new String[][] {{"type", "RsaSignature2018", "CRYPTOSUITE_UNSUPPORTED"},
+        {"cryptosuite", "bbs-2023", "CRYPTOSUITE_UNSUPPORTED"}, {"proofValue", "uAAAA", "PROOF_VALUE_MALFORMED"},
+        {"proofValue", "z1111", "PROOF_VALUE_MALFORMED"}, {"created", "yesterday", "PROOF_MALFORMED"},
+        {"verificationMethod", "", "PROOF_MALFORMED"}}) {
+      ObjectNode copy = signed.deepCopy();
+      ((ObjectNode) copy.get("proof")).put(c[0], c[1]);
+      fails(c[2], () -> DI.verify(copy, DID_KEY));
+    }
+    ObjectNode wrongKey = signed.deepCopy();
+    ((ObjectNode) wrongKey.get("proof")).put("verificationMethod", P256.publicKey().didKeyVerificationMethod());
+    ((ObjectNode) wrongKey.get("issuer")).put("id", P256.publicKey().didKey());
+    fails("KEY_WRONG_CURVE", () -> DI.verify(wrongKey, DID_KEY));
+    assertThrows(ConfigurationException.class, () -> DI.sign(credential(ED), SigningKey.generateRsa(2048), options(ED).build()));
+  }
+
+  @Test
+  void injectedUndefinedTermIsAnErrorNotSilentlyUnsigned() {
+    ObjectNode signed = DI.sign(credential(ED), ED, options(ED).build());
+    ObjectNode injected = signed.deepCopy();
+    ((ObjectNode) injected.get("credentialSubject")).put("grade", "A+");
+    OpenBadgesException e = assertThrows(OpenBadgesException.class, () -> DI.verify(injected, DID_KEY));
+    assertTrue(e.code().startsWith("JSONLD_"), e.code());
+  }
+}

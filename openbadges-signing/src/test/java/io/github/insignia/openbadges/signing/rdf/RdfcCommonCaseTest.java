@@ -1,0 +1,53 @@
+package io.github.insignia.openbadges.signing.rdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.documents.PinnedDocuments;
+import io.github.insignia.openbadges.signing.rdf.internal.GeneralProcessor;
+import io.github.insignia.openbadges.signing.rdf.internal.PinnedContextLoader;
+import io.github.insignia.openbadges.signing.rdf.internal.Quad;
+import io.github.insignia.openbadges.signing.rdf.internal.Rdfc;
+import io.github.insignia.openbadges.signing.rdf.internal.TitaniumRdfc;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The common-case RDFC-1.0 gives titanium-rdfc's bytes and identifier map. */
+class RdfcCommonCaseTest {
+  private static final CanonicalizationOptions OPTIONS = CanonicalizationOptions.defaults();
+
+  @Test
+  void sameAsTitaniumRdfcOnGeneratedCredentials() {
+    GeneralProcessor general =
+        new GeneralProcessor(
+            CanonicalizationOptions.builder().safeMode(false).build(),
+            new PinnedContextLoader(PinnedDocuments.loader()));
+    CredentialGenerator generator = new CredentialGenerator(7, 0.1);
+    for (int i = 0; i < 60; i++) {
+      JsonNode doc = generator.credential();
+      List<Quad> quads;
+      try {
+        quads = general.toQuads(doc);
+      } catch (CanonicalizationException e) {
+        continue;
+      }
+      assertEquals(TitaniumRdfc.canonicalize(quads, OPTIONS), Rdfc.canonicalize(quads, OPTIONS));
+    }
+  }
+
+  @Test
+  void literalThatLooksLikeABlankNodeIsALiteral() {
+    String nquads =
+        "_:x <http://example.org/p> \"_:x\" .\n"
+            + "_:y <http://example.org/p> \"tab\\there \\\"quoted\\\" \\u0001\"@en .\n"
+            + "_:x <http://example.org/q> _:y <http://example.org/g> .\n";
+    RdfCanonicalizer c = RdfCanonicalizer.create();
+    List<Quad> quads =
+        List.of(
+            new Quad("_:x", "http://example.org/p", "_:x", "http://www.w3.org/2001/XMLSchema#string", null, null, null),
+            new Quad("_:y", "http://example.org/p", "tab\there \"quoted\" \u0001", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString", "en", null, null),
+            new Quad("_:x", "http://example.org/q", "_:y", null, null, null, "http://example.org/g"));
+    assertEquals(TitaniumRdfc.canonicalize(quads, OPTIONS), Rdfc.canonicalize(quads, OPTIONS));
+    assertEquals(TitaniumRdfc.canonicalize(quads, OPTIONS).nquads(), c.canonicalizeNQuads(nquads));
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.insignia.openbadges.validation;
+
+import io.github.insignia.openbadges.validation.internal.Messages;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One check of a {@link VerificationReport}: a stable {@link CheckCode}, an {@link Outcome}, the
+ * JSON pointer or URL it concerns, and a message in the report's language. Immutable.
+ */
+public final class Check {
+  private final CheckCode code;
+  private final Outcome outcome;
+  private final String target;
+  private final String messageKey;
+  private final List<Object> arguments;
+  private final Locale locale;
+
+  Check(CheckCode code, Outcome outcome, String target, String messageKey, List<Object> arguments, Locale locale) {
+    this.code = Objects.requireNonNull(code, "code");
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+    this.target = target == null ? "" : target;
+    this.messageKey = Objects.requireNonNull(messageKey, "messageKey");
+    this.arguments = List.copyOf(arguments);
+    this.locale = Objects.requireNonNull(locale, "locale");
+  }
+
+  /** The stable code. */
+  public CheckCode code() {
+    return code;
+  }
+
+  /** The outcome. */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * What the check concerns: a JSON pointer into the badge ({@code /credentialSubject/achievement})
+   * or a URL; {@code ""} for the badge as a whole.
+   */
+  public String target() {
+    return target;
+  }
+
+  /** The message in the report's language. */
+  public String message() {
+    return message(locale);
+  }
+
+  /** The message in another language (English and Spanish are shipped; others fall back to English). */
+  public String message(Locale other) {
+    return Messages.format(other, messageKey, arguments);
+  }
+
+  /** The same check rendered in another language. */
+  Check inLocale(Locale other) {
+    return new Check(code, outcome, target, messageKey, arguments, other);
+  }
+
+  String messageKey() {
+    return messageKey;
+  }
+
+  List<Object> arguments() {
+    return arguments;
+  }
+
+  @Override
+  public String toString() {
+    return outcome + " " + code + (target.isEmpty() ? "" : " " + target) + ": " + message();
+  }
+}

@@ -1,0 +1,165 @@
+package io.github.insignia.openbadges.validation;
+
+import java.util.Optional;
+
+/**
+ * Every stable code a {@link Check} may carry (documented in {@code docs/validation.md}), with the
+ * VC Data Model / Data Integrity / Bitstring Status List problem type it corresponds to where one
+ * exists. A check that passes keeps the code of what it checked; a failure carries the code of its
+ * cause (for example {@link #EXPIRED} where a passing check says {@link #VALIDITY_PERIOD}).
+ */
+public enum CheckCode {
+  // Input
+  /** What the input is and which badge version it carries. */
+  INPUT_DETECTED(null),
+  /** The input is not any kind of badge this verifier recognises. */
+  INPUT_UNRECOGNIZED("PARSING_ERROR"),
+  /** The input could not be read (malformed JSON, a broken JWS, a truncated image, a limit). */
+  INPUT_UNREADABLE("PARSING_ERROR"),
+  /** The image carries no badge. */
+  IMAGE_NOT_BAKED("PARSING_ERROR"),
+
+  // Fetching
+  /** A document was fetched (or taken from the preloaded resources). */
+  FETCH(null),
+  /** 401/403. */
+  FETCH_ACCESS_RESTRICTED(null),
+  /** 404. */
+  FETCH_NOT_FOUND(null),
+  /** 410 on something other than a hosted assertion. */
+  FETCH_GONE(null),
+  /** Other HTTP status. */
+  FETCH_HTTP_ERROR(null),
+  /** Connect or total timeout. */
+  FETCH_TIMEOUT(null),
+  /** TLS handshake failure (the cause is named). */
+  FETCH_TLS_FAILURE(null),
+  /** DNS failure, refused or reset connection. */
+  FETCH_CONNECTION_FAILED(null),
+  /** HTML (or anything else) where JSON was expected. */
+  FETCH_WRONG_CONTENT_TYPE("PARSING_ERROR"),
+  /** The URL resolves to a private, loopback, link-local, multicast or unspecified address. */
+  FETCH_PRIVATE_ADDRESS_REFUSED(null),
+  /** The body is over the size cap. */
+  FETCH_TOO_LARGE(null),
+  /** Too many redirects or a loop. */
+  FETCH_TOO_MANY_REDIRECTS(null),
+  /** Not an http(s) URL. */
+  FETCH_UNSUPPORTED_URL(null),
+  /** Offline, and not preloaded. */
+  FETCH_NOT_AVAILABLE_OFFLINE(null),
+
+  // OB 3.0 structure
+  /** {@code @context} of a VC / OB 3.0 credential. */
+  OB3_CONTEXT("MALFORMED_VALUE_ERROR"),
+  /** {@code type} of the credential. */
+  OB3_TYPE("MALFORMED_VALUE_ERROR"),
+  /** JSON Schema validation against the pinned 1EdTech schema. */
+  OB3_SCHEMA("MALFORMED_VALUE_ERROR"),
+  /** Every nested object of a typed class carries {@code type}. */
+  OB3_NESTED_TYPES("MALFORMED_VALUE_ERROR"),
+  /** {@code credentialSubject} has {@code id} or {@code identifier}. */
+  OB3_SUBJECT_IDENTIFIER("MALFORMED_VALUE_ERROR"),
+
+  // Proofs and keys
+  /** A proof (Data Integrity, VC-JWT or OB 2.0 JWS) verified. */
+  PROOF(null),
+  /** No proof at all (OB 3.0 requires one; OB 2.0 signed badges need the JWS). */
+  PROOF_MISSING("CRYPTOGRAPHIC_SECURITY_ERROR"),
+  /** The signature does not verify (tampered, or signed by another key). */
+  PROOF_INVALID("CRYPTOGRAPHIC_SECURITY_ERROR"),
+  /** The proof is malformed (bad proofValue, wrong purpose, unknown algorithm). */
+  PROOF_MALFORMED("PROOF_VERIFICATION_ERROR"),
+  /** The proof uses a suite this verifier does not implement. */
+  PROOF_UNSUPPORTED("PROOF_VERIFICATION_ERROR"),
+  /** The proof verified with a legacy suite (Ed25519Signature2020, eddsa-2022, RsaSignature2018). */
+  PROOF_LEGACY_SUITE(null),
+  /** The key the proof names could not be resolved, or is not the issuer's. */
+  KEY_RESOLUTION("PROOF_VERIFICATION_ERROR"),
+  /** VC-JWT claims (iss, jti, sub, nbf, exp) disagree with the credential. */
+  JWT_CLAIMS("MALFORMED_VALUE_ERROR"),
+
+  // Dates
+  /** validFrom/validUntil (OB 3.0), issuanceDate/expirationDate (VCDM 1.1), issuedOn/expires (OB 2.0). */
+  VALIDITY_PERIOD(null),
+  /** Expired. */
+  EXPIRED("RANGE_ERROR"),
+  /** Not valid yet (validFrom or issuedOn in the future, beyond the allowed skew). */
+  NOT_YET_VALID("RANGE_ERROR"),
+  /** A date is not an ISO 8601 date-time with a zone. */
+  DATE_MALFORMED("MALFORMED_VALUE_ERROR"),
+
+  // Status and revocation
+  /** Status (revocation/suspension) checked: not revoked. */
+  STATUS(null),
+  /** Revoked (OB 2.0 revoked flag, RevocationList, HTTP 410; OB 3.0 status list). */
+  REVOKED(null),
+  /** Suspended (BitstringStatusList with purpose suspension). */
+  SUSPENDED(null),
+  /** The status list could not be retrieved. */
+  STATUS_RETRIEVAL_ERROR("STATUS_RETRIEVAL_ERROR"),
+  /** The status list credential is malformed or of the wrong purpose. */
+  STATUS_VERIFICATION_ERROR("STATUS_VERIFICATION_ERROR"),
+  /** The bitstring is shorter than the index, or than the minimum length. */
+  STATUS_LIST_LENGTH_ERROR("STATUS_LIST_LENGTH_ERROR"),
+  /** The status entry is malformed (index not a number, out of range). */
+  STATUS_ENTRY_MALFORMED("MALFORMED_VALUE_ERROR"),
+  /** statusListIndex points past the end of the list. */
+  STATUS_INDEX_OUT_OF_RANGE("RANGE_ERROR"),
+  /** A credentialStatus type this verifier does not check. */
+  STATUS_UNSUPPORTED(null),
+
+  // Recipient
+  /** The badge was issued to one of the given identifiers. */
+  RECIPIENT(null),
+  /** It was not. */
+  RECIPIENT_MISMATCH(null),
+
+  // Endorsements
+  /** An embedded or linked endorsement verified. */
+  ENDORSEMENT(null),
+  /** An endorsement failed; the message names its root cause. */
+  ENDORSEMENT_INVALID(null),
+
+  // OB 2.0
+  /** The hosted assertion's id equals the URL it was fetched from. */
+  OB2_HOSTED_ID(null),
+  /** The hosted assertion declares another id than where it was fetched (moved or copied). */
+  OB2_ID_MISMATCH(null),
+  /** Hosted verification, but no http(s) id to fetch the authoritative copy from. */
+  OB2_NO_HOSTED_URL("MALFORMED_VALUE_ERROR"),
+  /** OB 2.0 {@code @context}. */
+  OB2_CONTEXT("MALFORMED_VALUE_ERROR"),
+  /** Every node has its required properties with valid types. */
+  OB2_PROPERTIES(null),
+  /** A required property is missing. */
+  OB2_PROPERTY_MISSING("MALFORMED_VALUE_ERROR"),
+  /** A property has a value of the wrong type (not an IRI, a date without a zone, …). */
+  OB2_PROPERTY_INVALID("MALFORMED_VALUE_ERROR"),
+  /** The node is not of the expected class. */
+  OB2_TYPE("MALFORMED_VALUE_ERROR"),
+  /** The hosted assertion (and badge class) lie within the issuer's verification policy. */
+  OB2_VERIFICATION_SCOPE(null),
+  /** They do not. */
+  OB2_OUT_OF_SCOPE(null),
+  /** The badge class image (or assertion image) is a PNG or SVG. */
+  IMAGE(null),
+  /** The image is not a PNG or SVG. */
+  IMAGE_INVALID("MALFORMED_VALUE_ERROR");
+
+  private final String problemType;
+
+  CheckCode(String problemType) {
+    this.problemType = problemType;
+  }
+
+  /**
+   * The VC Data Model 2.0 ({@code PARSING_ERROR}, {@code CRYPTOGRAPHIC_SECURITY_ERROR}, {@code
+   * MALFORMED_VALUE_ERROR}, {@code RANGE_ERROR}), Data Integrity ({@code
+   * PROOF_VERIFICATION_ERROR}) or Bitstring Status List ({@code STATUS_…}) problem type this code
+   * corresponds to, when there is one.
+   */
+  public Optional<String> problemType() {
+    return Optional.ofNullable(problemType);
+  }
+}

@@ -1,0 +1,539 @@
+package io.github.insignia.openbadges.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.baking.ImageInspector;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.model.BadgeDocument;
+import io.github.insignia.openbadges.model.BadgeDocuments;
+import io.github.insignia.openbadges.model.DateTimes;
+import io.github.insignia.openbadges.model.DocumentKind;
+import io.github.insignia.openbadges.model.ReadOptions;
+import io.github.insignia.openbadges.model.RecipientIdentity;
+import io.github.insignia.openbadges.signing.InvalidSignatureException;
+import io.github.insignia.openbadges.signing.keys.Keys;
+import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import io.github.insignia.openbadges.validation.fetch.FetchException;
+import io.github.insignia.openbadges.validation.fetch.FetchProblem;
+import io.github.insignia.openbadges.validation.fetch.FetchedResource;
+import io.github.insignia.openbadges.validation.internal.CompactJws;
+import io.github.insignia.openbadges.validation.internal.JsonNodes;
+import io.github.insignia.openbadges.validation.internal.Messages;
+import io.github.insignia.openbadges.validation.internal.Primitives;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The OB 2.0 checks (OB 0.5–1.1 badges are upgraded by the model first). */
+final class Ob2Checks {
+  private static final Set<String> OB2_CONTEXTS = Set.of(
+      "https://w3id.org/openbadges/v2", "https://openbadgespec.org/v2/context.json",
+      "https://purl.imsglobal.org/spec/ob/v2p1/ob_v2p1.jsonld",
+      "https://purl.imsglobal.org/spec/ob/v2p1/context/ob_v2p1.jsonld");
+
+  /** Value kinds of OB 2.0 properties. */
+  enum Kind { IRI, URL, TEXT, DATETIME, BOOLEAN, EMAIL, TELEPHONE, IMAGE, NODE, OBJECT }
+
+  /** One row of a property table. */
+  record Prop(String name, boolean required, Kind kind, boolean many) {}
+
+  private static final List<Prop> ASSERTION = List.of(
+      new Prop("id", true, Kind.IRI, false),
+      new Prop("recipient", true, Kind.OBJECT, false),
+      new Prop("badge", true, Kind.NODE, false),
+      new Prop("verification", true, Kind.OBJECT, false),
+      new Prop("issuedOn", true, Kind.DATETIME, false),
+      new Prop("image", false, Kind.IMAGE, false),
+      new Prop("evidence", false, Kind.NODE, true),
+      new Prop("narrative", false, Kind.TEXT, false),
+      new Prop("expires", false, Kind.DATETIME, false),
+      new Prop("revoked", false, Kind.BOOLEAN, false),
+      new Prop("revocationReason", false, Kind.TEXT, false));
+  private static final List<Prop> BADGE_CLASS = List.of(
+      new Prop("id", true, Kind.IRI, false),
+      new Prop("name", true, Kind.TEXT, false),
+      new Prop("description", true, Kind.TEXT, false),
+      new Prop("image", false, Kind.IMAGE, false),
+      new Prop("criteria", true, Kind.NODE, false),
+      new Prop("issuer", true, Kind.NODE, false),
+      new Prop("alignment", false, Kind.OBJECT, true),
+      new Prop("tags", false, Kind.TEXT, true));
+  private static final List<Prop> PROFILE = List.of(
+      new Prop("id", true, Kind.IRI, false),
+      new Prop("name", true, Kind.TEXT, false),
+      new Prop("url", true, Kind.URL, false),
+      new Prop("email", false, Kind.EMAIL, false),
+      new Prop("telephone", false, Kind.TELEPHONE, false),
+      new Prop("description", false, Kind.TEXT, false),
+      new Prop("image", false, Kind.IMAGE, false),
+      new Prop("publicKey", false, Kind.NODE, true),
+      new Prop("verification", false, Kind.OBJECT, false),
+      new Prop("revocationList", false, Kind.IRI, false));
+  private static final List<Prop> ENDORSEMENT = List.of(
+      new Prop("id", true, Kind.IRI, false),
+      new Prop("claim", true, Kind.OBJECT, false),
+      new Prop("issuer", true, Kind.NODE, false),
+      new Prop("issuedOn", true, Kind.DATETIME, false),
+      new Prop("verification", true, Kind.OBJECT, false));
+
+  private final Verification v;
+  private final ReportBuilder r;
+
+  Ob2Checks(Verification verification) {
+    this.v = verification;
+    this.r = verification.report;
+  }
+
+  void verify(BadgeDocument doc, JsonNode original, FetchedResource fetchedFrom, CompactJws jws) {
+    if (doc.kind() != DocumentKind.ASSERTION && doc.kind() != DocumentKind.ENDORSEMENT) {
+      r.add(Outcome.FAIL, CheckCode.INPUT_UNRECOGNIZED, "", "INPUT_UNRECOGNIZED.notAward",
+          new Messages.Key("kind." + doc.kind().name()));
+      return;
+    }
+    JsonNode a = doc.json();
+    boolean endorsement = doc.kind() == DocumentKind.ENDORSEMENT;
+    boolean signed = isSigned(a);
+    if (jws != null) {
+      if (!signed) {
+        r.warn(CheckCode.PROOF_MALFORMED, "/verification", "verification.type is not SignedBadge");
+      }
+      graph(a, endorsement, false, jws);
+      return;
+    }
+    if (fetchedFrom != null) {
+      hostedId(a, fetchedFrom);
+      if (signed) {
+        r.add(Outcome.FAIL, CheckCode.PROOF_MISSING, "/verification", "PROOF_MISSING.ob2");
+      }
+      graph(a, endorsement, !signed, null);
+      return;
+    }
+    if (signed) {
+      r.add(Outcome.FAIL, CheckCode.PROOF_MISSING, "/verification", "PROOF_MISSING.ob2");
+      graph(a, endorsement, false, null);
+      return;
+    }
+    // Hosted input JSON is only a pointer: the copy at its id is the one that counts.
+    String id = JsonNodes.text(a, "id").orElse("");
+    if (!Primitives.isUrl(id)) {
+      r.fail(CheckCode.OB2_NO_HOSTED_URL, "/id", id.isEmpty() ? "—" : id);
+      return;
+    }
+    fetchHosted(URI.create(id));
+  }
+
+  private void fetchHosted(URI url) {
+    FetchedResource fetched;
+    try {
+      fetched = v.verifier.fetcher().fetch(url);
+      if (fetched.status() == 410) {
+        r.add(Outcome.FAIL, CheckCode.REVOKED, url.toString(), "REVOKED.gone");
+        return;
+      }
+      fetched.requireSuccess().requireJson();
+    } catch (FetchException e) {
+      v.fetchFailure(e, Outcome.FAIL);
+      return;
+    }
+    r.pass(CheckCode.FETCH, url.toString(), fetched.finalUrl().toString(), fetched.mediaType());
+    JsonNode json = SafeJson.read(fetched.body(), v.options.jsonLimits());
+    BadgeDocument doc = BadgeDocuments.detect(json, ReadOptions.builder().limits(v.options.jsonLimits()).build());
+    if (depthGuard()) {
+      verify(doc, json, fetched, null);
+    }
+  }
+
+  private boolean depthGuard() {
+    return r.mark() < 500;
+  }
+
+  private void hostedId(JsonNode a, FetchedResource fetched) {
+    String declared = JsonNodes.text(a, "id").orElse("");
+    String requested = fetched.requestedUrl().toString();
+    String finalUrl = fetched.finalUrl().toString();
+    if (declared.equals(requested) || declared.equals(finalUrl)) {
+      r.pass(CheckCode.OB2_HOSTED_ID, "/id", declared);
+    } else {
+      r.fail(CheckCode.OB2_ID_MISMATCH, "/id", declared.isEmpty() ? "—" : declared, requested);
+    }
+  }
+
+  private static boolean isSigned(JsonNode a) {
+    String type = a.path("verification").path("type").asText("").toLowerCase(Locale.ROOT);
+    return type.equals("signedbadge") || type.equals("signed") || type.endsWith(":signedbadge");
+  }
+
+  // ---------------------------------------------------------------- the badge graph
+
+  private void graph(JsonNode a, boolean endorsement, boolean hosted, CompactJws jws) {
+    context(a);
+    if (a.path("revoked").asBoolean(false)) {
+      r.add(Outcome.FAIL, CheckCode.REVOKED, "/revoked", "REVOKED.flag",
+          JsonNodes.text(a, "revocationReason").orElse("—"));
+      return;
+    }
+    String cls = endorsement ? "Endorsement" : "Assertion";
+    type(a, "", cls, cls);
+    int propsMark = r.mark();
+    properties(a, "", cls, endorsement ? ENDORSEMENT : ASSERTION);
+    if (!endorsement) {
+      identityObject(a.path("recipient"), "/recipient");
+    }
+    boolean propsOk = !r.failedSince(propsMark);
+    if (propsOk) {
+      r.pass(CheckCode.OB2_PROPERTIES, "", cls);
+    }
+
+    JsonNode badge = null;
+    JsonNode issuer;
+    String issuerPointer;
+    int graphMark = r.mark();
+    if (endorsement) {
+      issuerPointer = "/issuer";
+      issuer = node(a.get("issuer"), issuerPointer, "Profile");
+    } else {
+      badge = node(a.get("badge"), "/badge", "BadgeClass");
+      if (badge != null) {
+        type(badge, "/badge", "BadgeClass", "BadgeClass");
+        properties(badge, "/badge", "BadgeClass", BADGE_CLASS);
+        criteria(badge);
+      }
+      issuerPointer = "/badge/issuer";
+      issuer = badge == null ? null : node(badge.get("issuer"), issuerPointer, "Profile");
+    }
+    if (issuer != null) {
+      type(issuer, issuerPointer, "Profile", "Issuer", "Profile");
+      properties(issuer, issuerPointer, "Profile", PROFILE);
+    }
+    String assertionId = JsonNodes.text(a, "id").orElse("");
+    if (issuer == null) {
+      CheckCode cause = r.firstFailureSince(graphMark) != null ? r.firstFailureSince(graphMark) : r.firstFailureSince(propsMark);
+      CheckCode because = cause == null ? CheckCode.FETCH : cause;
+      if (hosted) {
+        r.skip(CheckCode.OB2_VERIFICATION_SCOPE, "", because);
+      }
+      if (jws != null) {
+        r.skip(CheckCode.PROOF, "", because);
+      }
+      r.skip(CheckCode.STATUS, "", because);
+    } else {
+      if (hosted) {
+        scope(assertionId, issuer);
+      }
+      if (jws != null) {
+        signature(a, jws, issuer);
+      }
+      revocationList(assertionId, a, issuer);
+    }
+    dates(a);
+    if (!endorsement) {
+      recipient(a.path("recipient"));
+      if (badge != null) {
+        image(badge.get("image"), "/badge/image", true);
+      }
+      if (a.has("image")) {
+        image(a.get("image"), "/image", false);
+      }
+    }
+  }
+
+  private void context(JsonNode a) {
+    List<String> contexts = JsonNodes.strings(a, "@context");
+    boolean ok = contexts.stream().anyMatch(OB2_CONTEXTS::contains);
+    if (ok) {
+      r.pass(CheckCode.OB2_CONTEXT, "/@context", contexts.stream().filter(OB2_CONTEXTS::contains).findFirst().orElse(""));
+    } else {
+      r.add(Outcome.FAIL, CheckCode.OB2_CONTEXT, "/@context", "OB2_CONTEXT.missing", String.join(", ", contexts));
+    }
+  }
+
+  private void type(JsonNode node, String pointer, String cls, String... accepted) {
+    for (String t : JsonNodes.strings(node, "type")) {
+      String local = t.substring(Math.max(t.lastIndexOf('#'), t.lastIndexOf(':')) + 1);
+      for (String a : accepted) {
+        if (local.equals(a)) {
+          return;
+        }
+      }
+    }
+    r.fail(CheckCode.OB2_TYPE, JsonNodes.pointer(pointer, "type"), cls, String.join(", ", JsonNodes.strings(node, "type")));
+  }
+
+  /** An embedded object, or the object fetched from an IRI (a failed fetch is a failure). */
+  private JsonNode node(JsonNode value, String pointer, String cls) {
+    if (value == null || value.isNull()) {
+      return null; // reported as a missing property
+    }
+    if (value.isObject()) {
+      return value;
+    }
+    if (value.isTextual() && Primitives.isUrl(value.asText())) {
+      return v.fetchJson(value.asText(), Outcome.FAIL).orElse(null);
+    }
+    return null;
+  }
+
+  private void properties(JsonNode node, String pointer, String cls, List<Prop> table) {
+    for (Prop p : table) {
+      JsonNode value = node.get(p.name());
+      String target = JsonNodes.pointer(pointer, p.name());
+      if (value == null || value.isNull()) {
+        if (p.required()) {
+          r.fail(CheckCode.OB2_PROPERTY_MISSING, target, p.name(), cls);
+        } else if (p.name().equals("image") && cls.equals("BadgeClass")) {
+          r.warn(CheckCode.OB2_PROPERTY_MISSING, target, p.name(), cls);
+        }
+        continue;
+      }
+      List<JsonNode> values = value.isArray() && p.many() ? JsonNodes.items(node, p.name()) : List.of(value);
+      for (JsonNode item : values) {
+        if (!valid(item, p.kind())) {
+          r.fail(CheckCode.OB2_PROPERTY_INVALID, target, p.name(), cls, new Messages.Key("kindOf." + p.kind().name()),
+              Verification.abbreviate(item.isTextual() ? item.asText() : SafeJson.write(item)));
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean valid(JsonNode value, Kind kind) {
+    String s = value.isTextual() ? value.asText() : null;
+    return switch (kind) {
+      case IRI -> Primitives.isIri(s);
+      case URL -> Primitives.isUrl(s);
+      case TEXT -> value.isTextual();
+      case DATETIME -> Primitives.isDateTime(s);
+      case BOOLEAN -> value.isBoolean();
+      case EMAIL -> Primitives.isEmail(s);
+      case TELEPHONE -> Primitives.isTelephone(s);
+      case IMAGE -> value.isObject() ? Primitives.isDataUriOrUrl(JsonNodes.text(value, "id").orElse(null)) : Primitives.isDataUriOrUrl(s);
+      case NODE -> value.isObject() || Primitives.isIri(s);
+      case OBJECT -> value.isObject();
+    };
+  }
+
+  private void criteria(JsonNode badge) {
+    JsonNode c = badge.get("criteria");
+    if (c != null && c.isObject() && !c.hasNonNull("id") && !c.hasNonNull("narrative")) {
+      r.fail(CheckCode.OB2_PROPERTY_MISSING, "/badge/criteria", "id|narrative", "Criteria");
+    }
+  }
+
+  private void identityObject(JsonNode recipient, String pointer) {
+    if (!recipient.isObject()) {
+      return;
+    }
+    String type = JsonNodes.text(recipient, "type").orElse(null);
+    String identity = JsonNodes.text(recipient, "identity").orElse(null);
+    if (type == null) {
+      r.fail(CheckCode.OB2_PROPERTY_MISSING, JsonNodes.pointer(pointer, "type"), "type", "IdentityObject");
+    }
+    if (identity == null) {
+      r.fail(CheckCode.OB2_PROPERTY_MISSING, JsonNodes.pointer(pointer, "identity"), "identity", "IdentityObject");
+      return;
+    }
+    boolean hashed = recipient.path("hashed").asBoolean(false);
+    boolean looksHashed = identity.matches("(?i)^(md5\\$[0-9a-f]{32}|sha256\\$[0-9a-f]{64})$");
+    if (hashed != looksHashed) {
+      r.fail(CheckCode.OB2_PROPERTY_INVALID, JsonNodes.pointer(pointer, "identity"), "identity", "IdentityObject",
+          new Messages.Key(hashed ? "kindOf.HASH" : "kindOf.PLAIN"), Verification.abbreviate(identity));
+    } else if (!hashed && "email".equals(type) && !Primitives.isEmail(identity)) {
+      r.fail(CheckCode.OB2_PROPERTY_INVALID, JsonNodes.pointer(pointer, "identity"), "identity", "IdentityObject",
+          new Messages.Key("kindOf.EMAIL"), Verification.abbreviate(identity));
+    }
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  private void scope(String assertionId, JsonNode issuer) {
+    JsonNode policy = issuer.path("verification");
+    List<String> startsWith = JsonNodes.strings(policy, "startsWith");
+    List<String> allowedOrigins = JsonNodes.strings(policy, "allowedOrigins");
+    String issuerId = JsonNodes.text(issuer, "id").orElse("");
+    boolean ok;
+    String rule;
+    if (!startsWith.isEmpty()) {
+      ok = startsWith.stream().anyMatch(assertionId::startsWith);
+      rule = "startsWith " + String.join(", ", startsWith);
+    } else if (!allowedOrigins.isEmpty()) {
+      String host = host(assertionId);
+      ok = allowedOrigins.stream().anyMatch(o -> o.equalsIgnoreCase(host));
+      rule = "allowedOrigins " + String.join(", ", allowedOrigins);
+    } else {
+      ok = !authority(assertionId).isEmpty() && authority(assertionId).equalsIgnoreCase(authority(issuerId));
+      rule = authority(issuerId);
+    }
+    if (ok) {
+      r.pass(CheckCode.OB2_VERIFICATION_SCOPE, "/id", assertionId, rule);
+    } else {
+      r.fail(CheckCode.OB2_OUT_OF_SCOPE, "/id", assertionId, rule);
+    }
+  }
+
+  private static String host(String url) {
+    try {
+      String h = URI.create(url).getHost();
+      return h == null ? "" : h;
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  private static String authority(String url) {
+    try {
+      String a = URI.create(url).getRawAuthority();
+      return a == null ? "" : a.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  private void signature(JsonNode a, CompactJws jws, JsonNode issuer) {
+    String issuerId = JsonNodes.text(issuer, "id").orElse("");
+    List<String> published = JsonNodes.items(issuer, "publicKey").stream()
+        .map(JsonNodes::idOf).flatMap(Optional::stream).toList();
+    Optional<String> creator = JsonNodes.text(a.path("verification"), "creator");
+    if (creator.isPresent() && !published.isEmpty() && !published.contains(creator.get())) {
+      r.add(Outcome.FAIL, CheckCode.KEY_RESOLUTION, "/verification/creator", "KEY_RESOLUTION.notListed", creator.get(), issuerId);
+      return;
+    }
+    List<String> candidates = creator.map(List::of).orElse(published);
+    if (candidates.isEmpty()) {
+      r.add(Outcome.FAIL, CheckCode.KEY_RESOLUTION, "/verification", "KEY_RESOLUTION.noKey", issuerId);
+      return;
+    }
+    int mark = r.mark();
+    for (String keyId : candidates) {
+      Optional<JsonNode> keyDoc = v.fetchJson(keyId, Outcome.FAIL);
+      if (keyDoc.isEmpty()) {
+        continue;
+      }
+      String owner = JsonNodes.text(keyDoc.get(), "owner").orElse(issuerId);
+      if (!owner.equals(issuerId)) {
+        r.add(Outcome.FAIL, CheckCode.KEY_RESOLUTION, keyId, "KEY_RESOLUTION.controller", keyId, owner, issuerId);
+        continue;
+      }
+      VerificationKey key;
+      try {
+        key = Keys.publicKeyFromPem(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
+      } catch (InvalidInputException e) {
+        r.fail(CheckCode.KEY_RESOLUTION, keyId, keyId, e.getMessage());
+        continue;
+      }
+      try {
+        jws.verify(key);
+        r.add(Outcome.PASS, CheckCode.PROOF, "", "PROOF.jws", jws.alg(), keyId);
+        return;
+      } catch (InvalidSignatureException e) {
+        CheckCode code = "ALGORITHM_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
+        r.fail(code, keyId, e.getMessage());
+      }
+    }
+    if (!r.failedSince(mark)) {
+      r.fail(CheckCode.PROOF_INVALID, "", "no key verified the signature");
+    }
+  }
+
+  private void revocationList(String assertionId, JsonNode a, JsonNode issuer) {
+    Optional<String> listUrl = JsonNodes.text(issuer, "revocationList");
+    if (listUrl.isEmpty()) {
+      r.notApplicable(CheckCode.STATUS, "", "STATUS.noList");
+      return;
+    }
+    Optional<JsonNode> list = v.fetchJson(listUrl.get(), Outcome.WARNING);
+    if (list.isEmpty()) {
+      r.warn(CheckCode.STATUS_RETRIEVAL_ERROR, listUrl.get(), listUrl.get(), "—");
+      return;
+    }
+    String uid = JsonNodes.text(a, "uid").orElse(null);
+    for (JsonNode e : JsonNodes.items(list.get(), "revokedAssertions")) {
+      String id = e.isTextual() ? e.asText() : JsonNodes.text(e, "id").orElse(null);
+      String entryUid = JsonNodes.text(e, "uid").orElse(null);
+      boolean revoked = e.isTextual() || e.path("revoked").asBoolean(true);
+      if (revoked && (assertionId.equals(id) || (uid != null && uid.equals(entryUid)))) {
+        r.add(Outcome.FAIL, CheckCode.REVOKED, listUrl.get(), "REVOKED.list", listUrl.get(),
+            JsonNodes.text(e, "revocationReason").orElse("—"));
+        return;
+      }
+    }
+    r.add(Outcome.PASS, CheckCode.STATUS, listUrl.get(), "STATUS.ok", listUrl.get());
+  }
+
+  private void dates(JsonNode a) {
+    Optional<Instant> issued = JsonNodes.text(a, "issuedOn").filter(Primitives::isDateTime)
+        .flatMap(DateTimes::parse).map(d -> d.toInstant());
+    Optional<Instant> expires = JsonNodes.text(a, "expires").filter(Primitives::isDateTime)
+        .flatMap(DateTimes::parse).map(d -> d.toInstant());
+    Instant now = v.now;
+    if (issued.isPresent() && issued.get().isAfter(now.plus(v.options.skew()))) {
+      r.fail(CheckCode.NOT_YET_VALID, "/issuedOn", issued.get().toString());
+    } else if (expires.isPresent() && issued.isPresent() && expires.get().isBefore(issued.get())) {
+      r.add(Outcome.FAIL, CheckCode.DATE_MALFORMED, "/expires", "DATE_MALFORMED.order", expires.get(), issued.get());
+    } else if (expires.isPresent() && expires.get().isBefore(now.minus(v.options.skew()))) {
+      r.fail(CheckCode.EXPIRED, "/expires", expires.get().toString());
+    } else {
+      r.pass(CheckCode.VALIDITY_PERIOD, "", issued.<Object>map(Instant::toString).orElse("—"),
+          expires.<Object>map(Instant::toString).orElse(new Messages.Key("VALIDITY_PERIOD.noEnd")));
+    }
+  }
+
+  private void recipient(JsonNode recipient) {
+    List<String> candidates = v.options.recipients();
+    if (candidates.isEmpty()) {
+      r.notApplicable(CheckCode.RECIPIENT, "/recipient", "RECIPIENT.notRequested");
+      return;
+    }
+    String type = JsonNodes.text(recipient, "type").orElse("email");
+    boolean hashed = recipient.path("hashed").asBoolean(false);
+    boolean email = type.equalsIgnoreCase("email");
+    for (String c : candidates) {
+      if (RecipientIdentity.check(hashed, JsonNodes.text(recipient, "identity"), JsonNodes.text(recipient, "salt"), c, email)) {
+        r.pass(CheckCode.RECIPIENT, "/recipient", c);
+        if (!Set.of("email", "url", "telephone", "id").contains(type)) {
+          r.add(Outcome.WARNING, CheckCode.RECIPIENT, "/recipient/type", "RECIPIENT.unknownType", type);
+        }
+        return;
+      }
+    }
+    r.fail(CheckCode.RECIPIENT_MISMATCH, "/recipient", String.join(", ", candidates));
+  }
+
+  private void image(JsonNode value, String pointer, boolean required) {
+    String ref = value == null ? null : value.isObject() ? JsonNodes.text(value, "id").orElse(null) : value.asText(null);
+    if (ref == null) {
+      return;
+    }
+    Outcome failure = required ? Outcome.FAIL : Outcome.WARNING;
+    byte[] bytes;
+    if (Primitives.isDataUri(ref)) {
+      Optional<byte[]> decoded = Verification.decodeDataUri(ref);
+      if (decoded.isEmpty()) {
+        r.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", "data URI");
+        return;
+      }
+      bytes = decoded.get();
+    } else if (Primitives.isUrl(ref)) {
+      try {
+        FetchedResource res = v.verifier.fetcher().fetch(URI.create(ref), Verification.IMAGE_ACCEPT).requireSuccess();
+        bytes = res.body();
+      } catch (FetchException e) {
+        v.fetchFailure(e, e.problem() == FetchProblem.NOT_AVAILABLE_OFFLINE ? Outcome.WARNING : failure);
+        return;
+      } catch (IllegalArgumentException e) {
+        r.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", Verification.abbreviate(ref));
+        return;
+      }
+    } else {
+      return; // reported by the property check
+    }
+    try {
+      var info = ImageInspector.inspect(bytes);
+      r.pass(CheckCode.IMAGE, pointer, info.format().mediaType());
+    } catch (InvalidInputException e) {
+      r.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", e.getMessage());
+    }
+  }
+}

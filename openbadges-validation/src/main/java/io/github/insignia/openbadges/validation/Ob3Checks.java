@@ -1,0 +1,529 @@
+package io.github.insignia.openbadges.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.model.Contexts;
+import io.github.insignia.openbadges.model.DateTimes;
+import io.github.insignia.openbadges.model.RecipientIdentity;
+import io.github.insignia.openbadges.signing.InvalidSignatureException;
+import io.github.insignia.openbadges.signing.KeyResolutionException;
+import io.github.insignia.openbadges.signing.VerificationMethod;
+import io.github.insignia.openbadges.signing.keys.Keys;
+import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import io.github.insignia.openbadges.validation.fetch.FetchException;
+import io.github.insignia.openbadges.validation.internal.CompactJws;
+import io.github.insignia.openbadges.validation.internal.DataIntegrity;
+import io.github.insignia.openbadges.validation.internal.JsonNodes;
+import io.github.insignia.openbadges.validation.internal.Messages;
+import io.github.insignia.openbadges.validation.internal.Schemas;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The OB 3.0 (and VCDM 1.1 OB 3.0) checks, in the order the 1EdTech validator runs them. */
+final class Ob3Checks {
+  private static final Pattern OB_CONTEXT =
+      Pattern.compile("^https://purl\\.imsglobal\\.org/spec/ob/v3p0/context(-3\\.\\d\\.\\d)*\\.json$");
+  /** Members whose object values are typed OB 3.0 / VC classes and need a {@code type}. */
+  private static final Set<String> TYPED_MEMBERS = Set.of(
+      "credentialSubject", "achievement", "alignment", "result", "resultDescription", "evidence",
+      "image", "identifier", "otherIdentifier", "address", "related", "credentialStatus",
+      "credentialSchema", "proof", "issuer", "creator", "source", "endorsement",
+      "rubricCriterionLevel", "refreshService", "termsOfUse", "parentOrg", "geo");
+
+  /** A VC-JWT the credential came in. */
+  record Jwt(CompactJws jws, JsonNode payload) {}
+
+  private final Verification v;
+  private final ReportBuilder r;
+
+  Ob3Checks(Verification verification) {
+    this.v = verification;
+    this.r = verification.report;
+  }
+
+  void verify(ObjectNode cred, String base, Jwt jwt, boolean asEndorsement) {
+    int start = r.mark();
+    String vcdm = context(cred, base);
+    boolean endorsement = JsonNodes.hasType(cred, "EndorsementCredential");
+    type(cred, base, endorsement);
+    boolean structureOk = !r.failedSince(start);
+    CheckCode rootCause = r.firstFailureSince(start);
+    if ("2.0".equals(vcdm)) {
+      schema(cred, base, endorsement);
+    } else if ("1.1".equals(vcdm)) {
+      r.notApplicable(CheckCode.OB3_SCHEMA, base, "OB3_SCHEMA.v11");
+    } else {
+      r.skip(CheckCode.OB3_SCHEMA, base, rootCause);
+    }
+    nestedTypes(cred, base);
+    if (!endorsement) {
+      subjectIdentifier(cred, base);
+    }
+    if (structureOk) {
+      proofs(cred, base, jwt);
+    } else {
+      r.skip(CheckCode.PROOF, base + "/proof", rootCause);
+    }
+    dates(cred, base, "1.1".equals(vcdm), jwt);
+    new StatusChecks(v).check(cred, base);
+    if (!endorsement && !asEndorsement) {
+      recipient(cred, base);
+    }
+    endorsements(cred, base);
+  }
+
+  // ---------------------------------------------------------------- structure
+
+  private String context(JsonNode cred, String base) {
+    List<String> contexts = JsonNodes.strings(cred, "@context");
+    String target = JsonNodes.pointer(base, "@context");
+    JsonNode raw = cred.get("@context");
+    if (raw == null || !raw.isArray() || raw.size() < 2 || contexts.isEmpty()) {
+      r.add(Outcome.FAIL, CheckCode.OB3_CONTEXT, target, "OB3_CONTEXT.missing");
+      return null;
+    }
+    String first = raw.get(0).asText("");
+    String vcdm = Contexts.VC_V2.equals(first) ? "2.0" : Contexts.VC_V1.equals(first) ? "1.1" : null;
+    if (vcdm == null) {
+      r.add(Outcome.FAIL, CheckCode.OB3_CONTEXT, JsonNodes.pointer(target, 0), "OB3_CONTEXT.first", first);
+      return null;
+    }
+    boolean hasOb = false;
+    for (JsonNode c : raw) {
+      if (c.isTextual() && OB_CONTEXT.matcher(c.asText()).matches()) {
+        hasOb = true;
+      }
+    }
+    if (!hasOb) {
+      r.add(Outcome.FAIL, CheckCode.OB3_CONTEXT, target, "OB3_CONTEXT.ob");
+      return null;
+    }
+    r.add(Outcome.PASS, CheckCode.OB3_CONTEXT, target, "OB3_CONTEXT.ok", vcdm);
+    return vcdm;
+  }
+
+  private void type(JsonNode cred, String base, boolean endorsement) {
+    String target = JsonNodes.pointer(base, "type");
+    boolean vc = JsonNodes.hasType(cred, "VerifiableCredential");
+    boolean ob = JsonNodes.hasType(cred, "OpenBadgeCredential", "AchievementCredential", "EndorsementCredential");
+    if (!vc || !ob) {
+      r.add(Outcome.FAIL, CheckCode.OB3_TYPE, target, "OB3_TYPE.bad",
+          String.join(", ", JsonNodes.strings(cred, "type")));
+      return;
+    }
+    r.add(Outcome.PASS, CheckCode.OB3_TYPE, target, "OB3_TYPE.ok",
+        endorsement ? "EndorsementCredential" : "OpenBadgeCredential");
+  }
+
+  private void schema(JsonNode cred, String base, boolean endorsement) {
+    String canonical = endorsement ? Contexts.OB_V3_ENDORSEMENT_CREDENTIAL_SCHEMA : Contexts.OB_V3_ACHIEVEMENT_CREDENTIAL_SCHEMA;
+    List<String> urls = new ArrayList<>();
+    urls.add(canonical);
+    for (JsonNode s : JsonNodes.items(cred, "credentialSchema")) {
+      String id = JsonNodes.text(s, "id").orElse("");
+      if ("1EdTechJsonSchemaValidator2019".equals(JsonNodes.text(s, "type").orElse("")) && !urls.contains(id)) {
+        if (Schemas.isPinned(id)) {
+          urls.add(id);
+        } else {
+          r.add(Outcome.WARNING, CheckCode.OB3_SCHEMA, JsonNodes.pointer(base, "credentialSchema"), "OB3_SCHEMA.unknown", id);
+        }
+      }
+    }
+    int failures = 0;
+    for (String url : urls) {
+      List<Schemas.Problem> problems = Schemas.validate(url, cred).orElse(List.of());
+      for (Schemas.Problem p : problems) {
+        if (failures++ < 10) {
+          r.add(Outcome.FAIL, CheckCode.OB3_SCHEMA, base + p.pointer(), "OB3_SCHEMA.problem", p.message());
+        }
+      }
+    }
+    if (failures > 10) {
+      r.add(Outcome.FAIL, CheckCode.OB3_SCHEMA, base, "OB3_SCHEMA.more", failures - 10);
+    } else if (failures == 0) {
+      r.add(Outcome.PASS, CheckCode.OB3_SCHEMA, base, "OB3_SCHEMA.ok", canonical.substring(canonical.lastIndexOf('/') + 1));
+    }
+  }
+
+  private void nestedTypes(JsonNode cred, String base) {
+    List<String> missing = new ArrayList<>();
+    walk(cred, base, missing, 0);
+    if (missing.isEmpty()) {
+      r.add(Outcome.PASS, CheckCode.OB3_NESTED_TYPES, base, "OB3_NESTED_TYPES.ok");
+      return;
+    }
+    for (String p : missing.subList(0, Math.min(10, missing.size()))) {
+      r.add(Outcome.FAIL, CheckCode.OB3_NESTED_TYPES, p, "OB3_NESTED_TYPES.missing");
+    }
+  }
+
+  private void walk(JsonNode node, String pointer, List<String> missing, int depth) {
+    if (depth > 32 || !node.isObject()) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = e.getKey();
+      if (key.equals("@context") || key.equals("proof") && depth > 0) {
+        continue;
+      }
+      String p = JsonNodes.pointer(pointer, key);
+      List<JsonNode> values = new ArrayList<>();
+      if (e.getValue().isArray()) {
+        e.getValue().forEach(values::add);
+      } else {
+        values.add(e.getValue());
+      }
+      for (int i = 0; i < values.size(); i++) {
+        JsonNode value = values.get(i);
+        String vp = e.getValue().isArray() ? JsonNodes.pointer(p, i) : p;
+        if (value.isObject()) {
+          if (TYPED_MEMBERS.contains(key) && !value.has("type")) {
+            missing.add(vp);
+          }
+          // Endorsements are verified on their own below.
+          if (!key.equals("endorsement")) {
+            walk(value, vp, missing, depth + 1);
+          }
+        }
+      }
+    }
+  }
+
+  private void subjectIdentifier(JsonNode cred, String base) {
+    JsonNode subject = cred.get("credentialSubject");
+    String target = JsonNodes.pointer(base, "credentialSubject");
+    if (subject == null || !subject.isObject()) {
+      return; // the schema reports it
+    }
+    boolean hasId = subject.hasNonNull("id");
+    boolean hasIdentifier = !JsonNodes.items(subject, "identifier").isEmpty();
+    if (hasId || hasIdentifier) {
+      r.add(Outcome.PASS, CheckCode.OB3_SUBJECT_IDENTIFIER, target, "OB3_SUBJECT_IDENTIFIER.ok");
+    } else {
+      r.add(Outcome.FAIL, CheckCode.OB3_SUBJECT_IDENTIFIER, target, "OB3_SUBJECT_IDENTIFIER.missing");
+    }
+  }
+
+  // ---------------------------------------------------------------- proofs
+
+  /** A proof result held back until we know whether another proof verified. */
+  private record Pending(Outcome outcome, CheckCode code, String target, String key, Object[] args) {}
+
+  /** Only the proof checks (for a status list credential). */
+  void proofsOnly(ObjectNode cred) {
+    proofs(cred, "", null);
+  }
+
+  private void proofs(ObjectNode cred, String base, Jwt jwt) {
+    String issuerId = JsonNodes.idOf(cred.get("issuer")).orElse("");
+    List<List<Pending>> results = new ArrayList<>();
+    boolean anyValid = false;
+    if (jwt != null) {
+      List<Pending> out = new ArrayList<>();
+      anyValid |= verifyJwt(cred, base, jwt, issuerId, out);
+      results.add(out);
+    }
+    JsonNode proofNode = cred.get("proof");
+    List<JsonNode> proofs = JsonNodes.items(cred, "proof");
+    for (int i = 0; i < proofs.size(); i++) {
+      String target = proofNode.isArray() ? JsonNodes.pointer(JsonNodes.pointer(base, "proof"), i) : JsonNodes.pointer(base, "proof");
+      List<Pending> out = new ArrayList<>();
+      anyValid |= verifyDataIntegrity(cred, proofs.get(i), target, issuerId, out);
+      results.add(out);
+    }
+    if (results.isEmpty()) {
+      r.add(Outcome.FAIL, CheckCode.PROOF_MISSING, JsonNodes.pointer(base, "proof"), "PROOF_MISSING.ob3");
+      return;
+    }
+    for (List<Pending> list : results) {
+      for (Pending p : list) {
+        // Any one valid proof suffices; the others' failures are reported as warnings.
+        Outcome o = anyValid && p.outcome == Outcome.FAIL && p.code != CheckCode.JWT_CLAIMS ? Outcome.WARNING : p.outcome;
+        r.add(o, p.code, p.target, p.key, p.args);
+      }
+    }
+  }
+
+  private boolean verifyDataIntegrity(ObjectNode cred, JsonNode proof, String target, String issuerId, List<Pending> out) {
+    if (!proof.isObject()) {
+      out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "not an object"));
+      return false;
+    }
+    String suite = DataIntegrity.suite(proof);
+    if (!DataIntegrity.supports(proof)) {
+      out.add(pending(Outcome.FAIL, CheckCode.PROOF_UNSUPPORTED, target, "PROOF_UNSUPPORTED", suite.isEmpty() ? "?" : suite));
+      return false;
+    }
+    String vm = JsonNodes.text(proof, "verificationMethod").orElse("");
+    Optional<VerificationKey> key = resolveKey(vm, target + "/verificationMethod", issuerId, out);
+    if (key.isEmpty()) {
+      return false;
+    }
+    try {
+      v.verifier.dataIntegrity().verify(cred, proof, key.get());
+    } catch (InvalidSignatureException e) {
+      CheckCode code = "PROOF_MALFORMED".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
+      out.add(pending(Outcome.FAIL, code, target, code.name(), e.getMessage()));
+      return false;
+    } catch (InvalidInputException e) {
+      out.add(pending(Outcome.FAIL, CheckCode.PROOF_INVALID, target, "PROOF_INVALID.canonical", e.code(), e.getMessage()));
+      return false;
+    }
+    out.add(pending(Outcome.PASS, CheckCode.PROOF, target, "PROOF.di", suite, vm));
+    if (DataIntegrity.LEGACY.contains(suite)) {
+      out.add(pending(Outcome.WARNING, CheckCode.PROOF_LEGACY_SUITE, target, "PROOF_LEGACY_SUITE", suite));
+    }
+    return true;
+  }
+
+  private boolean verifyJwt(ObjectNode cred, String base, Jwt jwt, String issuerId, List<Pending> out) {
+    String target = base.isEmpty() ? "" : base;
+    JsonNode header = jwt.jws().header();
+    String typ = JsonNodes.text(header, "typ").orElse(null);
+    if (typ != null && !typ.equals("JWT") && !typ.equals("vc+jwt") && !typ.equals("vc+ld+jwt")) {
+      out.add(pending(Outcome.WARNING, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "typ '" + typ + "'"));
+    }
+    VerificationKey key;
+    String keyRef;
+    if (header.has("jwk")) {
+      keyRef = "jwk";
+      try {
+        key = Keys.publicKeyFromJwk(header.get("jwk"));
+      } catch (InvalidInputException e) {
+        out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", "jwk", e.getMessage()));
+        return false;
+      }
+      if (header.get("jwk").has("d")) {
+        out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "the jwk header holds a private key"));
+        return false;
+      }
+    } else if (header.hasNonNull("kid")) {
+      keyRef = header.get("kid").asText();
+      Optional<VerificationKey> k = resolveKey(keyRef, target, issuerId, out);
+      if (k.isEmpty()) {
+        return false;
+      }
+      key = k.get();
+    } else {
+      out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "the JWT header has neither kid nor jwk"));
+      return false;
+    }
+    try {
+      jwt.jws().verify(key);
+    } catch (InvalidSignatureException e) {
+      CheckCode code = "ALGORITHM_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
+      out.add(pending(Outcome.FAIL, code, target, code.name(), e.getMessage()));
+      return false;
+    }
+    out.add(pending(Outcome.PASS, CheckCode.PROOF, target, "PROOF.jwt", jwt.jws().alg(), keyRef));
+    jwtClaims(cred, jwt.payload(), target, issuerId, out);
+    return true;
+  }
+
+  private void jwtClaims(JsonNode cred, JsonNode payload, String target, String issuerId, List<Pending> out) {
+    List<String> problems = new ArrayList<>();
+    claim(payload, "iss", issuerId, problems);
+    claim(payload, "jti", JsonNodes.text(cred, "id").orElse(null), problems);
+    claim(payload, "sub", JsonNodes.text(cred.path("credentialSubject"), "id").orElse(null), problems);
+    dateClaim(payload, "nbf", JsonNodes.text(cred, "validFrom").or(() -> JsonNodes.text(cred, "issuanceDate")).orElse(null), problems);
+    dateClaim(payload, "exp", JsonNodes.text(cred, "validUntil").or(() -> JsonNodes.text(cred, "expirationDate")).orElse(null), problems);
+    if (problems.isEmpty()) {
+      out.add(pending(Outcome.PASS, CheckCode.JWT_CLAIMS, target, "JWT_CLAIMS.ok"));
+    } else {
+      for (String p : problems) {
+        out.add(pending(Outcome.FAIL, CheckCode.JWT_CLAIMS, target, "JWT_CLAIMS", p));
+      }
+    }
+  }
+
+  private static void claim(JsonNode payload, String name, String expected, List<String> problems) {
+    JsonNode v = payload.get(name);
+    if (v != null && expected != null && !v.asText().equals(expected)) {
+      problems.add(name + " = '" + v.asText() + "' ≠ '" + expected + "'");
+    }
+  }
+
+  private static void dateClaim(JsonNode payload, String name, String expected, List<String> problems) {
+    JsonNode v = payload.get(name);
+    if (v == null || !v.canConvertToLong() || expected == null) {
+      return;
+    }
+    Optional<OffsetDateTime> date = DateTimes.parse(expected);
+    if (date.isPresent() && date.get().toEpochSecond() != v.asLong()) {
+      problems.add(name + " = " + v.asLong() + " ≠ " + expected);
+    }
+  }
+
+  /** Resolves a key and checks its controller is the issuer; records failures into {@code out}. */
+  private Optional<VerificationKey> resolveKey(String vm, String target, String issuerId, List<Pending> out) {
+    if (vm.isEmpty()) {
+      out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "no verificationMethod"));
+      return Optional.empty();
+    }
+    VerificationMethod method;
+    try {
+      method = v.verifier.keys().resolve(vm);
+    } catch (FetchException e) {
+      CheckCode code = CheckCode.valueOf(e.problem().code());
+      Object detail = e.detail().orElse("");
+      out.add(pending(Outcome.FAIL, code, e.url(), code.name(), e.url(), detail, e.status()));
+      out.add(pending(Outcome.SKIPPED, CheckCode.PROOF, target, "SKIPPED_BECAUSE", code.name()));
+      return Optional.empty();
+    } catch (KeyResolutionException e) {
+      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
+      return Optional.empty();
+    } catch (InvalidInputException e) {
+      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
+      return Optional.empty();
+    }
+    Optional<String> controller = method.controller().filter(c -> !c.isEmpty());
+    if (controller.isPresent() && !issuerId.isEmpty() && !controller.get().equals(issuerId)) {
+      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION.controller", vm, controller.get(), issuerId));
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(VerificationKey.of(method));
+    } catch (InvalidInputException e) {
+      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private static Pending pending(Outcome o, CheckCode code, String target, String key, Object... args) {
+    return new Pending(o, code, target, key, args);
+  }
+
+  // ---------------------------------------------------------------- dates
+
+  private void dates(JsonNode cred, String base, boolean v11, Jwt jwt) {
+    String fromName = v11 ? "issuanceDate" : "validFrom";
+    String untilName = v11 ? "expirationDate" : "validUntil";
+    Optional<Instant> from = date(cred, base, fromName);
+    Optional<Instant> until = date(cred, base, untilName);
+    if (from == null || until == null) {
+      return; // malformed, reported
+    }
+    if (until.isEmpty() && jwt != null && jwt.payload().path("exp").canConvertToLong()) {
+      until = Optional.of(Instant.ofEpochSecond(jwt.payload().get("exp").asLong()));
+    }
+    Instant now = v.now;
+    if (from.isPresent() && from.get().isAfter(now.plus(v.options.skew()))) {
+      r.fail(CheckCode.NOT_YET_VALID, JsonNodes.pointer(base, fromName), from.get().toString());
+    } else if (until.isPresent() && until.get().isBefore(now.minus(v.options.skew()))) {
+      r.fail(CheckCode.EXPIRED, JsonNodes.pointer(base, untilName), until.get().toString());
+    } else {
+      r.pass(CheckCode.VALIDITY_PERIOD, base, from.map(Instant::toString).orElse("—"),
+          until.<Object>map(Instant::toString).orElse(new Messages.Key("VALIDITY_PERIOD.noEnd")));
+    }
+  }
+
+  /** Empty when absent; null when malformed (and reported). */
+  @SuppressWarnings("OptionalAssignedToNull")
+  private Optional<Instant> date(JsonNode node, String base, String member) {
+    JsonNode value = node.get(member);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    String text = value.asText("");
+    if (!value.isTextual() || !DateTimes.hasZone(text) || DateTimes.parse(text).isEmpty()) {
+      r.fail(CheckCode.DATE_MALFORMED, JsonNodes.pointer(base, member), text);
+      return null;
+    }
+    return Optional.of(DateTimes.parse(text).get().toInstant());
+  }
+
+  // ---------------------------------------------------------------- recipient
+
+  private void recipient(JsonNode cred, String base) {
+    String target = JsonNodes.pointer(base, "credentialSubject");
+    List<String> candidates = v.options.recipients();
+    if (candidates.isEmpty()) {
+      r.notApplicable(CheckCode.RECIPIENT, target, "RECIPIENT.notRequested");
+      return;
+    }
+    JsonNode subject = cred.path("credentialSubject");
+    String subjectId = JsonNodes.text(subject, "id").orElse(null);
+    for (String c : candidates) {
+      if (c.equals(subjectId)) {
+        r.pass(CheckCode.RECIPIENT, JsonNodes.pointer(target, "id"), c);
+        return;
+      }
+    }
+    List<JsonNode> identifiers = JsonNodes.items(subject, "identifier");
+    for (int i = 0; i < identifiers.size(); i++) {
+      JsonNode id = identifiers.get(i);
+      boolean hashed = id.path("hashed").asBoolean(false);
+      String type = JsonNodes.text(id, "identityType").orElse("");
+      for (String c : candidates) {
+        boolean email = type.equals(RecipientIdentity.OB3_EMAIL);
+        if (email && !c.contains("@")) {
+          continue;
+        }
+        if (RecipientIdentity.check(hashed, JsonNodes.text(id, "identityHash"), JsonNodes.text(id, "salt"), c, email)) {
+          r.pass(CheckCode.RECIPIENT, JsonNodes.pointer(JsonNodes.pointer(target, "identifier"), i), c);
+          return;
+        }
+      }
+    }
+    r.fail(CheckCode.RECIPIENT_MISMATCH, target, String.join(", ", candidates));
+  }
+
+  // ---------------------------------------------------------------- endorsements
+
+  private void endorsements(JsonNode cred, String base) {
+    List<String[]> found = new ArrayList<>();
+    collectEndorsements(cred, base, found, 0);
+    if (found.isEmpty()) {
+      return;
+    }
+    if (v.depth >= v.options.maxEndorsementDepth()) {
+      r.add(Outcome.WARNING, CheckCode.ENDORSEMENT, base, "ENDORSEMENT.depth", found.size());
+      return;
+    }
+    for (String[] e : found) {
+      VerificationReport sub = v.verifier.verifyNested(e[1], v.depth + 1);
+      Optional<Check> cause = sub.rootCause();
+      if (cause.isEmpty()) {
+        r.add(Outcome.PASS, CheckCode.ENDORSEMENT, e[0], "ENDORSEMENT.ok");
+      } else {
+        boolean couldNotCheck = cause.get().code().name().startsWith("FETCH_");
+        r.add(couldNotCheck ? Outcome.WARNING : Outcome.FAIL, CheckCode.ENDORSEMENT_INVALID, e[0],
+            "ENDORSEMENT_INVALID", cause.get().code().name(), new Messages.Key(cause.get().messageKey(), cause.get().arguments()));
+      }
+    }
+  }
+
+  private void collectEndorsements(JsonNode node, String pointer, List<String[]> found, int depth) {
+    if (depth > 16 || !node.isObject()) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String p = JsonNodes.pointer(pointer, e.getKey());
+      if (e.getKey().equals("endorsement") || e.getKey().equals("endorsementJwt")) {
+        List<JsonNode> items = JsonNodes.items(node, e.getKey());
+        for (int i = 0; i < items.size(); i++) {
+          JsonNode item = items.get(i);
+          String ip = e.getValue().isArray() ? JsonNodes.pointer(p, i) : p;
+          found.add(new String[] {ip, item.isTextual() ? item.asText() : io.github.insignia.openbadges.json.SafeJson.write(item)});
+        }
+      } else if (e.getValue().isObject() && !e.getKey().equals("proof")) {
+        collectEndorsements(e.getValue(), p, found, depth + 1);
+      } else if (e.getValue().isArray()) {
+        int i = 0;
+        for (JsonNode item : e.getValue()) {
+          collectEndorsements(item, JsonNodes.pointer(p, i++), found, depth + 1);
+        }
+      }
+    }
+  }
+}

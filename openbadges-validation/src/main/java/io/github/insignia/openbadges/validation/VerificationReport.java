@@ -1,0 +1,136 @@
+package io.github.insignia.openbadges.validation;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.validation.internal.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of verifying one badge: valid or not, what the input was, which badge version it
+ * carries, and every check in the order it ran. The first failing check is the root cause; checks
+ * that depended on it are {@link Outcome#SKIPPED} rather than failed again. Immutable.
+ */
+public final class VerificationReport {
+  private final InputKind input;
+  private final String version;
+  private final List<Check> checks;
+  private final Locale locale;
+
+  VerificationReport(InputKind input, String version, List<Check> checks, Locale locale) {
+    this.input = Objects.requireNonNull(input, "input");
+    this.version = version;
+    this.checks = List.copyOf(checks);
+    this.locale = Objects.requireNonNull(locale, "locale");
+  }
+
+  /** True when no check failed. Warnings and skipped checks do not make a badge invalid. */
+  public boolean valid() {
+    return checks.stream().noneMatch(c -> c.outcome() == Outcome.FAIL);
+  }
+
+  /** What the input was. */
+  public InputKind input() {
+    return input;
+  }
+
+  /** The badge version ({@code "0.5"}, {@code "1.0"}, {@code "1.1"}, {@code "2.0"}, {@code "3.0"}), when detected. */
+  public Optional<String> version() {
+    return Optional.ofNullable(version);
+  }
+
+  /** Every check, in the order it ran. */
+  public List<Check> checks() {
+    return checks;
+  }
+
+  /** The checks with a given outcome. */
+  public List<Check> checks(Outcome outcome) {
+    return checks.stream().filter(c -> c.outcome() == outcome).toList();
+  }
+
+  /** The first failure: why the badge is invalid. */
+  public Optional<Check> rootCause() {
+    return checks.stream().filter(c -> c.outcome() == Outcome.FAIL).findFirst();
+  }
+
+  /** Whether any check has this code (whatever its outcome). */
+  public boolean has(CheckCode code) {
+    return checks.stream().anyMatch(c -> c.code() == code);
+  }
+
+  /** The first check with this code. */
+  public Optional<Check> find(CheckCode code) {
+    return checks.stream().filter(c -> c.code() == code).findFirst();
+  }
+
+  /** The verdict as one line in the report's language ("VALID: …" or "INVALID: " + the root cause). */
+  public String summary() {
+    return summary(locale);
+  }
+
+  /** The verdict as one line in another language. */
+  public String summary(Locale other) {
+    if (valid()) {
+      return checks.isEmpty()
+          ? Messages.text(other, "verdict.none")
+          : Messages.text(other, "verdict.valid");
+    }
+    return Messages.format(other, "verdict.invalid", List.of(rootCause().orElseThrow().message(other)));
+  }
+
+  /** The report's language. */
+  public Locale locale() {
+    return locale;
+  }
+
+  /** The same report with its messages in another language. */
+  public VerificationReport inLocale(Locale other) {
+    List<Check> translated = new ArrayList<>(checks.size());
+    for (Check c : checks) {
+      translated.add(c.inLocale(other));
+    }
+    return new VerificationReport(input, version, translated, other);
+  }
+
+  /**
+   * The report as JSON: {@code {"valid": bool, "version": "3.0"|null, "input": "png", "checks":
+   * [{"code", "outcome", "target", "message"}]}}.
+   */
+  public ObjectNode toJsonNode() {
+    JsonNodeFactory f = SafeJson.nodeFactory();
+    ObjectNode root = f.objectNode();
+    root.put("valid", valid());
+    if (version == null) {
+      root.putNull("version");
+    } else {
+      root.put("version", version);
+    }
+    root.put("input", input.label());
+    ArrayNode array = root.putArray("checks");
+    for (Check c : checks) {
+      ObjectNode o = array.addObject();
+      o.put("code", c.code().name());
+      o.put("outcome", c.outcome().name());
+      o.put("target", c.target());
+      o.put("message", c.message());
+    }
+    return root;
+  }
+
+  /** {@link #toJsonNode()} as indented text. */
+  public String toJson() {
+    return SafeJson.writePretty(toJsonNode());
+  }
+
+  @Override
+  public String toString() {
+    return "VerificationReport[" + (valid() ? "valid" : "invalid") + ", " + input.label() + ", "
+        + version + ", " + checks.size() + " checks]";
+  }
+}

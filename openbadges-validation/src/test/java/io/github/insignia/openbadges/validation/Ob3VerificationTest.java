@@ -1,0 +1,306 @@
+package io.github.insignia.openbadges.validation;
+
+import static io.github.insignia.openbadges.validation.Fixtures.ED;
+import static io.github.insignia.openbadges.validation.Fixtures.OTHER_ED;
+import static io.github.insignia.openbadges.validation.Fixtures.json;
+import static io.github.insignia.openbadges.validation.Fixtures.ob3;
+import static io.github.insignia.openbadges.validation.Fixtures.signDi;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.baking.BadgeBaker;
+import io.github.insignia.openbadges.baking.BadgePayload;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.keys.KeyDocuments;
+import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class Ob3VerificationTest {
+  static final VerificationOptions OFFLINE = VerificationOptions.builder()
+      .offline(true).at(Instant.parse("2026-06-01T00:00:00Z")).build();
+  static final BadgeVerifier VERIFIER = BadgeVerifier.create(OFFLINE);
+
+  static Path shared(String... parts) {
+    return Path.of(System.getProperty("insignia.shared"), parts);
+  }
+
+  static CheckCode rootCause(VerificationReport r) {
+    return r.rootCause().map(Check::code).orElse(null);
+  }
+
+  static Outcome outcome(VerificationReport r, CheckCode code) {
+    return r.find(code).map(Check::outcome).orElse(null);
+  }
+
+  @Test
+  void specVectorVerifiesOffline() throws Exception {
+    VerificationReport r = VERIFIER.verify(Files.readString(shared("vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
+    assertTrue(r.valid(), r::toJson);
+    assertEquals("3.0", r.version().orElseThrow());
+    assertEquals(InputKind.JSON, r.input());
+    assertEquals(Outcome.PASS, outcome(r, CheckCode.PROOF));
+  }
+
+  @Test
+  void specVectorTamperedFailsOnTheProof() throws Exception {
+    ObjectNode c = json(Files.readString(shared("vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
+    c.put("name", "Teamwork Badge (forged)");
+    VerificationReport r = VERIFIER.verify(SafeJson.write(c));
+    assertFalse(r.valid());
+    assertEquals(CheckCode.PROOF_INVALID, rootCause(r));
+  }
+
+  @Test
+  void issuedCredentialVerifiesAndMatchesTheRecipient() {
+    String signed = SafeJson.write(signDi(ob3(), ED));
+    VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().recipient(Fixtures.LEARNER).build()).verify(signed);
+    assertTrue(r.valid(), r::toJson);
+    assertEquals(Outcome.PASS, outcome(r, CheckCode.RECIPIENT));
+    assertEquals(Outcome.PASS, outcome(r, CheckCode.OB3_SCHEMA));
+    VerificationReport upper = BadgeVerifier.create(OFFLINE.toBuilder().recipient(" Learner@Example.org ").build()).verify(signed);
+    assertTrue(upper.valid(), upper::toJson);
+    VerificationReport other = BadgeVerifier.create(OFFLINE.toBuilder().recipient("someone@example.org").build()).verify(signed);
+    assertEquals(CheckCode.RECIPIENT_MISMATCH, rootCause(other));
+  }
+
+  @Test
+  void tamperedCredentialFails() {
+    ObjectNode signed = signDi(ob3(), ED);
+    ((ObjectNode) signed.get("credentialSubject").get("achievement")).put("name", "Rocket science");
+    assertEquals(CheckCode.PROOF_INVALID, rootCause(VERIFIER.verify(SafeJson.write(signed))));
+  }
+
+  @Test
+  void keyThatIsNotTheIssuersFails() {
+    VerificationReport r = VERIFIER.verify(SafeJson.write(signDi(ob3(), OTHER_ED)));
+    assertEquals(CheckCode.KEY_RESOLUTION, rootCause(r));
+  }
+
+  @Test
+  void expiredAndNotYetValid() {
+    ObjectNode c = ob3();
+    c.put("validUntil", "2026-01-01T00:00:00Z");
+    String signed = SafeJson.write(signDi(c, ED));
+    VerificationReport r = VERIFIER.verify(signed);
+    assertEquals(CheckCode.EXPIRED, rootCause(r));
+    assertEquals("/validUntil", r.rootCause().orElseThrow().target());
+    assertTrue(r.rootCause().orElseThrow().message(Locale.forLanguageTag("es")).contains("caducó"));
+    assertTrue(BadgeVerifier.create(OFFLINE.toBuilder().at(Instant.parse("2025-06-01T00:00:00Z")).build()).verify(signed).valid());
+
+    ObjectNode future = ob3();
+    future.put("validFrom", "2027-01-01T00:00:00Z");
+    assertEquals(CheckCode.NOT_YET_VALID, rootCause(VERIFIER.verify(SafeJson.write(signDi(future, ED)))));
+  }
+
+  @Test
+  void vcdm11DatesAreChecked() {
+    ObjectNode c = ob3();
+    c.set("@context", json("{\"a\":[\"https://www.w3.org/2018/credentials/v1\",\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"]}").get("a"));
+    c.remove("validFrom");
+    c.put("issuanceDate", "2025-01-01T00:00:00Z");
+    c.put("expirationDate", "2025-02-01T00:00:00Z");
+    VerificationReport r = VERIFIER.verify(SafeJson.write(c));
+    assertEquals(Outcome.SKIPPED, outcome(r, CheckCode.OB3_SCHEMA));
+    assertEquals(Outcome.FAIL, outcome(r, CheckCode.EXPIRED), r::toJson);
+  }
+
+  @Test
+  void vcJwtVerifies() {
+    String jwt = Fixtures.vcJwt(ob3(), ED);
+    VerificationReport r = VERIFIER.verify(jwt);
+    assertTrue(r.valid(), r::toJson);
+    assertEquals(InputKind.JWS, r.input());
+    assertEquals(Outcome.PASS, outcome(r, CheckCode.JWT_CLAIMS));
+  }
+
+  @Test
+  void tamperedJwtFails() {
+    String jwt = Fixtures.vcJwt(ob3(), ED);
+    String[] parts = jwt.split("\\.");
+    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("Robotics", "Robotica");
+    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    assertEquals(CheckCode.PROOF_INVALID, rootCause(VERIFIER.verify(forged)));
+  }
+
+  @Test
+  void jwtClaimsMustAgree() {
+    ObjectNode c = ob3();
+    String jwt = Fixtures.vcJwt(c, ED);
+    // Re-sign with a jti that names another credential.
+    String[] parts = jwt.split("\\.");
+    ObjectNode payload = json(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    payload.put("jti", "urn:uuid:00000000-0000-0000-0000-000000000000");
+    String other = Fixtures.jws(SafeJson.read(Base64.getUrlDecoder().decode(parts[0])),
+        SafeJson.write(payload).getBytes(StandardCharsets.UTF_8), ED);
+    assertEquals(CheckCode.JWT_CLAIMS, rootCause(VERIFIER.verify(other)));
+  }
+
+  @Test
+  void missingProof() {
+    VerificationReport r = VERIFIER.verify(SafeJson.write(ob3()));
+    assertEquals(CheckCode.PROOF_MISSING, rootCause(r));
+  }
+
+  @Test
+  void wrongContextSkipsTheProofInsteadOfCascading() {
+    ObjectNode c = signDi(ob3(), ED);
+    c.set("@context", json("{\"a\":[\"https://www.w3.org/ns/credentials/v2\"]}").get("a"));
+    VerificationReport r = VERIFIER.verify(SafeJson.write(c));
+    assertEquals(CheckCode.OB3_CONTEXT, rootCause(r));
+    assertEquals(Outcome.SKIPPED, outcome(r, CheckCode.PROOF));
+  }
+
+  @Test
+  void nestedObjectWithoutTypeIsReported() {
+    ObjectNode c = ob3();
+    ((ObjectNode) c.get("credentialSubject").get("achievement")).remove("type");
+    VerificationReport r = VERIFIER.verify(SafeJson.write(c));
+    assertTrue(r.checks(Outcome.FAIL).stream().anyMatch(ch -> ch.code() == CheckCode.OB3_NESTED_TYPES
+        && ch.target().equals("/credentialSubject/achievement")), r::toJson);
+  }
+
+  @Test
+  void typeRemovedAfterSigningBreaksTheProof() {
+    ObjectNode c = signDi(ob3(), ED);
+    ((ObjectNode) c.get("credentialSubject").get("achievement")).remove("type");
+    VerificationReport r = VERIFIER.verify(SafeJson.write(c));
+    assertEquals(Outcome.FAIL, outcome(r, CheckCode.PROOF_INVALID), r::toJson);
+  }
+
+  @Test
+  void subjectWithoutIdOrIdentifier() {
+    ObjectNode c = ob3();
+    ((ObjectNode) c.get("credentialSubject")).remove("identifier");
+    assertEquals(Outcome.FAIL, outcome(VERIFIER.verify(SafeJson.write(signDi(c, ED))), CheckCode.OB3_SUBJECT_IDENTIFIER));
+  }
+
+  @Test
+  void specExamplesPassTheSchemaAndTheTypoFails() throws Exception {
+    for (String name : List.of("examples-basicOpenBadgeCredential-01.json", "examples-fullOpenBadge-01.json",
+        "examples-achievementAlignmentCase-01.json", "docformat-01.json", "impl-recommended-practices-01.json",
+        "examples-endorsement-01.json")) {
+      VerificationReport r = VERIFIER.verify(Files.readString(shared("vectors", "ob3", "ob-spec-examples", name)));
+      assertTrue(r.checks(Outcome.FAIL).stream().noneMatch(c -> c.code() == CheckCode.OB3_SCHEMA), () -> name + r.toJson());
+    }
+    VerificationReport typo = VERIFIER.verify(Files.readString(shared("vectors", "ob3", "ob-spec-examples", "examples-02.json")));
+    assertTrue(typo.checks(Outcome.FAIL).stream().anyMatch(c -> c.code() == CheckCode.OB3_SCHEMA && c.message().contains("validFrom")));
+  }
+
+  @Test
+  void bakedPngSvgAndDataUri() {
+    String signed = SafeJson.write(signDi(ob3(), ED));
+    byte[] png = BadgeBaker.create().bake(Fixtures.png(), BadgePayload.of(signed));
+    VerificationReport r = VERIFIER.verify(png);
+    assertTrue(r.valid(), r::toJson);
+    assertEquals(InputKind.PNG, r.input());
+    byte[] svg = BadgeBaker.create().bake("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>".getBytes(StandardCharsets.UTF_8), BadgePayload.of(signed));
+    VerificationReport s = VERIFIER.verify(new java.io.ByteArrayInputStream(svg));
+    assertTrue(s.valid(), s::toJson);
+    assertEquals(InputKind.SVG, s.input());
+    VerificationReport d = VERIFIER.verify("data:application/json;base64," + Base64.getEncoder().encodeToString(signed.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(d.valid(), d::toJson);
+    assertEquals(InputKind.DATA_URI, d.input());
+    assertEquals(CheckCode.IMAGE_NOT_BAKED, rootCause(VERIFIER.verify(Fixtures.png())));
+  }
+
+  @Test
+  void bakedSpecSvgWithPlaceholderProofFails() throws Exception {
+    VerificationReport r = VERIFIER.verify(Files.readAllBytes(shared("vectors", "baked", "ob3-spec", "docformat-example-embedded-proof.svg")));
+    assertFalse(r.valid());
+    assertEquals(InputKind.SVG, r.input());
+    assertTrue(r.checks(Outcome.FAIL).stream().anyMatch(c -> c.code().name().startsWith("PROOF")));
+  }
+
+  @Test
+  void didWebThroughTheResourcesMap() {
+    String did = "did:web:issuer.example";
+    String vm = did + "#key-1";
+    ObjectNode didDoc = json("""
+        {"@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"], "id": "%s",
+         "verificationMethod": [{"id": "%s", "type": "Multikey", "controller": "%s", "publicKeyMultibase": "%s"}],
+         "assertionMethod": ["%s"]}
+        """.formatted(did, vm, did, ED.publicKey().publicKeyMultibase(), vm));
+    ObjectNode c = ob3();
+    ((ObjectNode) c.get("issuer")).put("id", did);
+    String signed = SafeJson.write(signDi(c, ED, vm));
+    PreloadedResources map = PreloadedResources.builder()
+        .put(KeyDocuments.didWebDocumentUrl(did).toString(), "application/did+json", SafeJson.write(didDoc).getBytes(StandardCharsets.UTF_8))
+        .build();
+    VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().resources(map).build()).verify(signed);
+    assertTrue(r.valid(), r::toJson);
+    VerificationReport missing = VERIFIER.verify(signed);
+    assertEquals(CheckCode.FETCH_NOT_AVAILABLE_OFFLINE, rootCause(missing));
+    assertEquals(Outcome.SKIPPED, outcome(missing, CheckCode.PROOF));
+  }
+
+  @Test
+  void endorsementsAreVerifiedRecursively() {
+    ObjectNode endorsement = json("""
+        {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+         "id": "urn:uuid:7b6a3d1e-1c2b-4a5f-9e8d-3c2b1a0f9e8d", "type": ["VerifiableCredential", "EndorsementCredential"],
+         "name": "Endorsement", "issuer": {"id": "%s", "type": ["Profile"], "name": "Endorser"},
+         "validFrom": "2025-01-01T00:00:00Z",
+         "credentialSubject": {"id": "https://example.org/achievements/robotics", "type": ["EndorsementSubject"],
+                               "endorsementComment": "Good."}}
+        """.formatted(ED.publicKey().didKey()));
+    ObjectNode signedEndorsement = signDi(endorsement, ED);
+    ObjectNode c = ob3();
+    ((ObjectNode) c.get("credentialSubject").get("achievement")).set("endorsement", SafeJson.nodeFactory().arrayNode().add(signedEndorsement));
+    VerificationReport r = VERIFIER.verify(SafeJson.write(signDi(c, ED)));
+    assertTrue(r.valid(), r::toJson);
+    assertEquals(Outcome.PASS, outcome(r, CheckCode.ENDORSEMENT));
+    assertEquals("/credentialSubject/achievement/endorsement/0", r.find(CheckCode.ENDORSEMENT).orElseThrow().target());
+
+    signedEndorsement.put("name", "Forged");
+    ObjectNode bad = ob3();
+    ((ObjectNode) bad.get("credentialSubject").get("achievement")).set("endorsement", SafeJson.nodeFactory().arrayNode().add(signedEndorsement));
+    VerificationReport b = VERIFIER.verify(SafeJson.write(signDi(bad, ED)));
+    assertEquals(CheckCode.ENDORSEMENT_INVALID, rootCause(b));
+    assertTrue(b.rootCause().orElseThrow().message().contains("PROOF_INVALID"), b::toJson);
+  }
+
+  @Test
+  void jsonRenderingHasExactlyTheDocumentedShape() {
+    JsonNode json = VERIFIER.verify(SafeJson.write(signDi(ob3(), ED))).toJsonNode();
+    List<String> top = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(top::add);
+    assertEquals(List.of("valid", "version", "input", "checks"), top);
+    for (JsonNode c : json.get("checks")) {
+      List<String> fields = new java.util.ArrayList<>();
+      c.fieldNames().forEachRemaining(fields::add);
+      assertEquals(List.of("code", "outcome", "target", "message"), fields);
+    }
+  }
+
+  @Test
+  void spanishReport() {
+    ObjectNode c = ob3();
+    c.put("validUntil", "2026-01-01T00:00:00Z");
+    VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().locale(Locale.forLanguageTag("es")).build())
+        .verify(SafeJson.write(signDi(c, ED)));
+    assertTrue(r.summary().startsWith("NO VÁLIDA"), r.summary());
+    assertTrue(r.summary().contains("caducó"), r.summary());
+    assertTrue(r.inLocale(Locale.ENGLISH).summary().startsWith("INVALID: The badge expired"), r.inLocale(Locale.ENGLISH).summary());
+  }
+
+  @Test
+  void hostileInputYieldsAReportNeverAnException() {
+    for (String input : List.of("", "   ", "not a badge", "{", "[1,2]", "{\"a\":1}", "x.y.z", "data:,", "data:xx",
+        "<svg", "{".repeat(5000), "http://", "https://exa mple.org/")) {
+      VerificationReport r = VERIFIER.verify(input);
+      assertFalse(r.valid(), input);
+      assertTrue(r.rootCause().isPresent(), input);
+    }
+    assertFalse(VERIFIER.verify(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 1, 2}).valid());
+  }
+}
