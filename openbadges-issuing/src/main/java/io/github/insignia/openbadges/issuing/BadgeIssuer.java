@@ -221,7 +221,9 @@ public final class BadgeIssuer {
   private ObjectNode ob3Credential(AwardRequest request, String credentialId, Instant issuedAt, Optional<Instant> expires, String salt) {
     Recipient recipient = request.recipient();
     ObjectNode vc = JSON.objectNode();
-    ArrayNode context = vc.putArray("@context").add(VC_V2_CONTEXT).add(OB3_CONTEXT);
+    // the extensions context defines 1EdTechJsonSchemaValidator2019 and 1EdTechRevocationList:
+    // without it those types are relative IRIs that safe-mode canonicalization refuses
+    vc.putArray("@context").add(VC_V2_CONTEXT).add(OB3_CONTEXT).add(OB3_EXTENSIONS_CONTEXT);
     vc.put("id", credentialId);
     vc.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
     vc.set("issuer", profile.deepCopy());
@@ -269,7 +271,6 @@ public final class BadgeIssuer {
     status.ifPresent(
         s -> {
           if (statusMethod == StatusMethod.ONE_EDTECH_REVOCATION_LIST) {
-            context.add(OB3_EXTENSIONS_CONTEXT);
             vc.set("credentialStatus", s.oneEdTechEntry(credentialId, recipient.key()));
           } else {
             vc.set("credentialStatus", s.bitstringEntry(credentialId, recipient.key()));

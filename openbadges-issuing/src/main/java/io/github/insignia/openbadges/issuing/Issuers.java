@@ -1,6 +1,11 @@
 package io.github.insignia.openbadges.issuing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.Signer;
+import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
+import io.github.insignia.openbadges.signing.dataintegrity.ProofOptions;
+import java.time.Instant;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,12 +29,27 @@ public final class Issuers {
   }
 
   /**
-   * The {@code eddsa-rdfc-2022} Data Integrity prover for an Ed25519 signer, when the signing module
-   * provides one on the class path.
+   * The Data Integrity prover for a signer: {@code eddsa-rdfc-2022} for Ed25519 (the suite OB 3.0
+   * certifies), {@code ecdsa-rdfc-2019} for P-256; empty for RSA, which no Data Integrity suite
+   * signs with. Proofs carry {@code created} = the credential's {@code validFrom}, so an award's
+   * proof does not depend on when the batch happened to run. Thread-safe: one canonicalizer (with
+   * its cache of processed pinned contexts) per prover.
    */
   public static Optional<CredentialProver> dataIntegrity(Signer signer, String verificationMethod) {
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(verificationMethod, "verificationMethod");
-    return Optional.empty();
+    if (signer.keyType() == KeyType.RSA) {
+      return Optional.empty();
+    }
+    DataIntegrity suite = DataIntegrity.create();
+    return Optional.of(
+        unsigned -> {
+          ProofOptions.Builder options = ProofOptions.builder(verificationMethod);
+          JsonNode validFrom = unsigned.path("validFrom");
+          if (validFrom.isTextual()) {
+            options.created(Instant.parse(validFrom.asText()));
+          }
+          return suite.sign(unsigned, signer, options.build());
+        });
   }
 }
