@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.cli.InsigniaCommandTest.Run;
 import io.github.insignia.openbadges.issuing.batch.BatchProgress;
 import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.validation.BadgeVerifier;
+import io.github.insignia.openbadges.validation.VerificationOptions;
+import io.github.insignia.openbadges.validation.VerificationReport;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
 import java.io.IOException;
@@ -57,6 +60,16 @@ class IssueBatchCommandTest {
     assertEquals(2, summary.get("issued").asInt());
     try (Stream<Path> s = Files.list(out)) {
       assertEquals(2, s.filter(Files::isDirectory).count());
+    }
+    try (Stream<Path> s = Files.list(out)) {
+      for (Path folder : s.filter(Files::isDirectory).toList()) {
+        for (String f : new String[] {"badge.json", "badge.jwt", "badge.png", "badge.svg"}) {
+          VerificationReport report = BadgeVerifier.create(VerificationOptions.builder().offline(true).build())
+              .verify(Files.readAllBytes(folder.resolve(f)));
+          assertTrue(report.valid(), f + ": " + report.summary());
+        }
+        assertTrue(Files.readString(folder.resolve("badge.json")).contains("eddsa-rdfc-2022"));
+      }
     }
     Run again = issue(out);
     assertTrue(again.out().contains("issued 0, skipped 2"), again.out());
