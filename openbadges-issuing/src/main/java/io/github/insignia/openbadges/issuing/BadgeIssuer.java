@@ -375,7 +375,8 @@ public final class BadgeIssuer {
     }
     docs.put(badgeClassUrl, badgeClass);
     docs.put(host.issuerUrl(), issuer);
-    if (signed) {
+    if (formats.contains(BadgeFormat.OB2_SIGNED)) {
+      // verifiers of signed assertions find the key through the issuer's publicKey
       issuer.putArray("publicKey").add(host.keyUrl());
       host.publicKeyPem()
           .ifPresent(
