@@ -7,12 +7,15 @@ import io.github.insignia.openbadges.issuing.BadgeFormat;
 import io.github.insignia.openbadges.issuing.BadgeImage;
 import io.github.insignia.openbadges.issuing.BadgeIssuer;
 import io.github.insignia.openbadges.issuing.CredentialProver;
+import io.github.insignia.openbadges.issuing.ExpiryPolicy;
 import io.github.insignia.openbadges.issuing.Issuers;
 import io.github.insignia.openbadges.issuing.batch.BatchFailure;
 import io.github.insignia.openbadges.issuing.batch.BatchIssuer;
 import io.github.insignia.openbadges.issuing.batch.BatchListener;
 import io.github.insignia.openbadges.issuing.batch.BatchProgress;
 import io.github.insignia.openbadges.issuing.batch.BatchResult;
+import io.github.insignia.openbadges.issuing.status.FileStatusListStore;
+import io.github.insignia.openbadges.issuing.status.StatusService;
 import io.github.insignia.openbadges.json.JsonLimits;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.keys.Keys;
@@ -24,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -74,6 +78,18 @@ final class IssueBatchCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
   Integer threads;
 
+  @Option(names = "--valid-for", paramLabel = "DURATION",
+      description = "Badges expire this long after issue (ISO 8601, e.g. P730D); default: never.")
+  Duration validFor;
+
+  @Option(names = "--status-store", paramLabel = "DIR",
+      description = "Give each badge a Bitstring Status List entry, allocated in this journal folder (with --status-base).")
+  Path statusStore;
+
+  @Option(names = "--status-base", paramLabel = "URL",
+      description = "Status list N is published at URL followed by N (with --status-store).")
+  String statusBase;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -95,15 +111,32 @@ final class IssueBatchCommand implements Callable<Integer> {
     }
     BadgeImage art = artwork(achievementJson, err);
     builder.defaultImage(art);
-    BatchIssuer.Builder batch = BatchIssuer.builder(builder.build(), achievementJson).image(art);
-    if (threads != null) {
-      batch.threads(threads);
+    if (validFor != null) {
+      builder.defaultExpiry(ExpiryPolicy.after(validFor));
     }
-    boolean terminal = System.console() != null;
-    batch.progressInterval(terminal ? Duration.ofMillis(200) : Duration.ofSeconds(2));
-    BatchResult result = batch.build().run(roster, out, progressPrinter(err, terminal));
-    if (terminal) {
-      err.println();
+    if ((statusStore == null) != (statusBase == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--status-store and --status-base go together");
+    }
+    FileStatusListStore store = statusStore == null ? null : FileStatusListStore.open(statusStore, Clock.systemUTC());
+    BatchResult result;
+    try {
+      if (store != null) {
+        builder.status(StatusService.builder(issuerId, statusBase, store).build());
+      }
+      BatchIssuer.Builder batch = BatchIssuer.builder(builder.build(), achievementJson).image(art);
+      if (threads != null) {
+        batch.threads(threads);
+      }
+      boolean terminal = System.console() != null;
+      batch.progressInterval(terminal ? Duration.ofMillis(200) : Duration.ofSeconds(2));
+      result = batch.build().run(roster, out, progressPrinter(err, terminal));
+      if (terminal) {
+        err.println();
+      }
+    } finally {
+      if (store != null) {
+        store.close();
+      }
     }
     err.flush();
     printSummary(result);

@@ -87,6 +87,26 @@ class IssueBatchCommandTest {
   }
 
   @Test
+  void statusAndExpiryOptions() throws IOException {
+    Path out = dir.resolve("out3");
+    Run run = InsigniaCommandTest.run("issue-batch", "--roster", roster.toString(), "--achievement", achievement.toString(),
+        "--issuer", issuer.toString(), "--key", key.toString(), "--out", out.toString(), "--valid-for", "P730D",
+        "--status-store", dir.resolve("status").toString(), "--status-base", "https://school.example/status/");
+    assertEquals(1, run.exit(), run.err());
+    try (Stream<Path> s = Files.list(out)) {
+      for (Path folder : s.filter(Files::isDirectory).toList()) {
+        JsonNode vc = SafeJson.read(Files.readAllBytes(folder.resolve("badge.json")));
+        assertEquals("BitstringStatusListEntry", vc.at("/credentialStatus/type").asText());
+        assertTrue(vc.has("validUntil"));
+      }
+    }
+    Run half = InsigniaCommandTest.run("issue-batch", "--roster", roster.toString(), "--achievement", achievement.toString(),
+        "--issuer", issuer.toString(), "--key", key.toString(), "--out", out.toString(), "--status-base", "https://x/");
+    assertEquals(2, half.exit());
+    assertTrue(half.err().startsWith("error: USAGE: --status-store and --status-base go together"), half.err());
+  }
+
+  @Test
   void progressLineAndBar() {
     BatchProgress p = new BatchProgress(40, 10, 0, OptionalLong.of(100), Duration.ofSeconds(10));
     assertEquals("50/100 learners (40 issued, 10 skipped, 0 failed), 5.0/s, ETA 10s", IssueBatchCommand.progressLine(p));
