@@ -94,6 +94,9 @@ final class IssueBatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if ((statusStore == null) != (statusBase == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--status-store and --status-base go together");
+    }
     ObjectNode achievementJson = readObject(achievement, "achievement");
     ObjectNode profile = readObject(issuer, "issuer profile");
     SigningKey signingKey = Keys.parsePrivateKey(readText(key, 64 * 1024));
@@ -113,9 +116,6 @@ final class IssueBatchCommand implements Callable<Integer> {
     builder.defaultImage(art);
     if (validFor != null) {
       builder.defaultExpiry(ExpiryPolicy.after(validFor));
-    }
-    if ((statusStore == null) != (statusBase == null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--status-store and --status-base go together");
     }
     FileStatusListStore store = statusStore == null ? null : FileStatusListStore.open(statusStore, Clock.systemUTC());
     BatchResult result;
