@@ -223,6 +223,6 @@ class BadgeIssuerTest {
     badProfile.put("type", "Person");
     assertEquals("PROFILE_INVALID",
         assertThrows(InvalidInputException.class, () -> BadgeIssuer.builder(badProfile, keys.signer, "k").build()).code());
-    assertEquals("RECIPIENT_INVALID", assertThrows(ConfigurationException.class, () -> Recipient.email("not-an-email")).code());
+    assertEquals("RECIPIENT_INVALID", assertThrows(InvalidInputException.class, () -> Recipient.email("not-an-email")).code());
   }
 }
