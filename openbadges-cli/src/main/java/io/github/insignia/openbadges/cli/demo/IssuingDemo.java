@@ -13,11 +13,18 @@ import io.github.insignia.openbadges.issuing.batch.BatchListener;
 import io.github.insignia.openbadges.issuing.batch.BatchResult;
 import io.github.insignia.openbadges.issuing.status.BitstringStatusList;
 import io.github.insignia.openbadges.issuing.status.FileStatusListStore;
+import io.github.insignia.openbadges.issuing.status.RecipientKeys;
 import io.github.insignia.openbadges.issuing.status.StatusService;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
+import io.github.insignia.openbadges.validation.BadgeVerifier;
+import io.github.insignia.openbadges.validation.CheckCode;
+import io.github.insignia.openbadges.validation.VerificationOptions;
+import io.github.insignia.openbadges.validation.VerificationReport;
+import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,7 +105,11 @@ public final class IssuingDemo implements DemoStep {
       }
 
       String leaver = LEARNERS.get(1)[1];
-      String credentialId = status.store().assignmentsOf(io.github.insignia.openbadges.issuing.status.RecipientKeys.of(leaver)).get(0).credentialId();
+      String credentialId = status.store().assignmentsOf(RecipientKeys.of(leaver)).get(0).credentialId();
+      byte[] leaverPng = Files.readAllBytes(out.resolve(credentialId.substring("urn:uuid:".length())).resolve("badge.png"));
+      CredentialProver listSigner = prover.orElse(null);
+      context.say("  " + leaver.toLowerCase(java.util.Locale.ROOT) + "'s baked badge.png before revocation: "
+          + verdict(leaverPng, status, listSigner, profile));
       int index = status.store().assignment(credentialId).orElseThrow().slot().index();
       JsonNode before = status.statusListCredential(0);
       context.writeText("issuing/status-list-0-before.json", SafeJson.writePretty(before));
@@ -107,8 +118,30 @@ public final class IssuingDemo implements DemoStep {
       context.writeText("issuing/status-list-0.json", SafeJson.writePretty(after));
       context.writeText("issuing/revocation-list-1edtech.json", SafeJson.writePretty(status.oneEdTechRevocationList()));
       context.say("  revoked " + revoked.size() + " badge(s) of " + leaver.toLowerCase(java.util.Locale.ROOT) + " (account deleted): " + revoked);
+      context.say("  the same badge.png after revocation: " + verdict(leaverPng, status, listSigner, profile));
       context.say("  status list 0, index " + index + ": " + bit(before, index) + " -> " + bit(after, index)
           + " (list of " + status.bitstringLength() + " entries, encodedList " + after.at("/credentialSubject/encodedList").asText().length() + " chars)");
+    }
+  }
+
+  /**
+   * Verifies offline with the validation module, serving what the host publishes: the status list
+   * (signed when a prover is available) and the issuer profile.
+   */
+  private static String verdict(byte[] badge, StatusService status, CredentialProver listSigner, ObjectNode profile) {
+    try {
+      PreloadedResources.Builder published = PreloadedResources.builder();
+      ObjectNode list = listSigner == null ? status.statusListCredential(0) : status.statusListCredential(0, listSigner);
+      published.put(status.statusListUrl(0), "application/vc+ld+json", SafeJson.write(list).getBytes(StandardCharsets.UTF_8));
+      String issuerId = profile.get("id").asText();
+      if (issuerId.startsWith("https://")) {
+        published.put(issuerId, "application/ld+json", SafeJson.write(profile).getBytes(StandardCharsets.UTF_8));
+      }
+      VerificationReport report =
+          BadgeVerifier.create(VerificationOptions.builder().offline(true).resources(published.build()).build()).verify(badge);
+      return report.valid() ? "VALID" : (report.has(CheckCode.REVOKED) ? "REVOKED" : "not valid") + " (" + report.summary() + ")";
+    } catch (RuntimeException e) {
+      return "not verified here (" + e.getMessage() + ")";
     }
   }
 

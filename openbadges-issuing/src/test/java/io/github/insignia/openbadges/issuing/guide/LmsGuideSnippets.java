@@ -125,7 +125,7 @@ final class LmsGuideSnippets {
         BatchIssuer.builder(issuer, achievement)
             .image(BadgeImage.read(Files.readAllBytes(artwork))) // PNG or SVG
             .build()
-            .run(roster, out, progress -> LOG.log(System.Logger.Level.INFO,
+            .run(roster, out, progress -> LOG.log(System.Logger.Level.DEBUG,
                 "{0} learners, {1}/s", progress.done(), progress.rate()));
     // out/<credential uuid>/{badge.json, badge.jwt, badge.png, badge.svg, links.json}, out/summary.json;
     // run it again after a crash: finished learners are skipped, the rest are issued.
