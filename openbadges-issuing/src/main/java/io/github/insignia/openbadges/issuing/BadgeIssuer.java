@@ -100,7 +100,7 @@ public final class BadgeIssuer {
   private final Clock clock;
 
   private BadgeIssuer(Builder b) {
-    this.profile = b.profile.deepCopy();
+    this.profile = embeddable(b.profile);
     this.issuerId = profile.get("id").asText();
     this.signer = b.signer;
     this.verificationMethod = b.verificationMethod;
@@ -249,7 +249,7 @@ public final class BadgeIssuer {
         identity.put("salt", salt);
       }
     }
-    subject.set("achievement", request.achievementShared().deepCopy());
+    subject.set("achievement", embeddable(request.achievementShared()));
     request.narrative().ifPresent(n -> subject.put("narrative", n));
     if (!request.results().isEmpty()) {
       ArrayNode results = subject.putArray("result");
@@ -457,6 +457,17 @@ public final class BadgeIssuer {
     if (!achievement.path("criteria").isObject()) {
       throw new InvalidInputException("ACHIEVEMENT_INVALID", "the achievement has no 'criteria' object");
     }
+  }
+
+  /**
+   * A standalone Profile or Achievement document as it is embedded in a credential: without its own
+   * {@code @context}, which the credential's contexts already cover (a nested context would be
+   * processed again for every credential and could redefine terms under the proof).
+   */
+  static ObjectNode embeddable(ObjectNode document) {
+    ObjectNode copy = document.deepCopy();
+    copy.remove("@context");
+    return copy;
   }
 
   static boolean hasType(JsonNode node, String type) {

@@ -77,6 +77,18 @@ class BadgeIssuerTest {
   }
 
   @Test
+  void standaloneDocumentsLoseTheirContextWhenEmbedded() {
+    ObjectNode achievement = TestKeys.achievement();
+    achievement.putArray("@context").add(BadgeIssuer.VC_V2_CONTEXT).add(BadgeIssuer.OB3_CONTEXT);
+    ObjectNode profile = TestKeys.profile();
+    profile.putArray("@context").add(BadgeIssuer.VC_V2_CONTEXT).add(BadgeIssuer.OB3_CONTEXT);
+    ObjectNode vc = BadgeIssuer.builder(profile, keys.signer, "k").build()
+        .award(AwardRequest.builder(achievement, Recipient.email("a@example.org")).build()).credential().orElseThrow();
+    assertFalse(vc.get("issuer").has("@context"));
+    assertFalse(vc.at("/credentialSubject/achievement").has("@context"));
+  }
+
+  @Test
   void saltsArePerRecipientAndFresh() {
     BadgeIssuer issuer = issuer().build();
     String s1 = issuer.award(request("ana@example.org")).credential().orElseThrow().at("/credentialSubject/identifier/0/salt").asText();
