@@ -197,6 +197,30 @@ class Ob3VerificationTest {
   }
 
   @Test
+  void unpinnedContextsAreNamedAndHostsCanAddTheirOwn() throws Exception {
+    String ctxUrl = "https://contexts.example.org/extra/v1";
+    ObjectNode c = ob3();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) c.get("@context")).add(ctxUrl);
+    c.put("extraNote", "hello");
+    io.github.insignia.openbadges.documents.DocumentLoader extra = url -> url.toString().equals(ctxUrl)
+        ? java.util.Optional.of(new io.github.insignia.openbadges.documents.PinnedDocument(url,
+            io.github.insignia.openbadges.documents.PinnedDocument.Kind.CONTEXT,
+            "{\"@context\":{\"extraNote\":\"https://contexts.example.org/extra#note\"}}".getBytes(StandardCharsets.UTF_8)))
+        : java.util.Optional.empty();
+    // Sign with a canonicalizer that knows the extra context.
+    io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer canon = io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer.create(
+        io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions.builder()
+            .documentLoader(io.github.insignia.openbadges.documents.PinnedDocuments.loader().orElse(extra)).build());
+    String signed = SafeJson.write(io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity.create(canon).sign(c, ED,
+        io.github.insignia.openbadges.signing.dataintegrity.ProofOptions.builder(ED.publicKey().didKeyVerificationMethod()).build()));
+    VerificationReport unknown = VERIFIER.verify(signed);
+    assertEquals(CheckCode.PROOF_UNSUPPORTED, rootCause(unknown), unknown::toJson);
+    assertTrue(unknown.rootCause().orElseThrow().message().contains("context"));
+    VerificationReport known = BadgeVerifier.create(OFFLINE.toBuilder().contexts(extra).build()).verify(signed);
+    assertEquals(Outcome.PASS, outcome(known, CheckCode.PROOF), known::toJson);
+  }
+
+  @Test
   void subjectWithoutIdOrIdentifier() {
     ObjectNode c = ob3();
     ((ObjectNode) c.get("credentialSubject")).remove("identifier");
