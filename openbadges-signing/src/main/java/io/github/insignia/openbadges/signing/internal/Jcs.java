@@ -2,6 +2,7 @@ package io.github.insignia.openbadges.signing.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.signing.JsonText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -62,31 +63,7 @@ public final class Jcs {
   }
 
   private static void string(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            sb.append(c).append(s.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            throw new InvalidInputException("JCS_INVALID", "a string holds a lone surrogate");
-          } else if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    JsonText.quote(s, sb, true);
   }
 
   /** ECMAScript Number.prototype.toString for a double (the shortest digits that read back). */
