@@ -1,6 +1,5 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
-import com.apicatalog.rdf.nquads.NQuadsAlphabet;
 import io.github.insignia.openbadges.signing.rdf.CanonicalDataset;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +27,7 @@ public final class Rdfc {
   private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
   private static final String I18N = "https://www.w3.org/ns/i18n#";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
   private Rdfc() {}
 
@@ -134,7 +134,7 @@ public final class Rdfc {
     resource(sb, subject).append(' ');
     resource(sb, q.predicate()).append(' ');
     if (q.literal()) {
-      sb.append('"').append(NQuadsAlphabet.escape(q.object())).append('"');
+      escape(sb.append('"'), q.object()).append('"');
       if (q.direction() != null) {
         sb.append("^^<").append(I18N);
         if (q.language() != null) {
@@ -154,6 +154,33 @@ public final class Rdfc {
       resource(sb, graph).append(' ');
     }
     return sb.append(".\n").toString();
+  }
+
+  /**
+   * Escapes a literal as titanium's N-Quads writer does ({@code \t \b \n \r \f \" \\}, other
+   * controls as {@code \}{@code uXXXX}), without its per-call code point array.
+   */
+  public static StringBuilder escape(StringBuilder sb, String value) {
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\f' -> sb.append("\\f");
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        default -> {
+          if (c <= 31 || c == 127) {
+            sb.append("\\u00").append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb;
   }
 
   private static StringBuilder resource(StringBuilder sb, String term) {
