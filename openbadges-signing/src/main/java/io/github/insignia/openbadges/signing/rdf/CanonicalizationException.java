@@ -28,7 +28,7 @@ public class CanonicalizationException extends InvalidInputException {
   /** The document is not valid JSON-LD 1.1 (invalid context, keyword misuse, …). */
   public static final String JSONLD_INVALID = "JSONLD_INVALID";
 
-  /** JSON-LD processing exceeded its time limit. */
+  /** JSON-LD processing exceeded its time limit, or the document nests too deeply. */
   public static final String JSONLD_LIMIT = "JSONLD_LIMIT";
 
   /** The dataset has more quads than the configured limit. */

@@ -102,6 +102,19 @@ class SafeModeTest {
     assertEquals(CanonicalizationException.RDF_TOO_LARGE, e.code());
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void deepNestingIsALimitNotAStackOverflow(boolean fastPath) throws IOException {
+    ObjectNode doc = credential();
+    ObjectNode node = (ObjectNode) doc.get("credentialSubject").get("achievement");
+    for (int i = 0; i < 5_000; i++) {
+      node = node.putObject("creator");
+    }
+    CanonicalizationException e =
+        assertThrows(CanonicalizationException.class, () -> canonicalizer(fastPath).canonicalize(doc));
+    assertEquals(CanonicalizationException.JSONLD_LIMIT, e.code());
+  }
+
   @org.junit.jupiter.api.Test
   void unsafeModeDropsSilentlyAsJsonLdSays() throws IOException {
     RdfCanonicalizer unsafe =

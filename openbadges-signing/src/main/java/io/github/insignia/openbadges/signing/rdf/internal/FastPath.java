@@ -180,6 +180,7 @@ public final class FastPath {
     final List<Quad> quads = new ArrayList<>();
     final int maxQuads;
     int blankNodes;
+    int depth;
 
     Emitter(int maxQuads) {
       this.maxQuads = maxQuads;
@@ -198,6 +199,16 @@ public final class FastPath {
 
     /** Expands one node object and emits its quads; returns its subject. */
     String node(JsonNode element, CompiledContext context, String graph, boolean top)
+        throws JsonLdError {
+      if (++depth > JsonDepth.MAX_DEPTH) {
+        giveUp();
+      }
+      String subject = nodeAtDepth(element, context, graph, top);
+      depth--;
+      return subject;
+    }
+
+    private String nodeAtDepth(JsonNode element, CompiledContext context, String graph, boolean top)
         throws JsonLdError {
       // Type-scoped contexts, applied in lexicographic order of the type terms.
       CompiledContext typeScoped = context;

@@ -35,6 +35,7 @@ public final class GeneralProcessor {
 
   /** The document's quads (blank nodes labelled by Titanium), at most {@code maxQuads}. */
   public List<Quad> toQuads(JsonNode document) {
+    JsonDepth.check(document);
     JsonValue json = JakartaJson.toJakarta(document);
     if (!(json instanceof JsonStructure structure)) {
       throw new CanonicalizationException(
