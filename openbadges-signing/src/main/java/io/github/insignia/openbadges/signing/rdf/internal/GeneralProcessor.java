@@ -12,7 +12,6 @@ import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,8 +40,7 @@ public final class GeneralProcessor {
       throw new CanonicalizationException(
           CanonicalizationException.JSONLD_INVALID, "a JSON-LD document is an object or an array");
     }
-    List<Quad> quads = new ArrayList<>();
-    int max = options.maxQuads();
+    QuadCollector quads = new QuadCollector(options.maxQuads(), "document");
     try {
       JsonDocument input = JsonDocument.of(structure);
       if (options.safeMode()) {
@@ -50,18 +48,7 @@ public final class GeneralProcessor {
         ExpandedSafetyCheck.check(expanded);
         input = JsonDocument.of(expanded);
       }
-      JsonLd.toRdf(input)
-          .options(jsonLdOptions())
-          .provide(
-              (s, p, o, dt, lang, dir, g) -> {
-                if (quads.size() >= max) {
-                  throw new CanonicalizationException(
-                      CanonicalizationException.RDF_TOO_LARGE,
-                      "the document has more than " + max + " quads");
-                }
-                quads.add(new Quad(s, p, o, dt, lang, dir, g));
-                return null;
-              });
+      JsonLd.toRdf(input).options(jsonLdOptions()).provide(quads);
     } catch (JsonLdError e) {
       throw translate(e);
     } catch (CanonicalizationException e) {
@@ -71,7 +58,7 @@ public final class GeneralProcessor {
       throw new CanonicalizationException(
           CanonicalizationException.JSONLD_INVALID, "invalid JSON-LD: " + e, e);
     }
-    return quads;
+    return quads.quads;
   }
 
   private JsonLdOptions jsonLdOptions() {
