@@ -28,7 +28,11 @@ final class CompiledContext {
   private final ActiveContext context;
   private final AtomicInteger budget;
   private final Map<ScopedKey, CompiledContext> derived = new ConcurrentHashMap<>();
+  private final Map<String, Object> keys = new ConcurrentHashMap<>();
   private volatile CompiledContext previous;
+
+  /** Bound on memoized keys per context: keys come from documents, so from anyone. */
+  private static final int MAX_KEYS = 512;
 
   private record ScopedKey(JsonValue localContext, URI baseUrl, boolean propagate, boolean override) {
     @Override
@@ -70,6 +74,17 @@ final class CompiledContext {
 
   boolean hasDirection() {
     return context.getDefaultBaseDirection() != null;
+  }
+
+  /** What the fast path worked out for {@code key} in this context, or {@code null}. */
+  Object keyInfo(String key) {
+    return keys.get(key);
+  }
+
+  void rememberKeyInfo(String key, Object info) {
+    if (keys.size() < MAX_KEYS) {
+      keys.putIfAbsent(key, info);
+    }
   }
 
   /** The context before a non-propagating (type-scoped) context, or {@code null}. */

@@ -13,7 +13,6 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -223,7 +222,7 @@ public final class FastPath {
           continue;
         }
         // Keys defined only by a type-scoped context do not expand yet; they are not @type.
-        if ("@type".equals(expandKeyOrNull(typeScoped, key))) {
+        if ("@type".equals(keyInfo(typeScoped, key).expanded())) {
           if (typeKey != null) {
             giveUp();
           }
@@ -249,7 +248,10 @@ public final class FastPath {
         if (key.equals("@context")) {
           continue;
         }
-        String expanded = expandKey(context, key);
+        String expanded = keyInfo(context, key).expanded();
+        if (expanded == null) {
+          giveUp();
+        }
         if (expanded.equals("@id")) {
           if (idKey != null) {
             giveUp();
@@ -282,40 +284,21 @@ public final class FastPath {
         if (key.equals("@context") || key.equals(idKey) || key.equals(typeKey)) {
           continue;
         }
-        property(subject, key, expandKey(context, key), entry.getValue(), context, graph);
+        property(subject, key, keyInfo(context, key), entry.getValue(), context, graph);
       }
       return subject;
     }
 
     private void property(
-        String subject,
-        String key,
-        String predicate,
-        JsonNode value,
-        CompiledContext context,
-        String graph)
+        String subject, String key, KeyInfo info, JsonNode value, CompiledContext context, String graph)
         throws JsonLdError {
-      TermDefinition term = context.term(key);
-      boolean graphContainer = false;
-      boolean listContainer = false;
-      if (term != null) {
-        if (term.isReverseProperty()
-            || term.getNestValue() != null
-            || term.getIndexMapping() != null
-            || "@json".equals(term.getTypeMapping())) {
-          giveUp();
-        }
-        Collection<String> containers = term.getContainerMapping();
-        for (String c : containers) {
-          if (c.equals("@graph")) {
-            graphContainer = true;
-          } else if (c.equals("@list")) {
-            listContainer = true;
-          } else if (!c.equals("@set")) {
-            giveUp();
-          }
-        }
+      if (info.shape() == KeyInfo.UNSUPPORTED) {
+        giveUp();
       }
+      String predicate = info.expanded();
+      TermDefinition term = info.term();
+      boolean graphContainer = info.shape() == KeyInfo.GRAPH;
+      boolean listContainer = info.shape() == KeyInfo.LIST;
       if (listContainer) {
         if (graphContainer) {
           giveUp();
@@ -418,7 +401,7 @@ public final class FastPath {
         boolean onlyId = false;
         for (Iterator<String> it = item.fieldNames(); it.hasNext(); ) {
           String k = it.next();
-          String expanded = k.startsWith("@") ? k : expandKeyOrNull(context, k);
+          String expanded = keyInfo(context, k).expanded();
           if ("@value".equals(expanded)) {
             giveUp();
           }
@@ -512,6 +495,52 @@ public final class FastPath {
         emit(subject, predicate, lexical, datatype == null ? XSD_INTEGER : datatype, graph);
       }
     }
+  }
+
+  /**
+   * What a key means in a context: its expansion ({@code null} when the fast path cannot expand
+   * it), its term definition and the container shape of its values. Computed once per context.
+   */
+  private record KeyInfo(String expanded, TermDefinition term, int shape) {
+    static final int PLAIN = 0;
+    static final int GRAPH = 1;
+    static final int LIST = 2;
+    static final int UNSUPPORTED = 3;
+  }
+
+  private static KeyInfo keyInfo(CompiledContext context, String key) {
+    Object cached = context.keyInfo(key);
+    if (cached != null) {
+      return (KeyInfo) cached;
+    }
+    String expanded = expandKeyOrNull(context, key);
+    TermDefinition term = context.term(key);
+    int shape = expanded == null || expanded.startsWith("@") ? KeyInfo.UNSUPPORTED : KeyInfo.PLAIN;
+    if (term != null && shape == KeyInfo.PLAIN) {
+      if (term.isReverseProperty()
+          || term.getNestValue() != null
+          || term.getIndexMapping() != null
+          || "@json".equals(term.getTypeMapping())) {
+        shape = KeyInfo.UNSUPPORTED;
+      }
+      boolean graph = false;
+      boolean list = false;
+      for (String c : term.getContainerMapping()) {
+        if (c.equals("@graph")) {
+          graph = true;
+        } else if (c.equals("@list")) {
+          list = true;
+        } else if (!c.equals("@set")) {
+          shape = KeyInfo.UNSUPPORTED;
+        }
+      }
+      if (shape == KeyInfo.PLAIN) {
+        shape = graph && list ? KeyInfo.UNSUPPORTED : graph ? KeyInfo.GRAPH : list ? KeyInfo.LIST : KeyInfo.PLAIN;
+      }
+    }
+    KeyInfo info = new KeyInfo(expanded, term, shape);
+    context.rememberKeyInfo(key, info);
+    return info;
   }
 
   private static String expandKeyOrNull(CompiledContext context, String key) {
