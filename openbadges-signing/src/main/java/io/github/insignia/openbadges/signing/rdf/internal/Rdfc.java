@@ -161,7 +161,16 @@ public final class Rdfc {
    * controls as {@code \}{@code uXXXX}), without its per-call code point array.
    */
   public static StringBuilder escape(StringBuilder sb, String value) {
-    for (int i = 0, n = value.length(); i < n; i++) {
+    int n = value.length();
+    int start = 0;
+    while (start < n && !needsEscape(value.charAt(start))) {
+      start++;
+    }
+    if (start == n) {
+      return sb.append(value);
+    }
+    sb.append(value, 0, start);
+    for (int i = start; i < n; i++) {
       char c = value.charAt(i);
       switch (c) {
         case '\t' -> sb.append("\\t");
@@ -183,15 +192,41 @@ public final class Rdfc {
     return sb;
   }
 
+  private static boolean needsEscape(char c) {
+    return c <= 31 || c == '"' || c == '\\' || c == 127;
+  }
+
   private static StringBuilder resource(StringBuilder sb, String term) {
     return term.startsWith("_:") ? sb.append(term) : sb.append('<').append(term).append('>');
   }
 
+  private static final Map<CanonicalizationOptions.HashAlgorithm, MessageDigest> PROTOTYPES =
+      prototypes();
+
+  private static Map<CanonicalizationOptions.HashAlgorithm, MessageDigest> prototypes() {
+    Map<CanonicalizationOptions.HashAlgorithm, MessageDigest> map =
+        new java.util.EnumMap<>(CanonicalizationOptions.HashAlgorithm.class);
+    for (CanonicalizationOptions.HashAlgorithm a : CanonicalizationOptions.HashAlgorithm.values()) {
+      try {
+        map.put(a, MessageDigest.getInstance(a.jcaName()));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK lacks " + a.jcaName(), e);
+      }
+    }
+    return map;
+  }
+
+  /** A fresh digest: cloning a prototype skips the provider lookup of {@code getInstance}. */
   private static MessageDigest digest(CanonicalizationOptions options) {
+    MessageDigest prototype = PROTOTYPES.get(options.hashAlgorithm());
     try {
-      return MessageDigest.getInstance(options.hashAlgorithm().jcaName());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance(prototype.getAlgorithm());
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException(impossible);
+      }
     }
   }
 
