@@ -37,6 +37,9 @@ public class CanonicalizationException extends InvalidInputException {
   /** RDFC-1.0 exceeded its work limit (a "poison" graph built to make canonicalization explode). */
   public static final String RDFC_WORK_LIMIT = "RDFC_WORK_LIMIT";
 
+  /** A string or IRI holds an unpaired surrogate: it is not Unicode text and cannot be hashed faithfully. */
+  public static final String RDF_INVALID_UNICODE = "RDF_INVALID_UNICODE";
+
   /** The N-Quads text is not valid N-Quads. */
   public static final String NQUADS_MALFORMED = "NQUADS_MALFORMED";
 

@@ -68,6 +68,20 @@ class SafeModeTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
+  void unpairedSurrogateIsAnError(boolean fastPath) throws IOException {
+    // an unpaired surrogate and "?" would both hash as "?" in UTF-8: one signature, two documents
+    assertCode(CanonicalizationException.RDF_INVALID_UNICODE, fastPath, d -> d.put("name", "Team\uD800work"));
+    assertCode(
+        CanonicalizationException.RDF_INVALID_UNICODE,
+        fastPath,
+        d -> ((ObjectNode) d.get("credentialSubject")).put("id", "did:example:\uDC00"));
+    ObjectNode ok = credential();
+    ok.put("name", "Teamwork \uD83D\uDE00");
+    assertTrue(canonicalizer(fastPath).canonicalize(ok).contains("Teamwork \uD83D\uDE00"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
   void contextNotPinnedIsAnErrorAndNeverFetched(boolean fastPath) throws IOException {
     assertCode(
         CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED,

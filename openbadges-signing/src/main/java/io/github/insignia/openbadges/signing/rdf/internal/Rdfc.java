@@ -1,6 +1,7 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
 import io.github.insignia.openbadges.signing.rdf.CanonicalDataset;
+import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,6 +55,14 @@ public final class Rdfc {
       String hash = firstDegreeHash(entry.getKey(), entry.getValue(), digest);
       if (blankByHash.putIfAbsent(hash, entry.getKey()) != null) {
         // Two blank nodes look alike from one hop: the N-degree algorithm decides.
+        for (Quad q : unique) {
+          checkUnicode(q.subject());
+          checkUnicode(q.predicate());
+          checkUnicode(q.object());
+          if (q.graph() != null) {
+            checkUnicode(q.graph());
+          }
+        }
         return TitaniumRdfc.canonicalize(Arrays.asList(unique), options);
       }
       hashes[i++] = hash;
@@ -181,7 +190,13 @@ public final class Rdfc {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
         default -> {
-          if (c <= 31 || c == 127) {
+          if (Character.isSurrogate(c)) {
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+              sb.append(c).append(value.charAt(++i));
+            } else {
+              checkUnicode(value.substring(i));
+            }
+          } else if (c <= 31 || c == 127) {
             sb.append("\\u00").append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
           } else {
             sb.append(c);
@@ -193,11 +208,39 @@ public final class Rdfc {
   }
 
   private static boolean needsEscape(char c) {
-    return c <= 31 || c == '"' || c == '\\' || c == 127;
+    return c <= 31 || c == '"' || c == '\\' || c == 127 || Character.isSurrogate(c);
+  }
+
+  /**
+   * Refuses text that is not Unicode: UTF-8 turns an unpaired surrogate into {@code ?} (or U+FFFD
+   * in JavaScript), so two different documents would hash alike and share a signature.
+   */
+  static void checkUnicode(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new CanonicalizationException(
+              CanonicalizationException.RDF_INVALID_UNICODE,
+              "the data holds an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "), which is not Unicode text");
+        }
+      }
+    }
   }
 
   private static StringBuilder resource(StringBuilder sb, String term) {
-    return term.startsWith("_:") ? sb.append(term) : sb.append('<').append(term).append('>');
+    if (term.startsWith("_:")) {
+      return sb.append(term);
+    }
+    for (int i = 0, n = term.length(); i < n; i++) {
+      if (Character.isSurrogate(term.charAt(i))) {
+        checkUnicode(term);
+        break;
+      }
+    }
+    return sb.append('<').append(term).append('>');
   }
 
   private static final Map<CanonicalizationOptions.HashAlgorithm, MessageDigest> PROTOTYPES =
