@@ -29,6 +29,7 @@ final class CompiledContext {
   private final AtomicInteger budget;
   private final Map<ScopedKey, CompiledContext> derived = new ConcurrentHashMap<>();
   private final Map<String, Object> keys = new ConcurrentHashMap<>();
+  private final Map<String, CompiledContext> byUrls = new ConcurrentHashMap<>();
   private volatile CompiledContext previous;
 
   /** Bound on memoized keys per context: keys come from documents, so from anyone. */
@@ -99,6 +100,25 @@ final class CompiledContext {
       previous = cached;
     }
     return cached;
+  }
+
+  /**
+   * This context with an embedded {@code @context} of URLs applied ({@code urls} names them, one
+   * per line; {@code json} gives the value itself, built only when not memoized yet).
+   */
+  CompiledContext applyUrls(String urls, java.util.function.Supplier<JsonValue> json)
+      throws JsonLdError {
+    CompiledContext found = byUrls.get(urls);
+    if (found != null) {
+      return found;
+    }
+    CompiledContext compiled =
+        new CompiledContext(ActiveContextBuilder.with(context).create(json.get(), null), budget);
+    if (budget.getAndDecrement() > 0) {
+      CompiledContext raced = byUrls.putIfAbsent(urls, compiled);
+      return raced != null ? raced : compiled;
+    }
+    return compiled;
   }
 
   /** This context with a scoped context applied (Titanium's context processing, memoized). */

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,7 +57,6 @@ public final class FastPath {
 
   private final CompiledContext root;
   private final AtomicInteger budget = new AtomicInteger(CompiledContext.MAX_DERIVED);
-  private final Map<String, CompiledContext> topLevel = new ConcurrentHashMap<>();
 
   /** @param runtime Titanium's runtime (pinned loader, same policies as the general processor) */
   public FastPath(ProcessingRuntime runtime) {
@@ -71,7 +69,7 @@ public final class FastPath {
       return null;
     }
     try {
-      CompiledContext context = topContext(document.get("@context"));
+      CompiledContext context = withContext(root, document.get("@context"));
       Emitter emitter = new Emitter(maxQuads);
       emitter.node(document, context, null, true);
       return emitter.quads;
@@ -84,9 +82,14 @@ public final class FastPath {
     }
   }
 
-  private CompiledContext topContext(JsonNode contextNode) throws JsonLdError {
+  /**
+   * Step 9 of the expansion algorithm for a {@code @context} that is a URL or an array of URLs:
+   * processed by Titanium once per (active context, URL list), then looked up.
+   */
+  private static CompiledContext withContext(CompiledContext context, JsonNode contextNode)
+      throws JsonLdError {
     if (contextNode == null) {
-      return root;
+      return context;
     }
     String key;
     if (contextNode.isTextual()) {
@@ -101,19 +104,10 @@ public final class FastPath {
       }
       key = sb.toString();
     } else {
+      // inline context objects: the general processor
       throw GiveUp.INSTANCE;
     }
-    CompiledContext found = topLevel.get(key);
-    if (found != null) {
-      return found;
-    }
-    ActiveContext processed =
-        root.titanium().newContext().create(JakartaJson.toJakarta(contextNode), null);
-    CompiledContext compiled = new CompiledContext(processed, budget);
-    if (budget.getAndDecrement() > 0) {
-      topLevel.putIfAbsent(key, compiled);
-    }
-    return compiled;
+    return context.applyUrls(key, () -> JakartaJson.toJakarta(contextNode));
   }
 
   /** IRI expansion (JSON-LD 1.1 §5.2), giving up wherever the result would not be a safe IRI. */
@@ -209,6 +203,9 @@ public final class FastPath {
 
     private String nodeAtDepth(JsonNode element, CompiledContext context, String graph, boolean top)
         throws JsonLdError {
+      if (!top) {
+        context = withContext(context, element.get("@context"));
+      }
       // Type-scoped contexts, applied in lexicographic order of the type terms.
       CompiledContext typeScoped = context;
       String typeKey = null;
@@ -216,9 +213,6 @@ public final class FastPath {
       for (Iterator<String> it = element.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         if (key.equals("@context")) {
-          if (!top) {
-            giveUp();
-          }
           continue;
         }
         // Keys defined only by a type-scoped context do not expand yet; they are not @type.

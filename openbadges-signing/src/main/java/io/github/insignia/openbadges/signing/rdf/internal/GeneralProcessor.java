@@ -82,11 +82,17 @@ public final class GeneralProcessor {
 
   /** Maps Titanium's error to a stable code. */
   static CanonicalizationException translate(JsonLdError e) {
+    // A pinned context that fails to process surfaces as "loading failed" around the real error.
+    JsonLdError innermost = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CanonicalizationException c) {
         return c;
       }
+      if (t instanceof JsonLdError j && !isLoading(j.getCode())) {
+        innermost = j;
+      }
     }
+    e = innermost;
     JsonLdErrorCode code = e.getCode();
     String message = e.getMessage() == null ? String.valueOf(code) : e.getMessage();
     if (code == JsonLdErrorCode.UNDEFINED_TERM) {
@@ -99,12 +105,16 @@ public final class GeneralProcessor {
       return new CanonicalizationException(
           CanonicalizationException.JSONLD_LIMIT, "JSON-LD processing took too long", e);
     }
-    if (code == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED
-        || code == JsonLdErrorCode.LOADING_DOCUMENT_FAILED) {
+    if (isLoading(code)) {
       return new CanonicalizationException(
           CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED, "a context could not be loaded: " + message, e);
     }
     return new CanonicalizationException(
         CanonicalizationException.JSONLD_INVALID, "invalid JSON-LD (" + code + "): " + message, e);
+  }
+
+  private static boolean isLoading(JsonLdErrorCode code) {
+    return code == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED
+        || code == JsonLdErrorCode.LOADING_DOCUMENT_FAILED;
   }
 }
