@@ -269,7 +269,12 @@ public final class FastPath {
       }
       if (types != null) {
         for (String type : types) {
-          emit(subject, RDF_TYPE, expandToIri(typeScoped, type, true), null, graph);
+          // a type expands like a key (vocabulary-relative), so its memoized expansion serves
+          String iri = keyInfo(typeScoped, type).expanded();
+          if (iri == null || iri.startsWith("@")) {
+            giveUp();
+          }
+          emit(subject, RDF_TYPE, iri, null, graph);
         }
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext(); ) {
