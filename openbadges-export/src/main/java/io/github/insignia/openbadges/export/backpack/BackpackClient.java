@@ -1,0 +1,294 @@
+package io.github.insignia.openbadges.export.backpack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.export.internal.HttpTransport;
+import io.github.insignia.openbadges.export.internal.Percent;
+import io.github.insignia.openbadges.export.internal.Tokens;
+import io.github.insignia.openbadges.json.SafeJson;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What both backpack clients share: dynamic registration, the authorization-code flow with PKCE
+ * S256, token refresh and revocation, and authorized calls that refresh an expired token once.
+ * Thread-safe. The user-agent step is the host's: {@link #beginAuthorization} gives the URL to open,
+ * {@link #completeAuthorization} takes the redirect that comes back.
+ */
+public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConnectClient {
+  private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*?rel=\"?([^\",;]+)\"?");
+  /** Tokens are refreshed this many seconds before they expire. */
+  private static final long SKEW_SECONDS = 30;
+
+  final BackpackService service;
+  final BackpackClientOptions options;
+  final HttpTransport http;
+  private final String serviceKey;
+
+  BackpackClient(BackpackService service, BackpackClientOptions options, HttpTransport http) {
+    this.service = Objects.requireNonNull(service, "service");
+    this.options = Objects.requireNonNull(options, "options");
+    this.http = http;
+    http.checkUrl(service.apiBase());
+    http.checkUrl(service.registrationUrl());
+    http.checkUrl(service.authorizationUrl());
+    http.checkUrl(service.tokenUrl());
+    service.revocation().ifPresent(http::checkUrl);
+    this.serviceKey = service.apiBase().toString();
+  }
+
+  /** What discovery found. */
+  public BackpackService service() {
+    return service;
+  }
+
+  /** The stored registration, if this host registered at the backpack before. */
+  public Optional<ClientRegistration> registration() {
+    return options.tokenStore().loadClient(serviceKey);
+  }
+
+  /** Registers this client (RFC 7591) and stores the id and secret. */
+  public ClientRegistration register(ClientMetadata metadata) {
+    HttpTransport.Response r = http.send(HttpRequest.newBuilder(service.registrationUrl())
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(SafeJson.write(metadata.toJson()))), false);
+    if (r.status() != 201 && r.status() != 200) {
+      throw relabel(HttpTransport.error(r, "client registration"), "REGISTRATION_FAILED");
+    }
+    JsonNode body = http.json(r, "client registration");
+    String id = body.path("client_id").asText("");
+    String secret = body.path("client_secret").asText("");
+    if (id.isEmpty() || secret.isEmpty()) {
+      throw new BackpackException("REGISTRATION_FAILED", "the registration answer has no client_id or client_secret");
+    }
+    ClientRegistration reg = new ClientRegistration(id, secret, body.path("client_secret_expires_at").asLong(0),
+        body.path("scope").asText(String.join(" ", metadata.scopes())));
+    options.tokenStore().saveClient(serviceKey, reg);
+    return reg;
+  }
+
+  /** The stored registration, or a new one. */
+  public ClientRegistration ensureRegistered(ClientMetadata metadata) {
+    return registration().orElseGet(() -> register(metadata));
+  }
+
+  /**
+   * Starts the authorization-code flow with PKCE S256: open {@link
+   * PendingAuthorization#authorizationUri()} in the user's browser.
+   */
+  public PendingAuthorization beginAuthorization(URI redirectUri, Collection<String> scopes) {
+    ClientRegistration reg = requireRegistration();
+    String verifier = Tokens.random();
+    String state = Tokens.random();
+    String scope = String.join(" ", scopes);
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("response_type", "code");
+    q.put("client_id", reg.clientId());
+    q.put("redirect_uri", redirectUri.toString());
+    q.put("scope", scope);
+    q.put("state", state);
+    q.put("code_challenge", Tokens.s256(verifier));
+    q.put("code_challenge_method", "S256");
+    String base = service.authorizationUrl().toString();
+    URI uri = URI.create(base + (base.contains("?") ? "&" : "?") + Percent.query(q));
+    return new PendingAuthorization(uri, redirectUri, state, verifier, scope);
+  }
+
+  /**
+   * Finishes the flow with the redirect the backpack sent the user to: checks the state, turns an
+   * {@code error} into {@code AUTHORIZATION_DENIED} / {@code AUTHORIZATION_FAILED}, exchanges the
+   * code (with the PKCE verifier) and stores the tokens.
+   */
+  public TokenSet completeAuthorization(PendingAuthorization pending, URI redirect) {
+    URI expected = pending.redirectUri();
+    if (!Objects.equals(redirect.getScheme(), expected.getScheme()) || !Objects.equals(redirect.getHost(), expected.getHost())
+        || redirect.getPort() != expected.getPort() || !Objects.equals(redirect.getRawPath(), expected.getRawPath())) {
+      throw new BackpackException("AUTHORIZATION_FAILED", "the redirect does not go to the registered redirect URI");
+    }
+    Map<String, List<String>> q = Percent.parseQuery(redirect.getRawQuery(), true);
+    String state = first(q, "state");
+    if (!Tokens.same(state, pending.state())) {
+      throw new BackpackException("AUTHORIZATION_STATE_MISMATCH",
+          "the redirect's state does not match the request (possible cross-site request forgery)");
+    }
+    String error = first(q, "error");
+    if (error != null) {
+      String description = Optional.ofNullable(first(q, "error_description")).orElse(error);
+      throw new BackpackException(error.equals("access_denied") ? "AUTHORIZATION_DENIED" : "AUTHORIZATION_FAILED",
+          "the backpack did not authorize: " + error + ": " + description, 0, error, description, null, null);
+    }
+    String code = first(q, "code");
+    if (code == null || code.isEmpty()) {
+      throw new BackpackException("AUTHORIZATION_FAILED", "the redirect carries neither a code nor an error");
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("redirect_uri", expected.toString());
+    form.put("scope", pending.scope());
+    form.put("code_verifier", pending.codeVerifier());
+    return tokenRequest(form, "TOKEN_REQUEST_FAILED", null);
+  }
+
+  /** Whether tokens are stored for the account. */
+  public boolean isAuthorized() {
+    return options.tokenStore().loadTokens(serviceKey, options.account()).isPresent();
+  }
+
+  /** Refreshes the access token now (RFC 6749 §6). */
+  public synchronized TokenSet refresh() {
+    TokenSet current = options.tokenStore().loadTokens(serviceKey, options.account())
+        .orElseThrow(() -> new BackpackException("NOT_AUTHORIZED", "no tokens for this account; authorize first"));
+    String refresh = current.refresh().orElseThrow(() -> new BackpackException("TOKEN_REFRESH_FAILED",
+        "the access token expired and the backpack gave no refresh token; authorize again"));
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("refresh_token", refresh);
+    return tokenRequest(form, "TOKEN_REFRESH_FAILED", current);
+  }
+
+  /** Revokes the tokens at the backpack (RFC 7009) when it offers revocation, and forgets them. */
+  public void revoke() {
+    Optional<TokenSet> tokens = options.tokenStore().loadTokens(serviceKey, options.account());
+    options.tokenStore().deleteTokens(serviceKey, options.account());
+    if (tokens.isEmpty() || service.revocation().isEmpty()) {
+      return;
+    }
+    ClientRegistration reg = requireRegistration();
+    String token = tokens.get().refresh().orElse(tokens.get().accessToken());
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", token);
+    form.put("token_type_hint", tokens.get().refresh().isPresent() ? "refresh_token" : "access_token");
+    HttpTransport.Response r = http.send(HttpRequest.newBuilder(service.revocationUrl())
+        .header("Authorization", Tokens.basic(reg.clientId(), reg.clientSecret()))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(Percent.query(form))), false);
+    if (r.status() != 200) {
+      throw HttpTransport.error(r, "token revocation");
+    }
+  }
+
+  private TokenSet tokenRequest(Map<String, String> form, String failureCode, TokenSet previous) {
+    ClientRegistration reg = requireRegistration();
+    HttpTransport.Response r = http.send(HttpRequest.newBuilder(service.tokenUrl())
+        .header("Authorization", Tokens.basic(reg.clientId(), reg.clientSecret()))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Percent.query(form))), false);
+    if (r.status() != 200) {
+      BackpackException e = relabel(HttpTransport.error(r, "token request"), failureCode);
+      if (previous != null && r.status() == 400) {
+        // The refresh token is dead: forget it so the host knows to authorize again.
+        options.tokenStore().deleteTokens(serviceKey, options.account());
+      }
+      throw e;
+    }
+    JsonNode body = http.json(r, "token request");
+    String access = body.path("access_token").asText("");
+    if (access.isEmpty() || !body.path("token_type").asText("").equalsIgnoreCase("bearer")) {
+      throw new BackpackException(failureCode, "the token answer has no bearer access_token");
+    }
+    long expiresIn = body.path("expires_in").asLong(0);
+    String refresh = body.path("refresh_token").isTextual() ? body.get("refresh_token").asText()
+        : previous == null ? null : previous.refreshToken();
+    TokenSet tokens = new TokenSet(access, refresh,
+        expiresIn > 0 ? options.clock().instant().plusSeconds(expiresIn) : null,
+        body.path("scope").asText(previous == null ? form.getOrDefault("scope", "") : previous.scope()));
+    options.tokenStore().saveTokens(serviceKey, options.account(), tokens);
+    return tokens;
+  }
+
+  /**
+   * Sends an authorized request to a URL under the API base: refreshes a token that is about to
+   * expire, and on a 401 refreshes once and tries again.
+   */
+  HttpTransport.Response authorized(URI url, java.util.function.Function<HttpRequest.Builder, HttpRequest.Builder> method,
+      boolean idempotent, String what) {
+    if (!sameOrigin(url, service.apiBase())) {
+      throw new BackpackException("BACKPACK_INSECURE_URL", what + ": refusing to send the token outside the API: " + url);
+    }
+    TokenSet tokens = currentTokens();
+    HttpTransport.Response r = http.send(method.apply(HttpRequest.newBuilder(url))
+        .header("Authorization", "Bearer " + tokens.accessToken()), idempotent);
+    if (r.status() == 401 && tokens.refresh().isPresent()) {
+      tokens = refresh();
+      r = http.send(method.apply(HttpRequest.newBuilder(url)).header("Authorization", "Bearer " + tokens.accessToken()),
+          idempotent);
+    }
+    return r;
+  }
+
+  private synchronized TokenSet currentTokens() {
+    TokenSet tokens = options.tokenStore().loadTokens(serviceKey, options.account())
+        .orElseThrow(() -> new BackpackException("NOT_AUTHORIZED", "no tokens for this account; authorize first"));
+    if (tokens.expiredAt(options.clock().instant(), SKEW_SECONDS)) {
+      return refresh();
+    }
+    return tokens;
+  }
+
+  private ClientRegistration requireRegistration() {
+    return registration().orElseThrow(() -> new BackpackException("CLIENT_NOT_REGISTERED",
+        "this client is not registered at " + service.apiBase() + "; register first"));
+  }
+
+  /** The page's items and its paging headers. */
+  BackpackPage page(HttpTransport.Response r, List<JsonNode> json, List<String> signed) {
+    OptionalLong total = r.header("X-Total-Count").filter(s -> s.matches("\\d{1,18}"))
+        .map(s -> OptionalLong.of(Long.parseLong(s))).orElse(OptionalLong.empty());
+    URI next = null;
+    for (String link : r.headers().allValues("Link")) {
+      Matcher m = LINK.matcher(link);
+      while (m.find()) {
+        if (m.group(2).equals("next")) {
+          try {
+            URI candidate = service.apiBase().resolve(m.group(1));
+            next = sameOrigin(candidate, service.apiBase()) ? candidate : null;
+          } catch (IllegalArgumentException e) {
+            next = null;
+          }
+        }
+      }
+    }
+    return new BackpackPage(json, signed, total, next);
+  }
+
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+  }
+
+  private static int port(URI u) {
+    return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
+  static String query(int limit, int offset, java.time.Instant since) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("limit", Integer.toString(limit));
+    q.put("offset", Integer.toString(offset));
+    q.put("since", since == null ? null : since.toString());
+    return Percent.query(q);
+  }
+
+  static BackpackException relabel(BackpackException e, String code) {
+    return new BackpackException(code, e.getMessage(), e.httpStatus().orElse(0), e.serverCode().orElse(null),
+        e.serverMessage().orElse(null), e.retryAfter().orElse(null), e);
+  }
+
+  static HttpRequest.BodyPublisher utf8(String s) {
+    return HttpRequest.BodyPublishers.ofString(s, StandardCharsets.UTF_8);
+  }
+
+  private static String first(Map<String, List<String>> q, String name) {
+    List<String> v = q.get(name);
+    return v == null || v.isEmpty() ? null : v.get(0);
+  }
+}

@@ -1,0 +1,191 @@
+package io.github.insignia.openbadges.export.backpack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.export.provider.ConsentDecision;
+import io.github.insignia.openbadges.json.SafeJson;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The OB 3.0 client against the provider on loopback, through the whole OAuth flow. */
+class Ob3FlowTest {
+  LoopbackBackpack loop;
+  Ob3BackpackClient client;
+
+  @BeforeEach
+  void start() {
+    loop = new LoopbackBackpack();
+    client = Ob3BackpackClient.discover(loop.base(), loop.options());
+  }
+
+  @AfterEach
+  void stop() {
+    loop.close();
+  }
+
+  static ObjectNode credential() throws Exception {
+    Path file = Path.of(System.getProperty("insignia.shared"), "vectors", "ob3", "ob-spec-examples",
+        "examples-basicOpenBadgeCredential-01.json");
+    return (ObjectNode) SafeJson.read(Files.readAllBytes(file));
+  }
+
+  static String fakeJws(JsonNode payload) {
+    Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
+    return b.encodeToString("{\"alg\":\"EdDSA\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+        + b.encodeToString(SafeJson.write(payload).getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+  }
+
+  @Test
+  void discoveryFindsTheEndpoints() {
+    BackpackService s = client.service();
+    assertEquals("Test backpack", s.name());
+    assertEquals(URI.create(loop.base() + "/ims/ob/v3p0"), s.apiBase());
+    assertTrue(s.scopesOffered().containsAll(BackpackScopes.V3_ALL));
+    assertTrue(s.tokenUrl().toString().endsWith("/oauth/token"));
+  }
+
+  @Test
+  void wholeFlowUpsertReadBackAndProfile() throws Exception {
+    TokenSet tokens = LoopbackBackpack.authorize(client, BackpackScopes.V3_ALL);
+    assertTrue(tokens.refresh().isPresent());
+    assertTrue(client.isAuthorized());
+
+    ObjectNode cred = credential();
+    assertEquals(UpsertResult.Outcome.CREATED, client.upsertCredential(cred).outcome());
+    assertEquals(UpsertResult.Outcome.NOT_MODIFIED, client.upsertCredential(cred).outcome());
+    cred.put("name", "Teamwork Badge (reissued)");
+    UpsertResult replaced = client.upsertCredential(cred);
+    assertEquals(UpsertResult.Outcome.REPLACED, replaced.outcome());
+    assertEquals(cred, SafeJson.read(replaced.echo().orElseThrow()));
+    ObjectNode older = cred.deepCopy();
+    older.put("validFrom", "2009-01-01T00:00:00Z");
+    older.put("name", "older");
+    assertEquals(UpsertResult.Outcome.NOT_MODIFIED, client.upsertCredential(older).outcome());
+
+    ObjectNode second = credential();
+    second.put("id", "urn:uuid:second");
+    String jws = fakeJws(second);
+    UpsertResult signed = client.upsertCredential(jws);
+    assertEquals(UpsertResult.Outcome.CREATED, signed.outcome());
+    assertEquals(jws, signed.echo().orElseThrow());
+
+    BackpackPage first = client.getCredentials(1, 0, null);
+    assertEquals(OptionalLong.of(2), first.totalCount());
+    assertEquals(List.of(jws), first.signed(), "newest first");
+    URI next = first.nextPage().orElseThrow();
+    BackpackPage last = client.getCredentials(next);
+    assertEquals(1, last.json().size());
+    assertEquals("Teamwork Badge (reissued)", last.json().get(0).path("name").asText());
+    assertTrue(last.nextPage().isEmpty());
+
+    assertTrue(client.getProfile().isEmpty());
+    ObjectNode profile = SafeJson.nodeFactory().objectNode();
+    profile.putArray("@context").add("https://www.w3.org/ns/credentials/v2")
+        .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+    profile.put("id", "did:example:learner");
+    profile.putArray("type").add("Profile");
+    profile.put("name", "Ada Lovelace");
+    assertEquals(profile, client.putProfile(profile).orElseThrow());
+    assertEquals(profile, client.getProfile().orElseThrow());
+  }
+
+  @Test
+  void expiredAccessTokenIsRefreshedOnce() throws Exception {
+    TokenSet first = LoopbackBackpack.authorize(client, BackpackScopes.V3_ALL);
+    // The provider's clock moves past the access token's life but the client's does not: a 401, then a refresh.
+    loop.providerClock.advance(Duration.ofMinutes(61));
+    assertEquals(UpsertResult.Outcome.CREATED, client.upsertCredential(credential()).outcome());
+    TokenSet second = loop.tokens.loadTokens(client.service().apiBase().toString(), "default").orElseThrow();
+    assertNotEquals(first.accessToken(), second.accessToken());
+    assertNotEquals(first.refreshToken(), second.refreshToken(), "refresh tokens rotate");
+
+    // The client's clock sees the expiry itself: it refreshes before calling.
+    loop.providerClock.advance(Duration.ofMinutes(61));
+    loop.clientClock.advance(Duration.ofMinutes(122));
+    assertEquals(1, client.getCredentials(10, 0, null).size());
+    TokenSet third = loop.tokens.loadTokens(client.service().apiBase().toString(), "default").orElseThrow();
+    assertNotEquals(second.accessToken(), third.accessToken());
+
+    // The old refresh token no longer works.
+    loop.tokens.saveTokens(client.service().apiBase().toString(), "default",
+        new TokenSet("stale", first.refreshToken(), null, ""));
+    BackpackException e = assertThrows(BackpackException.class, () -> client.getCredentials(10, 0, null));
+    assertEquals("TOKEN_REFRESH_FAILED", e.code());
+    assertEquals("invalid_grant", e.serverCode().orElseThrow());
+    assertFalse(client.isAuthorized(), "a dead refresh token is forgotten");
+  }
+
+  @Test
+  void refusedConsentIsAuthorizationDenied() throws Exception {
+    loop.consent.set(ConsentDecision.refuse());
+    client.ensureRegistered(LoopbackBackpack.metadata(BackpackScopes.V3_ALL));
+    PendingAuthorization p = client.beginAuthorization(LoopbackBackpack.REDIRECT, BackpackScopes.V3_ALL);
+    URI back = LoopbackBackpack.browse(p.authorizationUri());
+    BackpackException e = assertThrows(BackpackException.class, () -> client.completeAuthorization(p, back));
+    assertEquals("AUTHORIZATION_DENIED", e.code());
+    assertEquals("access_denied", e.serverCode().orElseThrow());
+    assertFalse(client.isAuthorized());
+  }
+
+  @Test
+  void forgedStateIsRefused() throws Exception {
+    client.ensureRegistered(LoopbackBackpack.metadata(BackpackScopes.V3_ALL));
+    PendingAuthorization p = client.beginAuthorization(LoopbackBackpack.REDIRECT, BackpackScopes.V3_ALL);
+    PendingAuthorization other = client.beginAuthorization(LoopbackBackpack.REDIRECT, BackpackScopes.V3_ALL);
+    URI back = LoopbackBackpack.browse(p.authorizationUri());
+    assertEquals("AUTHORIZATION_STATE_MISMATCH",
+        assertThrows(BackpackException.class, () -> client.completeAuthorization(other, back)).code());
+    // A code is single use, and the verifier must match.
+    client.completeAuthorization(p, back);
+    assertEquals("TOKEN_REQUEST_FAILED",
+        assertThrows(BackpackException.class, () -> client.completeAuthorization(p, back)).code());
+  }
+
+  @Test
+  void fourHundredsAreTypedAndReadable() throws Exception {
+    client.ensureRegistered(LoopbackBackpack.metadata(BackpackScopes.V3_ALL));
+    LoopbackBackpack.authorize(client, List.of(BackpackScopes.V3_CREDENTIAL_READONLY));
+    BackpackException forbidden = assertThrows(BackpackException.class, () -> client.upsertCredential(credential()));
+    assertEquals("BACKPACK_FORBIDDEN", forbidden.code());
+    assertEquals("forbidden", forbidden.serverCode().orElseThrow());
+    assertTrue(forbidden.getMessage().contains("credential.upsert"), forbidden.getMessage());
+
+    client.revoke();
+    assertFalse(client.isAuthorized());
+    assertEquals("NOT_AUTHORIZED", assertThrows(BackpackException.class, () -> client.getProfile()).code());
+
+    LoopbackBackpack.authorize(client, BackpackScopes.V3_ALL);
+    ObjectNode bad = credential();
+    bad.remove("issuer");
+    BackpackException e = assertThrows(BackpackException.class, () -> client.upsertCredential(bad));
+    assertEquals("BACKPACK_BAD_REQUEST", e.code());
+    assertEquals(OptionalLong.of(400).getAsLong(), e.httpStatus().getAsInt());
+    assertEquals("invalid_data", e.serverCode().orElseThrow());
+    assertEquals("BACKPACK_BAD_REQUEST", assertThrows(BackpackException.class,
+        () -> client.upsertCredential("not-a-jws")).code());
+    assertEquals("BACKPACK_BAD_REQUEST", assertThrows(BackpackException.class,
+        () -> client.getCredentials(0, 0, null)).code());
+  }
+
+  @Test
+  void plainHttpOutsideLoopbackIsRefusedWithoutNetwork() {
+    BackpackException e = assertThrows(BackpackException.class,
+        () -> Ob3BackpackClient.discover(URI.create("http://backpack.example.org"), BackpackClientOptions.defaults()));
+    assertEquals("BACKPACK_INSECURE_URL", e.code());
+  }
+}

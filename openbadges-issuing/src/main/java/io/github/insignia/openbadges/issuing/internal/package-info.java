@@ -1,0 +1,2 @@
+/** Implementation details of the issuing module; not API. */
+package io.github.insignia.openbadges.issuing.internal;
