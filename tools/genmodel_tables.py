@@ -80,7 +80,7 @@ OB2 = [
   /** The revoked assertion ids (string entries and the {@code id} of object entries). */
   public List<String> revokedIds() {
     return Members.values(node(), "revokedAssertions").stream()
-        .map(v -> v.isTextual() ? v.textValue() : v.path("id").asText(null))
+        .map(v -> v.isTextual() ? v.textValue() : v.path("id").isTextual() ? v.path("id").textValue() : null)
         .filter(java.util.Objects::nonNull)
         .toList();
   }

@@ -169,4 +169,17 @@ class PngBakingTest {
     BakingOptions small = BakingOptions.builder().maxPayloadBytes(10).build();
     Expect.code("PAYLOAD_TOO_LARGE", () -> BadgeBaker.create(small).bake(smallPng(), BadgePayload.of(OB3_JSON)));
   }
+
+  @Test
+  void ob3InATextChunkIsReadWithAWarningAndReplacedOnBake() {
+    byte[] chunk = chunk("tEXt", concat(latin1("openbadgecredential"), new byte[] {0}, utf8(OB3_JSON)), false);
+    byte[] png = insertBeforeIend(smallPng(), chunk);
+    UnbakedBadge badge = baker.unbake(png);
+    assertEquals(OB3_JSON, badge.payload(), "UTF-8 written into tEXt by mistake is read as UTF-8");
+    assertEquals(BadgeVersion.OB_3_0, badge.declaredVersion());
+    assertEquals(2, badge.warnings().size(), badge.warnings().toString());
+    assertArrayEquals(smallPng(), baker.removeBadge(png));
+    byte[] latin = insertBeforeIend(smallPng(), tEXt("openbadges", "https://example.org/caf\u00e9"));
+    assertEquals("https://example.org/caf\u00e9", baker.unbake(latin).payload());
+  }
 }

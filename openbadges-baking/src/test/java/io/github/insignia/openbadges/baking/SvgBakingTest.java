@@ -71,9 +71,14 @@ class SvgBakingTest {
     String defaulted = svg("", "<credential xmlns=\"https://purl.imsglobal.org/ob/v3p0\">" + OB3_JSON.replace("&", "&amp;")
         + "</credential>");
     assertEquals(OB3_JSON, baker.unbake(utf8(defaulted)).payload());
-    String wrongNamespace = svg(" xmlns:openbadges=\"https://purl.imsglobal.org/spec/ob/v3p0\"",
+    String otherNamespace = svg(" xmlns:openbadges=\"https://purl.imsglobal.org/ob/v3p0/\"",
         "<openbadges:credential>x</openbadges:credential>");
-    Expect.code("NO_BADGE", () -> baker.unbake(utf8(wrongNamespace)));
+    Expect.code("NO_BADGE", () -> baker.unbake(utf8(otherNamespace)));
+    String mistaken = svg(" xmlns:openbadges=\"https://purl.imsglobal.org/spec/ob/v3p0\"",
+        "<openbadges:credential>x</openbadges:credential>");
+    UnbakedBadge lenient = baker.unbake(utf8(mistaken));
+    assertEquals("x", lenient.payload());
+    assertEquals(1, lenient.warnings().size(), lenient.warnings().toString());
     String escaped = svg(" xmlns:o=\"http://openbadges.org\"", "<o:assertion verify=\"https://e.org/a?x=1&amp;y=&#50;\"/>");
     assertEquals("https://e.org/a?x=1&y=2", baker.unbake(utf8(escaped)).payload());
   }

@@ -18,7 +18,6 @@ import io.github.insignia.openbadges.validation.CheckCode;
 import io.github.insignia.openbadges.validation.Outcome;
 import io.github.insignia.openbadges.validation.VerificationOptions;
 import io.github.insignia.openbadges.validation.VerificationReport;
-import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
@@ -37,6 +36,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -60,11 +60,17 @@ final class LinkedinCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The badge: JSON, a compact JWS/JWT, or a baked PNG/SVG.")
   Path file;
 
-  @Option(names = "--org-id", paramLabel = "N", description = "LinkedIn organization id (shows the logo); wins over the issuer's.")
-  String orgId;
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Organization organization = new Organization();
 
-  @Option(names = "--org-name", paramLabel = "S", description = "Organization name, when there is no id (default: the issuer's name).")
-  String orgName;
+  /** {@code --org-id N | --org-name S}. */
+  static final class Organization {
+    @Option(names = "--org-id", paramLabel = "N", description = "LinkedIn organization id (shows the logo); wins over the issuer's.")
+    String orgId;
+
+    @Option(names = "--org-name", paramLabel = "S", description = "Organization name, when there is no id (default: the issuer's name).")
+    String orgName;
+  }
 
   @Option(names = "--cert-url", paramLabel = "URL", description = "The recipient's public badge page.")
   URI certUrl;
@@ -80,16 +86,13 @@ final class LinkedinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (orgId != null && orgName != null) {
-      throw new InvalidInputException("USAGE", "give --org-id or --org-name, not both");
-    }
     PrintWriter err = spec.commandLine().getErr();
     Optional<BadgeSummary> badge = verify.load(file, err);
     if (badge.isEmpty()) {
       return InsigniaCommand.EXIT_INVALID;
     }
     LinkedInAddToProfile.Builder link = LinkedInAddToProfile.builder(badge.get())
-        .zone(zone).clock(verify.clock()).organizationId(orgId).organizationName(orgName).certUrl(certUrl).certId(certId);
+        .zone(zone).clock(verify.clock()).organizationId(organization.orgId).organizationName(organization.orgName).certUrl(certUrl).certId(certId);
     try {
       spec.commandLine().getOut().println(link.build());
     } catch (ExportRefusedException e) {
@@ -118,6 +121,8 @@ final class LinkedinCommand implements Callable<Integer> {
    * {@code linkedin} and {@code share}.
    */
   static final class VerifyFlags {
+    private static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+
     @Option(names = "--offline", description = "Never touch the network: only pinned contexts and --resources.")
     boolean offline;
 
@@ -127,12 +132,19 @@ final class LinkedinCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "INSTANT", description = "Verify as of this instant (ISO 8601, e.g. 2026-01-01T00:00:00Z).")
     Instant at;
 
+    @Option(names = "--recipient", paramLabel = "ID", description = "One of the learner's identifiers the badge must be for (repeatable).")
+    java.util.List<String> recipients = new java.util.ArrayList<>();
+
+    @Option(names = "--allow-private-network", description = "Allow fetching from loopback and private addresses (tests only).")
+    boolean allowPrivateNetwork;
+
     Clock clock() {
       return at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
     }
 
     VerificationOptions options() {
-      VerificationOptions.Builder b = VerificationOptions.builder().offline(offline);
+      VerificationOptions.Builder b = VerificationOptions.builder().offline(offline)
+          .allowPrivateNetwork(allowPrivateNetwork).recipients(recipients);
       if (resources != null) {
         b.resources(PreloadedResources.fromMapFile(resources));
       }
@@ -150,6 +162,9 @@ final class LinkedinCommand implements Callable<Integer> {
     Optional<BadgeSummary> load(Path file, PrintWriter err) {
       byte[] bytes;
       try {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+          throw new InvalidInputException("INPUT_TOO_LARGE", file + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -198,15 +213,36 @@ final class LinkedinCommand implements Callable<Integer> {
               options.jsonLimits());
       if (json.path("badge").isTextual() && json.has("recipient")) {
         ObjectNode copy = json.deepCopy();
-        JsonNode badgeClass = SafeJson.read(fetchText(URI.create(json.get("badge").asText()), options), options.jsonLimits());
-        if (badgeClass.path("issuer").isTextual()) {
-          ((ObjectNode) badgeClass).set("issuer",
-              SafeJson.read(fetchText(URI.create(badgeClass.get("issuer").asText()), options), options.jsonLimits()));
+        JsonNode badgeClass = SafeJson.read(fetchText(URI.create(json.get("badge").asText().strip()), options),
+            options.jsonLimits());
+        if (badgeClass.isObject()) {
+          embedIssuer((ObjectNode) badgeClass, options);
         }
         copy.set("badge", badgeClass);
         return copy;
       }
+      if (json.has("credentialSubject") && json.isObject()) {
+        ObjectNode copy = json.deepCopy();
+        embedIssuer(copy, options);
+        return copy;
+      }
       return json;
+    }
+
+    /** Replaces an issuer given as a URL by its profile, when it can be fetched; otherwise leaves it. */
+    private static void embedIssuer(ObjectNode holder, VerificationOptions options) {
+      String issuer = holder.path("issuer").asText("").strip();
+      if (!holder.path("issuer").isTextual() || !(issuer.startsWith("https://") || issuer.startsWith("http://"))) {
+        return;
+      }
+      try {
+        JsonNode profile = SafeJson.read(fetchText(URI.create(issuer), options), options.jsonLimits());
+        if (profile.isObject()) {
+          holder.set("issuer", profile);
+        }
+      } catch (OpenBadgesException | IllegalArgumentException e) {
+        // Without the profile the link falls back to --org-id / --org-name.
+      }
     }
 
     /** A PNG signature, or markup (an SVG): worth asking the baker. */
@@ -223,9 +259,7 @@ final class LinkedinCommand implements Callable<Integer> {
       ResourceFetcher fetcher = options.resources().urls().isEmpty() ? network : options.resources().orElse(network);
       try {
         return new String(fetcher.fetch(url).requireSuccess().body(), StandardCharsets.UTF_8);
-      } catch (FetchException e) {
-        throw new NotABadgeException("BADGE_FETCH_FAILED", "could not fetch " + url + " to read the badge: " + e.getMessage());
-      } catch (OpenBadgesException e) {
+      } catch (OpenBadgesException | IllegalArgumentException e) {
         throw new NotABadgeException("BADGE_FETCH_FAILED", "could not fetch " + url + " to read the badge: " + e.getMessage());
       }
     }

@@ -5,7 +5,16 @@ import io.github.insignia.openbadges.json.JsonLimits;
 import io.github.insignia.openbadges.model.BadgeDocument;
 import io.github.insignia.openbadges.model.BadgeDocuments;
 import io.github.insignia.openbadges.model.ReadOptions;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,7 +69,7 @@ final class ReadCommand implements Callable<Integer> {
     ReadOptions options = ReadOptions.builder().limits(limits).upgrade(upgrade).build();
     BadgeDocument doc = BadgeDocuments.read(readInput(limits), options);
     PrintWriter out = spec.commandLine().getOut();
-    out.println(doc.toPrettyJson());
+    out.println(asciiSafe() ? doc.toPrettyJson() : escapedPretty(doc.json()));
     out.flush();
     if (!quiet) {
       PrintWriter err = spec.commandLine().getErr();
@@ -70,6 +79,37 @@ final class ReadCommand implements Callable<Integer> {
     }
     return InsigniaCommand.EXIT_OK;
   }
+
+  /**
+   * Whether stdout can carry any character. On JDK 17 the console writer uses the locale's charset
+   * (US-ASCII under {@code LC_ALL=C}), which would turn non-ASCII text into '?'; then non-ASCII
+   * characters are written as JSON escapes, which is the same JSON.
+   */
+  static boolean asciiSafe() {
+    String stdout = System.getProperty("sun.stdout.encoding", System.getProperty("stdout.encoding"));
+    Charset charset = Charset.defaultCharset();
+    if (stdout != null) {
+      try {
+        charset = Charset.forName(stdout);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return StandardCharsets.UTF_8.equals(charset) || "UTF-16".equals(charset.name()) || charset.name().startsWith("UTF-");
+  }
+
+  static String escapedPretty(JsonNode json) {
+    try {
+      return ESCAPING.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final ObjectMapper ESCAPING = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+      .build();
 
   private byte[] readInput(JsonLimits limits) {
     int cap = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxDocumentBytes() + 1);

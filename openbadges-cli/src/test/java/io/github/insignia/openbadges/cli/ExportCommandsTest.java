@@ -112,6 +112,24 @@ class ExportCommandsTest {
   }
 
   @Test
+  void linkedinOnAnOb3CredentialWithAnIssuerUrlFetchesTheProfile() throws Exception {
+    // Unsigned, so it does not verify: the refusal names the reason and no link is printed.
+    Path file = Files.writeString(dir.resolve("ob3.json"), "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\","
+        + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],\"id\":\"urn:uuid:1\","
+        + "\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"],\"issuer\":\"https://issuer.example.org/issuer.json\","
+        + "\"validFrom\":\"2024-01-01T00:00:00Z\",\"credentialSubject\":{\"type\":[\"AchievementSubject\"],"
+        + "\"achievement\":{\"id\":\"urn:uuid:a\",\"type\":[\"Achievement\"],\"name\":\"A\",\"criteria\":{}}}}");
+    badge("", 200);
+    InsigniaCommandTest.Run r = InsigniaCommandTest.run(offline("linkedin", file.toString()));
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().startsWith("error: BADGE_NOT_VERIFIED: "), r.err());
+    var json = LinkedinCommand.VerifyFlags.badgeJson(Files.readAllBytes(file),
+        io.github.insignia.openbadges.validation.VerificationOptions.builder().offline(true).resources(
+            io.github.insignia.openbadges.validation.fetch.PreloadedResources.fromMapFile(dir.resolve("map.json"))).build());
+    assertEquals("Universidad de Ejemplo", json.path("issuer").path("name").asText());
+  }
+
+  @Test
   void linkedinUsageErrors() throws Exception {
     Path file = badge("", 200);
     assertEquals(2, InsigniaCommandTest.run(offline("linkedin", file.toString(), "--org-id", "1", "--org-name", "x")).exit());
@@ -173,6 +191,30 @@ class ExportCommandsTest {
           credential.toString(), "--token", "not-a-token");
       assertEquals(2, bad.exit());
       assertTrue(bad.err().startsWith("error: BACKPACK_UNAUTHORIZED: "), bad.err());
+    }
+  }
+
+  @Test
+  void exportToBadgeConnectWithAToken() throws Exception {
+    Path file = badge("", 200);
+    try (JdkHttpServerAdapter server = JdkHttpServerAdapter.startLoopback(0,
+        base -> BackpackProvider.builder(base, req -> ConsentDecision.grant("ada")).build())) {
+      var tokens = new io.github.insignia.openbadges.export.backpack.InMemoryTokenStore();
+      var client = io.github.insignia.openbadges.export.backpack.BadgeConnectClient.discover(server.baseUrl(),
+          io.github.insignia.openbadges.export.backpack.BackpackClientOptions.builder().tokenStore(tokens).build());
+      URI redirect = URI.create("http://127.0.0.1:9/cb");
+      client.register(io.github.insignia.openbadges.export.backpack.ClientMetadata.builder("t", URI.create("https://t.example"))
+          .redirectUri(redirect).scopes(io.github.insignia.openbadges.export.backpack.BackpackScopes.V2_ALL).build());
+      var pending = client.beginAuthorization(redirect, io.github.insignia.openbadges.export.backpack.BackpackScopes.V2_ALL);
+      HttpResponse<Void> consent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(pending.authorizationUri()).build(),
+          HttpResponse.BodyHandlers.discarding());
+      String token = client.completeAuthorization(pending, URI.create(consent.headers().firstValue("Location").orElseThrow()))
+          .accessToken();
+      InsigniaCommandTest.Run run = InsigniaCommandTest.run("export", "--to", server.baseUrl().toString(), file.toString(),
+          "--api", "badge_connect", "--token", token);
+      assertEquals(0, run.exit(), run.err());
+      assertEquals("posted at " + server.baseUrl() + "/ims/ob/v2p1", run.out().strip());
+      assertEquals(1, client.getAssertions(10, 0, null).json().size());
     }
   }
 

@@ -66,6 +66,14 @@ class ReadCommandTest {
   }
 
   @Test
+  void nonAsciiIsEscapedWhenStdoutCannotCarryIt() {
+    var node = SafeJson.read("{\"name\":\"\u00dcn\u00efc\u00f8d\u00e9 \u65e5\u672c \ud83c\udf93\"}");
+    String escaped = ReadCommand.escapedPretty(node);
+    assertTrue(escaped.chars().allMatch(c -> c < 128), escaped);
+    assertEquals(node, SafeJson.read(escaped));
+  }
+
+  @Test
   void readsStdin() {
     InputStream saved = System.in;
     try {

@@ -111,16 +111,14 @@ public final class BadgeHtml {
   }
 
   /** Builds {@link BadgeHtml}; not thread-safe. */
-  public static final class Builder {
-    private final BadgeSummary badge;
+  public static final class Builder extends ExportBuilder<Builder> {
     private URI pageUrl;
     private URI pngImage;
     private URI verifyUrl;
     private ZoneId zone = ZoneOffset.UTC;
-    private Clock clock = Clock.systemUTC();
 
     private Builder(BadgeSummary badge) {
-      this.badge = Objects.requireNonNull(badge, "badge");
+      super(badge);
     }
 
     /** The public badge page; defaults to the badge's {@code publicUrl}. */
@@ -147,11 +145,6 @@ public final class BadgeHtml {
       return this;
     }
 
-    /** The clock that decides whether the badge has expired. */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
 
     /** The HTML generator. */
     public BadgeHtml build() {

@@ -46,17 +46,15 @@ public final class LinkedInAddToProfile {
   }
 
   /** Builds the link; not thread-safe, cheap to create. */
-  public static final class Builder {
-    private final BadgeSummary badge;
+  public static final class Builder extends ExportBuilder<Builder> {
     private String organizationId;
     private String organizationName;
     private URI certUrl;
     private String certId;
     private ZoneId zone = ZoneOffset.UTC;
-    private Clock clock = Clock.systemUTC();
 
     private Builder(BadgeSummary badge) {
-      this.badge = Objects.requireNonNull(badge, "badge");
+      super(badge);
     }
 
     /** The LinkedIn organisation id (digits), which wins over the issuer's own. */
@@ -93,16 +91,7 @@ public final class LinkedInAddToProfile {
       return this;
     }
 
-    /** The clock that decides whether the badge has expired (default the system clock). */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
 
-    /** Why the badge may not be added, if it may not. */
-    public Optional<ExportRefusal> refusal() {
-      return badge.refusal(clock);
-    }
 
     /**
      * The link.

@@ -92,15 +92,13 @@ public final class ShareLinks {
   }
 
   /** Builds {@link ShareLinks}; not thread-safe. */
-  public static final class Builder {
-    private final BadgeSummary badge;
+  public static final class Builder extends ExportBuilder<Builder> {
     private URI pageUrl;
     private String text;
     private String mastodonInstance;
-    private Clock clock = Clock.systemUTC();
 
     private Builder(BadgeSummary badge) {
-      this.badge = Objects.requireNonNull(badge, "badge");
+      super(badge);
     }
 
     /** The public badge page to share; defaults to the badge's {@code publicUrl}. */
@@ -130,16 +128,7 @@ public final class ShareLinks {
       return this;
     }
 
-    /** The clock that decides whether the badge has expired. */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
 
-    /** Why the badge may not be shared, if it may not. */
-    public Optional<ExportRefusal> refusal() {
-      return badge.refusal(clock);
-    }
 
     /**
      * The links.

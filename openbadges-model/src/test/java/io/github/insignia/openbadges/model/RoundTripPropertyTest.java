@@ -108,7 +108,8 @@ class RoundTripPropertyTest {
     if (r.nextBoolean()) {
       subject.addResult(Result.builder().value(text(r)).status("Completed").build());
     }
-    AchievementCredential.Builder vc = (r.nextInt(4) == 0 ? AchievementCredential.builderVcdm11() : AchievementCredential.builder())
+    boolean vcdm11 = r.nextInt(4) == 0;
+    AchievementCredential.Builder vc = (vcdm11 ? AchievementCredential.builderVcdm11() : AchievementCredential.builder())
         .id("urn:uuid:" + new java.util.UUID(r.nextLong(), r.nextLong()))
         .credentialSubject(subject.build());
     if (r.nextBoolean()) {
@@ -117,9 +118,11 @@ class RoundTripPropertyTest {
       vc.issuer("did:web:" + word(r) + ".example");
     }
     OffsetDateTime from = date(r);
-    vc.validFrom(from);
-    if (r.nextBoolean()) {
-      vc.validUntil(from.plusDays(r.nextInt(1000)));
+    OffsetDateTime until = r.nextBoolean() ? from.plusDays(r.nextInt(1000)) : null;
+    if (vcdm11) {
+      vc.issuanceDate(from).expirationDate(until).name(text(r));
+    } else {
+      vc.validFrom(from).validUntil(until);
     }
     if (r.nextBoolean()) {
       vc.name(text(r));

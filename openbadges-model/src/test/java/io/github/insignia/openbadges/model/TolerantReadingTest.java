@@ -56,6 +56,16 @@ class TolerantReadingTest {
   }
 
   @Test
+  void revocationListEntriesAreStringsOrObjects() throws java.io.IOException {
+    var list = BadgeDocuments.read(java.nio.file.Files.readAllBytes(
+        SpecExamplesTest.VECTORS.resolve("ob2/ob-spec-examples/examples-index-10.json")))
+        .as(io.github.insignia.openbadges.model.ob2.RevocationList.class).orElseThrow();
+    assertEquals(List.of("urn:uuid:3c574c87-b96f-4f06-8eb5-68a29335b60e", "urn:uuid:e79a6c18-787e-4868-8e65-e6a4530fb418"),
+        list.revokedIds());
+    assertEquals(3, list.revokedAssertions().size());
+  }
+
+  @Test
   void typeStringOrArray() {
     assertEquals(List.of("Assertion"), assertion("").types());
     Assertion a = BadgeDocuments.read("{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":[\"Assertion\",\"extensions:Y\"],"

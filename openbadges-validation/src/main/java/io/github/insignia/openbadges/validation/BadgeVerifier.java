@@ -2,11 +2,13 @@ package io.github.insignia.openbadges.validation;
 
 import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.baking.BadgeBaker;
+import io.github.insignia.openbadges.documents.PinnedDocuments;
+import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
 import io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer;
 import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetchers;
-import io.github.insignia.openbadges.validation.internal.DataIntegrity;
+import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
 import io.github.insignia.openbadges.validation.internal.KeyResolver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +49,10 @@ public final class BadgeVerifier {
     this.options = Objects.requireNonNull(options, "options");
     this.fetcher = effectiveFetcher(options);
     this.keys = new KeyResolver(fetcher, options.jsonLimits());
-    this.dataIntegrity = new DataIntegrity(RdfCanonicalizer.create());
+    this.dataIntegrity = DataIntegrity.create(options.contexts()
+        .map(extra -> RdfCanonicalizer.create(CanonicalizationOptions.builder()
+            .documentLoader(PinnedDocuments.loader().orElse(extra)).build()))
+        .orElseGet(RdfCanonicalizer::create));
   }
 
   /** A verifier with {@link VerificationOptions#defaults()}. */

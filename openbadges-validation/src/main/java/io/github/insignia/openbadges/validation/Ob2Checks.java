@@ -11,13 +11,13 @@ import io.github.insignia.openbadges.model.DocumentKind;
 import io.github.insignia.openbadges.model.ReadOptions;
 import io.github.insignia.openbadges.model.RecipientIdentity;
 import io.github.insignia.openbadges.signing.InvalidSignatureException;
-import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchProblem;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
 import io.github.insignia.openbadges.validation.internal.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
+import io.github.insignia.openbadges.validation.internal.KeyResolver;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import io.github.insignia.openbadges.validation.internal.Primitives;
 import java.net.URI;
@@ -33,6 +33,9 @@ final class Ob2Checks {
       "https://w3id.org/openbadges/v2", "https://openbadgespec.org/v2/context.json",
       "https://purl.imsglobal.org/spec/ob/v2p1/ob_v2p1.jsonld",
       "https://purl.imsglobal.org/spec/ob/v2p1/context/ob_v2p1.jsonld");
+
+  private static final java.util.regex.Pattern IDENTITY_HASH =
+      java.util.regex.Pattern.compile("(?i)^(md5\\$[0-9a-f]{32}|sha256\\$[0-9a-f]{64})$");
 
   /** Value kinds of OB 2.0 properties. */
   enum Kind { IRI, URL, TEXT, DATETIME, BOOLEAN, EMAIL, TELEPHONE, IMAGE, NODE, OBJECT }
@@ -229,6 +232,7 @@ final class Ob2Checks {
       revocationList(assertionId, a, issuer);
     }
     dates(a);
+    endorsements(a, "", badge, issuer, issuerPointer);
     if (!endorsement) {
       recipient(a.path("recipient"));
       if (badge != null) {
@@ -238,6 +242,60 @@ final class Ob2Checks {
         image(a.get("image"), "/image", false);
       }
     }
+  }
+
+  /** Endorsements of the assertion, its badge class and its issuer, each verified on its own. */
+  private void endorsements(JsonNode a, String pointer, JsonNode badge, JsonNode issuer, String issuerPointer) {
+    endorsementsOf(a, pointer);
+    if (badge != null) {
+      endorsementsOf(badge, "/badge");
+    }
+    if (issuer != null) {
+      endorsementsOf(issuer, issuerPointer);
+    }
+  }
+
+  private void endorsementsOf(JsonNode node, String pointer) {
+    List<JsonNode> items = JsonNodes.items(node, "endorsement");
+    if (items.isEmpty()) {
+      return;
+    }
+    if (v.depth >= v.options.maxEndorsementDepth()) {
+      r.add(Outcome.WARNING, CheckCode.ENDORSEMENT, JsonNodes.pointer(pointer, "endorsement"), "ENDORSEMENT.depth", items.size());
+      return;
+    }
+    String endorsedId = JsonNodes.text(node, "id").orElse("");
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String target = node.get("endorsement").isArray()
+          ? JsonNodes.pointer(JsonNodes.pointer(pointer, "endorsement"), i) : JsonNodes.pointer(pointer, "endorsement");
+      VerificationReport sub = v.verifier.verifyNested(item.isTextual() ? item.asText() : SafeJson.write(item), v.depth + 1);
+      Optional<Check> cause = sub.rootCause();
+      if (cause.isPresent()) {
+        boolean couldNotCheck = cause.get().code().name().startsWith("FETCH_");
+        r.add(couldNotCheck ? Outcome.WARNING : Outcome.FAIL, CheckCode.ENDORSEMENT_INVALID, target,
+            "ENDORSEMENT_INVALID", cause.get().code().name(), new Messages.Key(cause.get().messageKey(), cause.get().arguments()));
+      } else if (!sub.has(CheckCode.INPUT_DETECTED) || !claimsNode(sub, item, endorsedId)) {
+        r.add(Outcome.FAIL, CheckCode.ENDORSEMENT_INVALID, target, "ENDORSEMENT_INVALID", "OB2_ENDORSEMENT_CLAIM",
+            new Messages.Key("ENDORSEMENT.claim", endorsedId));
+      } else {
+        r.add(Outcome.PASS, CheckCode.ENDORSEMENT, target, "ENDORSEMENT.ok");
+      }
+    }
+  }
+
+  /** Whether the endorsement's claim is about the endorsed node (embedded ones are checked here). */
+  private boolean claimsNode(VerificationReport sub, JsonNode item, String endorsedId) {
+    JsonNode endorsement = item;
+    if (item.isTextual()) {
+      try {
+        endorsement = SafeJson.read(v.verifier.fetcher().fetch(URI.create(item.asText())).requireSuccess().requireJson().body(),
+            v.options.jsonLimits());
+      } catch (InvalidInputException | IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return endorsedId.equals(JsonNodes.text(endorsement.path("claim"), "id").orElse(""));
   }
 
   private void context(JsonNode a) {
@@ -336,7 +394,7 @@ final class Ob2Checks {
       return;
     }
     boolean hashed = recipient.path("hashed").asBoolean(false);
-    boolean looksHashed = identity.matches("(?i)^(md5\\$[0-9a-f]{32}|sha256\\$[0-9a-f]{64})$");
+    boolean looksHashed = IDENTITY_HASH.matcher(identity).matches();
     if (hashed != looksHashed) {
       r.fail(CheckCode.OB2_PROPERTY_INVALID, JsonNodes.pointer(pointer, "identity"), "identity", "IdentityObject",
           new Messages.Key(hashed ? "kindOf.HASH" : "kindOf.PLAIN"), Verification.abbreviate(identity));
@@ -418,7 +476,7 @@ final class Ob2Checks {
       }
       VerificationKey key;
       try {
-        key = Keys.publicKeyFromPem(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
+        key = KeyResolver.pemKey(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
       } catch (InvalidInputException e) {
         r.fail(CheckCode.KEY_RESOLUTION, keyId, keyId, e.getMessage());
         continue;

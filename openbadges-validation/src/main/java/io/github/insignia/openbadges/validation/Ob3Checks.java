@@ -13,7 +13,9 @@ import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.internal.CompactJws;
-import io.github.insignia.openbadges.validation.internal.DataIntegrity;
+import io.github.insignia.openbadges.signing.dataintegrity.Cryptosuite;
+import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
+import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import io.github.insignia.openbadges.validation.internal.Schemas;
@@ -258,29 +260,54 @@ final class Ob3Checks {
       out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "not an object"));
       return false;
     }
-    String suite = DataIntegrity.suite(proof);
-    if (!DataIntegrity.supports(proof)) {
-      out.add(pending(Outcome.FAIL, CheckCode.PROOF_UNSUPPORTED, target, "PROOF_UNSUPPORTED", suite.isEmpty() ? "?" : suite));
+    String type = JsonNodes.text(proof, "type").orElse("");
+    String suiteName = JsonNodes.text(proof, "cryptosuite").orElse(null);
+    Optional<Cryptosuite> suite = Cryptosuite.of(type, suiteName);
+    String label = suiteName != null ? suiteName : type.isEmpty() ? "?" : type;
+    if (suite.isEmpty()) {
+      out.add(pending(Outcome.FAIL, CheckCode.PROOF_UNSUPPORTED, target, "PROOF_UNSUPPORTED", label));
       return false;
     }
     String vm = JsonNodes.text(proof, "verificationMethod").orElse("");
-    Optional<VerificationKey> key = resolveKey(vm, target + "/verificationMethod", issuerId, out);
-    if (key.isEmpty()) {
+    Optional<VerificationMethod> method = resolveMethod(vm, target + "/verificationMethod", issuerId, out);
+    if (method.isEmpty()) {
       return false;
     }
+    // One proof at a time, so each gets its own outcome; the key was resolved and its controller
+    // checked above, where fetch problems can be reported precisely.
+    ObjectNode single = cred.deepCopy();
+    single.set("proof", proof);
+    DataIntegrity.Verified verified;
     try {
-      v.verifier.dataIntegrity().verify(cred, proof, key.get());
+      verified = v.verifier.dataIntegrity().verify(single, KeyResolvers.fixed(java.util.Map.of(vm, method.get())),
+          DataIntegrity.Expectations.builder().requireKeyControlledByIssuer(false).clock(v.options.clock()).build());
     } catch (InvalidSignatureException e) {
-      CheckCode code = "PROOF_MALFORMED".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
-      out.add(pending(Outcome.FAIL, code, target, code.name(), e.getMessage()));
+      if (e.getCause() instanceof InvalidInputException cause && "JSONLD_CONTEXT_NOT_PINNED".equals(cause.code())) {
+        out.add(pending(Outcome.FAIL, CheckCode.PROOF_UNSUPPORTED, target, "PROOF_UNSUPPORTED.context", cause.getMessage()));
+        return false;
+      }
+      if (e.getCause() instanceof InvalidInputException cause && !(cause instanceof InvalidSignatureException)) {
+        // The signed data could not be rebuilt (an undefined term, an unknown context): as good as altered.
+        out.add(pending(Outcome.FAIL, CheckCode.PROOF_INVALID, target, "PROOF_INVALID.canonical", cause.code(), cause.getMessage()));
+        return false;
+      }
+      CheckCode code = switch (e.code()) {
+        case "SIGNATURE_INVALID" -> CheckCode.PROOF_INVALID;
+        case "CRYPTOSUITE_UNSUPPORTED" -> CheckCode.PROOF_UNSUPPORTED;
+        default -> e.code().startsWith("KEY_") ? CheckCode.KEY_RESOLUTION : CheckCode.PROOF_MALFORMED;
+      };
+      out.add(pending(Outcome.FAIL, code, target, code == CheckCode.PROOF_UNSUPPORTED ? "PROOF_UNSUPPORTED"
+          : code == CheckCode.KEY_RESOLUTION ? "KEY_RESOLUTION" : code.name(),
+          code == CheckCode.PROOF_UNSUPPORTED ? label : code == CheckCode.KEY_RESOLUTION ? vm : e.getMessage(),
+          e.getMessage()));
       return false;
     } catch (InvalidInputException e) {
       out.add(pending(Outcome.FAIL, CheckCode.PROOF_INVALID, target, "PROOF_INVALID.canonical", e.code(), e.getMessage()));
       return false;
     }
-    out.add(pending(Outcome.PASS, CheckCode.PROOF, target, "PROOF.di", suite, vm));
-    if (DataIntegrity.LEGACY.contains(suite)) {
-      out.add(pending(Outcome.WARNING, CheckCode.PROOF_LEGACY_SUITE, target, "PROOF_LEGACY_SUITE", suite));
+    out.add(pending(Outcome.PASS, CheckCode.PROOF, target, "PROOF.di", label, vm));
+    if (!verified.warnings().isEmpty()) {
+      out.add(pending(Outcome.WARNING, CheckCode.PROOF_LEGACY_SUITE, target, "PROOF_LEGACY_SUITE", label));
     }
     return true;
   }
@@ -365,6 +392,19 @@ final class Ob3Checks {
 
   /** Resolves a key and checks its controller is the issuer; records failures into {@code out}. */
   private Optional<VerificationKey> resolveKey(String vm, String target, String issuerId, List<Pending> out) {
+    Optional<VerificationMethod> method = resolveMethod(vm, target, issuerId, out);
+    if (method.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(VerificationKey.of(method.get()));
+    } catch (InvalidInputException e) {
+      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<VerificationMethod> resolveMethod(String vm, String target, String issuerId, List<Pending> out) {
     if (vm.isEmpty()) {
       out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "no verificationMethod"));
       return Optional.empty();
@@ -390,12 +430,19 @@ final class Ob3Checks {
       out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION.controller", vm, controller.get(), issuerId));
       return Optional.empty();
     }
-    try {
-      return Optional.of(VerificationKey.of(method));
-    } catch (InvalidInputException e) {
-      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
-      return Optional.empty();
+    if (v.verifier.keys().isSelfDescribing(vm)) {
+      // <issuer>#z6Mk…: the id carries the key, so anyone could write it; only the issuer's published
+      // document can confirm it. Unconfirmed (offline, unreachable) is a warning, contradicted a failure.
+      try {
+        if (!v.verifier.keys().confirmedByController(vm)) {
+          out.add(pending(Outcome.WARNING, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION.unconfirmed", vm));
+        }
+      } catch (KeyResolutionException e) {
+        out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
+        return Optional.empty();
+      }
     }
+    return Optional.of(method);
   }
 
   private static Pending pending(Outcome o, CheckCode code, String target, String key, Object... args) {
@@ -453,7 +500,9 @@ final class Ob3Checks {
     JsonNode subject = cred.path("credentialSubject");
     String subjectId = JsonNodes.text(subject, "id").orElse(null);
     for (String c : candidates) {
-      if (c.equals(subjectId)) {
+      boolean mailto = subjectId != null && subjectId.regionMatches(true, 0, "mailto:", 0, 7) && c.contains("@")
+          && RecipientIdentity.check(false, Optional.of(subjectId.substring(7)), Optional.empty(), c, true);
+      if (c.equals(subjectId) || mailto) {
         r.pass(CheckCode.RECIPIENT, JsonNodes.pointer(target, "id"), c);
         return;
       }

@@ -149,18 +149,12 @@ final class Verification {
 
   /** JSON from the input (fetchedFrom null) or from a URL. */
   void fromJson(JsonNode json, FetchedResource fetchedFrom) {
-    BadgeDocument doc;
-    try {
-      doc = BadgeDocuments.detect(json, ReadOptions.builder().limits(options.jsonLimits()).build());
-    } catch (NotABadgeException e) {
-      report.fail(CheckCode.INPUT_UNRECOGNIZED, "", e.getMessage());
+    Optional<BadgeDocument> detected = detect(json);
+    if (detected.isEmpty()) {
       return;
     }
-    OpenBadgesVersion version = doc.sourceVersion();
-    report.version(version.label());
-    report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), version.label(),
-        new Messages.Key("kind." + doc.kind().name()));
-    if (version == OpenBadgesVersion.V3_0) {
+    BadgeDocument doc = detected.get();
+    if (doc.sourceVersion() == OpenBadgesVersion.V3_0) {
       if (!json.isObject()) {
         report.fail(CheckCode.INPUT_UNRECOGNIZED, "", "not an object");
         return;
@@ -195,17 +189,22 @@ final class Verification {
       new Ob3Checks(this).verify((ObjectNode) credential, "", new Ob3Checks.Jwt(jws, payload), false);
       return;
     }
+    detect(payload).ifPresent(doc -> new Ob2Checks(this).verify(doc, payload, null, jws));
+  }
+
+  /** Detects version and kind (the model upgrades 0.5–1.1), recording INPUT_DETECTED or the failure. */
+  private Optional<BadgeDocument> detect(JsonNode json) {
     BadgeDocument doc;
     try {
-      doc = BadgeDocuments.detect(payload, ReadOptions.builder().limits(options.jsonLimits()).build());
+      doc = BadgeDocuments.detect(json, ReadOptions.builder().limits(options.jsonLimits()).build());
     } catch (NotABadgeException e) {
       report.fail(CheckCode.INPUT_UNRECOGNIZED, "", e.getMessage());
-      return;
+      return Optional.empty();
     }
     report.version(doc.sourceVersion().label());
     report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), doc.sourceVersion().label(),
         new Messages.Key("kind." + doc.kind().name()));
-    new Ob2Checks(this).verify(doc, payload, null, jws);
+    return Optional.of(doc);
   }
 
   // ---------------------------------------------------------------- shared helpers

@@ -256,6 +256,31 @@ class Ob2VerificationTest {
   }
 
   @Test
+  void endorsementsOfTheBadgeClass() {
+    ObjectNode badge = Fixtures.ob2BadgeClass(base);
+    badge.putArray("endorsement").add(base + "/endorsements/1");
+    server.json("/badge", badge);
+    server.json("/endorsements/1", json("""
+        {"@context": "https://w3id.org/openbadges/v2", "type": "Endorsement", "id": "%1$s/endorsements/1",
+         "issuer": "%1$s/issuer", "issuedOn": "2025-01-01T00:00:00Z", "verification": {"type": "HostedBadge"},
+         "claim": {"id": "%1$s/badge", "endorsementComment": "Solid."}}
+        """.formatted(base)));
+    VerificationReport r = verifyUrl("/assertions/1");
+    assertTrue(r.valid(), r::toJson);
+    assertEquals(Outcome.PASS, outcome(r, CheckCode.ENDORSEMENT));
+    server.json("/endorsements/1", json("""
+        {"@context": "https://w3id.org/openbadges/v2", "type": "Endorsement", "id": "%1$s/endorsements/1",
+         "issuer": "%1$s/issuer", "issuedOn": "2025-01-01T00:00:00Z", "verification": {"type": "HostedBadge"},
+         "claim": {"id": "%1$s/some-other-badge"}}
+        """.formatted(base)));
+    assertEquals(CheckCode.ENDORSEMENT_INVALID, rootCause(verifyUrl("/assertions/1")));
+    server.answer("/endorsements/1", 404, "text/plain", new byte[0]);
+    VerificationReport gone = verifyUrl("/assertions/1");
+    assertTrue(gone.valid(), gone::toJson);
+    assertEquals(Outcome.WARNING, outcome(gone, CheckCode.ENDORSEMENT_INVALID));
+  }
+
+  @Test
   void signedBadgeAsPlainJsonLacksItsSignature() {
     ObjectNode a = Fixtures.ob2Assertion(base, "urn:uuid:0b8f3c2e-3d4a-4e5f-8a9b-1c2d3e4f5a6b");
     a.set("verification", json("{\"type\":\"SignedBadge\"}"));

@@ -52,6 +52,25 @@ class Ob3VerificationTest {
   }
 
   @Test
+  void selfDescribingKeyIsConfirmedByTheIssuersDocumentWhenAvailable() throws Exception {
+    String vector = Files.readString(shared("vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json"));
+    VerificationReport offline = VERIFIER.verify(vector);
+    assertEquals(Outcome.WARNING, outcome(offline, CheckCode.KEY_RESOLUTION), offline::toJson);
+    String issuer = "https://example.edu/issuers/565049";
+    String vm = issuer + "#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
+    PreloadedResources listed = PreloadedResources.builder().put(issuer, "application/json",
+        ("{\"id\":\"" + issuer + "\",\"type\":\"Profile\",\"verificationMethod\":[{\"id\":\"" + vm + "\",\"type\":\"Multikey\"}]}")
+            .getBytes(StandardCharsets.UTF_8)).build();
+    VerificationReport confirmed = BadgeVerifier.create(OFFLINE.toBuilder().resources(listed).build()).verify(vector);
+    assertTrue(confirmed.valid());
+    assertFalse(confirmed.has(CheckCode.KEY_RESOLUTION), confirmed::toJson);
+    PreloadedResources notListed = PreloadedResources.builder().put(issuer, "application/json",
+        ("{\"id\":\"" + issuer + "\",\"type\":\"Profile\"}").getBytes(StandardCharsets.UTF_8)).build();
+    VerificationReport contradicted = BadgeVerifier.create(OFFLINE.toBuilder().resources(notListed).build()).verify(vector);
+    assertEquals(CheckCode.KEY_RESOLUTION, rootCause(contradicted));
+  }
+
+  @Test
   void specVectorTamperedFailsOnTheProof() throws Exception {
     ObjectNode c = json(Files.readString(shared("vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
     c.put("name", "Teamwork Badge (forged)");
@@ -175,6 +194,30 @@ class Ob3VerificationTest {
     ((ObjectNode) c.get("credentialSubject").get("achievement")).remove("type");
     VerificationReport r = VERIFIER.verify(SafeJson.write(c));
     assertEquals(Outcome.FAIL, outcome(r, CheckCode.PROOF_INVALID), r::toJson);
+  }
+
+  @Test
+  void unpinnedContextsAreNamedAndHostsCanAddTheirOwn() throws Exception {
+    String ctxUrl = "https://contexts.example.org/extra/v1";
+    ObjectNode c = ob3();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) c.get("@context")).add(ctxUrl);
+    c.put("extraNote", "hello");
+    io.github.insignia.openbadges.documents.DocumentLoader extra = url -> url.toString().equals(ctxUrl)
+        ? java.util.Optional.of(new io.github.insignia.openbadges.documents.PinnedDocument(url,
+            io.github.insignia.openbadges.documents.PinnedDocument.Kind.CONTEXT,
+            "{\"@context\":{\"extraNote\":\"https://contexts.example.org/extra#note\"}}".getBytes(StandardCharsets.UTF_8)))
+        : java.util.Optional.empty();
+    // Sign with a canonicalizer that knows the extra context.
+    io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer canon = io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer.create(
+        io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions.builder()
+            .documentLoader(io.github.insignia.openbadges.documents.PinnedDocuments.loader().orElse(extra)).build());
+    String signed = SafeJson.write(io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity.create(canon).sign(c, ED,
+        io.github.insignia.openbadges.signing.dataintegrity.ProofOptions.builder(ED.publicKey().didKeyVerificationMethod()).build()));
+    VerificationReport unknown = VERIFIER.verify(signed);
+    assertEquals(CheckCode.PROOF_UNSUPPORTED, rootCause(unknown), unknown::toJson);
+    assertTrue(unknown.rootCause().orElseThrow().message().contains("context"));
+    VerificationReport known = BadgeVerifier.create(OFFLINE.toBuilder().contexts(extra).build()).verify(signed);
+    assertEquals(Outcome.PASS, outcome(known, CheckCode.PROOF), known::toJson);
   }
 
   @Test

@@ -171,8 +171,8 @@ public final class Png {
     if (keyword == null) {
       return null;
     }
-    if (chunk.type() == TEXT) {
-      return keyword.equals("openbadges") ? BadgeVersion.OB_1_0 : null;
+    if (chunk.type() == TEXT && keyword.equals("openbadges")) {
+      return BadgeVersion.OB_1_0;
     }
     return switch (keyword) {
       case "openbadges" -> BadgeVersion.OB_2_0;
@@ -210,7 +210,10 @@ public final class Png {
     if (found == null) {
       return Optional.empty();
     }
-    String text = found.type() == TEXT ? tEXtText(b, found) : iTXtText(b, found, options, warnings);
+    String text = found.type() == TEXT ? tEXtText(b, found, options, warnings) : iTXtText(b, found, options, warnings);
+    if (found.type() == TEXT && declared != BadgeVersion.OB_1_0) {
+      warnings.add("the badge is in a tEXt chunk; the baking specification asks for iTXt");
+    }
     if (text.length() > options.maxPayloadBytes()) {
       throw tooLarge(options);
     }
@@ -231,10 +234,25 @@ public final class Png {
         "the badge text is larger than the limit of " + options.maxPayloadBytes() + " bytes");
   }
 
-  private static String tEXtText(byte[] b, Chunk chunk) {
+  /** tEXt is Latin-1 by definition; text that is valid UTF-8 beyond ASCII was written as UTF-8 by mistake. */
+  private static String tEXtText(byte[] b, Chunk chunk, BakingOptions options, List<String> warnings) {
     int textStart = chunk.dataOffset() + keyword(b, chunk).length() + 1;
-    // tEXt is Latin-1 by definition: every byte sequence decodes.
-    return new String(b, textStart, chunk.end() - 4 - textStart, StandardCharsets.ISO_8859_1);
+    int length = chunk.end() - 4 - textStart;
+    if (length > options.maxPayloadBytes()) {
+      throw tooLarge(options);
+    }
+    for (int i = textStart; i < textStart + length; i++) {
+      if (b[i] < 0) {
+        try {
+          String text = utf8(b, textStart, length, "");
+          warnings.add("the tEXt badge text is UTF-8, not Latin-1 as tEXt requires; read as UTF-8");
+          return text;
+        } catch (BakingException notUtf8) {
+          break;
+        }
+      }
+    }
+    return new String(b, textStart, length, StandardCharsets.ISO_8859_1);
   }
 
   private static String iTXtText(byte[] b, Chunk chunk, BakingOptions options, List<String> warnings) {

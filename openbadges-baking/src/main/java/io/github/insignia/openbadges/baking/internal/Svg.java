@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class Svg {
   private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+  /** The OB 3.0 context's path used by mistake as the SVG namespace; read (with a warning), never written. */
+  static final String MISTAKEN_OB3_NAMESPACE = "https://purl.imsglobal.org/spec/ob/v3p0";
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private Svg() {}
@@ -51,7 +53,7 @@ public final class Svg {
       return BadgeVersion.OB_2_0;
     }
     if (local.equals("credential")) {
-      if (namespace.equals(BadgeVersion.OB_3_0.svgNamespace())) {
+      if (namespace.equals(BadgeVersion.OB_3_0.svgNamespace()) || namespace.equals(MISTAKEN_OB3_NAMESPACE)) {
         return BadgeVersion.OB_3_0;
       }
       if (namespace.equals(BadgeVersion.CLR_2_0.svgNamespace())) {
@@ -596,6 +598,10 @@ public final class Svg {
     List<String> warnings = new ArrayList<>();
     if (payload.isEmpty()) {
       warnings.add("the badge element is empty");
+    }
+    if (!found.namespace().equals(found.declared().svgNamespace())) {
+      warnings.add("the badge element uses the namespace " + found.namespace() + " instead of "
+          + found.declared().svgNamespace());
     }
     return Optional.of(new UnbakedBadge(ImageFormat.SVG, "{" + found.namespace() + "}" + found.local(),
         found.declared(), version, kind, payload, found.verify(), warnings));

@@ -168,6 +168,10 @@ public final class BadgeFields {
 
   /** ISO 8601 with offset; a date or date-time without one is read as UTC. */
   public static Instant parseDate(String field, String s) {
+    if (s.matches("\\d{1,12}")) {
+      // OB 1.x allowed a Unix timestamp, sometimes as a string.
+      return Instant.ofEpochSecond(Long.parseLong(s));
+    }
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {

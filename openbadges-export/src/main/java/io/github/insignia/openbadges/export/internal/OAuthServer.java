@@ -142,7 +142,8 @@ public final class OAuthServer {
         return authorizePage("the parameter " + Urls.abbreviate(e.getKey()) + " is repeated");
       }
     }
-    Client client = clients.get(first(q, "client_id"));
+    String clientId = first(q, "client_id");
+    Client client = clientId == null ? null : clients.get(clientId);
     if (client == null) {
       return authorizePage("unknown client_id");
     }

@@ -1,14 +1,13 @@
 package io.github.insignia.openbadges.export.provider;
 
+import io.github.insignia.openbadges.export.internal.Headers;
 import io.github.insignia.openbadges.export.internal.Percent;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An HTTP request as the provider sees it, independent of any server framework. Header names are
@@ -25,11 +24,7 @@ public record HttpRequest(String method, String path, String rawQuery, Map<Strin
   public HttpRequest {
     method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
     Objects.requireNonNull(path, "path");
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (headers != null) {
-      headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    }
-    headers = Collections.unmodifiableMap(copy);
+    headers = Headers.copy(headers);
     body = body == null ? new byte[0] : body.clone();
   }
 
@@ -42,14 +37,7 @@ public record HttpRequest(String method, String path, String rawQuery, Map<Strin
 
   /** A copy with one more header value. */
   public HttpRequest withHeader(String name, String value) {
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    copy.putAll(headers);
-    copy.merge(name, List.of(value), (a, b) -> {
-      List<String> all = new java.util.ArrayList<>(a);
-      all.addAll(b);
-      return all;
-    });
-    return new HttpRequest(method, path, rawQuery, copy, body);
+    return new HttpRequest(method, path, rawQuery, Headers.with(headers, name, value), body);
   }
 
   /** A copy with this body. */
@@ -59,8 +47,7 @@ public record HttpRequest(String method, String path, String rawQuery, Map<Strin
 
   /** The first value of a header. */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return Headers.first(headers, name);
   }
 
   /** The media type of the body, lower case, without parameters; empty when absent. */

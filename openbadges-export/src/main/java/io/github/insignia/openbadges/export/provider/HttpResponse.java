@@ -1,15 +1,13 @@
 package io.github.insignia.openbadges.export.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.export.internal.Headers;
 import io.github.insignia.openbadges.json.SafeJson;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An HTTP response from the provider, independent of any server framework. Immutable.
@@ -21,11 +19,7 @@ import java.util.TreeMap;
 public record HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
   /** Validates and copies. */
   public HttpResponse {
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (headers != null) {
-      headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    }
-    headers = Collections.unmodifiableMap(copy);
+    headers = Headers.copy(headers);
     body = body == null ? new byte[0] : body.clone();
   }
 
@@ -51,18 +45,12 @@ public record HttpResponse(int status, Map<String, List<String>> headers, byte[]
 
   /** A copy with one more header value. */
   public HttpResponse withHeader(String name, String value) {
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    copy.putAll(headers);
-    List<String> values = new ArrayList<>(copy.getOrDefault(name, List.of()));
-    values.add(value);
-    copy.put(name, values);
-    return new HttpResponse(status, copy, body);
+    return new HttpResponse(status, Headers.with(headers, name, value), body);
   }
 
   /** The first value of a header. */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return Headers.first(headers, name);
   }
 
   /** The body as UTF-8 text. */

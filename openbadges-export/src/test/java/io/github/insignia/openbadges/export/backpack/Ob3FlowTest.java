@@ -92,6 +92,9 @@ class Ob3FlowTest {
     assertEquals(1, last.json().size());
     assertEquals("Teamwork Badge (reissued)", last.json().get(0).path("name").asText());
     assertTrue(last.nextPage().isEmpty());
+    assertEquals(2, client.getCredentials(10, 0, java.time.Instant.parse("2026-06-01T09:59:59Z")).size());
+    assertEquals(0, client.getCredentials(10, 0, java.time.Instant.parse("2026-06-01T10:00:00Z")).size(),
+        "since: only credentials updated after it");
 
     assertTrue(client.getProfile().isEmpty());
     ObjectNode profile = SafeJson.nodeFactory().objectNode();

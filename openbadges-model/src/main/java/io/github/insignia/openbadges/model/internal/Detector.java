@@ -42,7 +42,7 @@ public final class Detector {
       throw wrongType("@context", "a string, an array or an object", context);
     }
     JsonNode type = root.get("type");
-    if (type != null && !(type.isTextual() || (type.isArray() && allText(type)))) {
+    if (type != null && !(type.isTextual() || (type.isArray() && all(type, JsonNode::isTextual)))) {
       throw wrongType("type", "a string or an array of strings", type);
     }
     OpenBadgesVersion version = version(root, context);
@@ -216,7 +216,7 @@ public final class Detector {
     if (version == OpenBadgesVersion.V3_0) {
       expectObjectOrString(root, "issuer");
       JsonNode subject = root.get("credentialSubject");
-      if (subject != null && !subject.isObject() && !(subject.isArray() && allObjects(subject))) {
+      if (subject != null && !subject.isObject() && !(subject.isArray() && all(subject, JsonNode::isObject))) {
         throw wrongType("credentialSubject", "an object", subject);
       }
       for (String date : List.of("validFrom", "validUntil", "issuanceDate", "expirationDate", "awardedDate")) {
@@ -263,18 +263,9 @@ public final class Detector {
     }
   }
 
-  private static boolean allText(JsonNode array) {
+  private static boolean all(JsonNode array, java.util.function.Predicate<JsonNode> test) {
     for (JsonNode v : array) {
-      if (!v.isTextual()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean allObjects(JsonNode array) {
-    for (JsonNode v : array) {
-      if (!v.isObject()) {
+      if (!test.test(v)) {
         return false;
       }
     }

@@ -50,7 +50,7 @@ public final class Upgrader {
       identity.put("salt", in.get("salt").textValue());
     }
     JsonNode badge = in.get("badge");
-    String origin = badge == null ? null : badge.path("issuer").path("origin").asText(null);
+    String origin = badge == null ? null : textOrNull(badge.path("issuer").path("origin"));
     out.set("badge", badge instanceof ObjectNode b ? badgeFrom05(b, origin) : badge.deepCopy());
     out.set("verification", NODES.objectNode().put("type", "HostedBadge"));
     if (in.has("issued_on")) {
@@ -99,8 +99,8 @@ public final class Upgrader {
     out.put("@context", Contexts.OB_V2);
     out.put("type", "Assertion");
     JsonNode verify = in.path("verify");
-    String verifyType = verify.path("type").asText("hosted");
-    String verifyUrl = verify.path("url").asText(null);
+    String verifyType = textOr(verify.path("type"), "hosted");
+    String verifyUrl = textOrNull(verify.path("url"));
     boolean signed = "signed".equalsIgnoreCase(verifyType) || "SignedBadge".equals(verifyType);
     if (!signed && verifyUrl != null) {
       out.put("id", verifyUrl);
@@ -151,7 +151,7 @@ public final class Upgrader {
       return v.deepCopy();
     }
     ObjectNode out = NODES.objectNode();
-    String type = o.path("type").asText("hosted");
+    String type = textOr(o.path("type"), "hosted");
     boolean signed = "signed".equalsIgnoreCase(type) || "SignedBadge".equals(type);
     out.put("type", signed ? "SignedBadge" : "HostedBadge");
     if (signed && o.path("url").isTextual() && !o.has("creator")) {
@@ -220,6 +220,14 @@ public final class Upgrader {
     return Members.parseDateTime(text)
         .<JsonNode>map(d -> NODES.textNode(DateTimes.format(d)))
         .orElse(v.deepCopy());
+  }
+
+  private static String textOrNull(JsonNode v) {
+    return v.isTextual() ? v.textValue() : null;
+  }
+
+  private static String textOr(JsonNode v, String fallback) {
+    return v.isTextual() ? v.textValue() : fallback;
   }
 
   private static String resolve(String origin, String url) {
