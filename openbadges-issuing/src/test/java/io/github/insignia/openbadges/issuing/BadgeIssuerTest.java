@@ -98,6 +98,17 @@ class BadgeIssuerTest {
   }
 
   @Test
+  void resultsAreCarriedInTheSubject() {
+    ObjectNode result = SafeJson.nodeFactory().objectNode();
+    result.putArray("type").add("Result");
+    result.put("value", "92");
+    ObjectNode vc = issuer().build()
+        .award(AwardRequest.builder(TestKeys.achievement(), Recipient.email("a@example.org")).result(result).build())
+        .credential().orElseThrow();
+    assertEquals("92", vc.at("/credentialSubject/result/0/value").asText());
+  }
+
+  @Test
   void subjectIdRecipientsBecomeTheJwtSubject() throws Exception {
     Award award =
         issuer().build().award(AwardRequest.builder(TestKeys.achievement(), Recipient.subjectId("did:example:ana")).build());
@@ -235,6 +246,8 @@ class BadgeIssuerTest {
     badProfile.put("type", "Person");
     assertEquals("PROFILE_INVALID",
         assertThrows(InvalidInputException.class, () -> BadgeIssuer.builder(badProfile, keys.signer, "k").build()).code());
+    assertEquals("RESULT_INVALID", assertThrows(ConfigurationException.class,
+        () -> AwardRequest.builder(TestKeys.achievement(), Recipient.email("a@b.c")).result(SafeJson.nodeFactory().objectNode().put("value", "A"))).code());
     assertEquals("RECIPIENT_INVALID", assertThrows(InvalidInputException.class, () -> Recipient.email("not-an-email")).code());
   }
 }
