@@ -86,8 +86,9 @@ public final class BadgeIssuer {
 
   private final ObjectNode profile;
   private final String issuerId;
-  private final Signer signer;
-  private final String verificationMethod;
+  private final Signer jwtSigner;
+  private final String jwtKid;
+  private final Signer ob2Signer;
   private final Set<BadgeFormat> formats;
   private final Optional<CredentialProver> prover;
   private final Optional<StatusService> status;
@@ -102,8 +103,9 @@ public final class BadgeIssuer {
   private BadgeIssuer(Builder b) {
     this.profile = embeddable(b.profile);
     this.issuerId = profile.get("id").asText();
-    this.signer = b.signer;
-    this.verificationMethod = b.verificationMethod;
+    this.jwtSigner = b.jwtSigner != null ? b.jwtSigner : b.signer;
+    this.jwtKid = b.jwtKid != null ? b.jwtKid : b.verificationMethod;
+    this.ob2Signer = b.ob2Signer != null ? b.ob2Signer : b.signer;
     this.formats = Set.copyOf(b.formats);
     this.prover = Optional.ofNullable(b.prover);
     this.status = Optional.ofNullable(b.status);
@@ -209,7 +211,7 @@ public final class BadgeIssuer {
     }
     if (formats.contains(BadgeFormat.OB2_SIGNED)) {
       Ob2Documents signedDocs = ob2Documents(request, credentialId, issuedAt, expires, salt, true);
-      ob2Jws = Ob2Jws.sign(signedDocs.assertion(), signer, ob2.orElseThrow().keyUrl());
+      ob2Jws = Ob2Jws.sign(signedDocs.assertion(), ob2Signer, ob2.orElseThrow().keyUrl());
       if (hosted == null) {
         hosted = signedDocs;
       }
@@ -281,7 +283,7 @@ public final class BadgeIssuer {
 
   private String vcJwt(ObjectNode credential) {
     try {
-      return VcJwt.sign(credential, signer, verificationMethod);
+      return VcJwt.sign(credential, jwtSigner, jwtKid);
     } catch (OpenBadgesException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -494,6 +496,9 @@ public final class BadgeIssuer {
     private final ObjectNode profile;
     private final Signer signer;
     private final String verificationMethod;
+    private Signer jwtSigner;
+    private String jwtKid;
+    private Signer ob2Signer;
     private Set<BadgeFormat> formats = EnumSet.of(BadgeFormat.OB3_JWT);
     private CredentialProver prover;
     private StatusService status;
@@ -514,6 +519,27 @@ public final class BadgeIssuer {
     /** The formats to produce (default: {@link BadgeFormat#OB3_JWT}). */
     public Builder formats(BadgeFormat first, BadgeFormat... more) {
       this.formats = EnumSet.of(first, more);
+      return this;
+    }
+
+    /**
+     * Signs the VC-JWT with another key than the main one (default: the main signer and
+     * verification method). For example RS256 or ES256, the algorithms the 1EdTech validator
+     * accepts for JWTs, next to an Ed25519 key for {@code eddsa-rdfc-2022} proofs.
+     */
+    public Builder jwtSigner(Signer value, String kid) {
+      this.jwtSigner = Objects.requireNonNull(value, "value");
+      this.jwtKid = Objects.requireNonNull(kid, "kid");
+      return this;
+    }
+
+    /**
+     * Signs OB 2.0 assertions with another key (default: the main signer). OB 2.0 verifiers mostly
+     * expect RS256, so an RSA key is the interoperable choice; publish it with {@link
+     * Ob2Hosting#withPublicKeyPem}.
+     */
+    public Builder ob2Signer(Signer value) {
+      this.ob2Signer = Objects.requireNonNull(value, "value");
       return this;
     }
 

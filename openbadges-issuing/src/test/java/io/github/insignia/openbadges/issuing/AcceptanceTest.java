@@ -83,6 +83,26 @@ class AcceptanceTest {
   }
 
   @Test
+  void separateRsaKeysForTheJwtAndOb2Verify() {
+    SigningKey rsa = SigningKey.generate(KeyType.RSA);
+    String vm = Issuers.verificationMethodFor(issuerId, key.publicKey());
+    ObjectNode profile = TestKeys.profile();
+    profile.put("id", issuerId);
+    Award award = BadgeIssuer.builder(profile, key, vm)
+        .formats(BadgeFormat.OB3_JWT, BadgeFormat.OB2_SIGNED)
+        .jwtSigner(rsa, issuerId + "#rsa")
+        .ob2Signer(rsa)
+        .ob2Hosting(Ob2Hosting.at(OB2_BASE).withPublicKeyPem(rsa.publicKey().toSpkiPem()))
+        .build()
+        .award(AwardRequest.builder(TestKeys.achievement(), Recipient.email("eve@example.org")).build());
+    assertEquals("RS256", TestKeys.header(award.jwt().orElseThrow()).get("alg").asText());
+    assertEquals("RS256", TestKeys.header(award.ob2Jws().orElseThrow()).get("alg").asText());
+    Map<String, String> published = new LinkedHashMap<>();
+    award.ob2Hosted().orElseThrow().documents().forEach((url, doc) -> published.put(url, SafeJson.write(doc)));
+    assertValid(verifier(published).verify(award.ob2Jws().orElseThrow()), "RS256 signed OB 2.0");
+  }
+
+  @Test
   void ob2HostedAndSignedVerifyAndThenRevoke() {
     Award award = issuer(BadgeFormat.OB2_HOSTED, BadgeFormat.OB2_SIGNED)
         .award(AwardRequest.builder(TestKeys.achievement(), Recipient.email("bob@example.org")).build());
