@@ -157,6 +157,32 @@ class BadgeIssuerTest {
   }
 
   @Test
+  void concurrentRetriesOfOneClaimShareTheIdAndTheSlot() throws Exception {
+    StatusService status = StatusService.builder("https://school.example/issuer", "https://school.example/status/", StatusListStore.inMemory()).build();
+    BadgeIssuer issuer = issuer().status(status).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Award>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        String email = (i % 2 == 0 ? "ANA@example.org" : " ana@example.org");
+        futures.add(pool.submit(() -> issuer.award(request(email))));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      java.util.Set<String> slots = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<Award> f : futures) {
+        Award a = f.get();
+        ids.add(a.credentialId());
+        slots.add(a.credential().orElseThrow().at("/credentialStatus/id").asText());
+      }
+      assertEquals(1, ids.size());
+      assertEquals(1, slots.size());
+      assertEquals(1, status.listCount());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void oneEdTechRevocationListReference() {
     StatusService status =
         StatusService.builder("https://school.example/issuer", "https://school.example/status/", StatusListStore.inMemory())
