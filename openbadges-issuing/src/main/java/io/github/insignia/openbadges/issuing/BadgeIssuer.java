@@ -216,7 +216,8 @@ public final class BadgeIssuer {
         hosted = signedDocs;
       }
     }
-    DownloadPack pack = pack(request, achievement, credentialId, issuedAt, expires, credential, jwt);
+    BadgePayload toBake = bakedPayload(credential, jwt, ob2Jws, hosted);
+    DownloadPack pack = pack(request, achievement, credentialId, issuedAt, expires, credential, jwt, toBake);
     return new Award(credentialId, recipient.key(), credential, jwt, hosted, ob2Jws, pack);
   }
 
@@ -395,6 +396,23 @@ public final class BadgeIssuer {
     return new Ob2Documents(assertionId, assertion, docs);
   }
 
+  /**
+   * What the artwork carries, best first: the OB 3.0 JSON when it has an embedded proof, the
+   * VC-JWT, the signed OB 2.0 assertion, the hosted OB 2.0 assertion URL.
+   */
+  private BadgePayload bakedPayload(ObjectNode credential, String jwt, String ob2Jws, Ob2Documents hosted) {
+    if (formats.contains(BadgeFormat.OB3_DATA_INTEGRITY)) {
+      return BadgePayload.of(SafeJson.write(credential), BadgeVersion.OB_3_0);
+    }
+    if (jwt != null) {
+      return BadgePayload.of(jwt, BadgeVersion.OB_3_0);
+    }
+    if (ob2Jws != null) {
+      return BadgePayload.of(ob2Jws, BadgeVersion.OB_2_0);
+    }
+    return hosted == null ? null : BadgePayload.of(hosted.assertionId(), BadgeVersion.OB_2_0);
+  }
+
   private DownloadPack pack(
       AwardRequest request,
       ObjectNode achievement,
@@ -402,17 +420,15 @@ public final class BadgeIssuer {
       Instant issuedAt,
       Optional<Instant> expires,
       ObjectNode credential,
-      String jwt) {
+      String jwt,
+      BadgePayload toBake) {
     String json = credential == null ? null : SafeJson.writePretty(credential);
-    // the JSON carries its proof only when a Data Integrity proof was made; otherwise bake the JWT
-    String toBake = formats.contains(BadgeFormat.OB3_DATA_INTEGRITY) ? SafeJson.write(credential) : jwt;
     byte[] png = null;
     String svg = null;
     Optional<BadgeImage> image = request.image().or(() -> defaultImage).or(() -> BadgeImage.fromAchievement(achievement));
     if (toBake != null && image.isPresent()) {
-      BadgePayload payload = BadgePayload.of(toBake, BadgeVersion.OB_3_0);
-      png = baker.bake(image.get().pngShared(), payload);
-      svg = new String(baker.bake(image.get().svg().getBytes(java.nio.charset.StandardCharsets.UTF_8), payload), java.nio.charset.StandardCharsets.UTF_8);
+      png = baker.bake(image.get().pngShared(), toBake);
+      svg = new String(baker.bake(image.get().svg().getBytes(java.nio.charset.StandardCharsets.UTF_8), toBake), java.nio.charset.StandardCharsets.UTF_8);
     }
     URI page = publicPageBase.map(base -> URI.create(base + credentialId.replaceFirst("^urn:uuid:", ""))).orElse(null);
     BadgeSummary.Builder summary =

@@ -115,6 +115,7 @@ class AcceptanceTest {
 
     assertValid(verifier(published).verify(URI.create(hosted.assertionId())), "hosted");
     assertValid(verifier(published).verify(award.ob2Jws().orElseThrow()), "signed");
+    assertValid(verifier(published).verify(award.pack().png().orElseThrow()), "baked OB 2.0 PNG (signed)");
 
     status.revoke(award.credentialId(), "issued in error");
     HostedAnswer answer = status.hostedAssertion(award.credentialId(), hosted.assertion());
@@ -123,5 +124,6 @@ class AcceptanceTest {
     published.put(OB2_BASE + "revocations", SafeJson.write(status.ob2RevocationList()));
     assertRevoked(verifier(published).verify(URI.create(hosted.assertionId())), "hosted");
     assertRevoked(verifier(published).verify(award.ob2Jws().orElseThrow()), "signed");
+    assertRevoked(verifier(published).verify(award.pack().svg().orElseThrow().getBytes(StandardCharsets.UTF_8)), "baked OB 2.0 SVG");
   }
 }
