@@ -226,10 +226,16 @@ final class Ob2Checks {
       if (hosted) {
         scope(assertionId, issuer);
       }
+      JsonNode trusted = issuer;
       if (jws != null) {
-        signature(a, jws, issuer);
+        trusted = hostedIssuer(issuer, issuerPointer, embeddedIssuer(a, endorsement));
+        if (trusted != null) {
+          signature(a, jws, trusted);
+        }
       }
-      revocationList(assertionId, a, issuer);
+      if (trusted != null) {
+        revocationList(assertionId, a, trusted);
+      }
     }
     dates(a);
     endorsements(a, "", badge, issuer, issuerPointer);
@@ -296,6 +302,36 @@ final class Ob2Checks {
       }
     }
     return endorsedId.equals(JsonNodes.text(endorsement.path("claim"), "id").orElse(""));
+  }
+
+  private static boolean embeddedIssuer(JsonNode a, boolean endorsement) {
+    return endorsement ? a.path("issuer").isObject()
+        : a.path("badge").isObject() && a.path("badge").path("issuer").isObject();
+  }
+
+  /**
+   * The issuer Profile whose keys and revocation list count for a signed badge. An issuer embedded
+   * in the signed payload was written by whoever signed it, so its {@code publicKey} proves nothing:
+   * the hosted copy at its id is fetched instead. An embedded issuer without an http(s) id cannot
+   * be confirmed (a warning), and its own keys are used.
+   */
+  private JsonNode hostedIssuer(JsonNode issuer, String pointer, boolean embedded) {
+    if (!embedded) {
+      return issuer;
+    }
+    String id = JsonNodes.text(issuer, "id").orElse("");
+    if (!Primitives.isUrl(id)) {
+      r.add(Outcome.WARNING, CheckCode.KEY_RESOLUTION, pointer, "KEY_RESOLUTION.embeddedIssuer", id.isEmpty() ? "—" : id);
+      return issuer;
+    }
+    int mark = r.mark();
+    Optional<JsonNode> hosted = v.fetchJson(id, Outcome.FAIL);
+    if (hosted.isEmpty()) {
+      CheckCode cause = r.firstFailureSince(mark);
+      r.skip(CheckCode.PROOF, "", cause == null ? CheckCode.FETCH : cause);
+      return null;
+    }
+    return hosted.get();
   }
 
   private void context(JsonNode a) {

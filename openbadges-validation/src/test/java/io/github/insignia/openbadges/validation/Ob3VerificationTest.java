@@ -143,6 +143,26 @@ class Ob3VerificationTest {
   }
 
   @Test
+  void vcdm11JwtTakesMissingPropertiesFromTheClaims() {
+    ObjectNode vc = ob3();
+    vc.set("@context", json("{\"a\":[\"https://www.w3.org/2018/credentials/v1\",\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"]}").get("a"));
+    vc.remove("id");
+    vc.remove("validFrom");
+    ObjectNode payload = SafeJson.nodeFactory().objectNode();
+    payload.put("iss", vc.get("issuer").get("id").asText());
+    payload.put("jti", "urn:uuid:5d7c5f4e-1111-4a4e-9c37-0d5f4f7c9a10");
+    payload.put("nbf", Instant.parse("2025-01-01T00:00:00Z").getEpochSecond());
+    payload.put("exp", Instant.parse("2026-01-01T00:00:00Z").getEpochSecond());
+    payload.set("vc", vc);
+    String jwt = Fixtures.jws(json("{\"alg\":\"EdDSA\",\"kid\":\"" + ED.publicKey().didKeyVerificationMethod() + "\"}"),
+        SafeJson.write(payload).getBytes(StandardCharsets.UTF_8), ED);
+    VerificationReport r = VERIFIER.verify(jwt);
+    assertEquals(Outcome.PASS, outcome(r, CheckCode.PROOF), r::toJson);
+    assertEquals(CheckCode.EXPIRED, rootCause(r), r::toJson);
+    assertTrue(BadgeVerifier.create(OFFLINE.toBuilder().at(Instant.parse("2025-06-01T00:00:00Z")).build()).verify(jwt).valid());
+  }
+
+  @Test
   void tamperedJwtFails() {
     String jwt = Fixtures.vcJwt(ob3(), ED);
     String[] parts = jwt.split("\\.");
