@@ -1,19 +1,232 @@
 package io.github.insignia.openbadges.cli;
 
-import io.github.insignia.openbadges.ConfigurationException;
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.issuing.BadgeFormat;
+import io.github.insignia.openbadges.issuing.BadgeImage;
+import io.github.insignia.openbadges.issuing.BadgeIssuer;
+import io.github.insignia.openbadges.issuing.CredentialProver;
+import io.github.insignia.openbadges.issuing.ExpiryPolicy;
+import io.github.insignia.openbadges.issuing.Issuers;
+import io.github.insignia.openbadges.issuing.batch.BatchFailure;
+import io.github.insignia.openbadges.issuing.batch.BatchIssuer;
+import io.github.insignia.openbadges.issuing.batch.BatchListener;
+import io.github.insignia.openbadges.issuing.batch.BatchProgress;
+import io.github.insignia.openbadges.issuing.batch.BatchResult;
+import io.github.insignia.openbadges.issuing.status.FileStatusListStore;
+import io.github.insignia.openbadges.issuing.status.StatusService;
+import io.github.insignia.openbadges.json.JsonLimits;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.keys.Keys;
+import io.github.insignia.openbadges.signing.keys.SigningKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 
-/** {@code insignia issue-batch}: Award a badge to every learner of a roster. */
-@Command(name = "issue-batch", mixinStandardHelpOptions = true, description = "Award a badge to every learner of a roster.")
+/**
+ * {@code insignia issue-batch --roster FILE.csv --achievement FILE --issuer FILE --key KEYFILE
+ * [--image PNG|SVG] --out DIR}: awards the achievement to every learner of the roster, one folder
+ * per learner ({@code badge.json}, {@code badge.jwt}, {@code badge.png}, {@code badge.svg}, {@code
+ * links.json}) and {@code summary.json}. Resumable: a rerun skips learners already done. Progress
+ * goes to stderr (a bar on a terminal, plain lines otherwise); the summary to stdout. Exit 0 when
+ * every learner has a badge, 1 when some rows failed (listed in summary.json), 2 on errors.
+ */
+@Command(
+    name = "issue-batch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Award a badge to every learner of a roster.",
+      "The roster is CSV with a header: email (or identifier) required; name, evidence, narrative optional.",
+      "Writes one folder per learner (badge.json, badge.jwt, badge.png, badge.svg, links.json) and summary.json;"
+          + " a rerun skips learners already done."
+    })
 final class IssueBatchCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", hidden = true)
-  List<String> args;
+  @Option(names = "--roster", required = true, paramLabel = "FILE.csv", description = "The roster (UTF-8 CSV with a header row).")
+  Path roster;
+
+  @Option(names = "--achievement", required = true, paramLabel = "FILE", description = "The OB 3.0 Achievement JSON.")
+  Path achievement;
+
+  @Option(names = "--issuer", required = true, paramLabel = "FILE", description = "The OB 3.0 issuer Profile JSON.")
+  Path issuer;
+
+  @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "The issuer's private key (JWK, PEM or Multikey).")
+  Path key;
+
+  @Option(names = "--image", paramLabel = "PNG|SVG", description = "The badge artwork (default: the achievement's image).")
+  Path image;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder.")
+  Path out;
+
+  @Option(names = "--verification-method", paramLabel = "ID",
+      description = "The key id proofs name (default: did:key method, or ISSUER_ID#publicKeyMultibase).")
+  String verificationMethod;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--valid-for", paramLabel = "DURATION",
+      description = "Badges expire this long after issue (ISO 8601, e.g. P730D); default: never.")
+  Duration validFor;
+
+  @Option(names = "--status-store", paramLabel = "DIR",
+      description = "Give each badge a Bitstring Status List entry, allocated in this journal folder (with --status-base).")
+  Path statusStore;
+
+  @Option(names = "--status-base", paramLabel = "URL",
+      description = "Status list N is published at URL followed by N (with --status-store).")
+  String statusBase;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
-    throw new ConfigurationException("NOT_IMPLEMENTED", "insignia issue-batch is not implemented yet");
+  public Integer call() throws IOException {
+    if ((statusStore == null) != (statusBase == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--status-store and --status-base go together");
+    }
+    ObjectNode achievementJson = readObject(achievement, "achievement");
+    ObjectNode profile = readObject(issuer, "issuer profile");
+    SigningKey signingKey = Keys.parsePrivateKey(readText(key, 64 * 1024));
+    String issuerId = profile.path("id").asText("");
+    String vm = verificationMethod != null ? verificationMethod : Issuers.verificationMethodFor(issuerId, signingKey.publicKey());
+    PrintWriter err = spec.commandLine().getErr();
+
+    BadgeIssuer.Builder builder = BadgeIssuer.builder(profile, signingKey, vm);
+    Optional<CredentialProver> prover = Issuers.dataIntegrity(signingKey, vm);
+    if (prover.isPresent()) {
+      builder.formats(BadgeFormat.OB3_DATA_INTEGRITY, BadgeFormat.OB3_JWT).prover(prover.get());
+    } else {
+      builder.formats(BadgeFormat.OB3_JWT);
+      err.println("note: no Data Integrity prover available; badge.json is the credential the JWT carries");
+    }
+    BadgeImage art = artwork(achievementJson, err);
+    builder.defaultImage(art);
+    if (validFor != null) {
+      builder.defaultExpiry(ExpiryPolicy.after(validFor));
+    }
+    FileStatusListStore store = statusStore == null ? null : FileStatusListStore.open(statusStore, Clock.systemUTC());
+    BatchResult result;
+    try {
+      if (store != null) {
+        builder.status(StatusService.builder(issuerId, statusBase, store).build());
+      }
+      BatchIssuer.Builder batch = BatchIssuer.builder(builder.build(), achievementJson).image(art);
+      if (threads != null) {
+        batch.threads(threads);
+      }
+      boolean terminal = System.console() != null;
+      batch.progressInterval(terminal ? Duration.ofMillis(200) : Duration.ofSeconds(2));
+      result = batch.build().run(roster, out, progressPrinter(err, terminal));
+      if (terminal) {
+        err.println();
+      }
+    } finally {
+      if (store != null) {
+        store.close();
+      }
+    }
+    err.flush();
+    printSummary(result);
+    return result.complete() ? InsigniaCommand.EXIT_OK : InsigniaCommand.EXIT_INVALID;
+  }
+
+  private BadgeImage artwork(ObjectNode achievementJson, PrintWriter err) {
+    if (image != null) {
+      return BadgeImage.read(readBytes(image, 64L * 1024 * 1024));
+    }
+    Optional<BadgeImage> fromAchievement = BadgeImage.fromAchievement(achievementJson);
+    if (fromAchievement.isPresent()) {
+      return fromAchievement.get();
+    }
+    err.println("note: the achievement has no embedded image and no --image was given; using a placeholder disc");
+    return BadgeImage.placeholder();
+  }
+
+  private void printSummary(BatchResult result) {
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf("issued %d, skipped %d (already done), failed %d of %d learners in %.1f s%n",
+        result.issued(), result.skipped(), result.failed(), result.total(), result.elapsed().toMillis() / 1000.0);
+    result.aborted().ifPresent(a -> o.println("stopped early: " + a));
+    int shown = 0;
+    for (BatchFailure f : result.failures()) {
+      if (shown++ == 10) {
+        o.println("  … see summary.json for the rest");
+        break;
+      }
+      o.printf("  row %d: %s: %s%n", f.row(), f.code(), f.message());
+    }
+    o.println("summary: " + out.resolve("summary.json"));
+    o.flush();
+  }
+
+  /** A bar redrawn in place on a terminal; plain lines otherwise (logs, CI). */
+  static BatchListener progressPrinter(PrintWriter err, boolean terminal) {
+    return p -> {
+      synchronized (err) {
+        String line = progressLine(p);
+        if (terminal) {
+          err.print("\r" + bar(p) + " " + line + "   ");
+        } else {
+          err.println("progress: " + line);
+        }
+        err.flush();
+      }
+    };
+  }
+
+  static String progressLine(BatchProgress p) {
+    String count = p.total().isPresent() ? p.done() + "/" + p.total().getAsLong() : Long.toString(p.done());
+    String eta = p.eta().map(d -> ", ETA " + format(d)).orElse("");
+    return String.format(java.util.Locale.ROOT, "%s learners (%d issued, %d skipped, %d failed), %.1f/s%s",
+        count, p.issued(), p.skipped(), p.failed(), p.rate(), eta);
+  }
+
+  static String bar(BatchProgress p) {
+    int width = 30;
+    double fraction = p.total().isPresent() && p.total().getAsLong() > 0 ? (double) p.done() / p.total().getAsLong() : 0;
+    int filled = (int) Math.round(Math.min(1, fraction) * width);
+    return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + Math.round(fraction * 100) + "%";
+  }
+
+  static String format(Duration d) {
+    long s = d.toSeconds();
+    return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60) : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+  }
+
+  private static ObjectNode readObject(Path file, String what) {
+    JsonNode json = SafeJson.read(readBytes(file, JsonLimits.defaults().maxDocumentBytes()));
+    if (!json.isObject()) {
+      throw new InvalidInputException("JSON_NOT_OBJECT", "the " + what + " file " + file + " is not a JSON object");
+    }
+    return (ObjectNode) json;
+  }
+
+  private static String readText(Path file, int max) {
+    return new String(readBytes(file, max), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] readBytes(Path file, long max) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (bytes.length > max) {
+        throw new InvalidInputException("INPUT_TOO_LARGE", file + " is larger than " + max + " bytes");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
 import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.JsonText;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
 import io.github.insignia.openbadges.signing.dataintegrity.ProofOptions;
@@ -21,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -164,88 +163,8 @@ final class SignCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * JSON indented as JavaScript's {@code JSON.stringify(value, null, 2)} writes it (the form the
-   * published vectors use), with a final newline.
-   */
+  /** JSON as {@code JSON.stringify(value, null, 2)} writes it (the vectors' form), with a final newline. */
   static String prettyJson(JsonNode node) {
-    StringBuilder sb = new StringBuilder();
-    write(node, sb, 0);
-    return sb.append('\n').toString();
-  }
-
-  private static void write(JsonNode node, StringBuilder sb, int depth) {
-    if (node.isObject()) {
-      if (node.isEmpty()) {
-        sb.append("{}");
-        return;
-      }
-      sb.append('{');
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        newline(sb, depth + 1);
-        quote(e.getKey(), sb);
-        sb.append(": ");
-        write(e.getValue(), sb, depth + 1);
-        if (it.hasNext()) {
-          sb.append(',');
-        }
-      }
-      newline(sb, depth);
-      sb.append('}');
-    } else if (node.isArray()) {
-      if (node.isEmpty()) {
-        sb.append("[]");
-        return;
-      }
-      sb.append('[');
-      for (int i = 0; i < node.size(); i++) {
-        newline(sb, depth + 1);
-        write(node.get(i), sb, depth + 1);
-        if (i < node.size() - 1) {
-          sb.append(',');
-        }
-      }
-      newline(sb, depth);
-      sb.append(']');
-    } else if (node.isTextual()) {
-      quote(node.asText(), sb);
-    } else {
-      sb.append(SafeJson.write(node));
-    }
-  }
-
-  private static void newline(StringBuilder sb, int depth) {
-    sb.append('\n');
-    for (int i = 0; i < depth; i++) {
-      sb.append("  ");
-    }
-  }
-
-  private static void quote(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            sb.append(c).append(s.charAt(++i));
-          } else if (c < 0x20 || Character.isSurrogate(c)) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    return JsonText.pretty(node);
   }
 }

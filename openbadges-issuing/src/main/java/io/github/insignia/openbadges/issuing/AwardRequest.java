@@ -120,7 +120,15 @@ public final class AwardRequest {
 
     /** Adds an OB 3.0 {@code Result} (it must have a {@code type} containing {@code Result}). */
     public Builder result(ObjectNode value) {
-      results.add(Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(value, "value");
+      boolean typed = value.path("type").isTextual()
+          ? value.get("type").asText().equals("Result")
+          : java.util.stream.StreamSupport.stream(value.path("type").spliterator(), false).anyMatch(t -> t.asText().equals("Result"));
+      if (!typed) {
+        // the OB context is type-scoped: an untyped Result would fall out of the signed data
+        throw new io.github.insignia.openbadges.ConfigurationException("RESULT_INVALID", "a Result needs a type containing 'Result'");
+      }
+      results.add(value);
       return this;
     }
 

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.ConfigurationException;
+import io.github.insignia.openbadges.OpenBadgesException;
+import io.github.insignia.openbadges.baking.BadgeBaker;
+import io.github.insignia.openbadges.baking.BadgePayload;
+import io.github.insignia.openbadges.baking.BadgeVersion;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.export.BadgeSummary;
 import io.github.insignia.openbadges.export.ExportException;
@@ -15,7 +19,6 @@ import io.github.insignia.openbadges.export.VerificationStatus;
 import io.github.insignia.openbadges.issuing.claim.ClaimDecision;
 import io.github.insignia.openbadges.issuing.claim.ClaimFacts;
 import io.github.insignia.openbadges.issuing.claim.ClaimRequirements;
-import io.github.insignia.openbadges.issuing.internal.CompactJws;
 import io.github.insignia.openbadges.issuing.internal.NameUuid;
 import io.github.insignia.openbadges.issuing.status.StatusService;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -23,6 +26,8 @@ import io.github.insignia.openbadges.model.HashAlgorithm;
 import io.github.insignia.openbadges.model.IdentityHash;
 import io.github.insignia.openbadges.model.RecipientIdentity;
 import io.github.insignia.openbadges.signing.Signer;
+import io.github.insignia.openbadges.signing.jose.Ob2Jws;
+import io.github.insignia.openbadges.signing.jose.VcJwt;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,8 +86,9 @@ public final class BadgeIssuer {
 
   private final ObjectNode profile;
   private final String issuerId;
-  private final Signer signer;
-  private final String verificationMethod;
+  private final Signer jwtSigner;
+  private final String jwtKid;
+  private final Signer ob2Signer;
   private final Set<BadgeFormat> formats;
   private final Optional<CredentialProver> prover;
   private final Optional<StatusService> status;
@@ -95,10 +101,11 @@ public final class BadgeIssuer {
   private final Clock clock;
 
   private BadgeIssuer(Builder b) {
-    this.profile = b.profile.deepCopy();
+    this.profile = embeddable(b.profile);
     this.issuerId = profile.get("id").asText();
-    this.signer = b.signer;
-    this.verificationMethod = b.verificationMethod;
+    this.jwtSigner = b.jwtSigner != null ? b.jwtSigner : b.signer;
+    this.jwtKid = b.jwtKid != null ? b.jwtKid : b.verificationMethod;
+    this.ob2Signer = b.ob2Signer != null ? b.ob2Signer : b.signer;
     this.formats = Set.copyOf(b.formats);
     this.prover = Optional.ofNullable(b.prover);
     this.status = Optional.ofNullable(b.status);
@@ -192,7 +199,7 @@ public final class BadgeIssuer {
         credential = prover.orElseThrow().prove(credential);
       }
       if (formats.contains(BadgeFormat.OB3_JWT)) {
-        jwt = vcJwt(credential, issuedAt, expires);
+        jwt = vcJwt(credential);
       }
     } else {
       status.ifPresent(s -> s.assign(credentialId, recipient.key()));
@@ -204,19 +211,22 @@ public final class BadgeIssuer {
     }
     if (formats.contains(BadgeFormat.OB2_SIGNED)) {
       Ob2Documents signedDocs = ob2Documents(request, credentialId, issuedAt, expires, salt, true);
-      ob2Jws = CompactJws.sign(JSON.objectNode(), signedDocs.assertion(), signer);
+      ob2Jws = Ob2Jws.sign(signedDocs.assertion(), ob2Signer, ob2.orElseThrow().keyUrl());
       if (hosted == null) {
         hosted = signedDocs;
       }
     }
-    DownloadPack pack = pack(request, achievement, credentialId, issuedAt, expires, credential, jwt);
+    BadgePayload toBake = bakedPayload(credential, jwt, ob2Jws, hosted);
+    DownloadPack pack = pack(request, achievement, credentialId, issuedAt, expires, credential, jwt, toBake);
     return new Award(credentialId, recipient.key(), credential, jwt, hosted, ob2Jws, pack);
   }
 
   private ObjectNode ob3Credential(AwardRequest request, String credentialId, Instant issuedAt, Optional<Instant> expires, String salt) {
     Recipient recipient = request.recipient();
     ObjectNode vc = JSON.objectNode();
-    ArrayNode context = vc.putArray("@context").add(VC_V2_CONTEXT).add(OB3_CONTEXT);
+    // the extensions context defines 1EdTechJsonSchemaValidator2019 and 1EdTechRevocationList:
+    // without it those types are relative IRIs that safe-mode canonicalization refuses
+    vc.putArray("@context").add(VC_V2_CONTEXT).add(OB3_CONTEXT).add(OB3_EXTENSIONS_CONTEXT);
     vc.put("id", credentialId);
     vc.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
     vc.set("issuer", profile.deepCopy());
@@ -242,7 +252,7 @@ public final class BadgeIssuer {
         identity.put("salt", salt);
       }
     }
-    subject.set("achievement", request.achievementShared().deepCopy());
+    subject.set("achievement", embeddable(request.achievementShared()));
     request.narrative().ifPresent(n -> subject.put("narrative", n));
     if (!request.results().isEmpty()) {
       ArrayNode results = subject.putArray("result");
@@ -264,7 +274,6 @@ public final class BadgeIssuer {
     status.ifPresent(
         s -> {
           if (statusMethod == StatusMethod.ONE_EDTECH_REVOCATION_LIST) {
-            context.add(OB3_EXTENSIONS_CONTEXT);
             vc.set("credentialStatus", s.oneEdTechEntry(credentialId, recipient.key()));
           } else {
             vc.set("credentialStatus", s.bitstringEntry(credentialId, recipient.key()));
@@ -273,20 +282,14 @@ public final class BadgeIssuer {
     return vc;
   }
 
-  private String vcJwt(ObjectNode credential, Instant issuedAt, Optional<Instant> expires) {
-    ObjectNode payload = credential.deepCopy();
-    payload.put("iss", issuerId);
-    payload.put("jti", credential.get("id").asText());
-    JsonNode subjectId = credential.path("credentialSubject").path("id");
-    if (subjectId.isTextual()) {
-      payload.put("sub", subjectId.asText());
+  private String vcJwt(ObjectNode credential) {
+    try {
+      return VcJwt.sign(credential, jwtSigner, jwtKid);
+    } catch (OpenBadgesException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new IssuingException("SIGNER_FAILED", "signing the VC-JWT failed: " + e.getMessage(), e);
     }
-    payload.put("nbf", issuedAt.getEpochSecond());
-    expires.ifPresent(e -> payload.put("exp", e.getEpochSecond()));
-    ObjectNode header = JSON.objectNode();
-    header.put("kid", verificationMethod);
-    header.put("typ", "JWT");
-    return CompactJws.sign(header, payload, signer);
   }
 
   private Ob2Documents ob2Documents(
@@ -375,7 +378,8 @@ public final class BadgeIssuer {
     }
     docs.put(badgeClassUrl, badgeClass);
     docs.put(host.issuerUrl(), issuer);
-    if (signed) {
+    if (formats.contains(BadgeFormat.OB2_SIGNED)) {
+      // verifiers of signed assertions find the key through the issuer's publicKey
       issuer.putArray("publicKey").add(host.keyUrl());
       host.publicKeyPem()
           .ifPresent(
@@ -392,6 +396,23 @@ public final class BadgeIssuer {
     return new Ob2Documents(assertionId, assertion, docs);
   }
 
+  /**
+   * What the artwork carries, best first: the OB 3.0 JSON when it has an embedded proof, the
+   * VC-JWT, the signed OB 2.0 assertion, the hosted OB 2.0 assertion URL.
+   */
+  private BadgePayload bakedPayload(ObjectNode credential, String jwt, String ob2Jws, Ob2Documents hosted) {
+    if (formats.contains(BadgeFormat.OB3_DATA_INTEGRITY)) {
+      return BadgePayload.of(SafeJson.write(credential), BadgeVersion.OB_3_0);
+    }
+    if (jwt != null) {
+      return BadgePayload.of(jwt, BadgeVersion.OB_3_0);
+    }
+    if (ob2Jws != null) {
+      return BadgePayload.of(ob2Jws, BadgeVersion.OB_2_0);
+    }
+    return hosted == null ? null : BadgePayload.of(hosted.assertionId(), BadgeVersion.OB_2_0);
+  }
+
   private DownloadPack pack(
       AwardRequest request,
       ObjectNode achievement,
@@ -399,16 +420,15 @@ public final class BadgeIssuer {
       Instant issuedAt,
       Optional<Instant> expires,
       ObjectNode credential,
-      String jwt) {
+      String jwt,
+      BadgePayload toBake) {
     String json = credential == null ? null : SafeJson.writePretty(credential);
-    // the JSON carries its proof only when a Data Integrity proof was made; otherwise bake the JWT
-    String toBake = formats.contains(BadgeFormat.OB3_DATA_INTEGRITY) ? SafeJson.write(credential) : jwt;
     byte[] png = null;
     String svg = null;
     Optional<BadgeImage> image = request.image().or(() -> defaultImage).or(() -> BadgeImage.fromAchievement(achievement));
     if (toBake != null && image.isPresent()) {
-      png = baker.bakePng(image.get().pngShared(), toBake);
-      svg = baker.bakeSvg(image.get().svg(), toBake);
+      png = baker.bake(image.get().pngShared(), toBake);
+      svg = new String(baker.bake(image.get().svg().getBytes(java.nio.charset.StandardCharsets.UTF_8), toBake), java.nio.charset.StandardCharsets.UTF_8);
     }
     URI page = publicPageBase.map(base -> URI.create(base + credentialId.replaceFirst("^urn:uuid:", ""))).orElse(null);
     BadgeSummary.Builder summary =
@@ -457,6 +477,17 @@ public final class BadgeIssuer {
     }
   }
 
+  /**
+   * A standalone Profile or Achievement document as it is embedded in a credential: without its own
+   * {@code @context}, which the credential's contexts already cover (a nested context would be
+   * processed again for every credential and could redefine terms under the proof).
+   */
+  static ObjectNode embeddable(ObjectNode document) {
+    ObjectNode copy = document.deepCopy();
+    copy.remove("@context");
+    return copy;
+  }
+
   static boolean hasType(JsonNode node, String type) {
     JsonNode t = node.path("type");
     if (t.isTextual()) {
@@ -481,6 +512,9 @@ public final class BadgeIssuer {
     private final ObjectNode profile;
     private final Signer signer;
     private final String verificationMethod;
+    private Signer jwtSigner;
+    private String jwtKid;
+    private Signer ob2Signer;
     private Set<BadgeFormat> formats = EnumSet.of(BadgeFormat.OB3_JWT);
     private CredentialProver prover;
     private StatusService status;
@@ -488,7 +522,7 @@ public final class BadgeIssuer {
     private Ob2Hosting ob2;
     private ExpiryPolicy defaultExpiry = ExpiryPolicy.never();
     private BadgeImage defaultImage;
-    private BadgeBaker baker = BadgeBaker.minimal();
+    private BadgeBaker baker = BadgeBaker.create();
     private String publicPageBase;
     private Clock clock = Clock.systemUTC();
 
@@ -501,6 +535,27 @@ public final class BadgeIssuer {
     /** The formats to produce (default: {@link BadgeFormat#OB3_JWT}). */
     public Builder formats(BadgeFormat first, BadgeFormat... more) {
       this.formats = EnumSet.of(first, more);
+      return this;
+    }
+
+    /**
+     * Signs the VC-JWT with another key than the main one (default: the main signer and
+     * verification method). For example RS256 or ES256, the algorithms the 1EdTech validator
+     * accepts for JWTs, next to an Ed25519 key for {@code eddsa-rdfc-2022} proofs.
+     */
+    public Builder jwtSigner(Signer value, String kid) {
+      this.jwtSigner = Objects.requireNonNull(value, "value");
+      this.jwtKid = Objects.requireNonNull(kid, "kid");
+      return this;
+    }
+
+    /**
+     * Signs OB 2.0 assertions with another key (default: the main signer). OB 2.0 verifiers mostly
+     * expect RS256, so an RSA key is the interoperable choice; publish it with {@link
+     * Ob2Hosting#withPublicKeyPem}.
+     */
+    public Builder ob2Signer(Signer value) {
+      this.ob2Signer = Objects.requireNonNull(value, "value");
       return this;
     }
 
@@ -540,7 +595,7 @@ public final class BadgeIssuer {
       return this;
     }
 
-    /** The baker (default: {@link BadgeBaker#minimal()}). */
+    /** The baker and its limits (default: {@link BadgeBaker#create()}). */
     public Builder baker(BadgeBaker value) {
       this.baker = Objects.requireNonNull(value, "value");
       return this;

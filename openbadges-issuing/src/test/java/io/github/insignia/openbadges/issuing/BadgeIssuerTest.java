@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.ConfigurationException;
+import io.github.insignia.openbadges.baking.BadgeBaker;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.issuing.claim.ClaimFacts;
 import io.github.insignia.openbadges.issuing.claim.Requisite;
@@ -76,12 +77,35 @@ class BadgeIssuerTest {
   }
 
   @Test
+  void standaloneDocumentsLoseTheirContextWhenEmbedded() {
+    ObjectNode achievement = TestKeys.achievement();
+    achievement.putArray("@context").add(BadgeIssuer.VC_V2_CONTEXT).add(BadgeIssuer.OB3_CONTEXT);
+    ObjectNode profile = TestKeys.profile();
+    profile.putArray("@context").add(BadgeIssuer.VC_V2_CONTEXT).add(BadgeIssuer.OB3_CONTEXT);
+    ObjectNode vc = BadgeIssuer.builder(profile, keys.signer, "k").build()
+        .award(AwardRequest.builder(achievement, Recipient.email("a@example.org")).build()).credential().orElseThrow();
+    assertFalse(vc.get("issuer").has("@context"));
+    assertFalse(vc.at("/credentialSubject/achievement").has("@context"));
+  }
+
+  @Test
   void saltsArePerRecipientAndFresh() {
     BadgeIssuer issuer = issuer().build();
     String s1 = issuer.award(request("ana@example.org")).credential().orElseThrow().at("/credentialSubject/identifier/0/salt").asText();
     String s2 = issuer.award(request("ana@example.org")).credential().orElseThrow().at("/credentialSubject/identifier/0/salt").asText();
     assertNotEquals(s1, s2);
     assertEquals(32, s1.length());
+  }
+
+  @Test
+  void resultsAreCarriedInTheSubject() {
+    ObjectNode result = SafeJson.nodeFactory().objectNode();
+    result.putArray("type").add("Result");
+    result.put("value", "92");
+    ObjectNode vc = issuer().build()
+        .award(AwardRequest.builder(TestKeys.achievement(), Recipient.email("a@example.org")).result(result).build())
+        .credential().orElseThrow();
+    assertEquals("92", vc.at("/credentialSubject/result/0/value").asText());
   }
 
   @Test
@@ -106,7 +130,10 @@ class BadgeIssuerTest {
     assertTrue(payload.has("proof"), "the DI proof goes into the credential before it becomes the JWT payload");
     String png = new String(award.pack().png().orElseThrow(), StandardCharsets.ISO_8859_1);
     assertTrue(png.contains("iTXtopenbadgecredential\0\0\0\0\0{"), "JSON baked in an uncompressed iTXt chunk");
-    assertTrue(award.pack().svg().orElseThrow().contains("<openbadges:credential><![CDATA[{"));
+    String svg = award.pack().svg().orElseThrow();
+    assertTrue(svg.contains("https://purl.imsglobal.org/ob/v3p0") && svg.contains("<![CDATA["), svg.substring(0, 300));
+    assertEquals(award.credential().orElseThrow(),
+        SafeJson.read(BadgeBaker.create().unbake(svg.getBytes(StandardCharsets.UTF_8)).payload()));
   }
 
   @Test
@@ -127,6 +154,32 @@ class BadgeIssuerTest {
     assertEquals("BitstringStatusListEntry", entry.get("type").asText());
     assertEquals(entry, retry.credential().orElseThrow().get("credentialStatus"), "a retried claim keeps its slot");
     assertEquals(java.util.List.of(first.credentialId()), status.revokeRecipient("ANA@example.org", "account deleted"));
+  }
+
+  @Test
+  void concurrentRetriesOfOneClaimShareTheIdAndTheSlot() throws Exception {
+    StatusService status = StatusService.builder("https://school.example/issuer", "https://school.example/status/", StatusListStore.inMemory()).build();
+    BadgeIssuer issuer = issuer().status(status).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Award>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        String email = (i % 2 == 0 ? "ANA@example.org" : " ana@example.org");
+        futures.add(pool.submit(() -> issuer.award(request(email))));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      java.util.Set<String> slots = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<Award> f : futures) {
+        Award a = f.get();
+        ids.add(a.credentialId());
+        slots.add(a.credential().orElseThrow().at("/credentialStatus/id").asText());
+      }
+      assertEquals(1, ids.size());
+      assertEquals(1, slots.size());
+      assertEquals(1, status.listCount());
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
@@ -219,6 +272,8 @@ class BadgeIssuerTest {
     badProfile.put("type", "Person");
     assertEquals("PROFILE_INVALID",
         assertThrows(InvalidInputException.class, () -> BadgeIssuer.builder(badProfile, keys.signer, "k").build()).code());
-    assertEquals("RECIPIENT_INVALID", assertThrows(ConfigurationException.class, () -> Recipient.email("not-an-email")).code());
+    assertEquals("RESULT_INVALID", assertThrows(ConfigurationException.class,
+        () -> AwardRequest.builder(TestKeys.achievement(), Recipient.email("a@b.c")).result(SafeJson.nodeFactory().objectNode().put("value", "A"))).code());
+    assertEquals("RECIPIENT_INVALID", assertThrows(InvalidInputException.class, () -> Recipient.email("not-an-email")).code());
   }
 }

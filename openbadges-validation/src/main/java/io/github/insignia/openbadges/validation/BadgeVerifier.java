@@ -2,6 +2,8 @@ package io.github.insignia.openbadges.validation;
 
 import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.baking.BadgeBaker;
+import io.github.insignia.openbadges.documents.PinnedDocuments;
+import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
 import io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer;
 import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
@@ -47,7 +49,10 @@ public final class BadgeVerifier {
     this.options = Objects.requireNonNull(options, "options");
     this.fetcher = effectiveFetcher(options);
     this.keys = new KeyResolver(fetcher, options.jsonLimits());
-    this.dataIntegrity = DataIntegrity.create(RdfCanonicalizer.create());
+    this.dataIntegrity = DataIntegrity.create(options.contexts()
+        .map(extra -> RdfCanonicalizer.create(CanonicalizationOptions.builder()
+            .documentLoader(PinnedDocuments.loader().orElse(extra)).build()))
+        .orElseGet(RdfCanonicalizer::create));
   }
 
   /** A verifier with {@link VerificationOptions#defaults()}. */

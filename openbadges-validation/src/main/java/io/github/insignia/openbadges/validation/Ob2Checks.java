@@ -11,13 +11,13 @@ import io.github.insignia.openbadges.model.DocumentKind;
 import io.github.insignia.openbadges.model.ReadOptions;
 import io.github.insignia.openbadges.model.RecipientIdentity;
 import io.github.insignia.openbadges.signing.InvalidSignatureException;
-import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchProblem;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
 import io.github.insignia.openbadges.validation.internal.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
+import io.github.insignia.openbadges.validation.internal.KeyResolver;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import io.github.insignia.openbadges.validation.internal.Primitives;
 import java.net.URI;
@@ -33,6 +33,9 @@ final class Ob2Checks {
       "https://w3id.org/openbadges/v2", "https://openbadgespec.org/v2/context.json",
       "https://purl.imsglobal.org/spec/ob/v2p1/ob_v2p1.jsonld",
       "https://purl.imsglobal.org/spec/ob/v2p1/context/ob_v2p1.jsonld");
+
+  private static final java.util.regex.Pattern IDENTITY_HASH =
+      java.util.regex.Pattern.compile("(?i)^(md5\\$[0-9a-f]{32}|sha256\\$[0-9a-f]{64})$");
 
   /** Value kinds of OB 2.0 properties. */
   enum Kind { IRI, URL, TEXT, DATETIME, BOOLEAN, EMAIL, TELEPHONE, IMAGE, NODE, OBJECT }
@@ -223,10 +226,16 @@ final class Ob2Checks {
       if (hosted) {
         scope(assertionId, issuer);
       }
+      JsonNode trusted = issuer;
       if (jws != null) {
-        signature(a, jws, issuer);
+        trusted = hostedIssuer(issuer, issuerPointer, embeddedIssuer(a, endorsement));
+        if (trusted != null) {
+          signature(a, jws, trusted);
+        }
       }
-      revocationList(assertionId, a, issuer);
+      if (trusted != null) {
+        revocationList(assertionId, a, trusted);
+      }
     }
     dates(a);
     endorsements(a, "", badge, issuer, issuerPointer);
@@ -293,6 +302,36 @@ final class Ob2Checks {
       }
     }
     return endorsedId.equals(JsonNodes.text(endorsement.path("claim"), "id").orElse(""));
+  }
+
+  private static boolean embeddedIssuer(JsonNode a, boolean endorsement) {
+    return endorsement ? a.path("issuer").isObject()
+        : a.path("badge").isObject() && a.path("badge").path("issuer").isObject();
+  }
+
+  /**
+   * The issuer Profile whose keys and revocation list count for a signed badge. An issuer embedded
+   * in the signed payload was written by whoever signed it, so its {@code publicKey} proves nothing:
+   * the hosted copy at its id is fetched instead. An embedded issuer without an http(s) id cannot
+   * be confirmed (a warning), and its own keys are used.
+   */
+  private JsonNode hostedIssuer(JsonNode issuer, String pointer, boolean embedded) {
+    if (!embedded) {
+      return issuer;
+    }
+    String id = JsonNodes.text(issuer, "id").orElse("");
+    if (!Primitives.isUrl(id)) {
+      r.add(Outcome.WARNING, CheckCode.KEY_RESOLUTION, pointer, "KEY_RESOLUTION.embeddedIssuer", id.isEmpty() ? "—" : id);
+      return issuer;
+    }
+    int mark = r.mark();
+    Optional<JsonNode> hosted = v.fetchJson(id, Outcome.FAIL);
+    if (hosted.isEmpty()) {
+      CheckCode cause = r.firstFailureSince(mark);
+      r.skip(CheckCode.PROOF, "", cause == null ? CheckCode.FETCH : cause);
+      return null;
+    }
+    return hosted.get();
   }
 
   private void context(JsonNode a) {
@@ -391,7 +430,7 @@ final class Ob2Checks {
       return;
     }
     boolean hashed = recipient.path("hashed").asBoolean(false);
-    boolean looksHashed = identity.matches("(?i)^(md5\\$[0-9a-f]{32}|sha256\\$[0-9a-f]{64})$");
+    boolean looksHashed = IDENTITY_HASH.matcher(identity).matches();
     if (hashed != looksHashed) {
       r.fail(CheckCode.OB2_PROPERTY_INVALID, JsonNodes.pointer(pointer, "identity"), "identity", "IdentityObject",
           new Messages.Key(hashed ? "kindOf.HASH" : "kindOf.PLAIN"), Verification.abbreviate(identity));
@@ -473,7 +512,7 @@ final class Ob2Checks {
       }
       VerificationKey key;
       try {
-        key = Keys.publicKeyFromPem(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
+        key = KeyResolver.pemKey(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
       } catch (InvalidInputException e) {
         r.fail(CheckCode.KEY_RESOLUTION, keyId, keyId, e.getMessage());
         continue;

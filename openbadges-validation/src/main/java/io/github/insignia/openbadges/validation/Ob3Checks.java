@@ -282,6 +282,10 @@ final class Ob3Checks {
       verified = v.verifier.dataIntegrity().verify(single, KeyResolvers.fixed(java.util.Map.of(vm, method.get())),
           DataIntegrity.Expectations.builder().requireKeyControlledByIssuer(false).clock(v.options.clock()).build());
     } catch (InvalidSignatureException e) {
+      if (e.getCause() instanceof InvalidInputException cause && "JSONLD_CONTEXT_NOT_PINNED".equals(cause.code())) {
+        out.add(pending(Outcome.FAIL, CheckCode.PROOF_UNSUPPORTED, target, "PROOF_UNSUPPORTED.context", cause.getMessage()));
+        return false;
+      }
       if (e.getCause() instanceof InvalidInputException cause && !(cause instanceof InvalidSignatureException)) {
         // The signed data could not be rebuilt (an undefined term, an unknown context): as good as altered.
         out.add(pending(Outcome.FAIL, CheckCode.PROOF_INVALID, target, "PROOF_INVALID.canonical", cause.code(), cause.getMessage()));

@@ -30,6 +30,10 @@ final class StatusChecks {
   /** Bitstring Status List: verifiers require at least this many entries. */
   static final int MIN_ENTRIES = 131_072;
 
+  /** Decoded bitstrings by encoded text: a list shared by many credentials is inflated once. */
+  private static final io.github.insignia.openbadges.validation.internal.PureCache<String, byte[]> DECODED =
+      new io.github.insignia.openbadges.validation.internal.PureCache<>(32);
+
   private final Verification v;
   private final ReportBuilder r;
 
@@ -126,7 +130,9 @@ final class StatusChecks {
     }
     byte[] bits;
     try {
-      bits = decodeList(JsonNodes.text(subject, "encodedList").orElse(""), w3c, v.options.maxStatusListBytes());
+      String encoded = JsonNodes.text(subject, "encodedList").orElse("");
+      long max = v.options.maxStatusListBytes();
+      bits = DECODED.get((w3c ? "w3c:" : "2021:") + max + ":" + encoded, k -> decodeList(encoded, w3c, max));
     } catch (InvalidInputException e) {
       r.add(Outcome.FAIL, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.encoding", e.getMessage());
       return;

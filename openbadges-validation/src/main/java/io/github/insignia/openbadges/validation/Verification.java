@@ -179,7 +179,7 @@ final class Verification {
       report.fail(CheckCode.INPUT_UNRECOGNIZED, "", "JWS payload is not a JSON object");
       return;
     }
-    JsonNode credential = payload.has("vc") && payload.get("vc").isObject() ? payload.get("vc") : payload;
+    JsonNode credential = payload.has("vc") && payload.get("vc").isObject() ? vcdm11FromClaims((ObjectNode) payload) : payload;
     boolean isVc = JsonNodes.hasType(credential, "VerifiableCredential")
         || JsonNodes.strings(credential, "@context").stream().anyMatch(c -> c.contains("credentials"));
     if (isVc && credential.isObject()) {
@@ -205,6 +205,32 @@ final class Verification {
     report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), doc.sourceVersion().label(),
         new Messages.Key("kind." + doc.kind().name()));
     return Optional.of(doc);
+  }
+
+  /**
+   * A VCDM 1.1 VC-JWT carries the credential in its {@code vc} claim and may leave some properties
+   * to the registered claims (VC Data Model 1.1 §6.3.1): {@code iss} → issuer, {@code jti} → id,
+   * {@code sub} → credentialSubject.id, {@code nbf} → issuanceDate, {@code exp} → expirationDate.
+   * Missing properties are filled in from the claims; present ones are compared with them later.
+   */
+  private static JsonNode vcdm11FromClaims(ObjectNode payload) {
+    ObjectNode vc = ((ObjectNode) payload.get("vc")).deepCopy();
+    if (!vc.has("issuer") && payload.path("iss").isTextual()) {
+      vc.put("issuer", payload.get("iss").asText());
+    }
+    if (!vc.has("id") && payload.path("jti").isTextual()) {
+      vc.put("id", payload.get("jti").asText());
+    }
+    if (vc.path("credentialSubject").isObject() && !vc.get("credentialSubject").has("id") && payload.path("sub").isTextual()) {
+      ((ObjectNode) vc.get("credentialSubject")).put("id", payload.get("sub").asText());
+    }
+    if (!vc.has("issuanceDate") && !vc.has("validFrom") && payload.path("nbf").canConvertToLong()) {
+      vc.put("issuanceDate", java.time.Instant.ofEpochSecond(payload.get("nbf").asLong()).toString());
+    }
+    if (!vc.has("expirationDate") && !vc.has("validUntil") && payload.path("exp").canConvertToLong()) {
+      vc.put("expirationDate", java.time.Instant.ofEpochSecond(payload.get("exp").asLong()).toString());
+    }
+    return vc;
   }
 
   // ---------------------------------------------------------------- shared helpers

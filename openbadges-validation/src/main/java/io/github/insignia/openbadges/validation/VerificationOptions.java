@@ -1,6 +1,7 @@
 package io.github.insignia.openbadges.validation;
 
 import io.github.insignia.openbadges.ConfigurationException;
+import io.github.insignia.openbadges.documents.DocumentLoader;
 import io.github.insignia.openbadges.json.JsonLimits;
 import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
 import io.github.insignia.openbadges.validation.fetch.ResourceCache;
@@ -36,8 +37,10 @@ public final class VerificationOptions {
   private final Duration totalTimeout;
   private final long maxFetchBytes;
   private final long maxStatusListBytes;
+  private final Optional<DocumentLoader> contexts;
 
   private VerificationOptions(Builder b) {
+    this.contexts = Optional.ofNullable(b.contexts);
     this.clock = b.clock;
     this.skew = b.skew;
     this.recipients = List.copyOf(b.recipients);
@@ -83,6 +86,7 @@ public final class VerificationOptions {
     b.totalTimeout = totalTimeout;
     b.maxFetchBytes = maxFetchBytes;
     b.maxStatusListBytes = maxStatusListBytes;
+    b.contexts = contexts.orElse(null);
     return b;
   }
 
@@ -161,6 +165,14 @@ public final class VerificationOptions {
     return maxStatusListBytes;
   }
 
+  /**
+   * JSON-LD contexts the host adds to the pinned ones (its own extension contexts, say); asked only
+   * for URLs the pinned set does not hold. Contexts are never fetched from the network.
+   */
+  public Optional<DocumentLoader> contexts() {
+    return contexts;
+  }
+
   /** Builds {@link VerificationOptions}. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -178,8 +190,15 @@ public final class VerificationOptions {
     private Duration totalTimeout = Duration.ofSeconds(15);
     private long maxFetchBytes = 4L * 1024 * 1024;
     private long maxStatusListBytes = 16L * 1024 * 1024;
+    private DocumentLoader contexts;
 
     private Builder() {}
+
+    /** Extra JSON-LD contexts, asked after the pinned ones (never the network). */
+    public Builder contexts(DocumentLoader value) {
+      this.contexts = value;
+      return this;
+    }
 
     /** The clock (default: system UTC). */
     public Builder clock(Clock value) {

@@ -29,9 +29,13 @@ public final class VerificationReport {
     this.locale = Objects.requireNonNull(locale, "locale");
   }
 
-  /** True when no check failed. Warnings and skipped checks do not make a badge invalid. */
+  /**
+   * True when something was checked and nothing failed. Warnings and skipped checks do not make a
+   * badge invalid.
+   */
   public boolean valid() {
-    return checks.stream().noneMatch(c -> c.outcome() == Outcome.FAIL);
+    return checks.stream().anyMatch(c -> c.outcome() == Outcome.PASS)
+        && checks.stream().noneMatch(c -> c.outcome() == Outcome.FAIL);
   }
 
   /** What the input was. */
@@ -77,11 +81,11 @@ public final class VerificationReport {
   /** The verdict as one line in another language. */
   public String summary(Locale other) {
     if (valid()) {
-      return checks.isEmpty()
-          ? Messages.text(other, "verdict.none")
-          : Messages.text(other, "verdict.valid");
+      return Messages.text(other, "verdict.valid");
     }
-    return Messages.format(other, "verdict.invalid", List.of(rootCause().orElseThrow().message(other)));
+    return rootCause()
+        .map(c -> Messages.format(other, "verdict.invalid", List.of(c.message(other))))
+        .orElseGet(() -> Messages.text(other, "verdict.none"));
   }
 
   /** The report's language. */

@@ -281,6 +281,27 @@ class Ob2VerificationTest {
   }
 
   @Test
+  void anEmbeddedIssuerCannotVouchForItsOwnKey() {
+    // An attacker embeds the real issuer's id but lists their own key: the hosted profile decides.
+    String keyUrl = base + "/attacker-key";
+    server.json("/attacker-key", json("{\"type\":\"CryptographicKey\",\"id\":\"" + keyUrl + "\",\"owner\":\"" + base
+        + "/issuer\",\"publicKeyPem\":" + SafeJson.write(SafeJson.nodeFactory().textNode(Fixtures.RSA.publicKey().toSpkiPem())) + "}"));
+    ObjectNode issuer = Fixtures.ob2Issuer(base);
+    issuer.putArray("publicKey").add(keyUrl);
+    ObjectNode badge = Fixtures.ob2BadgeClass(base);
+    badge.set("issuer", issuer);
+    ObjectNode a = Fixtures.ob2Assertion(base, "urn:uuid:0b8f3c2e-3d4a-4e5f-8a9b-1c2d3e4f5a6b");
+    a.set("badge", badge);
+    a.set("verification", json("{\"type\":\"SignedBadge\"}"));
+    String jws = Fixtures.jws(json("{\"alg\":\"RS256\"}"), SafeJson.write(a).getBytes(StandardCharsets.UTF_8), Fixtures.RSA);
+    // The hosted issuer (served at /issuer) lists no key at all.
+    assertEquals(CheckCode.KEY_RESOLUTION, rootCause(BadgeVerifier.create(options).verify(jws)));
+    // Once the hosted issuer publishes the key, the same badge verifies.
+    server.json("/issuer", issuer);
+    assertTrue(BadgeVerifier.create(options).verify(jws).valid());
+  }
+
+  @Test
   void signedBadgeAsPlainJsonLacksItsSignature() {
     ObjectNode a = Fixtures.ob2Assertion(base, "urn:uuid:0b8f3c2e-3d4a-4e5f-8a9b-1c2d3e4f5a6b");
     a.set("verification", json("{\"type\":\"SignedBadge\"}"));

@@ -143,6 +143,26 @@ class Ob3VerificationTest {
   }
 
   @Test
+  void vcdm11JwtTakesMissingPropertiesFromTheClaims() {
+    ObjectNode vc = ob3();
+    vc.set("@context", json("{\"a\":[\"https://www.w3.org/2018/credentials/v1\",\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"]}").get("a"));
+    vc.remove("id");
+    vc.remove("validFrom");
+    ObjectNode payload = SafeJson.nodeFactory().objectNode();
+    payload.put("iss", vc.get("issuer").get("id").asText());
+    payload.put("jti", "urn:uuid:5d7c5f4e-1111-4a4e-9c37-0d5f4f7c9a10");
+    payload.put("nbf", Instant.parse("2025-01-01T00:00:00Z").getEpochSecond());
+    payload.put("exp", Instant.parse("2026-01-01T00:00:00Z").getEpochSecond());
+    payload.set("vc", vc);
+    String jwt = Fixtures.jws(json("{\"alg\":\"EdDSA\",\"kid\":\"" + ED.publicKey().didKeyVerificationMethod() + "\"}"),
+        SafeJson.write(payload).getBytes(StandardCharsets.UTF_8), ED);
+    VerificationReport r = VERIFIER.verify(jwt);
+    assertEquals(Outcome.PASS, outcome(r, CheckCode.PROOF), r::toJson);
+    assertEquals(CheckCode.EXPIRED, rootCause(r), r::toJson);
+    assertTrue(BadgeVerifier.create(OFFLINE.toBuilder().at(Instant.parse("2025-06-01T00:00:00Z")).build()).verify(jwt).valid());
+  }
+
+  @Test
   void tamperedJwtFails() {
     String jwt = Fixtures.vcJwt(ob3(), ED);
     String[] parts = jwt.split("\\.");
@@ -194,6 +214,30 @@ class Ob3VerificationTest {
     ((ObjectNode) c.get("credentialSubject").get("achievement")).remove("type");
     VerificationReport r = VERIFIER.verify(SafeJson.write(c));
     assertEquals(Outcome.FAIL, outcome(r, CheckCode.PROOF_INVALID), r::toJson);
+  }
+
+  @Test
+  void unpinnedContextsAreNamedAndHostsCanAddTheirOwn() throws Exception {
+    String ctxUrl = "https://contexts.example.org/extra/v1";
+    ObjectNode c = ob3();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) c.get("@context")).add(ctxUrl);
+    c.put("extraNote", "hello");
+    io.github.insignia.openbadges.documents.DocumentLoader extra = url -> url.toString().equals(ctxUrl)
+        ? java.util.Optional.of(new io.github.insignia.openbadges.documents.PinnedDocument(url,
+            io.github.insignia.openbadges.documents.PinnedDocument.Kind.CONTEXT,
+            "{\"@context\":{\"extraNote\":\"https://contexts.example.org/extra#note\"}}".getBytes(StandardCharsets.UTF_8)))
+        : java.util.Optional.empty();
+    // Sign with a canonicalizer that knows the extra context.
+    io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer canon = io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer.create(
+        io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions.builder()
+            .documentLoader(io.github.insignia.openbadges.documents.PinnedDocuments.loader().orElse(extra)).build());
+    String signed = SafeJson.write(io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity.create(canon).sign(c, ED,
+        io.github.insignia.openbadges.signing.dataintegrity.ProofOptions.builder(ED.publicKey().didKeyVerificationMethod()).build()));
+    VerificationReport unknown = VERIFIER.verify(signed);
+    assertEquals(CheckCode.PROOF_UNSUPPORTED, rootCause(unknown), unknown::toJson);
+    assertTrue(unknown.rootCause().orElseThrow().message().contains("context"));
+    VerificationReport known = BadgeVerifier.create(OFFLINE.toBuilder().contexts(extra).build()).verify(signed);
+    assertEquals(Outcome.PASS, outcome(known, CheckCode.PROOF), known::toJson);
   }
 
   @Test

@@ -134,6 +134,14 @@ public final class VerificationDemo implements DemoStep {
       Files.writeString(folder.resolve(file), e.getValue().strip() + "\n", StandardCharsets.UTF_8);
       map.put(e.getKey(), file);
     }
+    // The badge class image: the plain picture the baking step drew, if it is there.
+    String image = context.get(DemoContext.OB2_BADGE_CLASS, String.class)
+        .map(json -> SafeJson.read(json).path("image"))
+        .map(node -> node.isObject() ? node.path("id").asText("") : node.asText(""))
+        .orElse("");
+    if (image.startsWith("http") && Files.isRegularFile(context.outputDirectory().resolve("badge.png"))) {
+      map.put(image, "../badge.png");
+    }
     Path mapFile = context.writeText("verification/resources.json", SafeJson.writePretty(map) + "\n");
     if (existing.isEmpty()) {
       context.put(DemoContext.RESOURCES_MAP, mapFile);

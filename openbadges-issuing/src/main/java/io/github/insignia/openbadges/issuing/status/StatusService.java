@@ -239,7 +239,8 @@ public final class StatusService {
 
   /**
    * The OB 2.0 {@code RevocationList} for signed OB 2.0 assertions (the issuer Profile links it as
-   * {@code revocationList}).
+   * {@code revocationList}): each revoked credential by its id and, when {@link
+   * Builder#ob2AssertionIds} maps it elsewhere, by its hosted assertion URL too.
    *
    * @throws ConfigurationException {@code STATUS_NOT_CONFIGURED} without an OB 2.0 list URL
    */
@@ -254,7 +255,12 @@ public final class StatusService {
     list.put("issuer", ob2IssuerId());
     ArrayNode entries = list.putArray("revokedAssertions");
     for (Revocation r : store.revocations()) {
-      entries.addObject().put("id", ob2AssertionIds.apply(r.credentialId())).put("revocationReason", r.reason());
+      // a signed assertion's id is the credential id; a hosted one's is its URL (also answered 410)
+      entries.addObject().put("id", r.credentialId()).put("revocationReason", r.reason());
+      String hosted = ob2AssertionIds.apply(r.credentialId());
+      if (!hosted.equals(r.credentialId())) {
+        entries.addObject().put("id", hosted).put("revocationReason", r.reason());
+      }
     }
     return list;
   }

@@ -127,7 +127,8 @@ class StatusServiceTest {
 
     ObjectNode ob2 = status.ob2RevocationList();
     assertEquals("RevocationList", ob2.get("type").asText());
-    assertEquals("https://school.example/assertions/1", ob2.at("/revokedAssertions/0/id").asText());
+    assertEquals("urn:uuid:1", ob2.at("/revokedAssertions/0/id").asText());
+    assertEquals("https://school.example/assertions/1", ob2.at("/revokedAssertions/1/id").asText());
   }
 
   @Test

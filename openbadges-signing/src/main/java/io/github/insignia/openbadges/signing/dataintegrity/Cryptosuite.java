@@ -5,14 +5,16 @@ import java.util.Optional;
 
 /**
  * The Data Integrity suites Insignia knows. All hash {@code SHA-256(canonical proof config) ‖
- * SHA-256(canonical document)} over RDFC-1.0 N-Quads and encode the signature as multibase
- * base58btc.
+ * SHA-256(canonical document)} (RDFC-1.0 N-Quads, or JCS for {@code eddsa-jcs-2022}) and encode the
+ * signature as multibase base58btc.
  */
 public enum Cryptosuite {
   /** {@code DataIntegrityProof} / {@code eddsa-rdfc-2022}: the OB 3.0 suite. Signs and verifies. */
   EDDSA_RDFC_2022("DataIntegrityProof", "eddsa-rdfc-2022", KeyType.ED25519, true, null),
   /** {@code DataIntegrityProof} / {@code ecdsa-rdfc-2019} with P-256. Signs and verifies. */
   ECDSA_RDFC_2019("DataIntegrityProof", "ecdsa-rdfc-2019", KeyType.P256, true, null),
+  /** {@code DataIntegrityProof} / {@code eddsa-jcs-2022}: JCS (RFC 8785) instead of RDFC-1.0. Signs and verifies. */
+  EDDSA_JCS_2022("DataIntegrityProof", "eddsa-jcs-2022", KeyType.ED25519, true, null),
   /** {@code eddsa-2022}, the pre-final name of eddsa-rdfc-2022: verified with a warning. */
   EDDSA_2022("DataIntegrityProof", "eddsa-2022", KeyType.ED25519, false, "LEGACY_CRYPTOSUITE"),
   /** {@code Ed25519Signature2020}, the pre-Data-Integrity suite (DCC, Open edX): verified with a warning. */
@@ -55,6 +57,11 @@ public enum Cryptosuite {
   /** The warning code reported when a proof of this suite verifies, for legacy suites. */
   public Optional<String> warningCode() {
     return Optional.ofNullable(warningCode);
+  }
+
+  /** Whether the suite canonicalizes with JCS (RFC 8785) rather than RDFC-1.0. */
+  public boolean usesJcs() {
+    return this == EDDSA_JCS_2022;
   }
 
   /** The suite for a proof's {@code type} and {@code cryptosuite}. */

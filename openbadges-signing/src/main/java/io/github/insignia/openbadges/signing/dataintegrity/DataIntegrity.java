@@ -12,6 +12,7 @@ import io.github.insignia.openbadges.signing.Signer;
 import io.github.insignia.openbadges.signing.VerificationMethod;
 import io.github.insignia.openbadges.signing.VerificationMethodResolver;
 import io.github.insignia.openbadges.signing.internal.Base58;
+import io.github.insignia.openbadges.signing.internal.Jcs;
 import io.github.insignia.openbadges.signing.keys.Multikey;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer;
@@ -32,7 +33,7 @@ import java.util.Optional;
 
 /**
  * Data Integrity proofs: sign a JSON-LD credential with {@code eddsa-rdfc-2022} (or {@code
- * ecdsa-rdfc-2019}), and verify {@code eddsa-rdfc-2022}, {@code ecdsa-rdfc-2019}, the legacy {@code
+ * ecdsa-rdfc-2019}, {@code eddsa-jcs-2022}), and verify those, the legacy {@code
  * eddsa-2022} and {@code Ed25519Signature2020} (both with a warning), single proofs, proof sets and
  * proof chains.
  *
@@ -111,7 +112,7 @@ public final class DataIntegrity {
       ArrayNode previous = proof.putArray("previousProof");
       options.previousProof().forEach(previous::add);
     }
-    byte[] hashData = hashData(document, proof, options.previousProof());
+    byte[] hashData = hashData(document, proof, options.previousProof(), suite);
     proof.put("proofValue", "z" + Base58.encode(signer.sign(hashData)));
     return proof;
   }
@@ -121,22 +122,27 @@ public final class DataIntegrity {
    * document (exposed for tests and for hosts that audit).
    */
   public byte[] hashData(JsonNode document, JsonNode proofWithoutValue, List<String> previousProof) {
+    return hashData(document, proofWithoutValue, previousProof, Cryptosuite.EDDSA_RDFC_2022);
+  }
+
+  /** As {@link #hashData(JsonNode, JsonNode, List)} with the canonicalization of {@code suite}. */
+  public byte[] hashData(JsonNode document, JsonNode proofWithoutValue, List<String> previousProof, Cryptosuite suite) {
     ObjectNode unsecured = unsecured(document, previousProof);
     ObjectNode config = proofConfig(document, proofWithoutValue);
     byte[] out = new byte[64];
-    System.arraycopy(sha256(canonicalize(config)), 0, out, 0, 32);
-    System.arraycopy(sha256(canonicalize(unsecured)), 0, out, 32, 32);
+    System.arraycopy(sha256(canonicalize(config, suite)), 0, out, 0, 32);
+    System.arraycopy(sha256(canonicalize(unsecured, suite)), 0, out, 32, 32);
     return out;
   }
 
   /** The canonical N-Quads of a proof config (the proof without {@code proofValue}, with the document's context). */
   public String canonicalProofConfig(JsonNode document, JsonNode proof) {
-    return canonicalize(proofConfig(document, proof));
+    return canonicalize(proofConfig(document, proof), Cryptosuite.EDDSA_RDFC_2022);
   }
 
   /** The canonical N-Quads of the document without its proofs. */
   public String canonicalDocument(JsonNode document) {
-    return canonicalize(unsecured(document, List.of()));
+    return canonicalize(unsecured(document, List.of()), Cryptosuite.EDDSA_RDFC_2022);
   }
 
   // ---------------------------------------------------------------- verification
@@ -165,7 +171,7 @@ public final class DataIntegrity {
     } else {
       proofs.add(proofNode);
     }
-    Map<List<String>, byte[]> documentHashes = new HashMap<>();
+    Map<String, byte[]> documentHashes = new HashMap<>();
     List<VerifiedProof> verified = new ArrayList<>();
     List<ProofWarning> warnings = new ArrayList<>();
     for (JsonNode proof : proofs) {
@@ -175,7 +181,7 @@ public final class DataIntegrity {
   }
 
   private VerifiedProof verifyOne(JsonNode document, JsonNode proof, VerificationMethodResolver resolver,
-      Expectations expectations, Map<List<String>, byte[]> documentHashes, List<ProofWarning> warnings) {
+      Expectations expectations, Map<String, byte[]> documentHashes, List<ProofWarning> warnings) {
     if (!proof.isObject()) {
       throw new InvalidSignatureException("PROOF_MALFORMED", "a proof must be a JSON object");
     }
@@ -229,9 +235,10 @@ public final class DataIntegrity {
       }
     }
     List<String> previous = previousProofIds(proof);
-    byte[] docHash = documentHashes.computeIfAbsent(previous, p -> sha256(canonicalize(unsecured(document, p))));
+    byte[] docHash = documentHashes.computeIfAbsent(suite.usesJcs() + " " + previous,
+        p -> sha256(canonicalize(unsecured(document, previous), suite)));
     byte[] hashData = new byte[64];
-    System.arraycopy(sha256(canonicalize(proofConfig(document, proof))), 0, hashData, 0, 32);
+    System.arraycopy(sha256(canonicalize(proofConfig(document, proof), suite)), 0, hashData, 0, 32);
     System.arraycopy(docHash, 0, hashData, 32, 32);
     key.verify(hashData, signature);
     suite.warningCode().ifPresent(code -> warnings.add(new ProofWarning(code,
@@ -241,9 +248,9 @@ public final class DataIntegrity {
 
   // ---------------------------------------------------------------- helpers
 
-  private String canonicalize(JsonNode node) {
+  private String canonicalize(JsonNode node, Cryptosuite suite) {
     try {
-      return canonicalizer.canonicalize(node);
+      return suite.usesJcs() ? Jcs.canonicalize(node) : canonicalizer.canonicalize(node);
     } catch (InvalidSignatureException e) {
       throw e;
     } catch (InvalidInputException e) {

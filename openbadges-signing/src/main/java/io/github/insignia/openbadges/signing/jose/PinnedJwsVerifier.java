@@ -10,15 +10,15 @@ import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import java.util.Set;
 
 /**
- * A Nimbus {@link JWSVerifier} that accepts exactly one algorithm, the one pinned to its key's type,
+ * A Nimbus {@link JWSVerifier} (public for hosts that use Nimbus themselves) that accepts exactly one algorithm, the one pinned to its key's type,
  * and verifies with {@link VerificationKey} (Bouncy Castle Ed25519, JDK ECDSA/RSA).
  */
-final class PinnedJwsVerifier implements JWSVerifier {
+public final class PinnedJwsVerifier implements JWSVerifier {
   private final VerificationKey key;
   private final JWSAlgorithm algorithm;
   private final JCAContext jca = new JCAContext();
 
-  PinnedJwsVerifier(VerificationKey key) {
+  public PinnedJwsVerifier(VerificationKey key) {
     this.key = key;
     this.algorithm = JWSAlgorithm.parse(JwsAlgorithm.forKeyType(key.keyType()).name());
   }

@@ -10,16 +10,16 @@ import io.github.insignia.openbadges.signing.Signer;
 import java.util.Set;
 
 /**
- * A Nimbus {@link JWSSigner} over an Insignia {@link Signer}: the signer already returns the raw
+ * A Nimbus {@link JWSSigner} over an Insignia {@link Signer} (public for hosts that build JOSE objects with Nimbus themselves): the signer already returns the raw
  * JWS signature encoding (Ed25519 64 bytes, ES256 R ‖ S, RS256 PKCS#1 v1.5), so no conversion and
  * no Tink. A KMS-backed signer works unchanged.
  */
-final class SignerJwsAdapter implements JWSSigner {
+public final class SignerJwsAdapter implements JWSSigner {
   private final Signer signer;
   private final JWSAlgorithm algorithm;
   private final JCAContext jca = new JCAContext();
 
-  SignerJwsAdapter(Signer signer) {
+  public SignerJwsAdapter(Signer signer) {
     this.signer = signer;
     this.algorithm = JWSAlgorithm.parse(JwsAlgorithm.forKeyType(signer.keyType()).name());
   }

@@ -13,7 +13,13 @@ import io.github.insignia.openbadges.signing.VerificationMethod;
 import io.github.insignia.openbadges.signing.VerificationMethodResolver;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +51,8 @@ import java.util.function.Predicate;
 public final class VcJwt {
   private static final String V1_CONTEXT = "https://www.w3.org/2018/credentials/v1";
   private static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
+
+  private static final ObjectMapper WRITER = new ObjectMapper();
 
   private VcJwt() {}
 
@@ -80,26 +88,53 @@ public final class VcJwt {
       throw new InvalidInputException("CREDENTIAL_INVALID", "a credential must be a JSON object");
     }
     DataModel model = dataModelOf(credential);
-    ObjectNode payload = SafeJson.nodeFactory().objectNode();
-    if (model == DataModel.V1_1) {
-      payload.set("vc", credential.deepCopy());
-    } else {
+    if (model == DataModel.V2_0) {
       for (String claim : REGISTERED) {
         if (credential.has(claim)) {
           throw new InvalidInputException(
               "CREDENTIAL_CLAIM_CONFLICT", "the credential has a top-level '" + claim + "' member, a JWT claim name");
         }
       }
-      payload.setAll((ObjectNode) credential.deepCopy());
     }
-    issuerId(credential).ifPresent(v -> payload.put("iss", v));
-    text(credential, "id").ifPresent(v -> payload.put("jti", v));
-    subjectIds(credential).stream().findFirst().ifPresent(v -> payload.put("sub", v));
-    date(credential, model == DataModel.V1_1 ? "issuanceDate" : "validFrom")
-        .ifPresent(v -> payload.put("nbf", v.getEpochSecond()));
-    date(credential, model == DataModel.V1_1 ? "expirationDate" : "validUntil")
-        .ifPresent(v -> payload.put("exp", v.getEpochSecond()));
-    return SafeJson.write(payload).getBytes(StandardCharsets.UTF_8);
+    // Streamed, not copied: signing cost should be the signature's, not the JSON tree's.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try (JsonGenerator gen = WRITER.createGenerator(out)) {
+      gen.writeStartObject();
+      if (model == DataModel.V1_1) {
+        gen.writeFieldName("vc");
+        WRITER.writeTree(gen, credential);
+      } else {
+        for (Iterator<Map.Entry<String, JsonNode>> it = credential.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          gen.writeFieldName(e.getKey());
+          WRITER.writeTree(gen, e.getValue());
+        }
+      }
+      Optional<String> iss = issuerId(credential);
+      if (iss.isPresent()) {
+        gen.writeStringField("iss", iss.get());
+      }
+      Optional<String> jti = text(credential, "id");
+      if (jti.isPresent()) {
+        gen.writeStringField("jti", jti.get());
+      }
+      List<String> subjects = subjectIds(credential);
+      if (!subjects.isEmpty()) {
+        gen.writeStringField("sub", subjects.get(0));
+      }
+      Optional<Instant> nbf = date(credential, model == DataModel.V1_1 ? "issuanceDate" : "validFrom");
+      if (nbf.isPresent()) {
+        gen.writeNumberField("nbf", nbf.get().getEpochSecond());
+      }
+      Optional<Instant> exp = date(credential, model == DataModel.V1_1 ? "expirationDate" : "validUntil");
+      if (exp.isPresent()) {
+        gen.writeNumberField("exp", exp.get().getEpochSecond());
+      }
+      gen.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** VCDM 1.1 when the first context is the 2018 one, else 2.0. */
@@ -190,11 +225,17 @@ public final class VcJwt {
           throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the vc claim is not an object");
         }
         model = DataModel.V1_1;
-        credential = (ObjectNode) vc.deepCopy();
+        credential = (ObjectNode) vc;
       } else {
         model = DataModel.V2_0;
-        credential = (ObjectNode) payload.deepCopy();
-        credential.remove(REGISTERED);
+        // A shallow copy: the payload tree was parsed here and is not shared with anyone else.
+        credential = SafeJson.nodeFactory().objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (!REGISTERED.contains(e.getKey())) {
+            credential.set(e.getKey(), e.getValue());
+          }
+        }
       }
       if (!credential.has("@context") || !credential.has("type")) {
         throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the JWT payload carries no credential");

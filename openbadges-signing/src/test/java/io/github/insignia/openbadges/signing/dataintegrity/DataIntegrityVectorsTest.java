@@ -142,10 +142,37 @@ class DataIntegrityVectorsTest {
   }
 
   @Test
-  void jcsSuiteIsReportedAsUnsupported() {
-    JsonNode signed = TestVectors.json("eddsa-vectors", "vc-di-eddsa", "eddsa-jcs-2022", "signedJCS.json");
-    assertEquals("CRYPTOSUITE_UNSUPPORTED",
-        assertThrows(OpenBadgesException.class, () -> W3C.verify(signed, DID_KEY, ANY_CONTROLLER)).code());
+  void w3cEddsaJcs2022ReproducedAndVerified() throws Exception {
+    String dir = "eddsa-jcs-2022";
+    JsonNode unsigned = TestVectors.json("eddsa-vectors", "vc-di-eddsa", "unsigned.json");
+    SigningKey key = Keys.parsePrivateKey(TestVectors.text("eddsa-vectors", "vc-di-eddsa", "keyPair.json"));
+    ObjectNode config = (ObjectNode) TestVectors.json("eddsa-vectors", "vc-di-eddsa", dir, "proofConfigJCS.json");
+    assertEquals(w3c(dir, "canonDocJCS.txt"), io.github.insignia.openbadges.signing.internal.Jcs.canonicalize(unsigned));
+    byte[] hashData = W3C.hashData(unsigned, config, List.of(), Cryptosuite.EDDSA_JCS_2022);
+    assertEquals(w3c(dir, "combinedHashJCS.txt").strip(), HEX.formatHex(hashData));
+    assertEquals(w3c(dir, "sigBTC58JCS.txt").strip(), "z" + Base58.encode(key.sign(hashData)));
+    JsonNode signed = TestVectors.json("eddsa-vectors", "vc-di-eddsa", dir, "signedJCS.json");
+    assertEquals(Cryptosuite.EDDSA_JCS_2022, W3C.verify(signed, DID_KEY, ANY_CONTROLLER).proofs().get(0).cryptosuite());
+    ObjectNode mine = W3C.sign(unsigned, key, ProofOptions.builder(config.get("verificationMethod").asText())
+        .created(Instant.parse("2023-02-24T23:36:38Z")).cryptosuite(Cryptosuite.EDDSA_JCS_2022).build());
+    assertEquals(signed.get("proof").get("proofValue"), mine.get("proof").get("proofValue"));
+    W3C.verify(mine, DID_KEY, ANY_CONTROLLER);
+  }
+
+  @Test
+  void jcsNumbersFollowEcmaScript() {
+    String[][] cases = {{"1e21", "1e+21"}, {"1e-7", "1e-7"}, {"333333333.3333333", "333333333.3333333"},
+        {"0.000001", "0.000001"}, {"4.50", "4.5"}, {"2e-3", "0.002"}, {"1E30", "1e+30"}, {"-0", "0"},
+        {"5e-324", "5e-324"}, {"1.7976931348623157e308", "1.7976931348623157e+308"},
+        {"9007199254740992", "9007199254740992"}, {"295147905179352830000", "295147905179352830000"},
+        {"-1.5", "-1.5"}, {"100", "100"}, {"123e-20", "1.23e-18"}};
+    for (String[] c : cases) {
+      assertEquals(c[1], io.github.insignia.openbadges.signing.internal.Jcs.canonicalize(
+          io.github.insignia.openbadges.json.SafeJson.read("[" + c[0] + "]")).replaceAll("^\\[|\\]$", ""), c[0]);
+    }
+    assertEquals("{\"a\":[1,true,null],\"b\":\"\\u0001\\n\\\"\",\"\u00e9\":\"\u20ac\"}",
+        io.github.insignia.openbadges.signing.internal.Jcs.canonicalize(io.github.insignia.openbadges.json.SafeJson.read(
+            "{\"\u00e9\":\"\u20ac\",\"b\":\"\\u0001\\n\\\"\",\"a\":[1,true,null]}")));
   }
 
   static String w3c(String dir, String file) {

@@ -245,4 +245,18 @@ class VcJwtTest {
     String jwt = VcJwt.sign(c, ED, kid(ED));
     fails("KEY_CONTROLLER_MISMATCH", () -> verifier().verify(jwt));
   }
+
+  @Test
+  void nimbusAdaptersInteroperate() throws Exception {
+    for (SigningKey key : new SigningKey[] {ED, P256, RSA}) {
+      com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+          new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.parse(
+              JwsAlgorithm.forKeyType(key.keyType()).name())).keyID(kid(key)).build(),
+          new com.nimbusds.jose.Payload(VcJwt.payload(credential(key))));
+      jws.sign(new SignerJwsAdapter(key));
+      assertEquals(credential(key), verifier().verify(jws.serialize()).credential());
+      com.nimbusds.jose.JWSObject parsed = com.nimbusds.jose.JWSObject.parse(VcJwt.sign(credential(key), key, kid(key)));
+      assertTrue(parsed.verify(new PinnedJwsVerifier(key.publicKey())));
+    }
+  }
 }

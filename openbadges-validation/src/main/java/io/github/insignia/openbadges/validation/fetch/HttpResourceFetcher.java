@@ -70,11 +70,13 @@ public final class HttpResourceFetcher implements ResourceFetcher {
     this.maxRedirects = b.maxRedirects;
     this.accept = b.accept;
     this.userAgent = b.userAgent;
-    this.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout)
-            .build();
+    HttpClient.Builder client = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(connectTimeout);
+    if (b.sslContext != null) {
+      client.sslContext(b.sslContext);
+    }
+    this.client = client.build();
   }
 
   /** A fetcher with the defaults. */
@@ -339,8 +341,15 @@ public final class HttpResourceFetcher implements ResourceFetcher {
     private String accept = ACCEPT;
     private String userAgent = "Insignia-Verifier/0.1";
     private java.util.function.Predicate<InetAddress> exempt = a -> false;
+    private javax.net.ssl.SSLContext sslContext;
 
     private Builder() {}
+
+    /** The TLS context (default: the JDK's, with its trust store); for hosts with a private CA. */
+    public Builder sslContext(javax.net.ssl.SSLContext value) {
+      this.sslContext = java.util.Objects.requireNonNull(value, "sslContext");
+      return this;
+    }
 
     /** Tests only: exempt some addresses from the private-address rule while others stay refused. */
     Builder exemptForTests(java.util.function.Predicate<InetAddress> value) {

@@ -15,7 +15,6 @@ import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -26,6 +25,9 @@ import java.util.Optional;
  * failures escape as {@link FetchException} so the report can name them precisely.
  */
 public final class KeyResolver implements VerificationMethodResolver {
+  private static final PureCache<String, VerificationMethod> OFFLINE_METHODS = new PureCache<>(1024);
+  private static final PureCache<String, VerificationKey> PEM_KEYS = new PureCache<>(256);
+
   private final ResourceFetcher fetcher;
   private final JsonLimits limits;
 
@@ -45,10 +47,10 @@ public final class KeyResolver implements VerificationMethodResolver {
     }
     try {
       if (id.startsWith("did:key:")) {
-        return DidKey.resolve(id);
+        return OFFLINE_METHODS.get(id, DidKey::resolve);
       }
       if (id.startsWith("did:jwk:")) {
-        return didJwk(id);
+        return OFFLINE_METHODS.get(id, this::didJwk);
       }
       if (id.startsWith("did:web:")) {
         String did = before(id, '#');
@@ -107,7 +109,7 @@ public final class KeyResolver implements VerificationMethodResolver {
     String fragment = id.contains("#") ? id.substring(id.indexOf('#') + 1) : null;
     if (fragment != null && fragment.startsWith("z6Mk")) {
       // <controller>#<publicKeyMultibase>: the fragment is the key itself.
-      return method(id, Optional.of(base), Multikey.decodePublic(fragment));
+      return OFFLINE_METHODS.get(id, k -> method(k, Optional.of(base), Multikey.decodePublic(fragment)));
     }
     JsonNode doc = fetchJson(URI.create(base));
     if (doc.has("keys") && doc.get("keys").isArray()) {
@@ -155,12 +157,17 @@ public final class KeyResolver implements VerificationMethodResolver {
       return method(id, controller, Keys.publicKeyFromJwk(node.get("publicKeyJwk")));
     }
     if (node.hasNonNull("publicKeyPem")) {
-      return method(id, controller, Keys.publicKeyFromPem(node.get("publicKeyPem").asText()));
+      return method(id, controller, pemKey(node.get("publicKeyPem").asText()));
     }
     if (node.has("kty")) {
       return method(id, controller, Keys.publicKeyFromJwk(node));
     }
     throw new KeyResolutionException("KEY_NOT_FOUND", "the document at " + id + " holds no public key");
+  }
+
+  /** A public key from PEM text (memoised: parsing RSA keys is not free). */
+  public static VerificationKey pemKey(String pem) {
+    return PEM_KEYS.get(pem, Keys::publicKeyFromPem);
   }
 
   private static String controllerOf(JsonNode doc) {
@@ -200,9 +207,5 @@ public final class KeyResolver implements VerificationMethodResolver {
   private static String before(String s, char c) {
     int i = s.indexOf(c);
     return i < 0 ? s : s.substring(0, i);
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

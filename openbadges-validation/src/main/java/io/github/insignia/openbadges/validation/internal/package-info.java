@@ -1,0 +1,2 @@
+/** Internals of the verifier (key resolution, JSON Schema, primitive types, messages); not API. */
+package io.github.insignia.openbadges.validation.internal;
