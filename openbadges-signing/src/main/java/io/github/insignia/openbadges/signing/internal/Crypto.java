@@ -34,7 +34,52 @@ public final class Crypto {
   /** P-256 domain parameters in JDK form. */
   public static final ECParameterSpec P256_SPEC = jdkP256();
 
+  /** P-256 domain parameters for Bouncy Castle's lightweight ECDSA. */
+  public static final org.bouncycastle.crypto.params.ECDomainParameters P256_DOMAIN =
+      new org.bouncycastle.crypto.params.ECDomainParameters(P256.getCurve(), P256.getG(), P256.getN(), P256.getH());
+
   private Crypto() {}
+
+  /**
+   * ECDSA P-256 SHA-256 with a deterministic nonce (RFC 6979), as the 64-byte {@code R || S}.
+   * Bouncy Castle's custom-curve arithmetic signs several times faster than the JDK 17 provider.
+   */
+  public static byte[] p256Sign(BigInteger privateScalar, byte[] data) {
+    org.bouncycastle.crypto.signers.ECDSASigner signer = new org.bouncycastle.crypto.signers.ECDSASigner(
+        new org.bouncycastle.crypto.signers.HMacDSAKCalculator(new org.bouncycastle.crypto.digests.SHA256Digest()));
+    signer.init(true, new org.bouncycastle.crypto.params.ECPrivateKeyParameters(privateScalar, P256_DOMAIN));
+    BigInteger[] rs = signer.generateSignature(sha256(data));
+    byte[] out = new byte[64];
+    System.arraycopy(unsigned(rs[0], 32), 0, out, 0, 32);
+    System.arraycopy(unsigned(rs[1], 32), 0, out, 32, 32);
+    return out;
+  }
+
+  /** Verifies a 64-byte {@code R || S} ECDSA P-256 SHA-256 signature. */
+  public static boolean p256Verify(org.bouncycastle.crypto.params.ECPublicKeyParameters key, byte[] data, byte[] signature) {
+    if (signature.length != 64) {
+      return false;
+    }
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+    org.bouncycastle.crypto.signers.ECDSASigner verifier = new org.bouncycastle.crypto.signers.ECDSASigner();
+    verifier.init(false, key);
+    return verifier.verifySignature(sha256(data), r, s);
+  }
+
+  /** The Bouncy Castle form of a validated JDK P-256 public key. */
+  public static org.bouncycastle.crypto.params.ECPublicKeyParameters p256Parameters(java.security.interfaces.ECPublicKey key) {
+    return new org.bouncycastle.crypto.params.ECPublicKeyParameters(
+        P256.getCurve().validatePoint(key.getW().getAffineX(), key.getW().getAffineY()), P256_DOMAIN);
+  }
+
+  private static byte[] sha256(byte[] data) {
+    org.bouncycastle.crypto.digests.SHA256Digest digest = new org.bouncycastle.crypto.digests.SHA256Digest();
+    digest.update(data, 0, data.length);
+    byte[] hash = new byte[32];
+    digest.doFinal(hash, 0);
+    return hash;
+  }
 
   private static ECParameterSpec jdkP256() {
     try {

@@ -189,4 +189,21 @@ class KeysTest {
         KeyDocuments.didWebDocumentUrl("did:web:example.com%3A8443:issuers:1#key").toString());
     assertThrows(InvalidInputException.class, () -> KeyDocuments.didWebDocumentUrl("did:web:example.com:..:x"));
   }
+
+  @Test
+  void p256SignaturesInteroperateWithTheJdkAndAreDeterministic() throws Exception {
+    SigningKey key = SigningKey.generate(KeyType.P256);
+    byte[] ours = key.sign(DATA);
+    assertArrayEquals(ours, key.sign(DATA));
+    java.security.Signature jdk = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+    jdk.initVerify(key.publicKey().toJdkKey());
+    jdk.update(DATA);
+    assertTrue(jdk.verify(ours));
+    java.security.KeyFactory kf = java.security.KeyFactory.getInstance("EC");
+    java.security.PrivateKey jdkPrivate = kf.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+        java.util.Base64.getMimeDecoder().decode(key.toPkcs8Pem().replaceAll("-----[A-Z ]+-----", ""))));
+    jdk.initSign(jdkPrivate);
+    jdk.update(DATA);
+    key.publicKey().verify(DATA, jdk.sign());
+  }
 }
