@@ -335,6 +335,9 @@ final class Ob3Checks {
       }
     } else if (header.hasNonNull("kid")) {
       keyRef = header.get("kid").asText();
+      if (keyRef.startsWith("#") && !issuerId.isEmpty()) {
+        keyRef = issuerId + keyRef; // a relative kid names a key of the issuer's document
+      }
       Optional<VerificationKey> k = resolveKey(keyRef, target, issuerId, out);
       if (k.isEmpty()) {
         return false;

@@ -163,6 +163,25 @@ class Ob3VerificationTest {
   }
 
   @Test
+  void relativeKidIsResolvedAgainstTheIssuer() {
+    String did = "did:web:issuer.example";
+    ObjectNode didDoc = json("""
+        {"id": "%1$s", "verificationMethod": [{"id": "%1$s#key-1", "type": "JsonWebKey", "controller": "%1$s",
+         "publicKeyJwk": %2$s}]}
+        """.formatted(did, SafeJson.write(ED.publicKey().toJwk())));
+    ObjectNode c = ob3();
+    ((ObjectNode) c.get("issuer")).put("id", did);
+    ObjectNode payload = c.deepCopy();
+    payload.put("iss", did);
+    String jwt = Fixtures.jws(json("{\"alg\":\"EdDSA\",\"kid\":\"#key-1\"}"), SafeJson.write(payload).getBytes(StandardCharsets.UTF_8), ED);
+    PreloadedResources map = PreloadedResources.builder()
+        .put(KeyDocuments.didWebDocumentUrl(did).toString(), "application/did+json", SafeJson.write(didDoc).getBytes(StandardCharsets.UTF_8))
+        .build();
+    VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().resources(map).build()).verify(jwt);
+    assertTrue(r.valid(), r::toJson);
+  }
+
+  @Test
   void tamperedJwtFails() {
     String jwt = Fixtures.vcJwt(ob3(), ED);
     String[] parts = jwt.split("\\.");
