@@ -151,23 +151,59 @@ public final class Svg {
 
   /** Scans the document; every problem is a {@link BakingException}. */
   public static Scan scan(byte[] b, int len, BakingOptions options) {
-    return new Scanner(b, len, options).run();
+    return new Scanner(b, len, options, false).run();
+  }
+
+  /**
+   * The scan a splice (bake, remove) needs. The prolog and the root start tag are always scanned:
+   * a DOCTYPE can only be declared there, and the encoding declaration and the root are checked
+   * there. The rest is scanned only when it may hold a badge element (to replace it) or a DOCTYPE,
+   * or when the document does not end with the root end tag (truncated): otherwise it is copied
+   * unread, so baking costs about a copy. Unbaking and inspecting still scan everything.
+   */
+  static Scan spliceScan(byte[] b, int len, BakingOptions options) {
+    Scan prolog = new Scanner(b, len, options, true).run();
+    if (prolog.rootSlash < 0 && endsWithEndTag(b, prolog.rootStartEnd, len, prolog.rootQName)
+        && !SvgSkim.mayHoldBadgeOrDoctype(b, prolog.rootStartEnd, len)) {
+      return prolog;
+    }
+    return scan(b, len, options);
+  }
+
+  /** Whether {@code b[from, len)} ends with {@code </qname>} and white space. */
+  private static boolean endsWithEndTag(byte[] b, int from, int len, String qname) {
+    int p = len;
+    while (p > from && Payloads.isXmlSpace(b[p - 1])) {
+      p--;
+    }
+    if (p == from || b[p - 1] != '>') {
+      return false;
+    }
+    p--;
+    while (p > from && Payloads.isXmlSpace(b[p - 1])) {
+      p--;
+    }
+    byte[] name = qname.getBytes(StandardCharsets.UTF_8);
+    int start = p - name.length - 2;
+    return start >= from && b[start] == '<' && b[start + 1] == '/' && Arrays.equals(b, start + 2, p, name, 0, name.length);
   }
 
   private static final class Scanner {
     private final byte[] b;
     private final int len;
     private final BakingOptions options;
+    private final boolean stopAfterRoot;
     private final Scan scan = new Scan();
     private Frame top;
     private int depth;
     private boolean rootSeen;
     private Capture capture;
 
-    Scanner(byte[] b, int len, BakingOptions options) {
+    Scanner(byte[] b, int len, BakingOptions options, boolean stopAfterRoot) {
       this.b = b;
       this.len = len;
       this.options = options;
+      this.stopAfterRoot = stopAfterRoot;
     }
 
     Scan run() {
@@ -214,6 +250,9 @@ public final class Svg {
           pos = endTag(pos);
         } else {
           pos = startTag(pos);
+          if (stopAfterRoot) {
+            return scan;
+          }
         }
         first = false;
       }
@@ -610,7 +649,7 @@ public final class Svg {
   /** Bakes: the badge element right after the root start tag, every other badge element removed. */
   public static byte[] bake(byte[] b, int len, BadgeVersion version, String payload, PayloadKind kind,
       BakingOptions options) {
-    Scan scan = scan(b, len, options);
+    Scan scan = spliceScan(b, len, options);
     byte[] element = element(version, payload, kind).getBytes(StandardCharsets.UTF_8);
     if (scan.rootSlash >= 0) {
       // <svg .../> becomes <svg ...>badge</svg>.
@@ -631,7 +670,7 @@ public final class Svg {
 
   /** Removes every badge element, keeping all the other bytes. */
   public static byte[] remove(byte[] b, int len, BakingOptions options) {
-    return splice(b, len, scan(b, len, options), new byte[0]);
+    return splice(b, len, spliceScan(b, len, options), new byte[0]);
   }
 
   private static byte[] splice(byte[] b, int len, Scan scan, byte[] element) {
@@ -644,6 +683,13 @@ public final class Svg {
       throw new BakingException(BakingException.IMAGE_TOO_LARGE, "the baked SVG would be larger than 2 GiB");
     }
     byte[] out = new byte[(int) total];
+    if (scan.badges.isEmpty()) {
+      // The large copy first, right after the allocation: the JIT then zeroes only what it does not cover.
+      System.arraycopy(b, scan.rootStartEnd, out, scan.rootStartEnd + element.length, len - scan.rootStartEnd);
+      System.arraycopy(b, 0, out, 0, scan.rootStartEnd);
+      System.arraycopy(element, 0, out, scan.rootStartEnd, element.length);
+      return out;
+    }
     System.arraycopy(b, 0, out, 0, scan.rootStartEnd);
     int o = scan.rootStartEnd;
     System.arraycopy(element, 0, out, o, element.length);
@@ -730,17 +776,18 @@ public final class Svg {
       trail--;
     }
     references(payload, 0, lead, s);
+    // The ends are not white space, so every CR found lies strictly inside [lead, trail).
     int run = lead;
-    for (int i = lead; i <= trail; i++) {
-      if (i == trail || payload.charAt(i) == '\r') {
-        if (i > run) {
-          s.append("<![CDATA[").append(payload.substring(run, i).replace("]]>", "]]]]><![CDATA[>")).append("]]>");
-        }
-        if (i < trail) {
-          s.append("&#13;");
-        }
-        run = i + 1;
+    while (run < trail) {
+      int cr = payload.indexOf('\r', run);
+      int i = cr < 0 || cr > trail ? trail : cr;
+      if (i > run) {
+        s.append("<![CDATA[").append(payload.substring(run, i).replace("]]>", "]]]]><![CDATA[>")).append("]]>");
       }
+      if (i < trail) {
+        s.append("&#13;");
+      }
+      run = i + 1;
     }
     references(payload, trail, payload.length(), s);
   }
