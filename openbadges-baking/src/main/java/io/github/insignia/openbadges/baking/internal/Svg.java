@@ -446,9 +446,23 @@ public final class Svg {
     }
 
     private String attributeValue(int from, int to) {
+      if (to - from <= options.maxPayloadBytes() && plainAscii(from, to)) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1); // nothing to decode or normalise
+      }
       Capture c = new Capture(0, 0, null, null, null, Optional.empty());
       appendText(c, from, to, true);
       return c.text.toString();
+    }
+
+    /** Printable ASCII without references: the value is the bytes themselves. */
+    private boolean plainAscii(int from, int to) {
+      for (int i = from; i < to; i++) {
+        byte x = b[i];
+        if (x < 0x20 || x == '&' || x == 0x7f) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Character data: references decoded, line ends normalised; in attributes white space becomes a space. */
@@ -682,14 +696,16 @@ public final class Svg {
     if (total > Integer.MAX_VALUE - 8) {
       throw new BakingException(BakingException.IMAGE_TOO_LARGE, "the baked SVG would be larger than 2 GiB");
     }
-    byte[] out = new byte[(int) total];
+    int at = scan.rootStartEnd;
     if (scan.badges.isEmpty()) {
-      // The large copy first, right after the allocation: the JIT then zeroes only what it does not cover.
-      System.arraycopy(b, scan.rootStartEnd, out, scan.rootStartEnd + element.length, len - scan.rootStartEnd);
-      System.arraycopy(b, 0, out, 0, scan.rootStartEnd);
-      System.arraycopy(element, 0, out, scan.rootStartEnd, element.length);
+      // The large copy right after the allocation: the JIT then zeroes only the bytes it does not cover.
+      byte[] out = new byte[(int) total];
+      System.arraycopy(b, at, out, at + element.length, len - at);
+      System.arraycopy(b, 0, out, 0, at);
+      System.arraycopy(element, 0, out, at, element.length);
       return out;
     }
+    byte[] out = new byte[(int) total];
     System.arraycopy(b, 0, out, 0, scan.rootStartEnd);
     int o = scan.rootStartEnd;
     System.arraycopy(element, 0, out, o, element.length);
