@@ -6,6 +6,9 @@ import io.github.insignia.openbadges.baking.BakingOptions;
 import io.github.insignia.openbadges.baking.ImageFormat;
 import io.github.insignia.openbadges.baking.PayloadKind;
 import io.github.insignia.openbadges.baking.UnbakedBadge;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +31,24 @@ public final class Svg {
   /** The OB 3.0 context's path used by mistake as the SVG namespace; read (with a warning), never written. */
   static final String MISTAKEN_OB3_NAMESPACE = "https://purl.imsglobal.org/spec/ob/v3p0";
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long LESS_THANS = '<' * ONES;
+  /** The bytes that end a name: XML white space and {@code > / = < " '}. */
+  private static final boolean[] ENDS_NAME = new boolean[256];
+
+  static {
+    for (char c : " \t\r\n>/=<\"'".toCharArray()) {
+      ENDS_NAME[c] = true;
+    }
+  }
 
   private Svg() {}
+
+  /** Whether one of the eight bytes of {@code x} is zero (exact; which one is found byte by byte). */
+  private static boolean hasZeroByte(long x) {
+    return ((x - ONES) & ~x & 0x8080808080808080L) != 0;
+  }
 
   /** Whether the bytes look like XML: an optional UTF-8 BOM, white space, then {@code <}. */
   public static boolean looksLikeXml(byte[] b, int len) {
@@ -223,6 +242,12 @@ public final class Svg {
             appendText(capture, pos, end, false);
           }
           pos = end;
+        } else if (pos + 1 == len || (b[pos + 1] != '?' && b[pos + 1] != '!' && b[pos + 1] != '/')) {
+          // Start tags are most of the markup: tell them apart by one byte before trying the rest.
+          pos = startTag(pos);
+          if (stopAfterRoot) {
+            return scan;
+          }
         } else if (startsWith(pos, "<?")) {
           int end = find("?>", pos + 2, "a processing instruction");
           if (first && startsWith(pos, "<?xml") && end > pos + 5 && Payloads.isXmlSpace(b[pos + 5])) {
@@ -246,13 +271,8 @@ public final class Svg {
                   + "(they enable external entity and entity expansion attacks)");
         } else if (startsWith(pos, "<!")) {
           throw malformed("unexpected markup '<!' at byte " + pos);
-        } else if (startsWith(pos, "</")) {
-          pos = endTag(pos);
         } else {
-          pos = startTag(pos);
-          if (stopAfterRoot) {
-            return scan;
-          }
+          pos = endTag(pos); // "</": every other second byte is handled above
         }
         first = false;
       }
@@ -543,7 +563,16 @@ public final class Svg {
     /** The closing quote of the value opened at {@code p}, or the first '<' before it; -1 when none. */
     private int closingQuote(int p) {
       byte quote = b[p];
-      for (int i = p + 1; i < len; i++) {
+      // Eight bytes at a time up to the word that holds the quote or a '<' (values are often long).
+      long quotes = (quote & 0xffL) * ONES;
+      int i = p + 1;
+      for (; i + 8 <= len; i += 8) {
+        long word = (long) LONGS.get(b, i);
+        if (hasZeroByte(word ^ quotes) || hasZeroByte(word ^ LESS_THANS)) {
+          break;
+        }
+      }
+      for (; i < len; i++) {
         byte x = b[i];
         if (x == quote || x == '<') {
           return i;
@@ -558,11 +587,7 @@ public final class Svg {
 
     private int nameEnd(int p) {
       int i = p;
-      while (i < len) {
-        byte x = b[i];
-        if (Payloads.isXmlSpace(x) || x == '>' || x == '/' || x == '=' || x == '<' || x == '"' || x == '\'') {
-          break;
-        }
+      while (i < len && !ENDS_NAME[b[i] & 0xff]) {
         i++;
       }
       return i;
