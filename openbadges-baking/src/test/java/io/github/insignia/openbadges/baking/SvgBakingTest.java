@@ -96,6 +96,22 @@ class SvgBakingTest {
   }
 
   @Test
+  void attributeValuesOfEveryLengthAndQuoteAreReadExactly() {
+    // The scanner looks for the closing quote eight bytes at a time: try it at every offset.
+    for (int n = 0; n < 40; n++) {
+      String url = "https://e.org/" + "abcdefghij".repeat(4).substring(0, n);
+      for (String quoted : new String[] {"\"" + url + "'\"", "'" + url + "\"'"}) {
+        String svg = svg(" xmlns:o=\"http://openbadges.org\"", "<o:assertion  verify=" + quoted + "/>");
+        assertEquals(url + quoted.charAt(quoted.length() - 2), baker.unbake(utf8(svg)).payload(), svg);
+      }
+      String lessThan = svg(" xmlns:o=\"http://openbadges.org\"", "<o:assertion verify=\"" + url + "<\"/>");
+      Expect.code("SVG_MALFORMED", () -> baker.unbake(utf8(lessThan)));
+      String unterminated = "<svg xmlns:o=\"http://openbadges.org\"><o:assertion verify=\"" + url;
+      Expect.code("SVG_MALFORMED", () -> baker.unbake(utf8(unterminated)));
+    }
+  }
+
+  @Test
   void twoBadgeElementsAreAnError() {
     String two = svg(" xmlns:ob=\"http://openbadges.org\"",
         "<ob:assertion verify=\"https://a.org/1\"/><ob:assertion verify=\"https://a.org/2\"/>");

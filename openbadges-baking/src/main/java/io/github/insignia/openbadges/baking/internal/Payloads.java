@@ -167,6 +167,9 @@ public final class Payloads {
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c >= 0x20 && c < 0xD800) {
+        continue; // the common case first: it is carriable and not a surrogate
+      }
       if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
         continue;

@@ -342,6 +342,15 @@ public final class Png {
   }
 
   static String utf8(byte[] b, int off, int len, String message) {
+    // ASCII, the common case, needs no decoder (creating one costs more than decoding short text).
+    int end = off + len;
+    int i = off;
+    while (i < end && b[i] >= 0) {
+      i++;
+    }
+    if (i == end) {
+      return new String(b, off, len, StandardCharsets.ISO_8859_1);
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -6,6 +6,9 @@ import io.github.insignia.openbadges.baking.BakingOptions;
 import io.github.insignia.openbadges.baking.ImageFormat;
 import io.github.insignia.openbadges.baking.PayloadKind;
 import io.github.insignia.openbadges.baking.UnbakedBadge;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +31,24 @@ public final class Svg {
   /** The OB 3.0 context's path used by mistake as the SVG namespace; read (with a warning), never written. */
   static final String MISTAKEN_OB3_NAMESPACE = "https://purl.imsglobal.org/spec/ob/v3p0";
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long LESS_THANS = '<' * ONES;
+  /** The bytes that end a name: XML white space and {@code > / = < " '}. */
+  private static final boolean[] ENDS_NAME = new boolean[256];
+
+  static {
+    for (char c : " \t\r\n>/=<\"'".toCharArray()) {
+      ENDS_NAME[c] = true;
+    }
+  }
 
   private Svg() {}
+
+  /** Whether one of the eight bytes of {@code x} is zero (exact; which one is found byte by byte). */
+  private static boolean hasZeroByte(long x) {
+    return ((x - ONES) & ~x & 0x8080808080808080L) != 0;
+  }
 
   /** Whether the bytes look like XML: an optional UTF-8 BOM, white space, then {@code <}. */
   public static boolean looksLikeXml(byte[] b, int len) {
@@ -151,23 +170,59 @@ public final class Svg {
 
   /** Scans the document; every problem is a {@link BakingException}. */
   public static Scan scan(byte[] b, int len, BakingOptions options) {
-    return new Scanner(b, len, options).run();
+    return new Scanner(b, len, options, false).run();
+  }
+
+  /**
+   * The scan a splice (bake, remove) needs. The prolog and the root start tag are always scanned:
+   * a DOCTYPE can only be declared there, and the encoding declaration and the root are checked
+   * there. The rest is scanned only when it may hold a badge element (to replace it) or a DOCTYPE,
+   * or when the document does not end with the root end tag (truncated): otherwise it is copied
+   * unread, so baking costs about a copy. Unbaking and inspecting still scan everything.
+   */
+  static Scan spliceScan(byte[] b, int len, BakingOptions options) {
+    Scan prolog = new Scanner(b, len, options, true).run();
+    if (prolog.rootSlash < 0 && endsWithEndTag(b, prolog.rootStartEnd, len, prolog.rootQName)
+        && !SvgSkim.mayHoldBadgeOrDoctype(b, prolog.rootStartEnd, len)) {
+      return prolog;
+    }
+    return scan(b, len, options);
+  }
+
+  /** Whether {@code b[from, len)} ends with {@code </qname>} and white space. */
+  private static boolean endsWithEndTag(byte[] b, int from, int len, String qname) {
+    int p = len;
+    while (p > from && Payloads.isXmlSpace(b[p - 1])) {
+      p--;
+    }
+    if (p == from || b[p - 1] != '>') {
+      return false;
+    }
+    p--;
+    while (p > from && Payloads.isXmlSpace(b[p - 1])) {
+      p--;
+    }
+    byte[] name = qname.getBytes(StandardCharsets.UTF_8);
+    int start = p - name.length - 2;
+    return start >= from && b[start] == '<' && b[start + 1] == '/' && Arrays.equals(b, start + 2, p, name, 0, name.length);
   }
 
   private static final class Scanner {
     private final byte[] b;
     private final int len;
     private final BakingOptions options;
+    private final boolean stopAfterRoot;
     private final Scan scan = new Scan();
     private Frame top;
     private int depth;
     private boolean rootSeen;
     private Capture capture;
 
-    Scanner(byte[] b, int len, BakingOptions options) {
+    Scanner(byte[] b, int len, BakingOptions options, boolean stopAfterRoot) {
       this.b = b;
       this.len = len;
       this.options = options;
+      this.stopAfterRoot = stopAfterRoot;
     }
 
     Scan run() {
@@ -187,6 +242,12 @@ public final class Svg {
             appendText(capture, pos, end, false);
           }
           pos = end;
+        } else if (pos + 1 == len || (b[pos + 1] != '?' && b[pos + 1] != '!' && b[pos + 1] != '/')) {
+          // Start tags are most of the markup: tell them apart by one byte before trying the rest.
+          pos = startTag(pos);
+          if (stopAfterRoot) {
+            return scan;
+          }
         } else if (startsWith(pos, "<?")) {
           int end = find("?>", pos + 2, "a processing instruction");
           if (first && startsWith(pos, "<?xml") && end > pos + 5 && Payloads.isXmlSpace(b[pos + 5])) {
@@ -210,10 +271,8 @@ public final class Svg {
                   + "(they enable external entity and entity expansion attacks)");
         } else if (startsWith(pos, "<!")) {
           throw malformed("unexpected markup '<!' at byte " + pos);
-        } else if (startsWith(pos, "</")) {
-          pos = endTag(pos);
         } else {
-          pos = startTag(pos);
+          pos = endTag(pos); // "</": every other second byte is handled above
         }
         first = false;
       }
@@ -407,9 +466,23 @@ public final class Svg {
     }
 
     private String attributeValue(int from, int to) {
+      if (to - from <= options.maxPayloadBytes() && plainAscii(from, to)) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1); // nothing to decode or normalise
+      }
       Capture c = new Capture(0, 0, null, null, null, Optional.empty());
       appendText(c, from, to, true);
       return c.text.toString();
+    }
+
+    /** Printable ASCII without references: the value is the bytes themselves. */
+    private boolean plainAscii(int from, int to) {
+      for (int i = from; i < to; i++) {
+        byte x = b[i];
+        if (x < 0x20 || x == '&' || x == 0x7f) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Character data: references decoded, line ends normalised; in attributes white space becomes a space. */
@@ -490,7 +563,16 @@ public final class Svg {
     /** The closing quote of the value opened at {@code p}, or the first '<' before it; -1 when none. */
     private int closingQuote(int p) {
       byte quote = b[p];
-      for (int i = p + 1; i < len; i++) {
+      // Eight bytes at a time up to the word that holds the quote or a '<' (values are often long).
+      long quotes = (quote & 0xffL) * ONES;
+      int i = p + 1;
+      for (; i + 8 <= len; i += 8) {
+        long word = (long) LONGS.get(b, i);
+        if (hasZeroByte(word ^ quotes) || hasZeroByte(word ^ LESS_THANS)) {
+          break;
+        }
+      }
+      for (; i < len; i++) {
         byte x = b[i];
         if (x == quote || x == '<') {
           return i;
@@ -505,11 +587,7 @@ public final class Svg {
 
     private int nameEnd(int p) {
       int i = p;
-      while (i < len) {
-        byte x = b[i];
-        if (Payloads.isXmlSpace(x) || x == '>' || x == '/' || x == '=' || x == '<' || x == '"' || x == '\'') {
-          break;
-        }
+      while (i < len && !ENDS_NAME[b[i] & 0xff]) {
         i++;
       }
       return i;
@@ -610,7 +688,7 @@ public final class Svg {
   /** Bakes: the badge element right after the root start tag, every other badge element removed. */
   public static byte[] bake(byte[] b, int len, BadgeVersion version, String payload, PayloadKind kind,
       BakingOptions options) {
-    Scan scan = scan(b, len, options);
+    Scan scan = spliceScan(b, len, options);
     byte[] element = element(version, payload, kind).getBytes(StandardCharsets.UTF_8);
     if (scan.rootSlash >= 0) {
       // <svg .../> becomes <svg ...>badge</svg>.
@@ -631,7 +709,7 @@ public final class Svg {
 
   /** Removes every badge element, keeping all the other bytes. */
   public static byte[] remove(byte[] b, int len, BakingOptions options) {
-    return splice(b, len, scan(b, len, options), new byte[0]);
+    return splice(b, len, spliceScan(b, len, options), new byte[0]);
   }
 
   private static byte[] splice(byte[] b, int len, Scan scan, byte[] element) {
@@ -642,6 +720,15 @@ public final class Svg {
     long total = len - removed + element.length;
     if (total > Integer.MAX_VALUE - 8) {
       throw new BakingException(BakingException.IMAGE_TOO_LARGE, "the baked SVG would be larger than 2 GiB");
+    }
+    int at = scan.rootStartEnd;
+    if (scan.badges.isEmpty()) {
+      // The large copy right after the allocation: the JIT then zeroes only the bytes it does not cover.
+      byte[] out = new byte[(int) total];
+      System.arraycopy(b, at, out, at + element.length, len - at);
+      System.arraycopy(b, 0, out, 0, at);
+      System.arraycopy(element, 0, out, at, element.length);
+      return out;
     }
     byte[] out = new byte[(int) total];
     System.arraycopy(b, 0, out, 0, scan.rootStartEnd);
@@ -730,17 +817,18 @@ public final class Svg {
       trail--;
     }
     references(payload, 0, lead, s);
+    // The ends are not white space, so every CR found lies strictly inside [lead, trail).
     int run = lead;
-    for (int i = lead; i <= trail; i++) {
-      if (i == trail || payload.charAt(i) == '\r') {
-        if (i > run) {
-          s.append("<![CDATA[").append(payload.substring(run, i).replace("]]>", "]]]]><![CDATA[>")).append("]]>");
-        }
-        if (i < trail) {
-          s.append("&#13;");
-        }
-        run = i + 1;
+    while (run < trail) {
+      int cr = payload.indexOf('\r', run);
+      int i = cr < 0 || cr > trail ? trail : cr;
+      if (i > run) {
+        s.append("<![CDATA[").append(payload.substring(run, i).replace("]]>", "]]]]><![CDATA[>")).append("]]>");
       }
+      if (i < trail) {
+        s.append("&#13;");
+      }
+      run = i + 1;
     }
     references(payload, trail, payload.length(), s);
   }
