@@ -68,6 +68,7 @@ public final class IssuingDemo implements DemoStep {
         context.get(DemoContext.ACHIEVEMENT, String.class).map(IssuingDemo::object).orElseGet(IssuingDemo::sampleAchievement);
     String issuerId = profile.get("id").asText();
     String vm = Issuers.verificationMethodFor(issuerId, key.publicKey());
+    ObjectNode published = publishedProfile(profile, vm, key);
 
     Path folder = context.outputDirectory().resolve("issuing");
     Files.createDirectories(folder);
@@ -109,7 +110,7 @@ public final class IssuingDemo implements DemoStep {
       byte[] leaverPng = Files.readAllBytes(out.resolve(credentialId.substring("urn:uuid:".length())).resolve("badge.png"));
       CredentialProver listSigner = prover.orElse(null);
       context.say("  " + leaver.toLowerCase(java.util.Locale.ROOT) + "'s baked badge.png before revocation: "
-          + verdict(leaverPng, status, listSigner, profile));
+          + verdict(leaverPng, status, listSigner, published));
       int index = status.store().assignment(credentialId).orElseThrow().slot().index();
       JsonNode before = status.statusListCredential(0);
       context.writeText("issuing/status-list-0-before.json", SafeJson.writePretty(before));
@@ -118,10 +119,26 @@ public final class IssuingDemo implements DemoStep {
       context.writeText("issuing/status-list-0.json", SafeJson.writePretty(after));
       context.writeText("issuing/revocation-list-1edtech.json", SafeJson.writePretty(status.oneEdTechRevocationList()));
       context.say("  revoked " + revoked.size() + " badge(s) of " + leaver.toLowerCase(java.util.Locale.ROOT) + " (account deleted): " + revoked);
-      context.say("  the same badge.png after revocation: " + verdict(leaverPng, status, listSigner, profile));
+      context.say("  the same badge.png after revocation: " + verdict(leaverPng, status, listSigner, published));
       context.say("  status list 0, index " + index + ": " + bit(before, index) + " -> " + bit(after, index)
           + " (list of " + status.bitstringLength() + " entries, encodedList " + after.at("/credentialSubject/encodedList").asText().length() + " chars)");
     }
+  }
+
+  /**
+   * The issuer profile as the issuer serves it at its id: with the signing key listed, so that a
+   * verifier can confirm that a key named {@code <issuer id>#z6Mk…} really is the issuer's.
+   */
+  private static ObjectNode publishedProfile(ObjectNode profile, String vm, SigningKey key) {
+    ObjectNode published = profile.deepCopy();
+    if (key.publicKey().hasMultikeyForm()) {
+      ObjectNode method = published.putArray("verificationMethod").addObject();
+      method.put("id", vm);
+      method.put("type", "Multikey");
+      method.put("controller", profile.path("id").asText());
+      method.put("publicKeyMultibase", key.publicKey().publicKeyMultibase());
+    }
+    return published;
   }
 
   /**
