@@ -8,6 +8,7 @@ import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.documents.PinnedDocuments;
 import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.rdf.CanonicalDataset;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
 import io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer;
 import io.github.insignia.openbadges.signing.rdf.internal.FastPath;
@@ -15,6 +16,7 @@ import io.github.insignia.openbadges.signing.rdf.internal.GeneralProcessor;
 import io.github.insignia.openbadges.signing.rdf.internal.JakartaJson;
 import io.github.insignia.openbadges.signing.rdf.internal.PinnedContextLoader;
 import io.github.insignia.openbadges.signing.rdf.internal.Quad;
+import io.github.insignia.openbadges.signing.rdf.internal.Rdfc;
 import jakarta.json.JsonObject;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,8 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code canonicalizeGeneral}: the same with the fast path off (Titanium in safe mode);
  *   <li>{@code titaniumBaseline}: plain Titanium {@code toRdf} + titanium-rdfc RDFC-1.0, contexts
  *       from a loader that keeps them parsed (the usual hand-assembled Java stack);
- *   <li>{@code toRdfFast} / {@code toRdfTitanium}: JSON-LD to RDF alone, fast path vs Titanium.
+ *   <li>{@code toRdfFast} / {@code toRdfTitanium}: JSON-LD to RDF alone, fast path vs Titanium;
+ *   <li>{@code rdfcOnly}: RDFC-1.0 alone on the credential's quads.
  * </ul>
  *
  * <p>Run: {@code java -jar openbadges-benchmarks/target/benchmarks.jar CanonicalizationBenchmark
@@ -157,6 +160,7 @@ public class CanonicalizationBenchmark {
   private PinnedContextLoader titaniumLoader;
   private JsonNode credential;
   private JsonObject credentialJakarta;
+  private List<Quad> quads;
 
   /** Builds the canonicalizers and warms their context caches (as a long-running service has). */
   @Setup
@@ -175,7 +179,8 @@ public class CanonicalizationBenchmark {
     if (!expected.equals(canonicalize()) || !expected.equals(canonicalizeGeneral())) {
       throw new IllegalStateException("the paths disagree:\n" + expected + "\n" + canonicalize());
     }
-    if (toRdfFast() == null) {
+    quads = toRdfFast();
+    if (quads == null) {
       throw new IllegalStateException("the benchmark credential should take the fast path");
     }
   }
@@ -210,6 +215,12 @@ public class CanonicalizationBenchmark {
   @Benchmark
   public List<Quad> toRdfFast() {
     return fastPath.toQuads(credential, 100_000);
+  }
+
+  /** RDFC-1.0 alone, on the credential's quads. */
+  @Benchmark
+  public CanonicalDataset rdfcOnly() {
+    return Rdfc.canonicalize(quads, CanonicalizationOptions.defaults());
   }
 
   /** JSON-LD to RDF alone, plain Titanium. */

@@ -28,7 +28,7 @@ public class CanonicalizationException extends InvalidInputException {
   /** The document is not valid JSON-LD 1.1 (invalid context, keyword misuse, …). */
   public static final String JSONLD_INVALID = "JSONLD_INVALID";
 
-  /** JSON-LD processing exceeded its time limit. */
+  /** JSON-LD processing exceeded its time limit, or the document nests too deeply. */
   public static final String JSONLD_LIMIT = "JSONLD_LIMIT";
 
   /** The dataset has more quads than the configured limit. */
@@ -36,6 +36,9 @@ public class CanonicalizationException extends InvalidInputException {
 
   /** RDFC-1.0 exceeded its work limit (a "poison" graph built to make canonicalization explode). */
   public static final String RDFC_WORK_LIMIT = "RDFC_WORK_LIMIT";
+
+  /** A string or IRI holds an unpaired surrogate: it is not Unicode text and cannot be hashed faithfully. */
+  public static final String RDF_INVALID_UNICODE = "RDF_INVALID_UNICODE";
 
   /** The N-Quads text is not valid N-Quads. */
   public static final String NQUADS_MALFORMED = "NQUADS_MALFORMED";

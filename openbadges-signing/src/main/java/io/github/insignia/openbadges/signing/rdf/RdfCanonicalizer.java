@@ -46,14 +46,26 @@ public final class RdfCanonicalizer {
             : null;
   }
 
-  /** A canonicalizer with {@link CanonicalizationOptions#defaults()}. */
-  public static RdfCanonicalizer create() {
-    return new RdfCanonicalizer(CanonicalizationOptions.defaults());
+  private static final class Shared {
+    static final RdfCanonicalizer DEFAULT = new RdfCanonicalizer(CanonicalizationOptions.defaults());
   }
 
-  /** A canonicalizer with the given options. */
+  /**
+   * The canonicalizer with {@link CanonicalizationOptions#defaults()}: one per process, shared, so
+   * its context caches are warm for every caller (creating one per call would process the pinned
+   * contexts again each time).
+   */
+  public static RdfCanonicalizer create() {
+    return Shared.DEFAULT;
+  }
+
+  /**
+   * A canonicalizer with the given options. Each instance keeps its own context caches: build it
+   * once and share it.
+   */
   public static RdfCanonicalizer create(CanonicalizationOptions options) {
-    return new RdfCanonicalizer(Objects.requireNonNull(options, "options"));
+    Objects.requireNonNull(options, "options");
+    return options == CanonicalizationOptions.defaults() ? Shared.DEFAULT : new RdfCanonicalizer(options);
   }
 
   /** The options this canonicalizer was built with. */

@@ -38,6 +38,7 @@ final class CredentialGenerator {
               "https://w3id.org/security/data-integrity/v2"));
 
   private final Random random;
+  private int depth;
   private final double weirdness;
 
   CredentialGenerator(long seed, double weirdness) {
@@ -115,6 +116,13 @@ final class CredentialGenerator {
     }
     if (chance(0.2)) {
       c.set("endorsement", F.arrayNode());
+    } else if (chance(0.15) && depth < 1) {
+      // an embedded credential with its own (URL) context, as endorsements are
+      depth++;
+      ObjectNode endorsement = credential();
+      depth--;
+      endorsement.putArray("type").add("VerifiableCredential").add("EndorsementCredential");
+      c.putArray("endorsement").add(endorsement);
     }
     if (chance(0.3)) {
       c.set("proof", proof(false));

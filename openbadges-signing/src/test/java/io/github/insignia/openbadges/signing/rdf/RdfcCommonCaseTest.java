@@ -36,6 +36,19 @@ class RdfcCommonCaseTest {
   }
 
   @Test
+  void escapingIsTitaniumsWritersEscaping() {
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < 0x3000; c++) {
+      all.append(c);
+    }
+    all.append("\uD83D\uDE00 \uFFFD \uE000");
+    String text = all.toString();
+    assertEquals(
+        com.apicatalog.rdf.nquads.NQuadsAlphabet.escape(text),
+        Rdfc.escape(new StringBuilder(), text).toString());
+  }
+
+  @Test
   void literalThatLooksLikeABlankNodeIsALiteral() {
     String nquads =
         "_:x <http://example.org/p> \"_:x\" .\n"

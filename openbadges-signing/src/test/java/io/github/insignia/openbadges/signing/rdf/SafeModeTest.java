@@ -68,6 +68,20 @@ class SafeModeTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
+  void unpairedSurrogateIsAnError(boolean fastPath) throws IOException {
+    // an unpaired surrogate and "?" would both hash as "?" in UTF-8: one signature, two documents
+    assertCode(CanonicalizationException.RDF_INVALID_UNICODE, fastPath, d -> d.put("name", "Team\uD800work"));
+    assertCode(
+        CanonicalizationException.RDF_INVALID_UNICODE,
+        fastPath,
+        d -> ((ObjectNode) d.get("credentialSubject")).put("id", "did:example:\uDC00"));
+    ObjectNode ok = credential();
+    ok.put("name", "Teamwork \uD83D\uDE00");
+    assertTrue(canonicalizer(fastPath).canonicalize(ok).contains("Teamwork \uD83D\uDE00"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
   void contextNotPinnedIsAnErrorAndNeverFetched(boolean fastPath) throws IOException {
     assertCode(
         CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED,
@@ -100,6 +114,19 @@ class SafeModeTest {
     CanonicalizationException e =
         assertThrows(CanonicalizationException.class, () -> small.canonicalize(credential()));
     assertEquals(CanonicalizationException.RDF_TOO_LARGE, e.code());
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void deepNestingIsALimitNotAStackOverflow(boolean fastPath) throws IOException {
+    ObjectNode doc = credential();
+    ObjectNode node = (ObjectNode) doc.get("credentialSubject").get("achievement");
+    for (int i = 0; i < 5_000; i++) {
+      node = node.putObject("creator");
+    }
+    CanonicalizationException e =
+        assertThrows(CanonicalizationException.class, () -> canonicalizer(fastPath).canonicalize(doc));
+    assertEquals(CanonicalizationException.JSONLD_LIMIT, e.code());
   }
 
   @org.junit.jupiter.api.Test

@@ -64,6 +64,30 @@ class SpecVectorsTest {
         c.canonicalize(json(dir.resolve("eddsa-rdfc-2022/proofConfigDataInt.json"))));
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void ed25519Signature2020Vector(boolean fastPath) throws IOException {
+    RdfCanonicalizer c =
+        RdfCanonicalizer.create(
+            CanonicalizationOptions.builder().documentLoader(WITH_EXAMPLES).fastPath(fastPath).build());
+    Path dir = VECTORS.resolve("vc-di-eddsa/Ed25519Signature2020");
+    ObjectNode signed = (ObjectNode) json(dir.resolve("signedEdSig.json"));
+    signed.remove("proof");
+    assertEquals(text(dir.resolve("canonDocEdSig.txt")), c.canonicalize(signed));
+    assertEquals(
+        text(dir.resolve("proofCanonEdSig.txt")), c.canonicalize(json(dir.resolve("proofConfigEdSig.json"))));
+  }
+
+  /** The CLR 2.0 context is not pinned (yet): the vector fails with a typed error, never a fetch. */
+  @org.junit.jupiter.api.Test
+  void clrVectorNeedsItsContextPinned() throws IOException {
+    JsonNode clr = json(VECTORS.resolve("ob-spec-clrv2p0/credential-unsigned.json"));
+    CanonicalizationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            CanonicalizationException.class, () -> RdfCanonicalizer.create().canonicalize(clr));
+    assertEquals(CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED, e.code());
+  }
+
   static JsonNode json(Path p) throws IOException {
     return SafeJson.read(Files.readAllBytes(p));
   }

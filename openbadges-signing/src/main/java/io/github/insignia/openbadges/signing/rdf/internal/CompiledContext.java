@@ -28,7 +28,12 @@ final class CompiledContext {
   private final ActiveContext context;
   private final AtomicInteger budget;
   private final Map<ScopedKey, CompiledContext> derived = new ConcurrentHashMap<>();
+  private final Map<String, Object> keys = new ConcurrentHashMap<>();
+  private final Map<String, CompiledContext> byUrls = new ConcurrentHashMap<>();
   private volatile CompiledContext previous;
+
+  /** Bound on memoized keys per context: keys come from documents, so from anyone. */
+  private static final int MAX_KEYS = 512;
 
   private record ScopedKey(JsonValue localContext, URI baseUrl, boolean propagate, boolean override) {
     @Override
@@ -72,6 +77,17 @@ final class CompiledContext {
     return context.getDefaultBaseDirection() != null;
   }
 
+  /** What the fast path worked out for {@code key} in this context, or {@code null}. */
+  Object keyInfo(String key) {
+    return keys.get(key);
+  }
+
+  void rememberKeyInfo(String key, Object info) {
+    if (keys.size() < MAX_KEYS) {
+      keys.putIfAbsent(key, info);
+    }
+  }
+
   /** The context before a non-propagating (type-scoped) context, or {@code null}. */
   CompiledContext previous() {
     ActiveContext p = context.getPreviousContext();
@@ -84,6 +100,25 @@ final class CompiledContext {
       previous = cached;
     }
     return cached;
+  }
+
+  /**
+   * This context with an embedded {@code @context} of URLs applied ({@code urls} names them, one
+   * per line; {@code json} gives the value itself, built only when not memoized yet).
+   */
+  CompiledContext applyUrls(String urls, java.util.function.Supplier<JsonValue> json)
+      throws JsonLdError {
+    CompiledContext found = byUrls.get(urls);
+    if (found != null) {
+      return found;
+    }
+    CompiledContext compiled =
+        new CompiledContext(ActiveContextBuilder.with(context).create(json.get(), null), budget);
+    if (budget.getAndDecrement() > 0) {
+      CompiledContext raced = byUrls.putIfAbsent(urls, compiled);
+      return raced != null ? raced : compiled;
+    }
+    return compiled;
   }
 
   /** This context with a scoped context applied (Titanium's context processing, memoized). */

@@ -13,11 +13,9 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,7 +57,6 @@ public final class FastPath {
 
   private final CompiledContext root;
   private final AtomicInteger budget = new AtomicInteger(CompiledContext.MAX_DERIVED);
-  private final Map<String, CompiledContext> topLevel = new ConcurrentHashMap<>();
 
   /** @param runtime Titanium's runtime (pinned loader, same policies as the general processor) */
   public FastPath(ProcessingRuntime runtime) {
@@ -72,7 +69,7 @@ public final class FastPath {
       return null;
     }
     try {
-      CompiledContext context = topContext(document.get("@context"));
+      CompiledContext context = withContext(root, document.get("@context"));
       Emitter emitter = new Emitter(maxQuads);
       emitter.node(document, context, null, true);
       return emitter.quads;
@@ -85,9 +82,14 @@ public final class FastPath {
     }
   }
 
-  private CompiledContext topContext(JsonNode contextNode) throws JsonLdError {
+  /**
+   * Step 9 of the expansion algorithm for a {@code @context} that is a URL or an array of URLs:
+   * processed by Titanium once per (active context, URL list), then looked up.
+   */
+  private static CompiledContext withContext(CompiledContext context, JsonNode contextNode)
+      throws JsonLdError {
     if (contextNode == null) {
-      return root;
+      return context;
     }
     String key;
     if (contextNode.isTextual()) {
@@ -102,19 +104,10 @@ public final class FastPath {
       }
       key = sb.toString();
     } else {
+      // inline context objects: the general processor
       throw GiveUp.INSTANCE;
     }
-    CompiledContext found = topLevel.get(key);
-    if (found != null) {
-      return found;
-    }
-    ActiveContext processed =
-        root.titanium().newContext().create(JakartaJson.toJakarta(contextNode), null);
-    CompiledContext compiled = new CompiledContext(processed, budget);
-    if (budget.getAndDecrement() > 0) {
-      topLevel.putIfAbsent(key, compiled);
-    }
-    return compiled;
+    return context.applyUrls(key, () -> JakartaJson.toJakarta(contextNode));
   }
 
   /** IRI expansion (JSON-LD 1.1 §5.2), giving up wherever the result would not be a safe IRI. */
@@ -180,6 +173,7 @@ public final class FastPath {
     final List<Quad> quads = new ArrayList<>();
     final int maxQuads;
     int blankNodes;
+    int depth;
 
     Emitter(int maxQuads) {
       this.maxQuads = maxQuads;
@@ -199,6 +193,19 @@ public final class FastPath {
     /** Expands one node object and emits its quads; returns its subject. */
     String node(JsonNode element, CompiledContext context, String graph, boolean top)
         throws JsonLdError {
+      if (++depth > JsonDepth.MAX_DEPTH) {
+        giveUp();
+      }
+      String subject = nodeAtDepth(element, context, graph, top);
+      depth--;
+      return subject;
+    }
+
+    private String nodeAtDepth(JsonNode element, CompiledContext context, String graph, boolean top)
+        throws JsonLdError {
+      if (!top) {
+        context = withContext(context, element.get("@context"));
+      }
       // Type-scoped contexts, applied in lexicographic order of the type terms.
       CompiledContext typeScoped = context;
       String typeKey = null;
@@ -206,13 +213,10 @@ public final class FastPath {
       for (Iterator<String> it = element.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         if (key.equals("@context")) {
-          if (!top) {
-            giveUp();
-          }
           continue;
         }
         // Keys defined only by a type-scoped context do not expand yet; they are not @type.
-        if ("@type".equals(expandKeyOrNull(typeScoped, key))) {
+        if ("@type".equals(keyInfo(typeScoped, key).expanded())) {
           if (typeKey != null) {
             giveUp();
           }
@@ -238,7 +242,10 @@ public final class FastPath {
         if (key.equals("@context")) {
           continue;
         }
-        String expanded = expandKey(context, key);
+        String expanded = keyInfo(context, key).expanded();
+        if (expanded == null) {
+          giveUp();
+        }
         if (expanded.equals("@id")) {
           if (idKey != null) {
             giveUp();
@@ -262,7 +269,12 @@ public final class FastPath {
       }
       if (types != null) {
         for (String type : types) {
-          emit(subject, RDF_TYPE, expandToIri(typeScoped, type, true), null, graph);
+          // a type expands like a key (vocabulary-relative), so its memoized expansion serves
+          String iri = keyInfo(typeScoped, type).expanded();
+          if (iri == null || iri.startsWith("@")) {
+            giveUp();
+          }
+          emit(subject, RDF_TYPE, iri, null, graph);
         }
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext(); ) {
@@ -271,40 +283,21 @@ public final class FastPath {
         if (key.equals("@context") || key.equals(idKey) || key.equals(typeKey)) {
           continue;
         }
-        property(subject, key, expandKey(context, key), entry.getValue(), context, graph);
+        property(subject, key, keyInfo(context, key), entry.getValue(), context, graph);
       }
       return subject;
     }
 
     private void property(
-        String subject,
-        String key,
-        String predicate,
-        JsonNode value,
-        CompiledContext context,
-        String graph)
+        String subject, String key, KeyInfo info, JsonNode value, CompiledContext context, String graph)
         throws JsonLdError {
-      TermDefinition term = context.term(key);
-      boolean graphContainer = false;
-      boolean listContainer = false;
-      if (term != null) {
-        if (term.isReverseProperty()
-            || term.getNestValue() != null
-            || term.getIndexMapping() != null
-            || "@json".equals(term.getTypeMapping())) {
-          giveUp();
-        }
-        Collection<String> containers = term.getContainerMapping();
-        for (String c : containers) {
-          if (c.equals("@graph")) {
-            graphContainer = true;
-          } else if (c.equals("@list")) {
-            listContainer = true;
-          } else if (!c.equals("@set")) {
-            giveUp();
-          }
-        }
+      if (info.shape() == KeyInfo.UNSUPPORTED) {
+        giveUp();
       }
+      String predicate = info.expanded();
+      TermDefinition term = info.term();
+      boolean graphContainer = info.shape() == KeyInfo.GRAPH;
+      boolean listContainer = info.shape() == KeyInfo.LIST;
       if (listContainer) {
         if (graphContainer) {
           giveUp();
@@ -407,7 +400,7 @@ public final class FastPath {
         boolean onlyId = false;
         for (Iterator<String> it = item.fieldNames(); it.hasNext(); ) {
           String k = it.next();
-          String expanded = k.startsWith("@") ? k : expandKeyOrNull(context, k);
+          String expanded = keyInfo(context, k).expanded();
           if ("@value".equals(expanded)) {
             giveUp();
           }
@@ -501,6 +494,52 @@ public final class FastPath {
         emit(subject, predicate, lexical, datatype == null ? XSD_INTEGER : datatype, graph);
       }
     }
+  }
+
+  /**
+   * What a key means in a context: its expansion ({@code null} when the fast path cannot expand
+   * it), its term definition and the container shape of its values. Computed once per context.
+   */
+  private record KeyInfo(String expanded, TermDefinition term, int shape) {
+    static final int PLAIN = 0;
+    static final int GRAPH = 1;
+    static final int LIST = 2;
+    static final int UNSUPPORTED = 3;
+  }
+
+  private static KeyInfo keyInfo(CompiledContext context, String key) {
+    Object cached = context.keyInfo(key);
+    if (cached != null) {
+      return (KeyInfo) cached;
+    }
+    String expanded = expandKeyOrNull(context, key);
+    TermDefinition term = context.term(key);
+    int shape = expanded == null || expanded.startsWith("@") ? KeyInfo.UNSUPPORTED : KeyInfo.PLAIN;
+    if (term != null && shape == KeyInfo.PLAIN) {
+      if (term.isReverseProperty()
+          || term.getNestValue() != null
+          || term.getIndexMapping() != null
+          || "@json".equals(term.getTypeMapping())) {
+        shape = KeyInfo.UNSUPPORTED;
+      }
+      boolean graph = false;
+      boolean list = false;
+      for (String c : term.getContainerMapping()) {
+        if (c.equals("@graph")) {
+          graph = true;
+        } else if (c.equals("@list")) {
+          list = true;
+        } else if (!c.equals("@set")) {
+          shape = KeyInfo.UNSUPPORTED;
+        }
+      }
+      if (shape == KeyInfo.PLAIN) {
+        shape = graph && list ? KeyInfo.UNSUPPORTED : graph ? KeyInfo.GRAPH : list ? KeyInfo.LIST : KeyInfo.PLAIN;
+      }
+    }
+    KeyInfo info = new KeyInfo(expanded, term, shape);
+    context.rememberKeyInfo(key, info);
+    return info;
   }
 
   private static String expandKeyOrNull(CompiledContext context, String key) {

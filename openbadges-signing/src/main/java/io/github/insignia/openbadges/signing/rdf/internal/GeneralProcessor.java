@@ -12,7 +12,6 @@ import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,13 +34,13 @@ public final class GeneralProcessor {
 
   /** The document's quads (blank nodes labelled by Titanium), at most {@code maxQuads}. */
   public List<Quad> toQuads(JsonNode document) {
+    JsonDepth.check(document);
     JsonValue json = JakartaJson.toJakarta(document);
     if (!(json instanceof JsonStructure structure)) {
       throw new CanonicalizationException(
           CanonicalizationException.JSONLD_INVALID, "a JSON-LD document is an object or an array");
     }
-    List<Quad> quads = new ArrayList<>();
-    int max = options.maxQuads();
+    QuadCollector quads = new QuadCollector(options.maxQuads(), "document");
     try {
       JsonDocument input = JsonDocument.of(structure);
       if (options.safeMode()) {
@@ -49,18 +48,7 @@ public final class GeneralProcessor {
         ExpandedSafetyCheck.check(expanded);
         input = JsonDocument.of(expanded);
       }
-      JsonLd.toRdf(input)
-          .options(jsonLdOptions())
-          .provide(
-              (s, p, o, dt, lang, dir, g) -> {
-                if (quads.size() >= max) {
-                  throw new CanonicalizationException(
-                      CanonicalizationException.RDF_TOO_LARGE,
-                      "the document has more than " + max + " quads");
-                }
-                quads.add(new Quad(s, p, o, dt, lang, dir, g));
-                return null;
-              });
+      JsonLd.toRdf(input).options(jsonLdOptions()).provide(quads);
     } catch (JsonLdError e) {
       throw translate(e);
     } catch (CanonicalizationException e) {
@@ -70,7 +58,7 @@ public final class GeneralProcessor {
       throw new CanonicalizationException(
           CanonicalizationException.JSONLD_INVALID, "invalid JSON-LD: " + e, e);
     }
-    return quads;
+    return quads.quads;
   }
 
   private JsonLdOptions jsonLdOptions() {
@@ -94,11 +82,17 @@ public final class GeneralProcessor {
 
   /** Maps Titanium's error to a stable code. */
   static CanonicalizationException translate(JsonLdError e) {
+    // A pinned context that fails to process surfaces as "loading failed" around the real error.
+    JsonLdError innermost = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CanonicalizationException c) {
         return c;
       }
+      if (t instanceof JsonLdError j && !isLoading(j.getCode())) {
+        innermost = j;
+      }
     }
+    e = innermost;
     JsonLdErrorCode code = e.getCode();
     String message = e.getMessage() == null ? String.valueOf(code) : e.getMessage();
     if (code == JsonLdErrorCode.UNDEFINED_TERM) {
@@ -111,12 +105,16 @@ public final class GeneralProcessor {
       return new CanonicalizationException(
           CanonicalizationException.JSONLD_LIMIT, "JSON-LD processing took too long", e);
     }
-    if (code == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED
-        || code == JsonLdErrorCode.LOADING_DOCUMENT_FAILED) {
+    if (isLoading(code)) {
       return new CanonicalizationException(
           CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED, "a context could not be loaded: " + message, e);
     }
     return new CanonicalizationException(
         CanonicalizationException.JSONLD_INVALID, "invalid JSON-LD (" + code + "): " + message, e);
+  }
+
+  private static boolean isLoading(JsonLdErrorCode code) {
+    return code == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED
+        || code == JsonLdErrorCode.LOADING_DOCUMENT_FAILED;
   }
 }

@@ -5,7 +5,6 @@ import com.apicatalog.rdf.nquads.NQuadsReader;
 import com.apicatalog.rdf.nquads.NQuadsReaderException;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads N-Quads text into quads, under the quad limit. */
@@ -14,19 +13,9 @@ public final class NQuadsInput {
 
   /** The quads of {@code nquads}. */
   public static List<Quad> read(String nquads, int maxQuads) {
-    List<Quad> quads = new ArrayList<>();
+    QuadCollector quads = new QuadCollector(maxQuads, "dataset");
     try {
-      new NQuadsReader(new StringReader(nquads))
-          .provide(
-              (s, p, o, dt, lang, dir, g) -> {
-                if (quads.size() >= maxQuads) {
-                  throw new CanonicalizationException(
-                      CanonicalizationException.RDF_TOO_LARGE,
-                      "the dataset has more than " + maxQuads + " quads");
-                }
-                quads.add(new Quad(s, p, o, dt, lang, dir, g));
-                return null;
-              });
+      new NQuadsReader(new StringReader(nquads)).provide(quads);
     } catch (NQuadsReaderException | RdfConsumerException e) {
       throw new CanonicalizationException(
           CanonicalizationException.NQUADS_MALFORMED, "malformed N-Quads: " + e.getMessage(), e);
@@ -36,6 +25,6 @@ public final class NQuadsInput {
       throw new CanonicalizationException(
           CanonicalizationException.NQUADS_MALFORMED, "malformed N-Quads: " + e, e);
     }
-    return quads;
+    return quads.quads;
   }
 }

@@ -1,7 +1,7 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
-import com.apicatalog.rdf.nquads.NQuadsAlphabet;
 import io.github.insignia.openbadges.signing.rdf.CanonicalDataset;
+import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +28,7 @@ public final class Rdfc {
   private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
   private static final String I18N = "https://www.w3.org/ns/i18n#";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
   private Rdfc() {}
 
@@ -54,6 +55,14 @@ public final class Rdfc {
       String hash = firstDegreeHash(entry.getKey(), entry.getValue(), digest);
       if (blankByHash.putIfAbsent(hash, entry.getKey()) != null) {
         // Two blank nodes look alike from one hop: the N-degree algorithm decides.
+        for (Quad q : unique) {
+          checkUnicode(q.subject());
+          checkUnicode(q.predicate());
+          checkUnicode(q.object());
+          if (q.graph() != null) {
+            checkUnicode(q.graph());
+          }
+        }
         return TitaniumRdfc.canonicalize(Arrays.asList(unique), options);
       }
       hashes[i++] = hash;
@@ -134,7 +143,7 @@ public final class Rdfc {
     resource(sb, subject).append(' ');
     resource(sb, q.predicate()).append(' ');
     if (q.literal()) {
-      sb.append('"').append(NQuadsAlphabet.escape(q.object())).append('"');
+      escape(sb.append('"'), q.object()).append('"');
       if (q.direction() != null) {
         sb.append("^^<").append(I18N);
         if (q.language() != null) {
@@ -156,15 +165,111 @@ public final class Rdfc {
     return sb.append(".\n").toString();
   }
 
-  private static StringBuilder resource(StringBuilder sb, String term) {
-    return term.startsWith("_:") ? sb.append(term) : sb.append('<').append(term).append('>');
+  /**
+   * Escapes a literal as titanium's N-Quads writer does ({@code \t \b \n \r \f \" \\}, other
+   * controls as {@code \}{@code uXXXX}), without its per-call code point array.
+   */
+  public static StringBuilder escape(StringBuilder sb, String value) {
+    int n = value.length();
+    int start = 0;
+    while (start < n && !needsEscape(value.charAt(start))) {
+      start++;
+    }
+    if (start == n) {
+      return sb.append(value);
+    }
+    sb.append(value, 0, start);
+    for (int i = start; i < n; i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\f' -> sb.append("\\f");
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        default -> {
+          if (Character.isSurrogate(c)) {
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+              sb.append(c).append(value.charAt(++i));
+            } else {
+              checkUnicode(value.substring(i));
+            }
+          } else if (c <= 31 || c == 127) {
+            sb.append("\\u00").append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb;
   }
 
+  private static boolean needsEscape(char c) {
+    return c <= 31 || c == '"' || c == '\\' || c == 127 || Character.isSurrogate(c);
+  }
+
+  /**
+   * Refuses text that is not Unicode: UTF-8 turns an unpaired surrogate into {@code ?} (or U+FFFD
+   * in JavaScript), so two different documents would hash alike and share a signature.
+   */
+  static void checkUnicode(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new CanonicalizationException(
+              CanonicalizationException.RDF_INVALID_UNICODE,
+              "the data holds an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "), which is not Unicode text");
+        }
+      }
+    }
+  }
+
+  private static StringBuilder resource(StringBuilder sb, String term) {
+    if (term.startsWith("_:")) {
+      return sb.append(term);
+    }
+    for (int i = 0, n = term.length(); i < n; i++) {
+      if (Character.isSurrogate(term.charAt(i))) {
+        checkUnicode(term);
+        break;
+      }
+    }
+    return sb.append('<').append(term).append('>');
+  }
+
+  private static final Map<CanonicalizationOptions.HashAlgorithm, MessageDigest> PROTOTYPES =
+      prototypes();
+
+  private static Map<CanonicalizationOptions.HashAlgorithm, MessageDigest> prototypes() {
+    Map<CanonicalizationOptions.HashAlgorithm, MessageDigest> map =
+        new java.util.EnumMap<>(CanonicalizationOptions.HashAlgorithm.class);
+    for (CanonicalizationOptions.HashAlgorithm a : CanonicalizationOptions.HashAlgorithm.values()) {
+      try {
+        map.put(a, MessageDigest.getInstance(a.jcaName()));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK lacks " + a.jcaName(), e);
+      }
+    }
+    return map;
+  }
+
+  /** A fresh digest: cloning a prototype skips the provider lookup of {@code getInstance}. */
   private static MessageDigest digest(CanonicalizationOptions options) {
+    MessageDigest prototype = PROTOTYPES.get(options.hashAlgorithm());
     try {
-      return MessageDigest.getInstance(options.hashAlgorithm().jcaName());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance(prototype.getAlgorithm());
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException(impossible);
+      }
     }
   }
 
