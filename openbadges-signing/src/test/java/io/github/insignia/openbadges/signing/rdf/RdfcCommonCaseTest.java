@@ -35,6 +35,32 @@ class RdfcCommonCaseTest {
     }
   }
 
+  /** Our N-Quads reader reads every suite input exactly as titanium's reader does. */
+  @Test
+  void readerAgreesWithTitaniumsOnTheSuite() throws Exception {
+    java.nio.file.Path dir =
+        java.nio.file.Path.of(System.getProperty("insignia.shared"), "vectors", "rdf-canon", "rdfc10");
+    int files = 0;
+    try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(dir)) {
+      for (java.nio.file.Path in : (Iterable<java.nio.file.Path>) list.sorted()::iterator) {
+        if (!in.toString().endsWith(".nq")) {
+          continue;
+        }
+        String text = java.nio.file.Files.readString(in);
+        List<Quad> theirs = new java.util.ArrayList<>();
+        new com.apicatalog.rdf.nquads.NQuadsReader(new java.io.StringReader(text))
+            .provide(
+                (s, p, o, dt, lang, dir2, g) -> {
+                  theirs.add(new Quad(s, p, o, dt, lang, dir2, g));
+                  return null;
+                });
+        assertEquals(theirs, io.github.insignia.openbadges.signing.rdf.internal.NQuadsInput.read(text, 100_000), in::toString);
+        files++;
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(files > 100);
+  }
+
   @Test
   void escapingIsTitaniumsWritersEscaping() {
     StringBuilder all = new StringBuilder();
