@@ -70,8 +70,9 @@ public final class DataIntegrity {
    * existing ones (a proof set; with {@link ProofOptions#previousProof()} a chain).
    */
   public ObjectNode sign(JsonNode document, Signer signer, ProofOptions options) {
-    ObjectNode proof = createProof(document, signer, options);
-    ObjectNode signed = (ObjectNode) document.deepCopy();
+    requireDocument(document);
+    ObjectNode signed = withDataIntegrityContext(document);
+    ObjectNode proof = createProof(signed, signer, options);
     JsonNode existing = signed.get("proof");
     if (existing == null) {
       signed.set("proof", proof);
@@ -86,6 +87,30 @@ public final class DataIntegrity {
       signed.set("proof", proofs);
     }
     return signed;
+  }
+
+  private static final String V1_CONTEXT = "https://www.w3.org/2018/credentials/v1";
+  private static final String DI_CONTEXT = "https://w3id.org/security/data-integrity/v2";
+
+  /**
+   * A copy of the document; a VCDM 1.1 document whose contexts do not define Data Integrity terms
+   * gets {@code https://w3id.org/security/data-integrity/v2} appended (the VC 2.0 context defines
+   * them already), as the Data Integrity specification asks of a signer.
+   */
+  static ObjectNode withDataIntegrityContext(JsonNode document) {
+    ObjectNode copy = (ObjectNode) document.deepCopy();
+    JsonNode context = copy.get("@context");
+    if (context == null || !context.isArray() || context.isEmpty() || !V1_CONTEXT.equals(context.get(0).asText())) {
+      return copy;
+    }
+    for (JsonNode c : context) {
+      String url = c.asText("");
+      if (url.startsWith("https://w3id.org/security/data-integrity/")) {
+        return copy;
+      }
+    }
+    ((com.fasterxml.jackson.databind.node.ArrayNode) context).add(DI_CONTEXT);
+    return copy;
   }
 
   /** Creates the proof object only (the document is not modified). */

@@ -16,7 +16,10 @@ import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,16 +48,35 @@ final class CompactJws {
     this.signature = signature;
   }
 
+  /** Encoded headers by (key type, kid, typ): an issuer signs a whole course with one header. */
+  private static final Map<String, EncodedHeader> HEADERS = new ConcurrentHashMap<>();
+
+  private record EncodedHeader(JWSHeader header, byte[] base64) {}
+
   static String sign(Signer signer, Optional<String> kid, Optional<String> typ, byte[] payload) {
-    JWSHeader.Builder builder = new JWSHeader.Builder(JWSAlgorithm.parse(JwsAlgorithm.forKeyType(signer.keyType()).name()));
-    kid.ifPresent(builder::keyID);
-    typ.ifPresent(t -> builder.type(new JOSEObjectType(t)));
-    JWSHeader header = builder.build();
-    // Nimbus models the header; the payload is encoded with the JDK's codec, which is faster on
-    // kilobytes of credential, so the token costs little more than its signature.
-    String signingInput = header.toBase64URL() + "." + Crypto.b64u(payload);
+    String cacheKey = signer.keyType() + "\0" + kid.orElse("") + "\0" + typ.orElse("");
+    EncodedHeader encoded = HEADERS.get(cacheKey);
+    if (encoded == null) {
+      JWSHeader.Builder builder = new JWSHeader.Builder(JWSAlgorithm.parse(JwsAlgorithm.forKeyType(signer.keyType()).name()));
+      kid.ifPresent(builder::keyID);
+      typ.ifPresent(t -> builder.type(new JOSEObjectType(t)));
+      JWSHeader header = builder.build();
+      encoded = new EncodedHeader(header, header.toBase64URL().toString().getBytes(StandardCharsets.US_ASCII));
+      if (HEADERS.size() > 256) {
+        HEADERS.clear();
+      }
+      HEADERS.put(cacheKey, encoded);
+    }
+    // Nimbus models the header; the kilobytes of payload are encoded straight into the signing
+    // input with the JDK's codec, so a token costs little more than its signature.
+    byte[] body = Base64.getUrlEncoder().withoutPadding().encode(payload);
+    byte[] input = new byte[encoded.base64().length + 1 + body.length];
+    System.arraycopy(encoded.base64(), 0, input, 0, encoded.base64().length);
+    input[encoded.base64().length] = '.';
+    System.arraycopy(body, 0, input, encoded.base64().length + 1, body.length);
     try {
-      return signingInput + "." + new SignerJwsAdapter(signer).sign(header, signingInput.getBytes(StandardCharsets.US_ASCII));
+      String signature = new SignerJwsAdapter(signer).sign(encoded.header(), input).toString();
+      return new String(input, StandardCharsets.ISO_8859_1) + "." + signature;
     } catch (JOSEException e) {
       throw new IllegalStateException("JWS signing failed", e);
     }

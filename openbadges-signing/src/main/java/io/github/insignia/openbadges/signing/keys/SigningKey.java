@@ -45,6 +45,8 @@ public final class SigningKey implements Signer {
   private final byte[] seed;
   /** P-256 and RSA only. */
   private final PrivateKey jdkPrivate;
+  /** RSA only. */
+  private final ThreadLocal<Signature> rsaSigner = ThreadLocal.withInitial(() -> newSigner("SHA256withRSA"));
 
   private SigningKey(KeyType type, VerificationKey publicKey, byte[] seed, PrivateKey jdkPrivate) {
     this.type = type;
@@ -166,12 +168,23 @@ public final class SigningKey implements Signer {
 
   private byte[] jdkSign(String algorithm, byte[] data) {
     try {
-      Signature signer = Signature.getInstance(algorithm);
-      signer.initSign(jdkPrivate, Crypto.RANDOM);
+      // One initialised Signature per thread and key; sign() resets it for the next use.
+      Signature signer = rsaSigner.get();
       signer.update(data);
       return signer.sign();
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
+      rsaSigner.remove();
       throw new IllegalStateException("signing with " + algorithm + " failed", e);
+    }
+  }
+
+  private Signature newSigner(String algorithm) {
+    try {
+      Signature signer = Signature.getInstance(algorithm);
+      signer.initSign(jdkPrivate, Crypto.RANDOM);
+      return signer;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(algorithm + " is not available", e);
     }
   }
 

@@ -135,4 +135,18 @@ class DataIntegrityTest {
     OpenBadgesException e = assertThrows(OpenBadgesException.class, () -> DI.verify(injected, DID_KEY));
     assertTrue(e.code().startsWith("JSONLD_"), e.code());
   }
+
+  @Test
+  void vcdm11CredentialGetsTheDataIntegrityContext() {
+    ObjectNode c = SafeJson.read("{\"@context\":[\"https://www.w3.org/2018/credentials/v1\","
+        + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json\"],\"id\":\"urn:uuid:1\","
+        + "\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"],\"issuer\":{\"id\":\"" + ED.publicKey().didKey()
+        + "\",\"type\":\"Profile\",\"name\":\"I\"},\"issuanceDate\":\"2022-01-01T00:00:00Z\",\"name\":\"B\","
+        + "\"credentialSubject\":{\"type\":\"AchievementSubject\",\"achievement\":{\"id\":\"https://example.org/a\","
+        + "\"type\":\"Achievement\",\"name\":\"A\",\"description\":\"D\",\"criteria\":{\"narrative\":\"N\"}}}}").deepCopy();
+    ObjectNode signed = DI.sign(c, ED, options(ED).build());
+    assertEquals("https://w3id.org/security/data-integrity/v2", signed.get("@context").get(2).asText());
+    assertEquals(2, c.get("@context").size());
+    DI.verify(signed, DID_KEY);
+  }
 }

@@ -206,4 +206,21 @@ class KeysTest {
     jdk.update(DATA);
     key.publicKey().verify(DATA, jdk.sign());
   }
+
+  @Test
+  void jcaSignerOverJdkKeys() throws Exception {
+    for (String[] spec : new String[][] {{"Ed25519", null}, {"EC", "secp256r1"}, {"RSA", null}}) {
+      KeyPairGenerator gen = KeyPairGenerator.getInstance(spec[0]);
+      if (spec[1] != null) {
+        gen.initialize(new ECGenParameterSpec(spec[1]));
+      } else if (spec[0].equals("RSA")) {
+        gen.initialize(2048);
+      }
+      var pair = gen.generateKeyPair();
+      VerificationKey pub = VerificationKey.of(pair.getPublic());
+      JcaSigner signer = new JcaSigner(pair.getPrivate(), pub.keyType(), java.util.Optional.empty());
+      pub.verify(DATA, signer.sign(DATA));
+      assertFalse(signer.toString().contains("PrivateKey"));
+    }
+  }
 }
