@@ -20,19 +20,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code insignia keygen}: generates an issuer key. With {@code --out FILE} the private key is
- * written there as a JWK (owner-only permissions, never overwriting an existing file) and stdout
- * gets the public key's {@code did:key} (Ed25519, P-256) or JWK thumbprint (RSA). Without {@code
- * --out} the private JWK goes to stdout (so it can be piped) and the did:key or thumbprint to stderr.
+ * {@code insignia keygen}: generates an issuer key, writes the private key as a JWK to {@code --out}
+ * (default {@code issuer-key.jwk}; owner-only permissions, never overwriting an existing file) and
+ * prints the public key's {@code did:key} (Ed25519, P-256) or JWK thumbprint (RSA) on stdout, so
+ * that {@code DID=$(insignia keygen --type ed25519)} works. {@code --out -} sends the private JWK
+ * to stdout instead, for piping into a secret store; the public id then goes to stderr.
  */
 @Command(
     name = "keygen",
     mixinStandardHelpOptions = true,
     description = {
       "Generate an issuer key.",
-      "With --out FILE: writes the private key as a JWK to FILE (mode 600, never overwritten) and prints",
-      "the public key's did:key (ed25519, p256) or JWK thumbprint (rsa) on stdout.",
-      "Without --out: prints the private JWK on stdout and the did:key or thumbprint on stderr."
+      "Writes the private key as a JWK to --out (default issuer-key.jwk; mode 600, never overwritten)",
+      "and prints the public key's did:key (ed25519, p256) or JWK thumbprint (rsa) on stdout.",
+      "--out - prints the private JWK on stdout instead, and the did:key or thumbprint on stderr."
     })
 final class KeygenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,8 +42,9 @@ final class KeygenCommand implements Callable<Integer> {
       description = "Key type: ed25519, p256 or rsa (3072 bits).")
   String type;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Where to write the private JWK.")
-  Path out;
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Where to write the private JWK (default: ${DEFAULT-VALUE}; - for stdout).")
+  String out = "issuer-key.jwk";
 
   @Override
   public Integer call() {
@@ -57,15 +59,19 @@ final class KeygenCommand implements Callable<Integer> {
     String jwk = SignCommand.prettyJson(key.toPrivateJwk());
     String publicId = key.publicKey().hasMultikeyForm() ? key.publicKey().didKey() : key.publicKey().thumbprint();
     PrintWriter stdout = spec.commandLine().getOut();
-    if (out == null) {
+    if (out.equals("-")) {
       stdout.print(jwk);
       stdout.flush();
       PrintWriter err = spec.commandLine().getErr();
       err.println(publicId);
       err.flush();
     } else {
-      writePrivate(out, jwk);
+      Path file = Path.of(out);
+      writePrivate(file, jwk);
       stdout.println(publicId);
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("wrote the private key to " + file + " (keep it secret)");
+      err.flush();
       stdout.flush();
     }
     return InsigniaCommand.EXIT_OK;

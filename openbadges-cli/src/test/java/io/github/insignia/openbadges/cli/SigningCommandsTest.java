@@ -68,13 +68,27 @@ class SigningCommandsTest {
   }
 
   @Test
-  void keygenWithoutOutPrintsTheJwkAndTheDidKeyOnStderr() {
-    Run r = run("keygen", "--type", "p256");
+  void keygenWithOutDashPrintsTheJwkAndTheDidKeyOnStderr() {
+    Run r = run("keygen", "--type", "p256", "--out", "-");
     assertEquals(0, r.exit(), r.err());
     SigningKey key = Keys.parsePrivateKey(r.out());
     assertEquals(key.publicKey().didKey() + "\n", r.err());
     assertTrue(r.err().startsWith("did:key:zDn"));
     assertEquals(2, run("keygen", "--type", "ed448").exit());
+  }
+
+  @Test
+  void keygenWithoutOutWritesIssuerKeyJwkAndPrintsOnlyTheDidKey() throws Exception {
+    Path file = Path.of("issuer-key.jwk");
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(file), "issuer-key.jwk already in the working folder");
+    try {
+      Run r = run("keygen", "--type", "ed25519");
+      assertEquals(0, r.exit(), r.err());
+      SigningKey key = Keys.parsePrivateKey(Files.readString(file));
+      assertEquals(key.publicKey().didKey() + "\n", r.out());
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   @Test
