@@ -33,43 +33,43 @@ def field_code(pkg, f):
     jd = f'  /** {{@code {name}}}' + (f': {doc}' if doc else '') + '. */\n'
     acc, bld = '', ''
     if k == 's':
-        acc = f'{jd}  public Optional<String> {jn}() {{\n    return Members.string(node(), "{name}");\n  }}\n'
+        acc = f'{jd}  public Optional<String> {jn}() {{\n    return string("{name}");\n  }}\n'
         bld = f'{jd}    public Builder {jn}(String value) {{\n      return putString("{name}", value);\n    }}\n'
     elif k == 't':
-        acc = f'{jd}  public Optional<String> {jn}() {{\n    return Members.text(node(), "{name}");\n  }}\n'
+        acc = f'{jd}  public Optional<String> {jn}() {{\n    return text("{name}");\n  }}\n'
         bld = f'{jd}    public Builder {jn}(String value) {{\n      return putString("{name}", value);\n    }}\n'
     elif k == 'ss':
-        acc = f'{jd}  public List<String> {jn}() {{\n    return Members.strings(node(), "{name}");\n  }}\n'
+        acc = f'{jd}  public List<String> {jn}() {{\n    return strings("{name}");\n  }}\n'
         bld = (f'{jd}    public Builder {jn}(List<String> values) {{\n      return putStrings("{name}", values, true);\n    }}\n\n'
                f'  /** Appends to {{@code {name}}}. */\n    public Builder add{cap(singular(name))}(String value) {{\n      return appendIri("{name}", value);\n    }}\n')
     elif k == 'b':
-        acc = f'{jd}  public Optional<Boolean> {jn}() {{\n    return Members.bool(node(), "{name}");\n  }}\n'
+        acc = f'{jd}  public Optional<Boolean> {jn}() {{\n    return bool("{name}");\n  }}\n'
         bld = f'{jd}    public Builder {jn}(Boolean value) {{\n      return putBool("{name}", value);\n    }}\n'
     elif k == 'n':
-        acc = f'{jd}  public Optional<BigDecimal> {jn}() {{\n    return Members.number(node(), "{name}");\n  }}\n'
+        acc = f'{jd}  public Optional<BigDecimal> {jn}() {{\n    return number("{name}");\n  }}\n'
         bld = f'{jd}    public Builder {jn}(BigDecimal value) {{\n      return putNumber("{name}", value);\n    }}\n'
     elif k == 'd':
-        acc = f'{jd}  public Optional<OffsetDateTime> {jn}() {{\n    return Members.dateTime(node(), "{name}");\n  }}\n'
+        acc = f'{jd}  public Optional<OffsetDateTime> {jn}() {{\n    return dateTime("{name}");\n  }}\n'
         bld = (f'{jd}    public Builder {jn}(OffsetDateTime value) {{\n      return putDateTime("{name}", value);\n    }}\n\n'
                f'{jd}    public Builder {jn}(Instant value) {{\n      return putInstant("{name}", value);\n    }}\n')
     elif k == 'o':
-        acc = f'{jd}  public Optional<{cls}> {jn}() {{\n    return Members.object(node(), "{name}", {cls}::wrap);\n  }}\n'
+        acc = f'{jd}  public Optional<{cls}> {jn}() {{\n    return object("{name}", {cls}::wrap);\n  }}\n'
         bld = f'{jd}    public Builder {jn}({cls} value) {{\n      return putObject("{name}", value);\n    }}\n'
     elif k == 'os':
-        acc = f'{jd}  public List<{cls}> {jn}() {{\n    return Members.objects(node(), "{name}", {cls}::wrap);\n  }}\n'
+        acc = f'{jd}  public List<{cls}> {jn}() {{\n    return objects("{name}", {cls}::wrap);\n  }}\n'
         bld = (f'{jd}    public Builder {jn}(List<{cls}> values) {{\n      return putObjects("{name}", values);\n    }}\n\n'
                f'  /** Appends to {{@code {name}}}. */\n    public Builder add{cap(singular(name))}({cls} value) {{\n      return appendObject("{name}", value);\n    }}\n')
     elif k == 'r':
-        acc = f'{jd}  public Optional<Ref<{cls}>> {jn}() {{\n    return Members.ref(node(), "{name}", {cls}::wrap);\n  }}\n'
+        acc = f'{jd}  public Optional<Ref<{cls}>> {jn}() {{\n    return ref("{name}", {cls}::wrap);\n  }}\n'
         bld = (f'{jd}    public Builder {jn}(String iri) {{\n      return putString("{name}", iri);\n    }}\n\n'
                f'{jd}    public Builder {jn}({cls} value) {{\n      return putObject("{name}", value);\n    }}\n')
     elif k == 'rs':
-        acc = f'{jd}  public List<Ref<{cls}>> {jn}() {{\n    return Members.refs(node(), "{name}", {cls}::wrap);\n  }}\n'
+        acc = f'{jd}  public List<Ref<{cls}>> {jn}() {{\n    return refs("{name}", {cls}::wrap);\n  }}\n'
         bld = (f'{jd}    public Builder {jn}(List<Ref<{cls}>> values) {{\n      return putRefs("{name}", values);\n    }}\n\n'
                f'  /** Appends an IRI to {{@code {name}}}. */\n    public Builder add{cap(singular(name))}(String iri) {{\n      return appendIri("{name}", iri);\n    }}\n\n'
                f'  /** Appends an embedded object to {{@code {name}}}. */\n    public Builder add{cap(singular(name))}({cls} value) {{\n      return appendObject("{name}", value);\n    }}\n')
     elif k == 'j':
-        acc = f'{jd}  public List<JsonNode> {jn}() {{\n    return Members.values(node(), "{name}").stream().<JsonNode>map(JsonNode::deepCopy).toList();\n  }}\n'
+        acc = f'{jd}  public List<JsonNode> {jn}() {{\n    return copiesOf("{name}");\n  }}\n'
         bld = ''
     else:
         raise Exception(kind)
@@ -116,7 +116,7 @@ def gen(pkg, name, doc, fields, context=None, types=None, type_array=False, extr
         return out
     parent = base or 'JsonBacked'
     bparent = f'{base}.Builder<Builder, {name}>' if base else f'AbstractBuilder<Builder, {name}>'
-    known_expr = f'union({base}.KNOWN, Set.of({known}))' if base else f'Set.of({known})'
+    known_expr = f'union({base}.KNOWN, {known})' if base else f'Set.of({known})'
     out = HEADER.format(pkg=pkg)
     out += f'\n/** {doc} */\npublic final class {name} extends {parent} {{\n'
     out += f'  private static final Set<String> KNOWN_MEMBERS = {known_expr};\n\n'
@@ -129,8 +129,6 @@ def gen(pkg, name, doc, fields, context=None, types=None, type_array=False, extr
     out += f'  /** A builder that starts from this value\'s members, unknown ones included. */\n'
     out += f'  public Builder toBuilder() {{\n    return new Builder(node());\n  }}\n\n'
     out += f'  @Override\n  protected Set<String> knownMembers() {{\n    return KNOWN_MEMBERS;\n  }}\n\n'
-    if base:
-        out += '  private static Set<String> union(Set<String> a, Set<String> b) {\n    java.util.Set<String> all = new java.util.HashSet<>(a);\n    all.addAll(b);\n    return Set.copyOf(all);\n  }\n\n'
     out += '\n'.join(accs) + extra
     out += f'\n  /** Builds {{@link {name}}}. */\n  public static final class Builder extends {bparent} {{\n'
     init = []

@@ -26,7 +26,7 @@ OB2 = [
   /** {@code verification}, or the OB 1.x alias {@code verify}. */
   public Optional<VerificationObject> verificationOrVerify() {
     Optional<VerificationObject> v = verification();
-    return v.isPresent() ? v : Members.object(node(), "verify", VerificationObject::wrap);
+    return v.isPresent() ? v : object("verify", VerificationObject::wrap);
   }
 '''),
     dict(name='BadgeClass', doc='OB 2.0 BadgeClass: the achievement a badge stands for.',
@@ -45,7 +45,7 @@ OB2 = [
          extra='''
   /** The identity property ({@code type}, usually {@code email}). */
   public Optional<String> identityType() {
-    return Members.string(node(), "type");
+    return string("type");
   }
 
   /** {@code identity} as a hash, when {@code hashed} is true and it is well-formed. */
@@ -113,7 +113,7 @@ OB2 = [
          extra='''
   /** The extension's own context URL, when it is a string. */
   public Optional<String> contextUrl() {
-    return Members.string(node(), "@context");
+    return string("@context");
   }
 
   /** The extension objects among a value's members, by member name (document order). */
@@ -145,7 +145,7 @@ OB3 = [
          extra='''
   /** {@code @context} entries that are strings, in order. */
   public List<String> contexts() {
-    return Members.strings(node(), "@context");
+    return strings("@context");
   }
 
   /** Whether this is the VC Data Model 1.1 form ({@code @context[0]} is the 1.1 context). */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,27 +42,27 @@ public final class AlignmentObject extends JsonBacked {
 
   /** {@code targetName}. */
   public Optional<String> targetName() {
-    return Members.string(node(), "targetName");
+    return string("targetName");
   }
 
   /** {@code targetUrl}. */
   public Optional<String> targetUrl() {
-    return Members.string(node(), "targetUrl");
+    return string("targetUrl");
   }
 
   /** {@code targetDescription}. */
   public Optional<String> targetDescription() {
-    return Members.string(node(), "targetDescription");
+    return string("targetDescription");
   }
 
   /** {@code targetFramework}. */
   public Optional<String> targetFramework() {
-    return Members.string(node(), "targetFramework");
+    return string("targetFramework");
   }
 
   /** {@code targetCode}. */
   public Optional<String> targetCode() {
-    return Members.string(node(), "targetCode");
+    return string("targetCode");
   }
 
   /** Builds {@link AlignmentObject}. */

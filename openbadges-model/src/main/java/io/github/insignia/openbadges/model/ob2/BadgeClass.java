@@ -5,7 +5,6 @@ import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
 import io.github.insignia.openbadges.model.Ref;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,47 +45,47 @@ public final class BadgeClass extends JsonBacked {
 
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code image}. */
   public Optional<Ref<Image>> image() {
-    return Members.ref(node(), "image", Image::wrap);
+    return ref("image", Image::wrap);
   }
 
   /** {@code criteria}. */
   public Optional<Ref<Criteria>> criteria() {
-    return Members.ref(node(), "criteria", Criteria::wrap);
+    return ref("criteria", Criteria::wrap);
   }
 
   /** {@code issuer}. */
   public Optional<Ref<Profile>> issuer() {
-    return Members.ref(node(), "issuer", Profile::wrap);
+    return ref("issuer", Profile::wrap);
   }
 
   /** {@code alignment}. */
   public List<AlignmentObject> alignment() {
-    return Members.objects(node(), "alignment", AlignmentObject::wrap);
+    return objects("alignment", AlignmentObject::wrap);
   }
 
   /** {@code tags}. */
   public List<String> tags() {
-    return Members.strings(node(), "tags");
+    return strings("tags");
   }
 
   /** {@code endorsement}. */
   public List<Ref<Endorsement>> endorsement() {
-    return Members.refs(node(), "endorsement", Endorsement::wrap);
+    return refs("endorsement", Endorsement::wrap);
   }
 
   /** {@code version}: text or number, read as text. */
   public Optional<String> version() {
-    return Members.text(node(), "version");
+    return text("version");
   }
 
   /** Builds {@link BadgeClass}. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,12 +43,12 @@ public final class CryptographicKey extends JsonBacked {
 
   /** {@code owner}: the issuer Profile IRI. */
   public Optional<String> owner() {
-    return Members.string(node(), "owner");
+    return string("owner");
   }
 
   /** {@code publicKeyPem}. */
   public Optional<String> publicKeyPem() {
-    return Members.string(node(), "publicKeyPem");
+    return string("publicKeyPem");
   }
 
   /** Builds {@link CryptographicKey}. */

@@ -5,7 +5,6 @@ import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
 import io.github.insignia.openbadges.model.Ref;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -47,32 +46,32 @@ public final class Endorsement extends JsonBacked {
 
   /** {@code claim}. */
   public Optional<EndorsementClaim> claim() {
-    return Members.object(node(), "claim", EndorsementClaim::wrap);
+    return object("claim", EndorsementClaim::wrap);
   }
 
   /** {@code issuer}. */
   public Optional<Ref<Profile>> issuer() {
-    return Members.ref(node(), "issuer", Profile::wrap);
+    return ref("issuer", Profile::wrap);
   }
 
   /** {@code issuedOn}. */
   public Optional<OffsetDateTime> issuedOn() {
-    return Members.dateTime(node(), "issuedOn");
+    return dateTime("issuedOn");
   }
 
   /** {@code verification}. */
   public Optional<VerificationObject> verification() {
-    return Members.object(node(), "verification", VerificationObject::wrap);
+    return object("verification", VerificationObject::wrap);
   }
 
   /** {@code revoked}. */
   public Optional<Boolean> revoked() {
-    return Members.bool(node(), "revoked");
+    return bool("revoked");
   }
 
   /** {@code revocationReason}. */
   public Optional<String> revocationReason() {
-    return Members.string(node(), "revocationReason");
+    return string("revocationReason");
   }
 
   /** Builds {@link Endorsement}. */

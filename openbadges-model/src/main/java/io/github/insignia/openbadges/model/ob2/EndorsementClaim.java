@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +42,7 @@ public final class EndorsementClaim extends JsonBacked {
 
   /** {@code endorsementComment}: Markdown. */
   public Optional<String> endorsementComment() {
-    return Members.string(node(), "endorsementComment");
+    return string("endorsementComment");
   }
 
   /** Builds {@link EndorsementClaim}. */

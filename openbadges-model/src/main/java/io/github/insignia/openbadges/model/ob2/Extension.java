@@ -44,7 +44,7 @@ public final class Extension extends JsonBacked {
 
   /** The extension's own context URL, when it is a string. */
   public Optional<String> contextUrl() {
-    return Members.string(node(), "@context");
+    return string("@context");
   }
 
   /** The extension objects among a value's members, by member name (document order). */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,22 +42,22 @@ public final class IdentityObject extends JsonBacked {
 
   /** {@code identity}: plaintext or {@code alg$hex} hash. */
   public Optional<String> identity() {
-    return Members.string(node(), "identity");
+    return string("identity");
   }
 
   /** {@code hashed}. */
   public Optional<Boolean> hashed() {
-    return Members.bool(node(), "hashed");
+    return bool("hashed");
   }
 
   /** {@code salt}. */
   public Optional<String> salt() {
-    return Members.string(node(), "salt");
+    return string("salt");
   }
 
   /** The identity property ({@code type}, usually {@code email}). */
   public Optional<String> identityType() {
-    return Members.string(node(), "type");
+    return string("type");
   }
 
   /** {@code identity} as a hash, when {@code hashed} is true and it is well-formed. */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,12 +42,12 @@ public final class Image extends JsonBacked {
 
   /** {@code caption}. */
   public Optional<String> caption() {
-    return Members.string(node(), "caption");
+    return string("caption");
   }
 
   /** {@code author}. */
   public Optional<String> author() {
-    return Members.string(node(), "author");
+    return string("author");
   }
 
   /** Builds {@link Image}. */

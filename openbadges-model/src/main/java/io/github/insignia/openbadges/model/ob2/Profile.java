@@ -5,7 +5,6 @@ import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
 import io.github.insignia.openbadges.model.Ref;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,52 +45,52 @@ public final class Profile extends JsonBacked {
 
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code url}. */
   public Optional<String> url() {
-    return Members.string(node(), "url");
+    return string("url");
   }
 
   /** {@code email}. */
   public Optional<String> email() {
-    return Members.string(node(), "email");
+    return string("email");
   }
 
   /** {@code telephone}. */
   public Optional<String> telephone() {
-    return Members.string(node(), "telephone");
+    return string("telephone");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code image}. */
   public Optional<Ref<Image>> image() {
-    return Members.ref(node(), "image", Image::wrap);
+    return ref("image", Image::wrap);
   }
 
   /** {@code publicKey}. */
   public List<Ref<CryptographicKey>> publicKey() {
-    return Members.refs(node(), "publicKey", CryptographicKey::wrap);
+    return refs("publicKey", CryptographicKey::wrap);
   }
 
   /** {@code verification}: the issuer verification policy. */
   public Optional<VerificationObject> verification() {
-    return Members.object(node(), "verification", VerificationObject::wrap);
+    return object("verification", VerificationObject::wrap);
   }
 
   /** {@code revocationList}. */
   public Optional<Ref<RevocationList>> revocationList() {
-    return Members.ref(node(), "revocationList", RevocationList::wrap);
+    return ref("revocationList", RevocationList::wrap);
   }
 
   /** {@code endorsement}. */
   public List<Ref<Endorsement>> endorsement() {
-    return Members.refs(node(), "endorsement", Endorsement::wrap);
+    return refs("endorsement", Endorsement::wrap);
   }
 
   /** Builds {@link Profile}. */

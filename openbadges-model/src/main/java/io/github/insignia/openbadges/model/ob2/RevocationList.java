@@ -46,12 +46,12 @@ public final class RevocationList extends JsonBacked {
 
   /** {@code issuer}. */
   public Optional<String> issuer() {
-    return Members.string(node(), "issuer");
+    return string("issuer");
   }
 
   /** {@code revokedAssertions}: the entries as JSON (an id string or an object). */
   public List<JsonNode> revokedAssertions() {
-    return Members.values(node(), "revokedAssertions").stream().<JsonNode>map(JsonNode::deepCopy).toList();
+    return copiesOf("revokedAssertions");
   }
 
   /** The revoked assertion ids (string entries and the {@code id} of object entries). */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,22 +43,22 @@ public final class VerificationObject extends JsonBacked {
 
   /** {@code creator}: the CryptographicKey IRI of a signed badge. */
   public Optional<String> creator() {
-    return Members.string(node(), "creator");
+    return string("creator");
   }
 
   /** {@code verificationProperty}. */
   public Optional<String> verificationProperty() {
-    return Members.string(node(), "verificationProperty");
+    return string("verificationProperty");
   }
 
   /** {@code startsWith}. */
   public List<String> startsWith() {
-    return Members.strings(node(), "startsWith");
+    return strings("startsWith");
   }
 
   /** {@code allowedOrigins}. */
   public List<String> allowedOrigins() {
-    return Members.strings(node(), "allowedOrigins");
+    return strings("allowedOrigins");
   }
 
   /** Builds {@link VerificationObject}. */

@@ -2,7 +2,6 @@ package io.github.insignia.openbadges.model.ob3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.Contexts;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,7 +9,7 @@ import java.util.Set;
 
 /** OB 3.0 OpenBadgeCredential (the class is named AchievementCredential): an achievement awarded to a subject. The builder starts with the VCDM 2.0 and OB 3.0.3 contexts and type {@code ["VerifiableCredential","OpenBadgeCredential"]}; use {@link #builderVcdm11()} for the 1.1 form. */
 public final class AchievementCredential extends Credential {
-  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, Set.of("@context", "id", "type", "credentialSubject"));
+  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "@context", "id", "type", "credentialSubject");
 
   private AchievementCredential(ObjectNode json, boolean copy) {
     super(json, copy);
@@ -40,15 +39,9 @@ public final class AchievementCredential extends Credential {
     return KNOWN_MEMBERS;
   }
 
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    java.util.Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
-
   /** {@code credentialSubject}. */
   public Optional<AchievementSubject> credentialSubject() {
-    return Members.object(node(), "credentialSubject", AchievementSubject::wrap);
+    return object("credentialSubject", AchievementSubject::wrap);
   }
 
   /** A builder for the VCDM 1.1 form (set {@code issuanceDate} instead of {@code validFrom}). */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,42 +42,42 @@ public final class Address extends JsonBacked {
 
   /** {@code addressCountry}. */
   public Optional<String> addressCountry() {
-    return Members.string(node(), "addressCountry");
+    return string("addressCountry");
   }
 
   /** {@code addressCountryCode}. */
   public Optional<String> addressCountryCode() {
-    return Members.string(node(), "addressCountryCode");
+    return string("addressCountryCode");
   }
 
   /** {@code addressRegion}. */
   public Optional<String> addressRegion() {
-    return Members.string(node(), "addressRegion");
+    return string("addressRegion");
   }
 
   /** {@code addressLocality}. */
   public Optional<String> addressLocality() {
-    return Members.string(node(), "addressLocality");
+    return string("addressLocality");
   }
 
   /** {@code streetAddress}. */
   public Optional<String> streetAddress() {
-    return Members.string(node(), "streetAddress");
+    return string("streetAddress");
   }
 
   /** {@code postOfficeBoxNumber}. */
   public Optional<String> postOfficeBoxNumber() {
-    return Members.string(node(), "postOfficeBoxNumber");
+    return string("postOfficeBoxNumber");
   }
 
   /** {@code postalCode}. */
   public Optional<String> postalCode() {
-    return Members.string(node(), "postalCode");
+    return string("postalCode");
   }
 
   /** {@code geo}. */
   public Optional<GeoCoordinates> geo() {
-    return Members.object(node(), "geo", GeoCoordinates::wrap);
+    return object("geo", GeoCoordinates::wrap);
   }
 
   /** Builds {@link Address}. */

@@ -5,7 +5,6 @@ import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
 import io.github.insignia.openbadges.model.Ref;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,92 +25,92 @@ public abstract class Credential extends JsonBacked {
 
   /** {@code issuer}: the issuer, by IRI or embedded Profile. */
   public Optional<Ref<Profile>> issuer() {
-    return Members.ref(node(), "issuer", Profile::wrap);
+    return ref("issuer", Profile::wrap);
   }
 
   /** {@code validFrom}: VCDM 2.0 start of validity. */
   public Optional<OffsetDateTime> validFrom() {
-    return Members.dateTime(node(), "validFrom");
+    return dateTime("validFrom");
   }
 
   /** {@code validUntil}: VCDM 2.0 end of validity. */
   public Optional<OffsetDateTime> validUntil() {
-    return Members.dateTime(node(), "validUntil");
+    return dateTime("validUntil");
   }
 
   /** {@code issuanceDate}: VCDM 1.1 issuance date. */
   public Optional<OffsetDateTime> issuanceDate() {
-    return Members.dateTime(node(), "issuanceDate");
+    return dateTime("issuanceDate");
   }
 
   /** {@code expirationDate}: VCDM 1.1 expiry. */
   public Optional<OffsetDateTime> expirationDate() {
-    return Members.dateTime(node(), "expirationDate");
+    return dateTime("expirationDate");
   }
 
   /** {@code awardedDate}. */
   public Optional<OffsetDateTime> awardedDate() {
-    return Members.dateTime(node(), "awardedDate");
+    return dateTime("awardedDate");
   }
 
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code image}. */
   public Optional<Image> image() {
-    return Members.object(node(), "image", Image::wrap);
+    return object("image", Image::wrap);
   }
 
   /** {@code evidence}. */
   public List<Evidence> evidence() {
-    return Members.objects(node(), "evidence", Evidence::wrap);
+    return objects("evidence", Evidence::wrap);
   }
 
   /** {@code endorsement}. */
   public List<EndorsementCredential> endorsement() {
-    return Members.objects(node(), "endorsement", EndorsementCredential::wrap);
+    return objects("endorsement", EndorsementCredential::wrap);
   }
 
   /** {@code endorsementJwt}. */
   public List<String> endorsementJwt() {
-    return Members.strings(node(), "endorsementJwt");
+    return strings("endorsementJwt");
   }
 
   /** {@code proof}. */
   public List<Proof> proof() {
-    return Members.objects(node(), "proof", Proof::wrap);
+    return objects("proof", Proof::wrap);
   }
 
   /** {@code credentialSchema}. */
   public List<CredentialSchema> credentialSchema() {
-    return Members.objects(node(), "credentialSchema", CredentialSchema::wrap);
+    return objects("credentialSchema", CredentialSchema::wrap);
   }
 
   /** {@code credentialStatus}. */
   public List<CredentialStatus> credentialStatus() {
-    return Members.objects(node(), "credentialStatus", CredentialStatus::wrap);
+    return objects("credentialStatus", CredentialStatus::wrap);
   }
 
   /** {@code refreshService}. */
   public Optional<RefreshService> refreshService() {
-    return Members.object(node(), "refreshService", RefreshService::wrap);
+    return object("refreshService", RefreshService::wrap);
   }
 
   /** {@code termsOfUse}. */
   public List<TermsOfUse> termsOfUse() {
-    return Members.objects(node(), "termsOfUse", TermsOfUse::wrap);
+    return objects("termsOfUse", TermsOfUse::wrap);
   }
 
   /** {@code @context} entries that are strings, in order. */
   public List<String> contexts() {
-    return Members.strings(node(), "@context");
+    return strings("@context");
   }
 
   /** Whether this is the VC Data Model 1.1 form ({@code @context[0]} is the 1.1 context). */

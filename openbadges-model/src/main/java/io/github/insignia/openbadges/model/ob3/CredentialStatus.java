@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,17 +42,17 @@ public final class CredentialStatus extends JsonBacked {
 
   /** {@code statusPurpose}. */
   public Optional<String> statusPurpose() {
-    return Members.string(node(), "statusPurpose");
+    return string("statusPurpose");
   }
 
   /** {@code statusListIndex}. */
   public Optional<String> statusListIndex() {
-    return Members.string(node(), "statusListIndex");
+    return string("statusListIndex");
   }
 
   /** {@code statusListCredential}. */
   public Optional<String> statusListCredential() {
-    return Members.string(node(), "statusListCredential");
+    return string("statusListCredential");
   }
 
   /** Builds {@link CredentialStatus}. */

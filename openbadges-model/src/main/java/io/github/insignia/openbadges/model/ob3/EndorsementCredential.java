@@ -2,7 +2,6 @@ package io.github.insignia.openbadges.model.ob3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.Contexts;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,7 +9,7 @@ import java.util.Set;
 
 /** OB 3.0 EndorsementCredential. */
 public final class EndorsementCredential extends Credential {
-  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, Set.of("@context", "id", "type", "credentialSubject"));
+  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "@context", "id", "type", "credentialSubject");
 
   private EndorsementCredential(ObjectNode json, boolean copy) {
     super(json, copy);
@@ -40,15 +39,9 @@ public final class EndorsementCredential extends Credential {
     return KNOWN_MEMBERS;
   }
 
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    java.util.Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
-
   /** {@code credentialSubject}. */
   public Optional<EndorsementSubject> credentialSubject() {
-    return Members.object(node(), "credentialSubject", EndorsementSubject::wrap);
+    return object("credentialSubject", EndorsementSubject::wrap);
   }
 
   /** Builds {@link EndorsementCredential}. */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,27 +42,27 @@ public final class Evidence extends JsonBacked {
 
   /** {@code narrative}. */
   public Optional<String> narrative() {
-    return Members.string(node(), "narrative");
+    return string("narrative");
   }
 
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code genre}. */
   public Optional<String> genre() {
-    return Members.string(node(), "genre");
+    return string("genre");
   }
 
   /** {@code audience}. */
   public Optional<String> audience() {
-    return Members.string(node(), "audience");
+    return string("audience");
   }
 
   /** Builds {@link Evidence}. */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
@@ -44,12 +43,12 @@ public final class GeoCoordinates extends JsonBacked {
 
   /** {@code latitude}. */
   public Optional<BigDecimal> latitude() {
-    return Members.number(node(), "latitude");
+    return number("latitude");
   }
 
   /** {@code longitude}. */
   public Optional<BigDecimal> longitude() {
-    return Members.number(node(), "longitude");
+    return number("longitude");
   }
 
   /** Builds {@link GeoCoordinates}. */

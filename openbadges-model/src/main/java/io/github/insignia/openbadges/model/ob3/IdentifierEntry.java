@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,12 +42,12 @@ public final class IdentifierEntry extends JsonBacked {
 
   /** {@code identifier}. */
   public Optional<String> identifier() {
-    return Members.string(node(), "identifier");
+    return string("identifier");
   }
 
   /** {@code identifierType}. */
   public Optional<String> identifierType() {
-    return Members.string(node(), "identifierType");
+    return string("identifierType");
   }
 
   /** Builds {@link IdentifierEntry}. */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,22 +42,22 @@ public final class IdentityObject extends JsonBacked {
 
   /** {@code hashed}. */
   public Optional<Boolean> hashed() {
-    return Members.bool(node(), "hashed");
+    return bool("hashed");
   }
 
   /** {@code identityHash}: plaintext or {@code alg$hex}. */
   public Optional<String> identityHash() {
-    return Members.string(node(), "identityHash");
+    return string("identityHash");
   }
 
   /** {@code identityType}. */
   public Optional<String> identityType() {
-    return Members.string(node(), "identityType");
+    return string("identityType");
   }
 
   /** {@code salt}. */
   public Optional<String> salt() {
-    return Members.string(node(), "salt");
+    return string("salt");
   }
 
   /** {@code identityHash} parsed as a hash, when {@code hashed} is true and it is well-formed. */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -45,47 +44,47 @@ public final class Proof extends JsonBacked {
 
   /** {@code created}. */
   public Optional<OffsetDateTime> created() {
-    return Members.dateTime(node(), "created");
+    return dateTime("created");
   }
 
   /** {@code cryptosuite}. */
   public Optional<String> cryptosuite() {
-    return Members.string(node(), "cryptosuite");
+    return string("cryptosuite");
   }
 
   /** {@code challenge}. */
   public Optional<String> challenge() {
-    return Members.string(node(), "challenge");
+    return string("challenge");
   }
 
   /** {@code domain}. */
   public Optional<String> domain() {
-    return Members.string(node(), "domain");
+    return string("domain");
   }
 
   /** {@code nonce}. */
   public Optional<String> nonce() {
-    return Members.string(node(), "nonce");
+    return string("nonce");
   }
 
   /** {@code proofPurpose}. */
   public Optional<String> proofPurpose() {
-    return Members.string(node(), "proofPurpose");
+    return string("proofPurpose");
   }
 
   /** {@code proofValue}. */
   public Optional<String> proofValue() {
-    return Members.string(node(), "proofValue");
+    return string("proofValue");
   }
 
   /** {@code verificationMethod}. */
   public Optional<String> verificationMethod() {
-    return Members.string(node(), "verificationMethod");
+    return string("verificationMethod");
   }
 
   /** {@code jws}. */
   public Optional<String> jws() {
-    return Members.string(node(), "jws");
+    return string("jws");
   }
 
   /** Builds {@link Proof}. */

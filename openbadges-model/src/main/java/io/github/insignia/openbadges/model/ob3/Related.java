@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,12 +42,12 @@ public final class Related extends JsonBacked {
 
   /** {@code inLanguage}. */
   public Optional<String> inLanguage() {
-    return Members.string(node(), "inLanguage");
+    return string("inLanguage");
   }
 
   /** {@code version}. */
   public Optional<String> version() {
-    return Members.string(node(), "version");
+    return string("version");
   }
 
   /** Builds {@link Related}. */

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,27 +43,27 @@ public final class Result extends JsonBacked {
 
   /** {@code achievedLevel}. */
   public Optional<String> achievedLevel() {
-    return Members.string(node(), "achievedLevel");
+    return string("achievedLevel");
   }
 
   /** {@code alignment}. */
   public List<Alignment> alignment() {
-    return Members.objects(node(), "alignment", Alignment::wrap);
+    return objects("alignment", Alignment::wrap);
   }
 
   /** {@code resultDescription}: the id of a ResultDescription. */
   public Optional<String> resultDescription() {
-    return Members.string(node(), "resultDescription");
+    return string("resultDescription");
   }
 
   /** {@code value}. */
   public Optional<String> value() {
-    return Members.string(node(), "value");
+    return string("value");
   }
 
   /** {@code status}. */
   public Optional<String> status() {
-    return Members.string(node(), "status");
+    return string("status");
   }
 
   /** Builds {@link Result}. */

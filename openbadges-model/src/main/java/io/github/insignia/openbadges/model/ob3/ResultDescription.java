@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,47 +43,47 @@ public final class ResultDescription extends JsonBacked {
 
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code resultType}. */
   public Optional<String> resultType() {
-    return Members.string(node(), "resultType");
+    return string("resultType");
   }
 
   /** {@code alignment}. */
   public List<Alignment> alignment() {
-    return Members.objects(node(), "alignment", Alignment::wrap);
+    return objects("alignment", Alignment::wrap);
   }
 
   /** {@code allowedValue}. */
   public List<String> allowedValue() {
-    return Members.strings(node(), "allowedValue");
+    return strings("allowedValue");
   }
 
   /** {@code requiredLevel}. */
   public Optional<String> requiredLevel() {
-    return Members.string(node(), "requiredLevel");
+    return string("requiredLevel");
   }
 
   /** {@code requiredValue}. */
   public Optional<String> requiredValue() {
-    return Members.string(node(), "requiredValue");
+    return string("requiredValue");
   }
 
   /** {@code rubricCriterionLevel}. */
   public List<RubricCriterionLevel> rubricCriterionLevel() {
-    return Members.objects(node(), "rubricCriterionLevel", RubricCriterionLevel::wrap);
+    return objects("rubricCriterionLevel", RubricCriterionLevel::wrap);
   }
 
   /** {@code valueMin}. */
   public Optional<String> valueMin() {
-    return Members.string(node(), "valueMin");
+    return string("valueMin");
   }
 
   /** {@code valueMax}. */
   public Optional<String> valueMax() {
-    return Members.string(node(), "valueMax");
+    return string("valueMax");
   }
 
   /** Builds {@link ResultDescription}. */

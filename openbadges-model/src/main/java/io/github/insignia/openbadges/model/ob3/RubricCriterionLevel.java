@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,27 +43,27 @@ public final class RubricCriterionLevel extends JsonBacked {
 
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code level}. */
   public Optional<String> level() {
-    return Members.string(node(), "level");
+    return string("level");
   }
 
   /** {@code points}. */
   public Optional<String> points() {
-    return Members.string(node(), "points");
+    return string("points");
   }
 
   /** {@code alignment}. */
   public List<Alignment> alignment() {
-    return Members.objects(node(), "alignment", Alignment::wrap);
+    return objects("alignment", Alignment::wrap);
   }
 
   /** Builds {@link RubricCriterionLevel}. */
