@@ -7,6 +7,32 @@ o:T object, os:T list of objects, r:T IRI or object, rs:T list of IRIs or object
 OB2_CTX = 'Contexts.OB_V2'
 OB3_CTX = 'Contexts.VC_V2, Contexts.OB_V3'
 
+# Shapes that OB 2.0 and OB 3.0 classes have in common: abstract bases in model.internal (not API)
+# holding the shared accessors and builder setters. `shared_by` finishes the sentence the
+# subclasses' javadoc adds, since javadoc leaves the internal package out.
+EVIDENCE = [('narrative', 's'), ('name', 's'), ('description', 's'), ('genre', 's'), ('audience', 's')]
+ALIGNMENT = [('targetName', 's'), ('targetUrl', 's'), ('targetDescription', 's'), ('targetFramework', 's'),
+             ('targetCode', 's')]
+
+SHARED = [
+    dict(name='EvidenceBase', doc='The members of OB 2.0 and OB 3.0 Evidence. Not API.',
+         shared_by='the OB 2.0 and OB 3.0 Evidence', fields=EVIDENCE),
+    dict(name='CriteriaBase', doc='The members of OB 2.0 and OB 3.0 Criteria. Not API.',
+         shared_by='the OB 2.0 and OB 3.0 Criteria', fields=[('narrative', 's', 'Markdown')]),
+    dict(name='ImageBase', doc='The members OB 2.0 and OB 3.0 Image share. Not API.',
+         shared_by='the OB 2.0 and OB 3.0 Image', fields=[('caption', 's')]),
+    dict(name='AlignmentBase', doc='The members OB 2.0 AlignmentObject and OB 3.0 Alignment share. Not API.',
+         shared_by='the OB 2.0 AlignmentObject and the OB 3.0 Alignment', fields=ALIGNMENT),
+    dict(name='IdentityObjectBase', doc='The members OB 2.0 and OB 3.0 IdentityObject share. Not API.',
+         shared_by='the OB 2.0 and OB 3.0 IdentityObject', fields=[('hashed', 'b'), ('salt', 's')],
+         extra='''
+  /** The value as a hash, when {@code hashed} is true and it is well-formed. */
+  protected Optional<IdentityHash> hashWhenHashed(Optional<String> value) {
+    return hashed().orElse(false) ? value.flatMap(IdentityHash::tryParse) : Optional.empty();
+  }
+'''),
+]
+
 OB2 = [
     dict(name='Assertion', doc='OB 2.0 Assertion: one badge awarded to one recipient.',
          context=OB2_CTX, types=['Assertion'],
@@ -41,7 +67,7 @@ OB2 = [
                  ('verification', 'o:VerificationObject', 'the issuer verification policy'),
                  ('revocationList', 'r:RevocationList'), ('endorsement', 'rs:Endorsement')]),
     dict(name='IdentityObject', doc='OB 2.0 IdentityObject ({@code recipient}): a plaintext or hashed identity; {@code type} names the identity property ({@code email}, {@code url}, {@code telephone}).',
-         fields=[('identity', 's', 'plaintext or {@code alg$hex} hash'), ('hashed', 'b'), ('salt', 's')],
+         base='IdentityObjectBase', fields=[('identity', 's', 'plaintext or {@code alg$hex} hash')],
          extra='''
   /** The identity property ({@code type}, usually {@code email}). */
   public Optional<String> identityType() {
@@ -50,9 +76,7 @@ OB2 = [
 
   /** {@code identity} as a hash, when {@code hashed} is true and it is well-formed. */
   public Optional<io.github.insignia.openbadges.model.IdentityHash> identityHash() {
-    return hashed().orElse(false)
-        ? identity().flatMap(io.github.insignia.openbadges.model.IdentityHash::tryParse)
-        : Optional.empty();
+    return hashWhenHashed(identity());
   }
 ''',
          extra_builder='''
@@ -64,15 +88,13 @@ OB2 = [
     dict(name='VerificationObject', doc='OB 2.0 VerificationObject: {@code HostedBadge}/{@code SignedBadge} in an assertion, the policy in a profile.',
          fields=[('creator', 's', 'the CryptographicKey IRI of a signed badge'),
                  ('verificationProperty', 's'), ('startsWith', 'ss'), ('allowedOrigins', 'ss')]),
-    dict(name='Evidence', doc='OB 2.0 Evidence.',
-         fields=[('narrative', 's'), ('name', 's'), ('description', 's'), ('genre', 's'), ('audience', 's')]),
+    dict(name='Evidence', doc='OB 2.0 Evidence.', base='EvidenceBase', fields=[]),
     dict(name='Criteria', doc='OB 2.0 Criteria: a page ({@code id}) and/or a Markdown narrative.',
-         fields=[('narrative', 's')]),
+         base='CriteriaBase', fields=[]),
     dict(name='AlignmentObject', doc='OB 2.0 AlignmentObject (schema.org AlignmentObject).',
-         fields=[('targetName', 's'), ('targetUrl', 's'), ('targetDescription', 's'),
-                 ('targetFramework', 's'), ('targetCode', 's')]),
+         base='AlignmentBase', fields=[]),
     dict(name='Image', doc='OB 2.0 Image ({@code id} is the URL or data URI).',
-         fields=[('caption', 's'), ('author', 's')]),
+         base='ImageBase', fields=[('author', 's')]),
     dict(name='RevocationList', doc='OB 2.0 RevocationList of a signed-badge issuer.',
          context=OB2_CTX, types=['RevocationList'],
          fields=[('issuer', 's'), ('revokedAssertions', 'j', 'the entries as JSON (an id string or an object)')],
@@ -215,27 +237,24 @@ OB3 = [
     dict(name='RubricCriterionLevel', doc='OB 3.0 RubricCriterionLevel.', types=['RubricCriterionLevel'], type_array=True,
          fields=[('name', 's'), ('description', 's'), ('level', 's'), ('points', 's'), ('alignment', 'os:Alignment')]),
     dict(name='Evidence', doc='OB 3.0 Evidence.', types=['Evidence'], type_array=True,
-         fields=[('narrative', 's'), ('name', 's'), ('description', 's'), ('genre', 's'), ('audience', 's')]),
+         base='EvidenceBase', fields=[]),
     dict(name='Alignment', doc='OB 3.0 Alignment.', types=['Alignment'], type_array=True,
-         fields=[('targetName', 's'), ('targetUrl', 's'), ('targetCode', 's'), ('targetDescription', 's'),
-                 ('targetFramework', 's'), ('targetType', 's')]),
+         base='AlignmentBase', fields=[('targetType', 's')]),
     dict(name='IdentityObject', doc='OB 3.0 IdentityObject: a plaintext or hashed recipient identifier.',
-         types=['IdentityObject'],
-         fields=[('hashed', 'b'), ('identityHash', 's', 'plaintext or {@code alg$hex}'), ('identityType', 's'), ('salt', 's')],
+         types=['IdentityObject'], base='IdentityObjectBase',
+         fields=[('identityHash', 's', 'plaintext or {@code alg$hex}'), ('identityType', 's')],
          extra='''
   /** {@code identityHash} parsed as a hash, when {@code hashed} is true and it is well-formed. */
   public Optional<io.github.insignia.openbadges.model.IdentityHash> parsedHash() {
-    return hashed().orElse(false)
-        ? identityHash().flatMap(io.github.insignia.openbadges.model.IdentityHash::tryParse)
-        : Optional.empty();
+    return hashWhenHashed(identityHash());
   }
 '''),
     dict(name='IdentifierEntry', doc='OB 3.0 IdentifierEntry.', types=['IdentifierEntry'],
          fields=[('identifier', 's'), ('identifierType', 's')]),
     dict(name='Image', doc='OB 3.0 Image ({@code id} is the URL or data URI).', types=['Image'],
-         fields=[('caption', 's')]),
+         base='ImageBase', fields=[]),
     dict(name='Criteria', doc='OB 3.0 Criteria: a page ({@code id}) and/or a Markdown narrative.',
-         fields=[('narrative', 's')]),
+         base='CriteriaBase', fields=[]),
     dict(name='Related', doc='OB 3.0 Related achievement (another language or version).', types=['Related'], type_array=True,
          fields=[('inLanguage', 's'), ('version', 's')]),
     dict(name='EndorsementCredential', base='Credential',

@@ -41,7 +41,6 @@ public final class Extension extends JsonBacked {
     return KNOWN_MEMBERS;
   }
 
-
   /** The extension's own context URL, when it is a string. */
   public Optional<String> contextUrl() {
     return string("@context");
@@ -66,7 +65,6 @@ public final class Extension extends JsonBacked {
     private Builder(ObjectNode start) {
       super(start);
     }
-
 
     @Override
     protected Extension create(ObjectNode json) {

@@ -78,7 +78,6 @@ public final class RevocationList extends JsonBacked {
       return putString("issuer", value);
     }
 
-
     /** Appends a revoked assertion id. */
     public Builder addRevokedAssertion(String id) {
       return appendIri("revokedAssertions", id);

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** OB 3.0 OpenBadgeCredential (the class is named AchievementCredential): an achievement awarded to a subject. The builder starts with the VCDM 2.0 and OB 3.0.3 contexts and type {@code ["VerifiableCredential","OpenBadgeCredential"]}; use {@link #builderVcdm11()} for the 1.1 form. */
 public final class AchievementCredential extends Credential {
-  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "@context", "id", "type", "credentialSubject");
+  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "credentialSubject");
 
   private AchievementCredential(ObjectNode json, boolean copy) {
     super(json, copy);

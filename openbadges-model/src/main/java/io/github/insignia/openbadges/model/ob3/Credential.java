@@ -23,6 +23,11 @@ public abstract class Credential extends JsonBacked {
     super(json, copy);
   }
 
+  @Override
+  protected Set<String> knownMembers() {
+    return KNOWN;
+  }
+
   /** {@code issuer}: the issuer, by IRI or embedded Profile. */
   public Optional<Ref<Profile>> issuer() {
     return ref("issuer", Profile::wrap);

@@ -39,7 +39,6 @@ public final class CredentialSchema extends JsonBacked {
     return KNOWN_MEMBERS;
   }
 
-
   /** Builds {@link CredentialSchema}. */
   public static final class Builder extends AbstractBuilder<Builder, CredentialSchema> {
     private Builder() {
@@ -48,7 +47,6 @@ public final class CredentialSchema extends JsonBacked {
     private Builder(ObjectNode start) {
       super(start);
     }
-
 
     @Override
     protected CredentialSchema create(ObjectNode json) {

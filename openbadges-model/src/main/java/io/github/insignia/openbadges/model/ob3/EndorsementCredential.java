@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** OB 3.0 EndorsementCredential. */
 public final class EndorsementCredential extends Credential {
-  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "@context", "id", "type", "credentialSubject");
+  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "credentialSubject");
 
   private EndorsementCredential(ObjectNode json, boolean copy) {
     super(json, copy);

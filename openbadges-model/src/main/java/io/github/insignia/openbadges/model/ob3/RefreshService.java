@@ -39,7 +39,6 @@ public final class RefreshService extends JsonBacked {
     return KNOWN_MEMBERS;
   }
 
-
   /** Builds {@link RefreshService}. */
   public static final class Builder extends AbstractBuilder<Builder, RefreshService> {
     private Builder() {
@@ -48,7 +47,6 @@ public final class RefreshService extends JsonBacked {
     private Builder(ObjectNode start) {
       super(start);
     }
-
 
     @Override
     protected RefreshService create(ObjectNode json) {

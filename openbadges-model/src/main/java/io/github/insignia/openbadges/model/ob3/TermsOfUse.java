@@ -39,7 +39,6 @@ public final class TermsOfUse extends JsonBacked {
     return KNOWN_MEMBERS;
   }
 
-
   /** Builds {@link TermsOfUse}. */
   public static final class Builder extends AbstractBuilder<Builder, TermsOfUse> {
     private Builder() {
@@ -48,7 +47,6 @@ public final class TermsOfUse extends JsonBacked {
     private Builder(ObjectNode start) {
       super(start);
     }
-
 
     @Override
     protected TermsOfUse create(ObjectNode json) {
