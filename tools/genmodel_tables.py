@@ -17,20 +17,8 @@ ALIGNMENT = [('targetName', 's'), ('targetUrl', 's'), ('targetDescription', 's')
 SHARED = [
     dict(name='EvidenceBase', doc='The members of OB 2.0 and OB 3.0 Evidence. Not API.',
          shared_by='the OB 2.0 and OB 3.0 Evidence', fields=EVIDENCE),
-    dict(name='CriteriaBase', doc='The members of OB 2.0 and OB 3.0 Criteria. Not API.',
-         shared_by='the OB 2.0 and OB 3.0 Criteria', fields=[('narrative', 's', 'Markdown')]),
-    dict(name='ImageBase', doc='The members OB 2.0 and OB 3.0 Image share. Not API.',
-         shared_by='the OB 2.0 and OB 3.0 Image', fields=[('caption', 's')]),
     dict(name='AlignmentBase', doc='The members OB 2.0 AlignmentObject and OB 3.0 Alignment share. Not API.',
          shared_by='the OB 2.0 AlignmentObject and the OB 3.0 Alignment', fields=ALIGNMENT),
-    dict(name='IdentityObjectBase', doc='The members OB 2.0 and OB 3.0 IdentityObject share. Not API.',
-         shared_by='the OB 2.0 and OB 3.0 IdentityObject', fields=[('hashed', 'b'), ('salt', 's')],
-         extra='''
-  /** The value as a hash, when {@code hashed} is true and it is well-formed. */
-  protected Optional<IdentityHash> hashWhenHashed(Optional<String> value) {
-    return hashed().orElse(false) ? value.flatMap(IdentityHash::tryParse) : Optional.empty();
-  }
-'''),
 ]
 
 OB2 = [
@@ -67,7 +55,7 @@ OB2 = [
                  ('verification', 'o:VerificationObject', 'the issuer verification policy'),
                  ('revocationList', 'r:RevocationList'), ('endorsement', 'rs:Endorsement')]),
     dict(name='IdentityObject', doc='OB 2.0 IdentityObject ({@code recipient}): a plaintext or hashed identity; {@code type} names the identity property ({@code email}, {@code url}, {@code telephone}).',
-         base='IdentityObjectBase', fields=[('identity', 's', 'plaintext or {@code alg$hex} hash')],
+         fields=[('identity', 's', 'plaintext or {@code alg$hex} hash'), ('hashed', 'b'), ('salt', 's')],
          extra='''
   /** The identity property ({@code type}, usually {@code email}). */
   public Optional<String> identityType() {
@@ -75,8 +63,8 @@ OB2 = [
   }
 
   /** {@code identity} as a hash, when {@code hashed} is true and it is well-formed. */
-  public Optional<io.github.insignia.openbadges.model.IdentityHash> identityHash() {
-    return hashWhenHashed(identity());
+  public Optional<IdentityHash> identityHash() {
+    return hashed().orElse(false) ? identity().flatMap(IdentityHash::tryParse) : Optional.empty();
   }
 ''',
          extra_builder='''
@@ -90,11 +78,11 @@ OB2 = [
                  ('verificationProperty', 's'), ('startsWith', 'ss'), ('allowedOrigins', 'ss')]),
     dict(name='Evidence', doc='OB 2.0 Evidence.', base='EvidenceBase', fields=[]),
     dict(name='Criteria', doc='OB 2.0 Criteria: a page ({@code id}) and/or a Markdown narrative.',
-         base='CriteriaBase', fields=[]),
+         fields=[('narrative', 's')]),
     dict(name='AlignmentObject', doc='OB 2.0 AlignmentObject (schema.org AlignmentObject).',
          base='AlignmentBase', fields=[]),
     dict(name='Image', doc='OB 2.0 Image ({@code id} is the URL or data URI).',
-         base='ImageBase', fields=[('author', 's')]),
+         fields=[('caption', 's'), ('author', 's')]),
     dict(name='RevocationList', doc='OB 2.0 RevocationList of a signed-badge issuer.',
          context=OB2_CTX, types=['RevocationList'],
          fields=[('issuer', 's'), ('revokedAssertions', 'j', 'the entries as JSON (an id string or an object)')],
@@ -241,20 +229,20 @@ OB3 = [
     dict(name='Alignment', doc='OB 3.0 Alignment.', types=['Alignment'], type_array=True,
          base='AlignmentBase', fields=[('targetType', 's')]),
     dict(name='IdentityObject', doc='OB 3.0 IdentityObject: a plaintext or hashed recipient identifier.',
-         types=['IdentityObject'], base='IdentityObjectBase',
-         fields=[('identityHash', 's', 'plaintext or {@code alg$hex}'), ('identityType', 's')],
+         types=['IdentityObject'],
+         fields=[('hashed', 'b'), ('identityHash', 's', 'plaintext or {@code alg$hex}'), ('identityType', 's'), ('salt', 's')],
          extra='''
   /** {@code identityHash} parsed as a hash, when {@code hashed} is true and it is well-formed. */
-  public Optional<io.github.insignia.openbadges.model.IdentityHash> parsedHash() {
-    return hashWhenHashed(identityHash());
+  public Optional<IdentityHash> parsedHash() {
+    return hashed().orElse(false) ? identityHash().flatMap(IdentityHash::tryParse) : Optional.empty();
   }
 '''),
     dict(name='IdentifierEntry', doc='OB 3.0 IdentifierEntry.', types=['IdentifierEntry'],
          fields=[('identifier', 's'), ('identifierType', 's')]),
     dict(name='Image', doc='OB 3.0 Image ({@code id} is the URL or data URI).', types=['Image'],
-         base='ImageBase', fields=[]),
+         fields=[('caption', 's')]),
     dict(name='Criteria', doc='OB 3.0 Criteria: a page ({@code id}) and/or a Markdown narrative.',
-         base='CriteriaBase', fields=[]),
+         fields=[('narrative', 's')]),
     dict(name='Related', doc='OB 3.0 Related achievement (another language or version).', types=['Related'], type_array=True,
          fields=[('inLanguage', 's'), ('version', 's')]),
     dict(name='EndorsementCredential', base='Credential',

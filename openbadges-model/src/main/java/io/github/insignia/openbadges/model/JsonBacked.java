@@ -26,15 +26,18 @@ import java.util.function.Function;
  */
 public abstract class JsonBacked {
   private final ObjectNode json;
+  private final Set<String> knownMembers;
 
   /**
    * @param json the object
    * @param copy whether to copy it first (false only when the caller hands over a node nobody else
    *     holds or mutates)
+   * @param knownMembers the member names the type gives a typed accessor for
    */
-  protected JsonBacked(ObjectNode json, boolean copy) {
+  protected JsonBacked(ObjectNode json, boolean copy, Set<String> knownMembers) {
     Objects.requireNonNull(json, "json");
     this.json = copy ? json.deepCopy() : json;
+    this.knownMembers = Objects.requireNonNull(knownMembers, "knownMembers");
   }
 
   /** The node itself, for subclasses' accessors; never hand it out or mutate it. */
@@ -43,7 +46,9 @@ public abstract class JsonBacked {
   }
 
   /** The member names this type gives a typed accessor for (used by {@link #otherMembers()}). */
-  protected abstract Set<String> knownMembers();
+  protected final Set<String> knownMembers() {
+    return knownMembers;
+  }
 
   /** A copy of the JSON object, members in document order. */
   public final ObjectNode json() {

@@ -14,7 +14,7 @@ import io.github.insignia.openbadges.model.internal.AlignmentBase;
  */
 public final class AlignmentObject extends AlignmentBase {
   private AlignmentObject(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, AlignmentBase.KNOWN);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -39,15 +39,11 @@ public final class AlignmentObject extends AlignmentBase {
   /** Builds {@link AlignmentObject}. */
   public static final class Builder extends AlignmentBase.Builder<Builder, AlignmentObject> {
     private Builder() {
+      super(AlignmentObject::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
-    }
-
-    @Override
-    protected AlignmentObject create(ObjectNode json) {
-      return new AlignmentObject(json, false);
+      super(AlignmentObject::wrap, start);
     }
   }
 }

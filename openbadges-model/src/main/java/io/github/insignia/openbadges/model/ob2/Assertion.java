@@ -18,7 +18,7 @@ public final class Assertion extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "recipient", "badge", "verification", "issuedOn", "image", "evidence", "narrative", "expires", "revoked", "revocationReason", "uid", "endorsement");
 
   private Assertion(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -38,11 +38,6 @@ public final class Assertion extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code recipient}: the recipient. */
@@ -114,12 +109,13 @@ public final class Assertion extends JsonBacked {
   /** Builds {@link Assertion}. */
   public static final class Builder extends AbstractBuilder<Builder, Assertion> {
     private Builder() {
+      super(Assertion::wrap);
       context(Contexts.OB_V2);
       type("Assertion");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Assertion::wrap, start);
     }
 
     /** {@code recipient}: the recipient. */
@@ -220,11 +216,6 @@ public final class Assertion extends JsonBacked {
     /** Appends an embedded object to {@code endorsement}. */
     public Builder addEndorsement(Endorsement value) {
       return appendObject("endorsement", value);
-    }
-
-    @Override
-    protected Assertion create(ObjectNode json) {
-      return new Assertion(json, false);
     }
   }
 }

@@ -16,7 +16,7 @@ public final class BadgeClass extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "description", "image", "criteria", "issuer", "alignment", "tags", "endorsement", "version");
 
   private BadgeClass(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,11 +36,6 @@ public final class BadgeClass extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code name}. */
@@ -91,12 +86,13 @@ public final class BadgeClass extends JsonBacked {
   /** Builds {@link BadgeClass}. */
   public static final class Builder extends AbstractBuilder<Builder, BadgeClass> {
     private Builder() {
+      super(BadgeClass::wrap);
       context(Contexts.OB_V2);
       type("BadgeClass");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(BadgeClass::wrap, start);
     }
 
     /** {@code name}. */
@@ -177,11 +173,6 @@ public final class BadgeClass extends JsonBacked {
     /** {@code version}: text or number, read as text. */
     public Builder version(String value) {
       return putString("version", value);
-    }
-
-    @Override
-    protected BadgeClass create(ObjectNode json) {
-      return new BadgeClass(json, false);
     }
   }
 }

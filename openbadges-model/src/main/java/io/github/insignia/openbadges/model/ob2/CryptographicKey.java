@@ -14,7 +14,7 @@ public final class CryptographicKey extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "owner", "publicKeyPem");
 
   private CryptographicKey(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,11 +36,6 @@ public final class CryptographicKey extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code owner}: the issuer Profile IRI. */
   public Optional<String> owner() {
     return string("owner");
@@ -54,12 +49,13 @@ public final class CryptographicKey extends JsonBacked {
   /** Builds {@link CryptographicKey}. */
   public static final class Builder extends AbstractBuilder<Builder, CryptographicKey> {
     private Builder() {
+      super(CryptographicKey::wrap);
       context(Contexts.OB_V2);
       type("CryptographicKey");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(CryptographicKey::wrap, start);
     }
 
     /** {@code owner}: the issuer Profile IRI. */
@@ -70,11 +66,6 @@ public final class CryptographicKey extends JsonBacked {
     /** {@code publicKeyPem}. */
     public Builder publicKeyPem(String value) {
       return putString("publicKeyPem", value);
-    }
-
-    @Override
-    protected CryptographicKey create(ObjectNode json) {
-      return new CryptographicKey(json, false);
     }
   }
 }

@@ -17,7 +17,7 @@ public final class Endorsement extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "claim", "issuer", "issuedOn", "verification", "revoked", "revocationReason");
 
   private Endorsement(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,11 +37,6 @@ public final class Endorsement extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code claim}. */
@@ -77,12 +72,13 @@ public final class Endorsement extends JsonBacked {
   /** Builds {@link Endorsement}. */
   public static final class Builder extends AbstractBuilder<Builder, Endorsement> {
     private Builder() {
+      super(Endorsement::wrap);
       context(Contexts.OB_V2);
       type("Endorsement");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Endorsement::wrap, start);
     }
 
     /** {@code claim}. */
@@ -123,11 +119,6 @@ public final class Endorsement extends JsonBacked {
     /** {@code revocationReason}. */
     public Builder revocationReason(String value) {
       return putString("revocationReason", value);
-    }
-
-    @Override
-    protected Endorsement create(ObjectNode json) {
-      return new Endorsement(json, false);
     }
   }
 }

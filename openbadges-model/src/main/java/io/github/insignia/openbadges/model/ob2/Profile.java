@@ -16,7 +16,7 @@ public final class Profile extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "url", "email", "telephone", "description", "image", "publicKey", "verification", "revocationList", "endorsement");
 
   private Profile(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,11 +36,6 @@ public final class Profile extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code name}. */
@@ -96,12 +91,13 @@ public final class Profile extends JsonBacked {
   /** Builds {@link Profile}. */
   public static final class Builder extends AbstractBuilder<Builder, Profile> {
     private Builder() {
+      super(Profile::wrap);
       context(Contexts.OB_V2);
       type("Profile");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Profile::wrap, start);
     }
 
     /** {@code name}. */
@@ -182,11 +178,6 @@ public final class Profile extends JsonBacked {
     /** Appends an embedded object to {@code endorsement}. */
     public Builder addEndorsement(Endorsement value) {
       return appendObject("endorsement", value);
-    }
-
-    @Override
-    protected Profile create(ObjectNode json) {
-      return new Profile(json, false);
     }
   }
 }

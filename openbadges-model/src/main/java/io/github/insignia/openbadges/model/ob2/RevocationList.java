@@ -17,7 +17,7 @@ public final class RevocationList extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "issuer", "revokedAssertions");
 
   private RevocationList(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,11 +37,6 @@ public final class RevocationList extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code issuer}. */
@@ -65,12 +60,13 @@ public final class RevocationList extends JsonBacked {
   /** Builds {@link RevocationList}. */
   public static final class Builder extends AbstractBuilder<Builder, RevocationList> {
     private Builder() {
+      super(RevocationList::wrap);
       context(Contexts.OB_V2);
       type("RevocationList");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(RevocationList::wrap, start);
     }
 
     /** {@code issuer}. */
@@ -89,11 +85,6 @@ public final class RevocationList extends JsonBacked {
       entry.put("id", id);
       entry.put("revocationReason", reason);
       return append("revokedAssertions", entry);
-    }
-
-    @Override
-    protected RevocationList create(ObjectNode json) {
-      return new RevocationList(json, false);
     }
   }
 }

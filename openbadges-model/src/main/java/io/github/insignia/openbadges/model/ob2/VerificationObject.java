@@ -14,7 +14,7 @@ public final class VerificationObject extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "creator", "verificationProperty", "startsWith", "allowedOrigins");
 
   private VerificationObject(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,11 +34,6 @@ public final class VerificationObject extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code creator}: the CryptographicKey IRI of a signed badge. */
@@ -64,10 +59,11 @@ public final class VerificationObject extends JsonBacked {
   /** Builds {@link VerificationObject}. */
   public static final class Builder extends AbstractBuilder<Builder, VerificationObject> {
     private Builder() {
+      super(VerificationObject::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(VerificationObject::wrap, start);
     }
 
     /** {@code creator}: the CryptographicKey IRI of a signed badge. */
@@ -98,11 +94,6 @@ public final class VerificationObject extends JsonBacked {
     /** Appends to {@code allowedOrigins}. */
     public Builder addAllowedOrigin(String value) {
       return appendIri("allowedOrigins", value);
-    }
-
-    @Override
-    protected VerificationObject create(ObjectNode json) {
-      return new VerificationObject(json, false);
     }
   }
 }

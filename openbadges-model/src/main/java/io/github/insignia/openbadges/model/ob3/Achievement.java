@@ -15,7 +15,7 @@ public final class Achievement extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "description", "criteria", "achievementType", "alignment", "creator", "creditsAvailable", "endorsement", "endorsementJwt", "fieldOfStudy", "humanCode", "image", "inLanguage", "otherIdentifier", "related", "resultDescription", "specialization", "tag", "version");
 
   private Achievement(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -35,11 +35,6 @@ public final class Achievement extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code name}. */
@@ -140,11 +135,12 @@ public final class Achievement extends JsonBacked {
   /** Builds {@link Achievement}. */
   public static final class Builder extends AbstractBuilder<Builder, Achievement> {
     private Builder() {
+      super(Achievement::wrap);
       typeArray("Achievement");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Achievement::wrap, start);
     }
 
     /** {@code name}. */
@@ -275,11 +271,6 @@ public final class Achievement extends JsonBacked {
     /** {@code version}. */
     public Builder version(String value) {
       return putString("version", value);
-    }
-
-    @Override
-    protected Achievement create(ObjectNode json) {
-      return new Achievement(json, false);
     }
   }
 }

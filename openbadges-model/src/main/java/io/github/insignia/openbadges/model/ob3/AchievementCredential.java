@@ -12,7 +12,7 @@ public final class AchievementCredential extends Credential {
   private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "credentialSubject");
 
   private AchievementCredential(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,11 +34,6 @@ public final class AchievementCredential extends Credential {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code credentialSubject}. */
   public Optional<AchievementSubject> credentialSubject() {
     return object("credentialSubject", AchievementSubject::wrap);
@@ -52,22 +47,18 @@ public final class AchievementCredential extends Credential {
   /** Builds {@link AchievementCredential}. */
   public static final class Builder extends Credential.Builder<Builder, AchievementCredential> {
     private Builder() {
+      super(AchievementCredential::wrap);
       context(Contexts.VC_V2, Contexts.OB_V3);
       typeArray("VerifiableCredential", "OpenBadgeCredential");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(AchievementCredential::wrap, start);
     }
 
     /** {@code credentialSubject}. */
     public Builder credentialSubject(AchievementSubject value) {
       return putObject("credentialSubject", value);
-    }
-
-    @Override
-    protected AchievementCredential create(ObjectNode json) {
-      return new AchievementCredential(json, false);
     }
   }
 }

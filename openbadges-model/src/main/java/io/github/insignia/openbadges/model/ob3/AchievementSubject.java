@@ -17,7 +17,7 @@ public final class AchievementSubject extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "achievement", "identifier", "activityStartDate", "activityEndDate", "creditsEarned", "image", "licenseNumber", "narrative", "result", "role", "source", "term");
 
   private AchievementSubject(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,11 +37,6 @@ public final class AchievementSubject extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code achievement}. */
@@ -107,11 +102,12 @@ public final class AchievementSubject extends JsonBacked {
   /** Builds {@link AchievementSubject}. */
   public static final class Builder extends AbstractBuilder<Builder, AchievementSubject> {
     private Builder() {
+      super(AchievementSubject::wrap);
       typeArray("AchievementSubject");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(AchievementSubject::wrap, start);
     }
 
     /** {@code achievement}. */
@@ -192,11 +188,6 @@ public final class AchievementSubject extends JsonBacked {
     /** {@code term}. */
     public Builder term(String value) {
       return putString("term", value);
-    }
-
-    @Override
-    protected AchievementSubject create(ObjectNode json) {
-      return new AchievementSubject(json, false);
     }
   }
 }

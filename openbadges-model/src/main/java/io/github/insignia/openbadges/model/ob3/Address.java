@@ -13,7 +13,7 @@ public final class Address extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "addressCountry", "addressCountryCode", "addressRegion", "addressLocality", "streetAddress", "postOfficeBoxNumber", "postalCode", "geo");
 
   private Address(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -33,11 +33,6 @@ public final class Address extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code addressCountry}. */
@@ -83,11 +78,12 @@ public final class Address extends JsonBacked {
   /** Builds {@link Address}. */
   public static final class Builder extends AbstractBuilder<Builder, Address> {
     private Builder() {
+      super(Address::wrap);
       typeArray("Address");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Address::wrap, start);
     }
 
     /** {@code addressCountry}. */
@@ -128,11 +124,6 @@ public final class Address extends JsonBacked {
     /** {@code geo}. */
     public Builder geo(GeoCoordinates value) {
       return putObject("geo", value);
-    }
-
-    @Override
-    protected Address create(ObjectNode json) {
-      return new Address(json, false);
     }
   }
 }

@@ -18,7 +18,7 @@ public final class Alignment extends AlignmentBase {
   private static final Set<String> KNOWN_MEMBERS = union(AlignmentBase.KNOWN, "targetType");
 
   private Alignment(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -40,11 +40,6 @@ public final class Alignment extends AlignmentBase {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code targetType}. */
   public Optional<String> targetType() {
     return string("targetType");
@@ -53,21 +48,17 @@ public final class Alignment extends AlignmentBase {
   /** Builds {@link Alignment}. */
   public static final class Builder extends AlignmentBase.Builder<Builder, Alignment> {
     private Builder() {
+      super(Alignment::wrap);
       typeArray("Alignment");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Alignment::wrap, start);
     }
 
     /** {@code targetType}. */
     public Builder targetType(String value) {
       return putString("targetType", value);
-    }
-
-    @Override
-    protected Alignment create(ObjectNode json) {
-      return new Alignment(json, false);
     }
   }
 }

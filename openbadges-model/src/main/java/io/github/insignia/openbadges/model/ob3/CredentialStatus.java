@@ -13,7 +13,7 @@ public final class CredentialStatus extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "statusPurpose", "statusListIndex", "statusListCredential");
 
   private CredentialStatus(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -35,11 +35,6 @@ public final class CredentialStatus extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code statusPurpose}. */
   public Optional<String> statusPurpose() {
     return string("statusPurpose");
@@ -58,10 +53,11 @@ public final class CredentialStatus extends JsonBacked {
   /** Builds {@link CredentialStatus}. */
   public static final class Builder extends AbstractBuilder<Builder, CredentialStatus> {
     private Builder() {
+      super(CredentialStatus::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(CredentialStatus::wrap, start);
     }
 
     /** {@code statusPurpose}. */
@@ -77,11 +73,6 @@ public final class CredentialStatus extends JsonBacked {
     /** {@code statusListCredential}. */
     public Builder statusListCredential(String value) {
       return putString("statusListCredential", value);
-    }
-
-    @Override
-    protected CredentialStatus create(ObjectNode json) {
-      return new CredentialStatus(json, false);
     }
   }
 }

@@ -12,7 +12,7 @@ public final class EndorsementCredential extends Credential {
   private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "credentialSubject");
 
   private EndorsementCredential(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,11 +34,6 @@ public final class EndorsementCredential extends Credential {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code credentialSubject}. */
   public Optional<EndorsementSubject> credentialSubject() {
     return object("credentialSubject", EndorsementSubject::wrap);
@@ -47,22 +42,18 @@ public final class EndorsementCredential extends Credential {
   /** Builds {@link EndorsementCredential}. */
   public static final class Builder extends Credential.Builder<Builder, EndorsementCredential> {
     private Builder() {
+      super(EndorsementCredential::wrap);
       context(Contexts.VC_V2, Contexts.OB_V3);
       typeArray("VerifiableCredential", "EndorsementCredential");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(EndorsementCredential::wrap, start);
     }
 
     /** {@code credentialSubject}. */
     public Builder credentialSubject(EndorsementSubject value) {
       return putObject("credentialSubject", value);
-    }
-
-    @Override
-    protected EndorsementCredential create(ObjectNode json) {
-      return new EndorsementCredential(json, false);
     }
   }
 }

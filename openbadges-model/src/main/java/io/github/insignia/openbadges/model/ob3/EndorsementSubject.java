@@ -13,7 +13,7 @@ public final class EndorsementSubject extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "endorsementComment");
 
   private EndorsementSubject(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -35,11 +35,6 @@ public final class EndorsementSubject extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code endorsementComment}. */
   public Optional<String> endorsementComment() {
     return string("endorsementComment");
@@ -48,21 +43,17 @@ public final class EndorsementSubject extends JsonBacked {
   /** Builds {@link EndorsementSubject}. */
   public static final class Builder extends AbstractBuilder<Builder, EndorsementSubject> {
     private Builder() {
+      super(EndorsementSubject::wrap);
       typeArray("EndorsementSubject");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(EndorsementSubject::wrap, start);
     }
 
     /** {@code endorsementComment}. */
     public Builder endorsementComment(String value) {
       return putString("endorsementComment", value);
-    }
-
-    @Override
-    protected EndorsementSubject create(ObjectNode json) {
-      return new EndorsementSubject(json, false);
     }
   }
 }

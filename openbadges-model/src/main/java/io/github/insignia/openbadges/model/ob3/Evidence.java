@@ -14,7 +14,7 @@ import io.github.insignia.openbadges.model.internal.EvidenceBase;
  */
 public final class Evidence extends EvidenceBase {
   private Evidence(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, EvidenceBase.KNOWN);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -39,16 +39,12 @@ public final class Evidence extends EvidenceBase {
   /** Builds {@link Evidence}. */
   public static final class Builder extends EvidenceBase.Builder<Builder, Evidence> {
     private Builder() {
+      super(Evidence::wrap);
       typeArray("Evidence");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
-    }
-
-    @Override
-    protected Evidence create(ObjectNode json) {
-      return new Evidence(json, false);
+      super(Evidence::wrap, start);
     }
   }
 }

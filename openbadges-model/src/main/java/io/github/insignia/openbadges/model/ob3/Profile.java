@@ -14,7 +14,7 @@ public final class Profile extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "url", "phone", "description", "email", "image", "endorsement", "endorsementJwt", "otherIdentifier", "official", "parentOrg", "dateOfBirth", "givenName", "familyName", "additionalName", "patronymicName", "honorificPrefix", "honorificSuffix", "familyNamePrefix", "address");
 
   private Profile(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,11 +34,6 @@ public final class Profile extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code name}. */
@@ -144,11 +139,12 @@ public final class Profile extends JsonBacked {
   /** Builds {@link Profile}. */
   public static final class Builder extends AbstractBuilder<Builder, Profile> {
     private Builder() {
+      super(Profile::wrap);
       typeArray("Profile");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Profile::wrap, start);
     }
 
     /** {@code name}. */
@@ -264,11 +260,6 @@ public final class Profile extends JsonBacked {
     /** {@code address}. */
     public Builder address(Address value) {
       return putObject("address", value);
-    }
-
-    @Override
-    protected Profile create(ObjectNode json) {
-      return new Profile(json, false);
     }
   }
 }

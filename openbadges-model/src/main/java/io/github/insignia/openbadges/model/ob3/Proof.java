@@ -15,7 +15,7 @@ public final class Proof extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "created", "cryptosuite", "challenge", "domain", "nonce", "proofPurpose", "proofValue", "verificationMethod", "jws");
 
   private Proof(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -35,11 +35,6 @@ public final class Proof extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code created}. */
@@ -90,10 +85,11 @@ public final class Proof extends JsonBacked {
   /** Builds {@link Proof}. */
   public static final class Builder extends AbstractBuilder<Builder, Proof> {
     private Builder() {
+      super(Proof::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Proof::wrap, start);
     }
 
     /** {@code created}. */
@@ -144,11 +140,6 @@ public final class Proof extends JsonBacked {
     /** {@code jws}. */
     public Builder jws(String value) {
       return putString("jws", value);
-    }
-
-    @Override
-    protected Proof create(ObjectNode json) {
-      return new Proof(json, false);
     }
   }
 }

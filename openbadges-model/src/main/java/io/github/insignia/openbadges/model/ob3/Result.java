@@ -14,7 +14,7 @@ public final class Result extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "achievedLevel", "alignment", "resultDescription", "value", "status");
 
   private Result(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,11 +34,6 @@ public final class Result extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code achievedLevel}. */
@@ -69,11 +64,12 @@ public final class Result extends JsonBacked {
   /** Builds {@link Result}. */
   public static final class Builder extends AbstractBuilder<Builder, Result> {
     private Builder() {
+      super(Result::wrap);
       typeArray("Result");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Result::wrap, start);
     }
 
     /** {@code achievedLevel}. */
@@ -104,11 +100,6 @@ public final class Result extends JsonBacked {
     /** {@code status}. */
     public Builder status(String value) {
       return putString("status", value);
-    }
-
-    @Override
-    protected Result create(ObjectNode json) {
-      return new Result(json, false);
     }
   }
 }

@@ -14,7 +14,7 @@ public final class ResultDescription extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "resultType", "alignment", "allowedValue", "requiredLevel", "requiredValue", "rubricCriterionLevel", "valueMin", "valueMax");
 
   private ResultDescription(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,11 +34,6 @@ public final class ResultDescription extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code name}. */
@@ -89,11 +84,12 @@ public final class ResultDescription extends JsonBacked {
   /** Builds {@link ResultDescription}. */
   public static final class Builder extends AbstractBuilder<Builder, ResultDescription> {
     private Builder() {
+      super(ResultDescription::wrap);
       typeArray("ResultDescription");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(ResultDescription::wrap, start);
     }
 
     /** {@code name}. */
@@ -154,11 +150,6 @@ public final class ResultDescription extends JsonBacked {
     /** {@code valueMax}. */
     public Builder valueMax(String value) {
       return putString("valueMax", value);
-    }
-
-    @Override
-    protected ResultDescription create(ObjectNode json) {
-      return new ResultDescription(json, false);
     }
   }
 }

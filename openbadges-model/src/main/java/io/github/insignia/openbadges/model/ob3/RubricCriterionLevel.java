@@ -14,7 +14,7 @@ public final class RubricCriterionLevel extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "description", "level", "points", "alignment");
 
   private RubricCriterionLevel(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,11 +34,6 @@ public final class RubricCriterionLevel extends JsonBacked {
   /** A builder that starts from this value's members, unknown ones included. */
   public Builder toBuilder() {
     return new Builder(node());
-  }
-
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
   }
 
   /** {@code name}. */
@@ -69,11 +64,12 @@ public final class RubricCriterionLevel extends JsonBacked {
   /** Builds {@link RubricCriterionLevel}. */
   public static final class Builder extends AbstractBuilder<Builder, RubricCriterionLevel> {
     private Builder() {
+      super(RubricCriterionLevel::wrap);
       typeArray("RubricCriterionLevel");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(RubricCriterionLevel::wrap, start);
     }
 
     /** {@code name}. */
@@ -104,11 +100,6 @@ public final class RubricCriterionLevel extends JsonBacked {
     /** Appends to {@code alignment}. */
     public Builder addAlignment(Alignment value) {
       return appendObject("alignment", value);
-    }
-
-    @Override
-    protected RubricCriterionLevel create(ObjectNode json) {
-      return new RubricCriterionLevel(json, false);
     }
   }
 }
