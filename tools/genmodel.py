@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Generates the value types of openbadges-model from the tables below.
+"""Generates the value types of openbadges-model from the tables in genmodel_tables.py.
 
-The generated sources are committed; run this script again after editing a table:
+The generated sources are committed (the build does not run this script); run it again after
+editing a table, from any directory:
     python3 tools/genmodel.py
-Hand-written additions live in the EXTRA strings.
+It writes model/ob2, model/ob3 and the shared bases in model/internal. Hand-written methods live
+in a table entry's `extra` (value class) and `extra_builder` (builder) strings. docs/model.md
+describes the tables.
 """
 import os, re, textwrap
 
@@ -109,7 +112,7 @@ def gen(pkg, name, doc, fields, context=None, types=None, type_array=False, extr
     if abstract:
         blds = [b.replace('public Builder ', 'public B ') for b in blds]
         out = HEADER.format(pkg=pkg)
-        out += f'\n/** {doc} */\npublic abstract class {name} extends JsonBacked {{\n'
+        out += f'\n{javadoc(doc)}\npublic abstract class {name} extends JsonBacked {{\n'
         out += f'  /** The members this class reads. */\n  protected static final Set<String> KNOWN = Set.of({known});\n\n'
         out += (f'  /** Wraps a node (copied when {{@code copy}}) of a type that reads {{@code knownMembers}}. */\n'
                 f'  protected {name}(ObjectNode json, boolean copy, Set<String> knownMembers) {{\n'
