@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Generates the value types of openbadges-model from the tables below.
+"""Generates the value types of openbadges-model from the tables in genmodel_tables.py.
 
-The generated sources are committed; run this script again after editing a table:
+The generated sources are committed (the build does not run this script); run it again after
+editing a table, from any directory:
     python3 tools/genmodel.py
-Hand-written additions live in the EXTRA strings.
+It writes model/ob2, model/ob3 and the shared bases in model/internal. Hand-written methods live
+in a table entry's `extra` (value class) and `extra_builder` (builder) strings. docs/model.md
+describes the tables.
 """
-import os, re
+import os, re, textwrap
 
 ROOT = os.path.join(os.path.dirname(__file__), '..', 'openbadges-model', 'src', 'main', 'java',
                     'io', 'github', 'insignia', 'openbadges', 'model')
@@ -22,59 +25,46 @@ def singular(name):
     if name.endswith('s'): return name[:-1]
     return name
 
-def field_code(pkg, f):
+# What each kind of member generates: the accessor's type and reader, the builder's setters
+# (parameter, writer) and its adders (what the comment says, parameter, writer). $N stands for the
+# member name, $C for the class of its objects.
+KINDS = {
+    's': ('Optional<String>', 'string("$N")', [('String value', 'putString("$N", value)')], []),
+    't': ('Optional<String>', 'text("$N")', [('String value', 'putString("$N", value)')], []),
+    'ss': ('List<String>', 'strings("$N")', [('List<String> values', 'putStrings("$N", values, true)')],
+           [('Appends to', 'String value', 'appendIri("$N", value)')]),
+    'b': ('Optional<Boolean>', 'bool("$N")', [('Boolean value', 'putBool("$N", value)')], []),
+    'n': ('Optional<BigDecimal>', 'number("$N")', [('BigDecimal value', 'putNumber("$N", value)')], []),
+    'd': ('Optional<OffsetDateTime>', 'dateTime("$N")',
+          [('OffsetDateTime value', 'putDateTime("$N", value)'), ('Instant value', 'putInstant("$N", value)')], []),
+    'o': ('Optional<$C>', 'object("$N", $C::wrap)', [('$C value', 'putObject("$N", value)')], []),
+    'os': ('List<$C>', 'objects("$N", $C::wrap)', [('List<$C> values', 'putObjects("$N", values)')],
+           [('Appends to', '$C value', 'appendObject("$N", value)')]),
+    'r': ('Optional<Ref<$C>>', 'ref("$N", $C::wrap)',
+          [('String iri', 'putString("$N", iri)'), ('$C value', 'putObject("$N", value)')], []),
+    'rs': ('List<Ref<$C>>', 'refs("$N", $C::wrap)', [('List<Ref<$C>> values', 'putRefs("$N", values)')],
+           [('Appends an IRI to', 'String iri', 'appendIri("$N", iri)'),
+            ('Appends an embedded object to', '$C value', 'appendObject("$N", value)')]),
+    'j': ('List<JsonNode>', 'copiesOf("$N")', [], []),
+}
+
+def method(indent, doc, signature, body):
+    """A commented method whose body is one return statement."""
+    return f'{indent}/** {doc} */\n{indent}{signature} {{\n{indent}  return {body};\n{indent}}}\n'
+
+def field_code(f):
     name, kind = f[0], f[1]
-    doc = f[2] if len(f) > 2 else ''
-    cls = kind.split(':')[1] if ':' in kind else None
-    k = kind.split(':')[0]
-    jn = name
-    d = f'`{name}`' + (f': {doc}' if doc else '')
-    d = d.replace('`', '')
-    jd = f'  /** {{@code {name}}}' + (f': {doc}' if doc else '') + '. */\n'
-    acc, bld = '', ''
-    if k == 's':
-        acc = f'{jd}  public Optional<String> {jn}() {{\n    return Members.string(node(), "{name}");\n  }}\n'
-        bld = f'{jd}    public Builder {jn}(String value) {{\n      return putString("{name}", value);\n    }}\n'
-    elif k == 't':
-        acc = f'{jd}  public Optional<String> {jn}() {{\n    return Members.text(node(), "{name}");\n  }}\n'
-        bld = f'{jd}    public Builder {jn}(String value) {{\n      return putString("{name}", value);\n    }}\n'
-    elif k == 'ss':
-        acc = f'{jd}  public List<String> {jn}() {{\n    return Members.strings(node(), "{name}");\n  }}\n'
-        bld = (f'{jd}    public Builder {jn}(List<String> values) {{\n      return putStrings("{name}", values, true);\n    }}\n\n'
-               f'  /** Appends to {{@code {name}}}. */\n    public Builder add{cap(singular(name))}(String value) {{\n      return appendIri("{name}", value);\n    }}\n')
-    elif k == 'b':
-        acc = f'{jd}  public Optional<Boolean> {jn}() {{\n    return Members.bool(node(), "{name}");\n  }}\n'
-        bld = f'{jd}    public Builder {jn}(Boolean value) {{\n      return putBool("{name}", value);\n    }}\n'
-    elif k == 'n':
-        acc = f'{jd}  public Optional<BigDecimal> {jn}() {{\n    return Members.number(node(), "{name}");\n  }}\n'
-        bld = f'{jd}    public Builder {jn}(BigDecimal value) {{\n      return putNumber("{name}", value);\n    }}\n'
-    elif k == 'd':
-        acc = f'{jd}  public Optional<OffsetDateTime> {jn}() {{\n    return Members.dateTime(node(), "{name}");\n  }}\n'
-        bld = (f'{jd}    public Builder {jn}(OffsetDateTime value) {{\n      return putDateTime("{name}", value);\n    }}\n\n'
-               f'{jd}    public Builder {jn}(Instant value) {{\n      return putInstant("{name}", value);\n    }}\n')
-    elif k == 'o':
-        acc = f'{jd}  public Optional<{cls}> {jn}() {{\n    return Members.object(node(), "{name}", {cls}::wrap);\n  }}\n'
-        bld = f'{jd}    public Builder {jn}({cls} value) {{\n      return putObject("{name}", value);\n    }}\n'
-    elif k == 'os':
-        acc = f'{jd}  public List<{cls}> {jn}() {{\n    return Members.objects(node(), "{name}", {cls}::wrap);\n  }}\n'
-        bld = (f'{jd}    public Builder {jn}(List<{cls}> values) {{\n      return putObjects("{name}", values);\n    }}\n\n'
-               f'  /** Appends to {{@code {name}}}. */\n    public Builder add{cap(singular(name))}({cls} value) {{\n      return appendObject("{name}", value);\n    }}\n')
-    elif k == 'r':
-        acc = f'{jd}  public Optional<Ref<{cls}>> {jn}() {{\n    return Members.ref(node(), "{name}", {cls}::wrap);\n  }}\n'
-        bld = (f'{jd}    public Builder {jn}(String iri) {{\n      return putString("{name}", iri);\n    }}\n\n'
-               f'{jd}    public Builder {jn}({cls} value) {{\n      return putObject("{name}", value);\n    }}\n')
-    elif k == 'rs':
-        acc = f'{jd}  public List<Ref<{cls}>> {jn}() {{\n    return Members.refs(node(), "{name}", {cls}::wrap);\n  }}\n'
-        bld = (f'{jd}    public Builder {jn}(List<Ref<{cls}>> values) {{\n      return putRefs("{name}", values);\n    }}\n\n'
-               f'  /** Appends an IRI to {{@code {name}}}. */\n    public Builder add{cap(singular(name))}(String iri) {{\n      return appendIri("{name}", iri);\n    }}\n\n'
-               f'  /** Appends an embedded object to {{@code {name}}}. */\n    public Builder add{cap(singular(name))}({cls} value) {{\n      return appendObject("{name}", value);\n    }}\n')
-    elif k == 'j':
-        acc = f'{jd}  public List<JsonNode> {jn}() {{\n    return Members.values(node(), "{name}").stream().<JsonNode>map(JsonNode::deepCopy).toList();\n  }}\n'
-        bld = ''
-    else:
-        raise Exception(kind)
-    bld = re.sub(r'(^|\n)  /\*\*', r'\1    /**', bld)
-    return acc, bld
+    doc = f'{{@code {name}}}' + (f': {f[2]}' if len(f) > 2 else '') + '.'
+    k, _, cls = kind.partition(':')
+    if k not in KINDS:
+        raise ValueError(kind)
+    typ, reader, setters, adders = KINDS[k]
+    fill = lambda text: text.replace('$N', name).replace('$C', cls or '')
+    acc = method('  ', doc, f'public {fill(typ)} {name}()', fill(reader))
+    bld = [method('    ', doc, f'public Builder {name}({fill(p)})', fill(w)) for p, w in setters]
+    bld += [method('    ', f'{what} {{@code {name}}}.', f'public Builder add{cap(singular(name))}({fill(p)})', fill(w))
+            for what, p, w in adders]
+    return acc, '\n'.join(bld)
 
 HEADER = '''package io.github.insignia.openbadges.model.{pkg};
 
@@ -82,6 +72,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
+import io.github.insignia.openbadges.model.IdentityHash;
 import io.github.insignia.openbadges.model.JsonBacked;
 import io.github.insignia.openbadges.model.Ref;
 import io.github.insignia.openbadges.model.internal.Members;
@@ -91,36 +82,62 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 // Generated by tools/genmodel.py from its tables; edit the tables, not this file.
 '''
 
+def javadoc(doc):
+    """A class comment: one line, or wrapped at 100 columns when the text has paragraphs."""
+    if '\n' not in doc:
+        return f'/** {doc} */'
+    lines = []
+    for para in doc.split('\n\n'):
+        lines += textwrap.wrap(para, 97) + ['']
+    return '/**\n' + '\n'.join((' * ' + l).rstrip() for l in lines[:-1]) + '\n */'
+
 def gen(pkg, name, doc, fields, context=None, types=None, type_array=False, extra='', extra_builder='',
         base=None, abstract=False):
+    shared = SHARED_BY_NAME.get(base)
+    if shared:
+        # Javadoc leaves out the internal package, so say here what the class inherits from it.
+        codes = [f'{{@code {f[0]}}}' for f in shared['fields']]
+        inherited = codes[0] if len(codes) == 1 else ', '.join(codes[:-1]) + ' and ' + codes[-1]
+        doc += f'\n\n<p>The accessors and builder setters for {inherited} are inherited: they are the same in {shared["shared_by"]}.'
     accs, blds, names = [], [], ['@context', 'id', 'type']
     for f in fields:
-        a, b = field_code(pkg, f)
+        a, b = field_code(f)
         accs.append(a); blds.append(b); names.append(f[0])
     known = ', '.join(f'"{n}"' for n in names)
     if abstract:
         blds = [b.replace('public Builder ', 'public B ') for b in blds]
         out = HEADER.format(pkg=pkg)
-        out += f'\n/** {doc} */\npublic abstract class {name} extends JsonBacked {{\n'
+        out += f'\n{javadoc(doc)}\npublic abstract class {name} extends JsonBacked {{\n'
         out += f'  /** The members this class reads. */\n  protected static final Set<String> KNOWN = Set.of({known});\n\n'
-        out += f'  /** Wraps a node (copied when {{@code copy}}). */\n  protected {name}(ObjectNode json, boolean copy) {{\n    super(json, copy);\n  }}\n\n'
+        out += (f'  /** Wraps a node (copied when {{@code copy}}) of a type that reads {{@code knownMembers}}. */\n'
+                f'  protected {name}(ObjectNode json, boolean copy, Set<String> knownMembers) {{\n'
+                '    super(json, copy, knownMembers);\n  }\n\n')
         out += '\n'.join(accs) + extra
         out += f'\n  /** Builds the members {name} shares. */\n  public abstract static class Builder<B extends Builder<B, T>, T extends {name}> extends AbstractBuilder<B, T> {{\n'
-        out += '    /** Starts empty. */\n    protected Builder() {}\n\n'
-        out += '    /** Starts from a copy. */\n    protected Builder(ObjectNode start) {\n      super(start);\n    }\n\n'
+        out += '    /** Starts empty. */\n    protected Builder(Function<ObjectNode, T> create) {\n      super(create);\n    }\n\n'
+        out += ('    /** Starts from a copy. */\n'
+                '    protected Builder(Function<ObjectNode, T> create, ObjectNode start) {\n      super(create, start);\n    }\n\n')
         out += '\n'.join(blds) + extra_builder + '  }\n}\n'
         return out
     parent = base or 'JsonBacked'
     bparent = f'{base}.Builder<Builder, {name}>' if base else f'AbstractBuilder<Builder, {name}>'
-    known_expr = f'union({base}.KNOWN, Set.of({known}))' if base else f'Set.of({known})'
+    own_known = ', '.join(f'"{f[0]}"' for f in fields)
+    known_expr = f'union({base}.KNOWN, {own_known})' if base else f'Set.of({known})'
     out = HEADER.format(pkg=pkg)
-    out += f'\n/** {doc} */\npublic final class {name} extends {parent} {{\n'
-    out += f'  private static final Set<String> KNOWN_MEMBERS = {known_expr};\n\n'
-    out += f'  private {name}(ObjectNode json, boolean copy) {{\n    super(json, copy);\n  }}\n\n'
+    if shared:
+        out = out.replace('import java.math', f'import io.github.insignia.openbadges.model.internal.{base};\nimport java.math')
+    out += f'\n{javadoc(doc)}\npublic final class {name} extends {parent} {{\n'
+    # a subclass adding no member reads what its base reads
+    own_members = not base or fields
+    if own_members:
+        out += f'  private static final Set<String> KNOWN_MEMBERS = {known_expr};\n\n'
+    known_name = 'KNOWN_MEMBERS' if own_members else f'{base}.KNOWN'
+    out += f'  private {name}(ObjectNode json, boolean copy) {{\n    super(json, copy, {known_name});\n  }}\n\n'
     out += f'  /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */\n'
     out += f'  public static {name} of(ObjectNode json) {{\n    return new {name}(json, true);\n  }}\n\n'
     out += f'  static {name} wrap(ObjectNode json) {{\n    return new {name}(json, false);\n  }}\n\n'
@@ -128,9 +145,6 @@ def gen(pkg, name, doc, fields, context=None, types=None, type_array=False, extr
     out += f'  public static Builder builder() {{\n    return new Builder();\n  }}\n\n'
     out += f'  /** A builder that starts from this value\'s members, unknown ones included. */\n'
     out += f'  public Builder toBuilder() {{\n    return new Builder(node());\n  }}\n\n'
-    out += f'  @Override\n  protected Set<String> knownMembers() {{\n    return KNOWN_MEMBERS;\n  }}\n\n'
-    if base:
-        out += '  private static Set<String> union(Set<String> a, Set<String> b) {\n    java.util.Set<String> all = new java.util.HashSet<>(a);\n    all.addAll(b);\n    return Set.copyOf(all);\n  }\n\n'
     out += '\n'.join(accs) + extra
     out += f'\n  /** Builds {{@link {name}}}. */\n  public static final class Builder extends {bparent} {{\n'
     init = []
@@ -138,10 +152,10 @@ def gen(pkg, name, doc, fields, context=None, types=None, type_array=False, extr
         init.append(f'context({context});')
     if types:
         init.append(('typeArray' if type_array else 'type') + '(' + ', '.join(f'"{t}"' for t in types) + ');')
-    out += '    private Builder() {\n' + ''.join('      ' + i + '\n' for i in init) + '    }\n\n'
-    out += '    private Builder(ObjectNode start) {\n      super(start);\n    }\n\n'
+    out += f'    private Builder() {{\n      super({name}::wrap);\n' + ''.join('      ' + i + '\n' for i in init) + '    }\n\n'
+    out += f'    private Builder(ObjectNode start) {{\n      super({name}::wrap, start);\n    }}\n\n'
     out += '\n'.join(blds) + extra_builder
-    out += f'\n    @Override\n    protected {name} create(ObjectNode json) {{\n      return new {name}(json, false);\n    }}\n  }}\n}}\n'
+    out += '  }\n}\n'
     return out
 
 def cleanup(src):
@@ -154,14 +168,18 @@ def cleanup(src):
         if m and not re.search(r'\b' + m.group(1) + r'\b', body):
             continue
         keep.append(l)
-    return '\n'.join(keep)
+    # sections a class does not have leave no double blank lines, nor a blank line before a brace
+    return re.sub(r'\n\n+( *})', r'\n\1', re.sub(r'\n{3,}', '\n\n', '\n'.join(keep)))
 
 def write(pkg, name, src):
     path = os.path.join(ROOT, pkg, name + '.java')
     with open(path, 'w') as fh:
         fh.write(cleanup(src))
 
-from genmodel_tables import OB2, OB3
+from genmodel_tables import SHARED, OB2, OB3
+SHARED_BY_NAME = {spec['name']: spec for spec in SHARED}
+for spec in SHARED:
+    write('internal', spec['name'], gen('internal', abstract=True, **{k: v for k, v in spec.items() if k != 'shared_by'}))
 for pkg, table in (('ob2', OB2), ('ob3', OB3)):
     for spec in table:
         write(pkg, spec['name'], gen(pkg, **spec))

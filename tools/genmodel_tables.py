@@ -7,6 +7,20 @@ o:T object, os:T list of objects, r:T IRI or object, rs:T list of IRIs or object
 OB2_CTX = 'Contexts.OB_V2'
 OB3_CTX = 'Contexts.VC_V2, Contexts.OB_V3'
 
+# Shapes that OB 2.0 and OB 3.0 classes have in common: abstract bases in model.internal (not API)
+# holding the shared accessors and builder setters. `shared_by` finishes the sentence the
+# subclasses' javadoc adds, since javadoc leaves the internal package out.
+EVIDENCE = [('narrative', 's'), ('name', 's'), ('description', 's'), ('genre', 's'), ('audience', 's')]
+ALIGNMENT = [('targetName', 's'), ('targetUrl', 's'), ('targetDescription', 's'), ('targetFramework', 's'),
+             ('targetCode', 's')]
+
+SHARED = [
+    dict(name='EvidenceBase', doc='The members of OB 2.0 and OB 3.0 Evidence. Not API.',
+         shared_by='the OB 2.0 and OB 3.0 Evidence', fields=EVIDENCE),
+    dict(name='AlignmentBase', doc='The members OB 2.0 AlignmentObject and OB 3.0 Alignment share. Not API.',
+         shared_by='the OB 2.0 AlignmentObject and the OB 3.0 Alignment', fields=ALIGNMENT),
+]
+
 OB2 = [
     dict(name='Assertion', doc='OB 2.0 Assertion: one badge awarded to one recipient.',
          context=OB2_CTX, types=['Assertion'],
@@ -26,7 +40,7 @@ OB2 = [
   /** {@code verification}, or the OB 1.x alias {@code verify}. */
   public Optional<VerificationObject> verificationOrVerify() {
     Optional<VerificationObject> v = verification();
-    return v.isPresent() ? v : Members.object(node(), "verify", VerificationObject::wrap);
+    return v.isPresent() ? v : object("verify", VerificationObject::wrap);
   }
 '''),
     dict(name='BadgeClass', doc='OB 2.0 BadgeClass: the achievement a badge stands for.',
@@ -45,14 +59,12 @@ OB2 = [
          extra='''
   /** The identity property ({@code type}, usually {@code email}). */
   public Optional<String> identityType() {
-    return Members.string(node(), "type");
+    return string("type");
   }
 
   /** {@code identity} as a hash, when {@code hashed} is true and it is well-formed. */
-  public Optional<io.github.insignia.openbadges.model.IdentityHash> identityHash() {
-    return hashed().orElse(false)
-        ? identity().flatMap(io.github.insignia.openbadges.model.IdentityHash::tryParse)
-        : Optional.empty();
+  public Optional<IdentityHash> identityHash() {
+    return hashed().orElse(false) ? identity().flatMap(IdentityHash::tryParse) : Optional.empty();
   }
 ''',
          extra_builder='''
@@ -64,13 +76,11 @@ OB2 = [
     dict(name='VerificationObject', doc='OB 2.0 VerificationObject: {@code HostedBadge}/{@code SignedBadge} in an assertion, the policy in a profile.',
          fields=[('creator', 's', 'the CryptographicKey IRI of a signed badge'),
                  ('verificationProperty', 's'), ('startsWith', 'ss'), ('allowedOrigins', 'ss')]),
-    dict(name='Evidence', doc='OB 2.0 Evidence.',
-         fields=[('narrative', 's'), ('name', 's'), ('description', 's'), ('genre', 's'), ('audience', 's')]),
+    dict(name='Evidence', doc='OB 2.0 Evidence.', base='EvidenceBase', fields=[]),
     dict(name='Criteria', doc='OB 2.0 Criteria: a page ({@code id}) and/or a Markdown narrative.',
          fields=[('narrative', 's')]),
     dict(name='AlignmentObject', doc='OB 2.0 AlignmentObject (schema.org AlignmentObject).',
-         fields=[('targetName', 's'), ('targetUrl', 's'), ('targetDescription', 's'),
-                 ('targetFramework', 's'), ('targetCode', 's')]),
+         base='AlignmentBase', fields=[]),
     dict(name='Image', doc='OB 2.0 Image ({@code id} is the URL or data URI).',
          fields=[('caption', 's'), ('author', 's')]),
     dict(name='RevocationList', doc='OB 2.0 RevocationList of a signed-badge issuer.',
@@ -113,7 +123,7 @@ OB2 = [
          extra='''
   /** The extension's own context URL, when it is a string. */
   public Optional<String> contextUrl() {
-    return Members.string(node(), "@context");
+    return string("@context");
   }
 
   /** The extension objects among a value's members, by member name (document order). */
@@ -145,7 +155,7 @@ OB3 = [
          extra='''
   /** {@code @context} entries that are strings, in order. */
   public List<String> contexts() {
-    return Members.strings(node(), "@context");
+    return strings("@context");
   }
 
   /** Whether this is the VC Data Model 1.1 form ({@code @context[0]} is the 1.1 context). */
@@ -215,19 +225,16 @@ OB3 = [
     dict(name='RubricCriterionLevel', doc='OB 3.0 RubricCriterionLevel.', types=['RubricCriterionLevel'], type_array=True,
          fields=[('name', 's'), ('description', 's'), ('level', 's'), ('points', 's'), ('alignment', 'os:Alignment')]),
     dict(name='Evidence', doc='OB 3.0 Evidence.', types=['Evidence'], type_array=True,
-         fields=[('narrative', 's'), ('name', 's'), ('description', 's'), ('genre', 's'), ('audience', 's')]),
+         base='EvidenceBase', fields=[]),
     dict(name='Alignment', doc='OB 3.0 Alignment.', types=['Alignment'], type_array=True,
-         fields=[('targetName', 's'), ('targetUrl', 's'), ('targetCode', 's'), ('targetDescription', 's'),
-                 ('targetFramework', 's'), ('targetType', 's')]),
+         base='AlignmentBase', fields=[('targetType', 's')]),
     dict(name='IdentityObject', doc='OB 3.0 IdentityObject: a plaintext or hashed recipient identifier.',
          types=['IdentityObject'],
          fields=[('hashed', 'b'), ('identityHash', 's', 'plaintext or {@code alg$hex}'), ('identityType', 's'), ('salt', 's')],
          extra='''
   /** {@code identityHash} parsed as a hash, when {@code hashed} is true and it is well-formed. */
-  public Optional<io.github.insignia.openbadges.model.IdentityHash> parsedHash() {
-    return hashed().orElse(false)
-        ? identityHash().flatMap(io.github.insignia.openbadges.model.IdentityHash::tryParse)
-        : Optional.empty();
+  public Optional<IdentityHash> parsedHash() {
+    return hashed().orElse(false) ? identityHash().flatMap(IdentityHash::tryParse) : Optional.empty();
   }
 '''),
     dict(name='IdentifierEntry', doc='OB 3.0 IdentifierEntry.', types=['IdentifierEntry'],

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The base of every builder: collects members into a JSON object in the standard's compacted form
@@ -26,15 +27,23 @@ public abstract class AbstractBuilder<B extends AbstractBuilder<B, T>, T extends
   private static final List<String> LEADING = List.of("@context", "id", "type");
   private static final JsonNodeFactory NODES = SafeJson.nodeFactory();
 
+  private final Function<ObjectNode, T> create;
   private ObjectNode node;
 
-  /** Starts empty. */
-  protected AbstractBuilder() {
+  /**
+   * Starts empty.
+   *
+   * @param create wraps a finished node as the value; called once per {@link #build()} with a node
+   *     nobody else holds
+   */
+  protected AbstractBuilder(Function<ObjectNode, T> create) {
+    this.create = Objects.requireNonNull(create, "create");
     this.node = NODES.objectNode();
   }
 
   /** Starts from a copy of an existing object (for {@code toBuilder()}). */
-  protected AbstractBuilder(ObjectNode start) {
+  protected AbstractBuilder(Function<ObjectNode, T> create, ObjectNode start) {
+    this.create = Objects.requireNonNull(create, "create");
     this.node = start.deepCopy();
   }
 
@@ -42,9 +51,6 @@ public abstract class AbstractBuilder<B extends AbstractBuilder<B, T>, T extends
   private B self() {
     return (B) this;
   }
-
-  /** Wraps the finished node; called once per {@link #build()} with a node nobody else holds. */
-  protected abstract T create(ObjectNode json);
 
   /** The immutable value; the builder may be reused. */
   public final T build() {
@@ -60,7 +66,7 @@ public abstract class AbstractBuilder<B extends AbstractBuilder<B, T>, T extends
         ordered.set(e.getKey(), e.getValue().deepCopy());
       }
     }
-    return create(ordered);
+    return create.apply(ordered);
   }
 
   /** {@code @context}: one URL is written as a string, several as an array. */

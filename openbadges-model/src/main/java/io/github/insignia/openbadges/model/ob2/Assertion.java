@@ -5,7 +5,6 @@ import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
 import io.github.insignia.openbadges.model.Ref;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,7 +18,7 @@ public final class Assertion extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "recipient", "badge", "verification", "issuedOn", "image", "evidence", "narrative", "expires", "revoked", "revocationReason", "uid", "endorsement");
 
   private Assertion(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -41,86 +40,82 @@ public final class Assertion extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code recipient}: the recipient. */
   public Optional<IdentityObject> recipient() {
-    return Members.object(node(), "recipient", IdentityObject::wrap);
+    return object("recipient", IdentityObject::wrap);
   }
 
   /** {@code badge}: the BadgeClass, by IRI or embedded. */
   public Optional<Ref<BadgeClass>> badge() {
-    return Members.ref(node(), "badge", BadgeClass::wrap);
+    return ref("badge", BadgeClass::wrap);
   }
 
   /** {@code verification}: how to verify the award (1.x wrote {@code verify}, see {@link #verificationOrVerify()}). */
   public Optional<VerificationObject> verification() {
-    return Members.object(node(), "verification", VerificationObject::wrap);
+    return object("verification", VerificationObject::wrap);
   }
 
   /** {@code issuedOn}: when it was issued. */
   public Optional<OffsetDateTime> issuedOn() {
-    return Members.dateTime(node(), "issuedOn");
+    return dateTime("issuedOn");
   }
 
   /** {@code image}: a baked image of this award. */
   public Optional<Ref<Image>> image() {
-    return Members.ref(node(), "image", Image::wrap);
+    return ref("image", Image::wrap);
   }
 
   /** {@code evidence}: IRIs or Evidence objects. */
   public List<Ref<Evidence>> evidence() {
-    return Members.refs(node(), "evidence", Evidence::wrap);
+    return refs("evidence", Evidence::wrap);
   }
 
   /** {@code narrative}: Markdown narrative. */
   public Optional<String> narrative() {
-    return Members.string(node(), "narrative");
+    return string("narrative");
   }
 
   /** {@code expires}: when it expires. */
   public Optional<OffsetDateTime> expires() {
-    return Members.dateTime(node(), "expires");
+    return dateTime("expires");
   }
 
   /** {@code revoked}: whether the issuer revoked it. */
   public Optional<Boolean> revoked() {
-    return Members.bool(node(), "revoked");
+    return bool("revoked");
   }
 
   /** {@code revocationReason}. */
   public Optional<String> revocationReason() {
-    return Members.string(node(), "revocationReason");
+    return string("revocationReason");
   }
 
   /** {@code uid}: deprecated 1.x identifier. */
   public Optional<String> uid() {
-    return Members.string(node(), "uid");
+    return string("uid");
   }
 
   /** {@code endorsement}. */
   public List<Ref<Endorsement>> endorsement() {
-    return Members.refs(node(), "endorsement", Endorsement::wrap);
+    return refs("endorsement", Endorsement::wrap);
   }
 
   /** {@code verification}, or the OB 1.x alias {@code verify}. */
   public Optional<VerificationObject> verificationOrVerify() {
     Optional<VerificationObject> v = verification();
-    return v.isPresent() ? v : Members.object(node(), "verify", VerificationObject::wrap);
+    return v.isPresent() ? v : object("verify", VerificationObject::wrap);
   }
 
   /** Builds {@link Assertion}. */
   public static final class Builder extends AbstractBuilder<Builder, Assertion> {
     private Builder() {
+      super(Assertion::wrap);
       context(Contexts.OB_V2);
       type("Assertion");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Assertion::wrap, start);
     }
 
     /** {@code recipient}: the recipient. */
@@ -221,11 +216,6 @@ public final class Assertion extends JsonBacked {
     /** Appends an embedded object to {@code endorsement}. */
     public Builder addEndorsement(Endorsement value) {
       return appendObject("endorsement", value);
-    }
-
-    @Override
-    protected Assertion create(ObjectNode json) {
-      return new Assertion(json, false);
     }
   }
 }

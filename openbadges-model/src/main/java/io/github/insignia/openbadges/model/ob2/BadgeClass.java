@@ -5,7 +5,6 @@ import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
 import io.github.insignia.openbadges.model.Ref;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +16,7 @@ public final class BadgeClass extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "description", "image", "criteria", "issuer", "alignment", "tags", "endorsement", "version");
 
   private BadgeClass(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -39,65 +38,61 @@ public final class BadgeClass extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code image}. */
   public Optional<Ref<Image>> image() {
-    return Members.ref(node(), "image", Image::wrap);
+    return ref("image", Image::wrap);
   }
 
   /** {@code criteria}. */
   public Optional<Ref<Criteria>> criteria() {
-    return Members.ref(node(), "criteria", Criteria::wrap);
+    return ref("criteria", Criteria::wrap);
   }
 
   /** {@code issuer}. */
   public Optional<Ref<Profile>> issuer() {
-    return Members.ref(node(), "issuer", Profile::wrap);
+    return ref("issuer", Profile::wrap);
   }
 
   /** {@code alignment}. */
   public List<AlignmentObject> alignment() {
-    return Members.objects(node(), "alignment", AlignmentObject::wrap);
+    return objects("alignment", AlignmentObject::wrap);
   }
 
   /** {@code tags}. */
   public List<String> tags() {
-    return Members.strings(node(), "tags");
+    return strings("tags");
   }
 
   /** {@code endorsement}. */
   public List<Ref<Endorsement>> endorsement() {
-    return Members.refs(node(), "endorsement", Endorsement::wrap);
+    return refs("endorsement", Endorsement::wrap);
   }
 
   /** {@code version}: text or number, read as text. */
   public Optional<String> version() {
-    return Members.text(node(), "version");
+    return text("version");
   }
 
   /** Builds {@link BadgeClass}. */
   public static final class Builder extends AbstractBuilder<Builder, BadgeClass> {
     private Builder() {
+      super(BadgeClass::wrap);
       context(Contexts.OB_V2);
       type("BadgeClass");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(BadgeClass::wrap, start);
     }
 
     /** {@code name}. */
@@ -178,11 +173,6 @@ public final class BadgeClass extends JsonBacked {
     /** {@code version}: text or number, read as text. */
     public Builder version(String value) {
       return putString("version", value);
-    }
-
-    @Override
-    protected BadgeClass create(ObjectNode json) {
-      return new BadgeClass(json, false);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ public final class Criteria extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "narrative");
 
   private Criteria(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,33 +35,24 @@ public final class Criteria extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code narrative}. */
   public Optional<String> narrative() {
-    return Members.string(node(), "narrative");
+    return string("narrative");
   }
 
   /** Builds {@link Criteria}. */
   public static final class Builder extends AbstractBuilder<Builder, Criteria> {
     private Builder() {
+      super(Criteria::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Criteria::wrap, start);
     }
 
     /** {@code narrative}. */
     public Builder narrative(String value) {
       return putString("narrative", value);
-    }
-
-    @Override
-    protected Criteria create(ObjectNode json) {
-      return new Criteria(json, false);
     }
   }
 }

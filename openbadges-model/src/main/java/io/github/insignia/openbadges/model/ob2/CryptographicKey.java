@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +14,7 @@ public final class CryptographicKey extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "owner", "publicKeyPem");
 
   private CryptographicKey(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,30 +36,26 @@ public final class CryptographicKey extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code owner}: the issuer Profile IRI. */
   public Optional<String> owner() {
-    return Members.string(node(), "owner");
+    return string("owner");
   }
 
   /** {@code publicKeyPem}. */
   public Optional<String> publicKeyPem() {
-    return Members.string(node(), "publicKeyPem");
+    return string("publicKeyPem");
   }
 
   /** Builds {@link CryptographicKey}. */
   public static final class Builder extends AbstractBuilder<Builder, CryptographicKey> {
     private Builder() {
+      super(CryptographicKey::wrap);
       context(Contexts.OB_V2);
       type("CryptographicKey");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(CryptographicKey::wrap, start);
     }
 
     /** {@code owner}: the issuer Profile IRI. */
@@ -71,11 +66,6 @@ public final class CryptographicKey extends JsonBacked {
     /** {@code publicKeyPem}. */
     public Builder publicKeyPem(String value) {
       return putString("publicKeyPem", value);
-    }
-
-    @Override
-    protected CryptographicKey create(ObjectNode json) {
-      return new CryptographicKey(json, false);
     }
   }
 }

@@ -5,7 +5,6 @@ import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
 import io.github.insignia.openbadges.model.Ref;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -18,7 +17,7 @@ public final class Endorsement extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "claim", "issuer", "issuedOn", "verification", "revoked", "revocationReason");
 
   private Endorsement(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -40,50 +39,46 @@ public final class Endorsement extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code claim}. */
   public Optional<EndorsementClaim> claim() {
-    return Members.object(node(), "claim", EndorsementClaim::wrap);
+    return object("claim", EndorsementClaim::wrap);
   }
 
   /** {@code issuer}. */
   public Optional<Ref<Profile>> issuer() {
-    return Members.ref(node(), "issuer", Profile::wrap);
+    return ref("issuer", Profile::wrap);
   }
 
   /** {@code issuedOn}. */
   public Optional<OffsetDateTime> issuedOn() {
-    return Members.dateTime(node(), "issuedOn");
+    return dateTime("issuedOn");
   }
 
   /** {@code verification}. */
   public Optional<VerificationObject> verification() {
-    return Members.object(node(), "verification", VerificationObject::wrap);
+    return object("verification", VerificationObject::wrap);
   }
 
   /** {@code revoked}. */
   public Optional<Boolean> revoked() {
-    return Members.bool(node(), "revoked");
+    return bool("revoked");
   }
 
   /** {@code revocationReason}. */
   public Optional<String> revocationReason() {
-    return Members.string(node(), "revocationReason");
+    return string("revocationReason");
   }
 
   /** Builds {@link Endorsement}. */
   public static final class Builder extends AbstractBuilder<Builder, Endorsement> {
     private Builder() {
+      super(Endorsement::wrap);
       context(Contexts.OB_V2);
       type("Endorsement");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Endorsement::wrap, start);
     }
 
     /** {@code claim}. */
@@ -124,11 +119,6 @@ public final class Endorsement extends JsonBacked {
     /** {@code revocationReason}. */
     public Builder revocationReason(String value) {
       return putString("revocationReason", value);
-    }
-
-    @Override
-    protected Endorsement create(ObjectNode json) {
-      return new Endorsement(json, false);
     }
   }
 }

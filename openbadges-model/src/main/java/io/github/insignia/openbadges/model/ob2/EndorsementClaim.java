@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ public final class EndorsementClaim extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "endorsementComment");
 
   private EndorsementClaim(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,33 +35,24 @@ public final class EndorsementClaim extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code endorsementComment}: Markdown. */
   public Optional<String> endorsementComment() {
-    return Members.string(node(), "endorsementComment");
+    return string("endorsementComment");
   }
 
   /** Builds {@link EndorsementClaim}. */
   public static final class Builder extends AbstractBuilder<Builder, EndorsementClaim> {
     private Builder() {
+      super(EndorsementClaim::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(EndorsementClaim::wrap, start);
     }
 
     /** {@code endorsementComment}: Markdown. */
     public Builder endorsementComment(String value) {
       return putString("endorsementComment", value);
-    }
-
-    @Override
-    protected EndorsementClaim create(ObjectNode json) {
-      return new EndorsementClaim(json, false);
     }
   }
 }

@@ -14,7 +14,7 @@ public final class Extension extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type");
 
   private Extension(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,15 +36,9 @@ public final class Extension extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
-
   /** The extension's own context URL, when it is a string. */
   public Optional<String> contextUrl() {
-    return Members.string(node(), "@context");
+    return string("@context");
   }
 
   /** The extension objects among a value's members, by member name (document order). */
@@ -61,16 +55,11 @@ public final class Extension extends JsonBacked {
   /** Builds {@link Extension}. */
   public static final class Builder extends AbstractBuilder<Builder, Extension> {
     private Builder() {
+      super(Extension::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
-    }
-
-
-    @Override
-    protected Extension create(ObjectNode json) {
-      return new Extension(json, false);
+      super(Extension::wrap, start);
     }
   }
 }

@@ -2,8 +2,8 @@ package io.github.insignia.openbadges.model.ob2;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
+import io.github.insignia.openbadges.model.IdentityHash;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +14,7 @@ public final class IdentityObject extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "identity", "hashed", "salt");
 
   private IdentityObject(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,45 +36,39 @@ public final class IdentityObject extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code identity}: plaintext or {@code alg$hex} hash. */
   public Optional<String> identity() {
-    return Members.string(node(), "identity");
+    return string("identity");
   }
 
   /** {@code hashed}. */
   public Optional<Boolean> hashed() {
-    return Members.bool(node(), "hashed");
+    return bool("hashed");
   }
 
   /** {@code salt}. */
   public Optional<String> salt() {
-    return Members.string(node(), "salt");
+    return string("salt");
   }
 
   /** The identity property ({@code type}, usually {@code email}). */
   public Optional<String> identityType() {
-    return Members.string(node(), "type");
+    return string("type");
   }
 
   /** {@code identity} as a hash, when {@code hashed} is true and it is well-formed. */
-  public Optional<io.github.insignia.openbadges.model.IdentityHash> identityHash() {
-    return hashed().orElse(false)
-        ? identity().flatMap(io.github.insignia.openbadges.model.IdentityHash::tryParse)
-        : Optional.empty();
+  public Optional<IdentityHash> identityHash() {
+    return hashed().orElse(false) ? identity().flatMap(IdentityHash::tryParse) : Optional.empty();
   }
 
   /** Builds {@link IdentityObject}. */
   public static final class Builder extends AbstractBuilder<Builder, IdentityObject> {
     private Builder() {
+      super(IdentityObject::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(IdentityObject::wrap, start);
     }
 
     /** {@code identity}: plaintext or {@code alg$hex} hash. */
@@ -95,11 +89,6 @@ public final class IdentityObject extends JsonBacked {
     /** {@code type}: the identity property ({@code email}, {@code url}, {@code telephone}). */
     public Builder identityType(String value) {
       return putString("type", value);
-    }
-
-    @Override
-    protected IdentityObject create(ObjectNode json) {
-      return new IdentityObject(json, false);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ public final class Image extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "caption", "author");
 
   private Image(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,28 +35,24 @@ public final class Image extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code caption}. */
   public Optional<String> caption() {
-    return Members.string(node(), "caption");
+    return string("caption");
   }
 
   /** {@code author}. */
   public Optional<String> author() {
-    return Members.string(node(), "author");
+    return string("author");
   }
 
   /** Builds {@link Image}. */
   public static final class Builder extends AbstractBuilder<Builder, Image> {
     private Builder() {
+      super(Image::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Image::wrap, start);
     }
 
     /** {@code caption}. */
@@ -68,11 +63,6 @@ public final class Image extends JsonBacked {
     /** {@code author}. */
     public Builder author(String value) {
       return putString("author", value);
-    }
-
-    @Override
-    protected Image create(ObjectNode json) {
-      return new Image(json, false);
     }
   }
 }

@@ -5,7 +5,6 @@ import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.JsonBacked;
 import io.github.insignia.openbadges.model.Ref;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +16,7 @@ public final class Profile extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "url", "email", "telephone", "description", "image", "publicKey", "verification", "revocationList", "endorsement");
 
   private Profile(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -39,70 +38,66 @@ public final class Profile extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code url}. */
   public Optional<String> url() {
-    return Members.string(node(), "url");
+    return string("url");
   }
 
   /** {@code email}. */
   public Optional<String> email() {
-    return Members.string(node(), "email");
+    return string("email");
   }
 
   /** {@code telephone}. */
   public Optional<String> telephone() {
-    return Members.string(node(), "telephone");
+    return string("telephone");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code image}. */
   public Optional<Ref<Image>> image() {
-    return Members.ref(node(), "image", Image::wrap);
+    return ref("image", Image::wrap);
   }
 
   /** {@code publicKey}. */
   public List<Ref<CryptographicKey>> publicKey() {
-    return Members.refs(node(), "publicKey", CryptographicKey::wrap);
+    return refs("publicKey", CryptographicKey::wrap);
   }
 
   /** {@code verification}: the issuer verification policy. */
   public Optional<VerificationObject> verification() {
-    return Members.object(node(), "verification", VerificationObject::wrap);
+    return object("verification", VerificationObject::wrap);
   }
 
   /** {@code revocationList}. */
   public Optional<Ref<RevocationList>> revocationList() {
-    return Members.ref(node(), "revocationList", RevocationList::wrap);
+    return ref("revocationList", RevocationList::wrap);
   }
 
   /** {@code endorsement}. */
   public List<Ref<Endorsement>> endorsement() {
-    return Members.refs(node(), "endorsement", Endorsement::wrap);
+    return refs("endorsement", Endorsement::wrap);
   }
 
   /** Builds {@link Profile}. */
   public static final class Builder extends AbstractBuilder<Builder, Profile> {
     private Builder() {
+      super(Profile::wrap);
       context(Contexts.OB_V2);
       type("Profile");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Profile::wrap, start);
     }
 
     /** {@code name}. */
@@ -183,11 +178,6 @@ public final class Profile extends JsonBacked {
     /** Appends an embedded object to {@code endorsement}. */
     public Builder addEndorsement(Endorsement value) {
       return appendObject("endorsement", value);
-    }
-
-    @Override
-    protected Profile create(ObjectNode json) {
-      return new Profile(json, false);
     }
   }
 }

@@ -17,7 +17,7 @@ public final class RevocationList extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "issuer", "revokedAssertions");
 
   private RevocationList(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -39,19 +39,14 @@ public final class RevocationList extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code issuer}. */
   public Optional<String> issuer() {
-    return Members.string(node(), "issuer");
+    return string("issuer");
   }
 
   /** {@code revokedAssertions}: the entries as JSON (an id string or an object). */
   public List<JsonNode> revokedAssertions() {
-    return Members.values(node(), "revokedAssertions").stream().<JsonNode>map(JsonNode::deepCopy).toList();
+    return copiesOf("revokedAssertions");
   }
 
   /** The revoked assertion ids (string entries and the {@code id} of object entries). */
@@ -65,19 +60,19 @@ public final class RevocationList extends JsonBacked {
   /** Builds {@link RevocationList}. */
   public static final class Builder extends AbstractBuilder<Builder, RevocationList> {
     private Builder() {
+      super(RevocationList::wrap);
       context(Contexts.OB_V2);
       type("RevocationList");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(RevocationList::wrap, start);
     }
 
     /** {@code issuer}. */
     public Builder issuer(String value) {
       return putString("issuer", value);
     }
-
 
     /** Appends a revoked assertion id. */
     public Builder addRevokedAssertion(String id) {
@@ -90,11 +85,6 @@ public final class RevocationList extends JsonBacked {
       entry.put("id", id);
       entry.put("revocationReason", reason);
       return append("revokedAssertions", entry);
-    }
-
-    @Override
-    protected RevocationList create(ObjectNode json) {
-      return new RevocationList(json, false);
     }
   }
 }

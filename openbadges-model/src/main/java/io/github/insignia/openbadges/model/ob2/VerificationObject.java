@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,7 @@ public final class VerificationObject extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "creator", "verificationProperty", "startsWith", "allowedOrigins");
 
   private VerificationObject(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,38 +36,34 @@ public final class VerificationObject extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code creator}: the CryptographicKey IRI of a signed badge. */
   public Optional<String> creator() {
-    return Members.string(node(), "creator");
+    return string("creator");
   }
 
   /** {@code verificationProperty}. */
   public Optional<String> verificationProperty() {
-    return Members.string(node(), "verificationProperty");
+    return string("verificationProperty");
   }
 
   /** {@code startsWith}. */
   public List<String> startsWith() {
-    return Members.strings(node(), "startsWith");
+    return strings("startsWith");
   }
 
   /** {@code allowedOrigins}. */
   public List<String> allowedOrigins() {
-    return Members.strings(node(), "allowedOrigins");
+    return strings("allowedOrigins");
   }
 
   /** Builds {@link VerificationObject}. */
   public static final class Builder extends AbstractBuilder<Builder, VerificationObject> {
     private Builder() {
+      super(VerificationObject::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(VerificationObject::wrap, start);
     }
 
     /** {@code creator}: the CryptographicKey IRI of a signed badge. */
@@ -99,11 +94,6 @@ public final class VerificationObject extends JsonBacked {
     /** Appends to {@code allowedOrigins}. */
     public Builder addAllowedOrigin(String value) {
       return appendIri("allowedOrigins", value);
-    }
-
-    @Override
-    protected VerificationObject create(ObjectNode json) {
-      return new VerificationObject(json, false);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,7 @@ public final class Achievement extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "description", "criteria", "achievementType", "alignment", "creator", "creditsAvailable", "endorsement", "endorsementJwt", "fieldOfStudy", "humanCode", "image", "inLanguage", "otherIdentifier", "related", "resultDescription", "specialization", "tag", "version");
 
   private Achievement(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -38,114 +37,110 @@ public final class Achievement extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code criteria}. */
   public Optional<Criteria> criteria() {
-    return Members.object(node(), "criteria", Criteria::wrap);
+    return object("criteria", Criteria::wrap);
   }
 
   /** {@code achievementType}. */
   public Optional<String> achievementType() {
-    return Members.string(node(), "achievementType");
+    return string("achievementType");
   }
 
   /** {@code alignment}. */
   public List<Alignment> alignment() {
-    return Members.objects(node(), "alignment", Alignment::wrap);
+    return objects("alignment", Alignment::wrap);
   }
 
   /** {@code creator}. */
   public Optional<Profile> creator() {
-    return Members.object(node(), "creator", Profile::wrap);
+    return object("creator", Profile::wrap);
   }
 
   /** {@code creditsAvailable}. */
   public Optional<BigDecimal> creditsAvailable() {
-    return Members.number(node(), "creditsAvailable");
+    return number("creditsAvailable");
   }
 
   /** {@code endorsement}. */
   public List<EndorsementCredential> endorsement() {
-    return Members.objects(node(), "endorsement", EndorsementCredential::wrap);
+    return objects("endorsement", EndorsementCredential::wrap);
   }
 
   /** {@code endorsementJwt}. */
   public List<String> endorsementJwt() {
-    return Members.strings(node(), "endorsementJwt");
+    return strings("endorsementJwt");
   }
 
   /** {@code fieldOfStudy}. */
   public Optional<String> fieldOfStudy() {
-    return Members.string(node(), "fieldOfStudy");
+    return string("fieldOfStudy");
   }
 
   /** {@code humanCode}. */
   public Optional<String> humanCode() {
-    return Members.string(node(), "humanCode");
+    return string("humanCode");
   }
 
   /** {@code image}. */
   public Optional<Image> image() {
-    return Members.object(node(), "image", Image::wrap);
+    return object("image", Image::wrap);
   }
 
   /** {@code inLanguage}. */
   public Optional<String> inLanguage() {
-    return Members.string(node(), "inLanguage");
+    return string("inLanguage");
   }
 
   /** {@code otherIdentifier}. */
   public List<IdentifierEntry> otherIdentifier() {
-    return Members.objects(node(), "otherIdentifier", IdentifierEntry::wrap);
+    return objects("otherIdentifier", IdentifierEntry::wrap);
   }
 
   /** {@code related}. */
   public List<Related> related() {
-    return Members.objects(node(), "related", Related::wrap);
+    return objects("related", Related::wrap);
   }
 
   /** {@code resultDescription}. */
   public List<ResultDescription> resultDescription() {
-    return Members.objects(node(), "resultDescription", ResultDescription::wrap);
+    return objects("resultDescription", ResultDescription::wrap);
   }
 
   /** {@code specialization}. */
   public Optional<String> specialization() {
-    return Members.string(node(), "specialization");
+    return string("specialization");
   }
 
   /** {@code tag}. */
   public List<String> tag() {
-    return Members.strings(node(), "tag");
+    return strings("tag");
   }
 
   /** {@code version}. */
   public Optional<String> version() {
-    return Members.string(node(), "version");
+    return string("version");
   }
 
   /** Builds {@link Achievement}. */
   public static final class Builder extends AbstractBuilder<Builder, Achievement> {
     private Builder() {
+      super(Achievement::wrap);
       typeArray("Achievement");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Achievement::wrap, start);
     }
 
     /** {@code name}. */
@@ -276,11 +271,6 @@ public final class Achievement extends JsonBacked {
     /** {@code version}. */
     public Builder version(String value) {
       return putString("version", value);
-    }
-
-    @Override
-    protected Achievement create(ObjectNode json) {
-      return new Achievement(json, false);
     }
   }
 }

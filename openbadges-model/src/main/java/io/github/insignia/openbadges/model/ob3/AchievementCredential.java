@@ -2,7 +2,6 @@ package io.github.insignia.openbadges.model.ob3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.Contexts;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,10 +9,10 @@ import java.util.Set;
 
 /** OB 3.0 OpenBadgeCredential (the class is named AchievementCredential): an achievement awarded to a subject. The builder starts with the VCDM 2.0 and OB 3.0.3 contexts and type {@code ["VerifiableCredential","OpenBadgeCredential"]}; use {@link #builderVcdm11()} for the 1.1 form. */
 public final class AchievementCredential extends Credential {
-  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, Set.of("@context", "id", "type", "credentialSubject"));
+  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "credentialSubject");
 
   private AchievementCredential(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -35,20 +34,9 @@ public final class AchievementCredential extends Credential {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    java.util.Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
-
   /** {@code credentialSubject}. */
   public Optional<AchievementSubject> credentialSubject() {
-    return Members.object(node(), "credentialSubject", AchievementSubject::wrap);
+    return object("credentialSubject", AchievementSubject::wrap);
   }
 
   /** A builder for the VCDM 1.1 form (set {@code issuanceDate} instead of {@code validFrom}). */
@@ -59,22 +47,18 @@ public final class AchievementCredential extends Credential {
   /** Builds {@link AchievementCredential}. */
   public static final class Builder extends Credential.Builder<Builder, AchievementCredential> {
     private Builder() {
+      super(AchievementCredential::wrap);
       context(Contexts.VC_V2, Contexts.OB_V3);
       typeArray("VerifiableCredential", "OpenBadgeCredential");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(AchievementCredential::wrap, start);
     }
 
     /** {@code credentialSubject}. */
     public Builder credentialSubject(AchievementSubject value) {
       return putObject("credentialSubject", value);
-    }
-
-    @Override
-    protected AchievementCredential create(ObjectNode json) {
-      return new AchievementCredential(json, false);
     }
   }
 }

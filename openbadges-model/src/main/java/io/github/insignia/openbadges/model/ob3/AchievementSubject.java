@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +17,7 @@ public final class AchievementSubject extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "achievement", "identifier", "activityStartDate", "activityEndDate", "creditsEarned", "image", "licenseNumber", "narrative", "result", "role", "source", "term");
 
   private AchievementSubject(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -40,79 +39,75 @@ public final class AchievementSubject extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code achievement}. */
   public Optional<Achievement> achievement() {
-    return Members.object(node(), "achievement", Achievement::wrap);
+    return object("achievement", Achievement::wrap);
   }
 
   /** {@code identifier}. */
   public List<IdentityObject> identifier() {
-    return Members.objects(node(), "identifier", IdentityObject::wrap);
+    return objects("identifier", IdentityObject::wrap);
   }
 
   /** {@code activityStartDate}. */
   public Optional<OffsetDateTime> activityStartDate() {
-    return Members.dateTime(node(), "activityStartDate");
+    return dateTime("activityStartDate");
   }
 
   /** {@code activityEndDate}. */
   public Optional<OffsetDateTime> activityEndDate() {
-    return Members.dateTime(node(), "activityEndDate");
+    return dateTime("activityEndDate");
   }
 
   /** {@code creditsEarned}. */
   public Optional<BigDecimal> creditsEarned() {
-    return Members.number(node(), "creditsEarned");
+    return number("creditsEarned");
   }
 
   /** {@code image}: a baked image of this award. */
   public Optional<Image> image() {
-    return Members.object(node(), "image", Image::wrap);
+    return object("image", Image::wrap);
   }
 
   /** {@code licenseNumber}. */
   public Optional<String> licenseNumber() {
-    return Members.string(node(), "licenseNumber");
+    return string("licenseNumber");
   }
 
   /** {@code narrative}. */
   public Optional<String> narrative() {
-    return Members.string(node(), "narrative");
+    return string("narrative");
   }
 
   /** {@code result}. */
   public List<Result> result() {
-    return Members.objects(node(), "result", Result::wrap);
+    return objects("result", Result::wrap);
   }
 
   /** {@code role}. */
   public Optional<String> role() {
-    return Members.string(node(), "role");
+    return string("role");
   }
 
   /** {@code source}. */
   public Optional<Profile> source() {
-    return Members.object(node(), "source", Profile::wrap);
+    return object("source", Profile::wrap);
   }
 
   /** {@code term}. */
   public Optional<String> term() {
-    return Members.string(node(), "term");
+    return string("term");
   }
 
   /** Builds {@link AchievementSubject}. */
   public static final class Builder extends AbstractBuilder<Builder, AchievementSubject> {
     private Builder() {
+      super(AchievementSubject::wrap);
       typeArray("AchievementSubject");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(AchievementSubject::wrap, start);
     }
 
     /** {@code achievement}. */
@@ -193,11 +188,6 @@ public final class AchievementSubject extends JsonBacked {
     /** {@code term}. */
     public Builder term(String value) {
       return putString("term", value);
-    }
-
-    @Override
-    protected AchievementSubject create(ObjectNode json) {
-      return new AchievementSubject(json, false);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ public final class Address extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "addressCountry", "addressCountryCode", "addressRegion", "addressLocality", "streetAddress", "postOfficeBoxNumber", "postalCode", "geo");
 
   private Address(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,59 +35,55 @@ public final class Address extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code addressCountry}. */
   public Optional<String> addressCountry() {
-    return Members.string(node(), "addressCountry");
+    return string("addressCountry");
   }
 
   /** {@code addressCountryCode}. */
   public Optional<String> addressCountryCode() {
-    return Members.string(node(), "addressCountryCode");
+    return string("addressCountryCode");
   }
 
   /** {@code addressRegion}. */
   public Optional<String> addressRegion() {
-    return Members.string(node(), "addressRegion");
+    return string("addressRegion");
   }
 
   /** {@code addressLocality}. */
   public Optional<String> addressLocality() {
-    return Members.string(node(), "addressLocality");
+    return string("addressLocality");
   }
 
   /** {@code streetAddress}. */
   public Optional<String> streetAddress() {
-    return Members.string(node(), "streetAddress");
+    return string("streetAddress");
   }
 
   /** {@code postOfficeBoxNumber}. */
   public Optional<String> postOfficeBoxNumber() {
-    return Members.string(node(), "postOfficeBoxNumber");
+    return string("postOfficeBoxNumber");
   }
 
   /** {@code postalCode}. */
   public Optional<String> postalCode() {
-    return Members.string(node(), "postalCode");
+    return string("postalCode");
   }
 
   /** {@code geo}. */
   public Optional<GeoCoordinates> geo() {
-    return Members.object(node(), "geo", GeoCoordinates::wrap);
+    return object("geo", GeoCoordinates::wrap);
   }
 
   /** Builds {@link Address}. */
   public static final class Builder extends AbstractBuilder<Builder, Address> {
     private Builder() {
+      super(Address::wrap);
       typeArray("Address");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Address::wrap, start);
     }
 
     /** {@code addressCountry}. */
@@ -129,11 +124,6 @@ public final class Address extends JsonBacked {
     /** {@code geo}. */
     public Builder geo(GeoCoordinates value) {
       return putObject("geo", value);
-    }
-
-    @Override
-    protected Address create(ObjectNode json) {
-      return new Address(json, false);
     }
   }
 }

@@ -12,7 +12,7 @@ public final class CredentialSchema extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type");
 
   private CredentialSchema(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,25 +34,14 @@ public final class CredentialSchema extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
-
   /** Builds {@link CredentialSchema}. */
   public static final class Builder extends AbstractBuilder<Builder, CredentialSchema> {
     private Builder() {
+      super(CredentialSchema::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
-    }
-
-
-    @Override
-    protected CredentialSchema create(ObjectNode json) {
-      return new CredentialSchema(json, false);
+      super(CredentialSchema::wrap, start);
     }
   }
 }

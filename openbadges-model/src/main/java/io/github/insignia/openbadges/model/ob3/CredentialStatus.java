@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ public final class CredentialStatus extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "statusPurpose", "statusListIndex", "statusListCredential");
 
   private CredentialStatus(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,33 +35,29 @@ public final class CredentialStatus extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code statusPurpose}. */
   public Optional<String> statusPurpose() {
-    return Members.string(node(), "statusPurpose");
+    return string("statusPurpose");
   }
 
   /** {@code statusListIndex}. */
   public Optional<String> statusListIndex() {
-    return Members.string(node(), "statusListIndex");
+    return string("statusListIndex");
   }
 
   /** {@code statusListCredential}. */
   public Optional<String> statusListCredential() {
-    return Members.string(node(), "statusListCredential");
+    return string("statusListCredential");
   }
 
   /** Builds {@link CredentialStatus}. */
   public static final class Builder extends AbstractBuilder<Builder, CredentialStatus> {
     private Builder() {
+      super(CredentialStatus::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(CredentialStatus::wrap, start);
     }
 
     /** {@code statusPurpose}. */
@@ -78,11 +73,6 @@ public final class CredentialStatus extends JsonBacked {
     /** {@code statusListCredential}. */
     public Builder statusListCredential(String value) {
       return putString("statusListCredential", value);
-    }
-
-    @Override
-    protected CredentialStatus create(ObjectNode json) {
-      return new CredentialStatus(json, false);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.github.insignia.openbadges.model.ob3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.Contexts;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,10 +9,10 @@ import java.util.Set;
 
 /** OB 3.0 EndorsementCredential. */
 public final class EndorsementCredential extends Credential {
-  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, Set.of("@context", "id", "type", "credentialSubject"));
+  private static final Set<String> KNOWN_MEMBERS = union(Credential.KNOWN, "credentialSubject");
 
   private EndorsementCredential(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -35,41 +34,26 @@ public final class EndorsementCredential extends Credential {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    java.util.Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
-
   /** {@code credentialSubject}. */
   public Optional<EndorsementSubject> credentialSubject() {
-    return Members.object(node(), "credentialSubject", EndorsementSubject::wrap);
+    return object("credentialSubject", EndorsementSubject::wrap);
   }
 
   /** Builds {@link EndorsementCredential}. */
   public static final class Builder extends Credential.Builder<Builder, EndorsementCredential> {
     private Builder() {
+      super(EndorsementCredential::wrap);
       context(Contexts.VC_V2, Contexts.OB_V3);
       typeArray("VerifiableCredential", "EndorsementCredential");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(EndorsementCredential::wrap, start);
     }
 
     /** {@code credentialSubject}. */
     public Builder credentialSubject(EndorsementSubject value) {
       return putObject("credentialSubject", value);
-    }
-
-    @Override
-    protected EndorsementCredential create(ObjectNode json) {
-      return new EndorsementCredential(json, false);
     }
   }
 }

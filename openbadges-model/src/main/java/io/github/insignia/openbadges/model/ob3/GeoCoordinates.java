@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,7 @@ public final class GeoCoordinates extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "latitude", "longitude");
 
   private GeoCoordinates(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,29 +36,25 @@ public final class GeoCoordinates extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code latitude}. */
   public Optional<BigDecimal> latitude() {
-    return Members.number(node(), "latitude");
+    return number("latitude");
   }
 
   /** {@code longitude}. */
   public Optional<BigDecimal> longitude() {
-    return Members.number(node(), "longitude");
+    return number("longitude");
   }
 
   /** Builds {@link GeoCoordinates}. */
   public static final class Builder extends AbstractBuilder<Builder, GeoCoordinates> {
     private Builder() {
+      super(GeoCoordinates::wrap);
       type("GeoCoordinates");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(GeoCoordinates::wrap, start);
     }
 
     /** {@code latitude}. */
@@ -70,11 +65,6 @@ public final class GeoCoordinates extends JsonBacked {
     /** {@code longitude}. */
     public Builder longitude(BigDecimal value) {
       return putNumber("longitude", value);
-    }
-
-    @Override
-    protected GeoCoordinates create(ObjectNode json) {
-      return new GeoCoordinates(json, false);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ public final class IdentifierEntry extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "identifier", "identifierType");
 
   private IdentifierEntry(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,29 +35,25 @@ public final class IdentifierEntry extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code identifier}. */
   public Optional<String> identifier() {
-    return Members.string(node(), "identifier");
+    return string("identifier");
   }
 
   /** {@code identifierType}. */
   public Optional<String> identifierType() {
-    return Members.string(node(), "identifierType");
+    return string("identifierType");
   }
 
   /** Builds {@link IdentifierEntry}. */
   public static final class Builder extends AbstractBuilder<Builder, IdentifierEntry> {
     private Builder() {
+      super(IdentifierEntry::wrap);
       type("IdentifierEntry");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(IdentifierEntry::wrap, start);
     }
 
     /** {@code identifier}. */
@@ -69,11 +64,6 @@ public final class IdentifierEntry extends JsonBacked {
     /** {@code identifierType}. */
     public Builder identifierType(String value) {
       return putString("identifierType", value);
-    }
-
-    @Override
-    protected IdentifierEntry create(ObjectNode json) {
-      return new IdentifierEntry(json, false);
     }
   }
 }

@@ -2,8 +2,8 @@ package io.github.insignia.openbadges.model.ob3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
+import io.github.insignia.openbadges.model.IdentityHash;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +14,7 @@ public final class IdentityObject extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "hashed", "identityHash", "identityType", "salt");
 
   private IdentityObject(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,46 +36,40 @@ public final class IdentityObject extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code hashed}. */
   public Optional<Boolean> hashed() {
-    return Members.bool(node(), "hashed");
+    return bool("hashed");
   }
 
   /** {@code identityHash}: plaintext or {@code alg$hex}. */
   public Optional<String> identityHash() {
-    return Members.string(node(), "identityHash");
+    return string("identityHash");
   }
 
   /** {@code identityType}. */
   public Optional<String> identityType() {
-    return Members.string(node(), "identityType");
+    return string("identityType");
   }
 
   /** {@code salt}. */
   public Optional<String> salt() {
-    return Members.string(node(), "salt");
+    return string("salt");
   }
 
   /** {@code identityHash} parsed as a hash, when {@code hashed} is true and it is well-formed. */
-  public Optional<io.github.insignia.openbadges.model.IdentityHash> parsedHash() {
-    return hashed().orElse(false)
-        ? identityHash().flatMap(io.github.insignia.openbadges.model.IdentityHash::tryParse)
-        : Optional.empty();
+  public Optional<IdentityHash> parsedHash() {
+    return hashed().orElse(false) ? identityHash().flatMap(IdentityHash::tryParse) : Optional.empty();
   }
 
   /** Builds {@link IdentityObject}. */
   public static final class Builder extends AbstractBuilder<Builder, IdentityObject> {
     private Builder() {
+      super(IdentityObject::wrap);
       type("IdentityObject");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(IdentityObject::wrap, start);
     }
 
     /** {@code hashed}. */
@@ -96,11 +90,6 @@ public final class IdentityObject extends JsonBacked {
     /** {@code salt}. */
     public Builder salt(String value) {
       return putString("salt", value);
-    }
-
-    @Override
-    protected IdentityObject create(ObjectNode json) {
-      return new IdentityObject(json, false);
     }
   }
 }

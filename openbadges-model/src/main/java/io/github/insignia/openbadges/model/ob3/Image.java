@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ public final class Image extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "caption");
 
   private Image(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,34 +35,25 @@ public final class Image extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code caption}. */
   public Optional<String> caption() {
-    return Members.string(node(), "caption");
+    return string("caption");
   }
 
   /** Builds {@link Image}. */
   public static final class Builder extends AbstractBuilder<Builder, Image> {
     private Builder() {
+      super(Image::wrap);
       type("Image");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Image::wrap, start);
     }
 
     /** {@code caption}. */
     public Builder caption(String value) {
       return putString("caption", value);
-    }
-
-    @Override
-    protected Image create(ObjectNode json) {
-      return new Image(json, false);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,7 @@ public final class Profile extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "url", "phone", "description", "email", "image", "endorsement", "endorsementJwt", "otherIdentifier", "official", "parentOrg", "dateOfBirth", "givenName", "familyName", "additionalName", "patronymicName", "honorificPrefix", "honorificSuffix", "familyNamePrefix", "address");
 
   private Profile(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,119 +36,115 @@ public final class Profile extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code url}. */
   public Optional<String> url() {
-    return Members.string(node(), "url");
+    return string("url");
   }
 
   /** {@code phone}. */
   public Optional<String> phone() {
-    return Members.string(node(), "phone");
+    return string("phone");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code email}. */
   public Optional<String> email() {
-    return Members.string(node(), "email");
+    return string("email");
   }
 
   /** {@code image}. */
   public Optional<Image> image() {
-    return Members.object(node(), "image", Image::wrap);
+    return object("image", Image::wrap);
   }
 
   /** {@code endorsement}. */
   public List<EndorsementCredential> endorsement() {
-    return Members.objects(node(), "endorsement", EndorsementCredential::wrap);
+    return objects("endorsement", EndorsementCredential::wrap);
   }
 
   /** {@code endorsementJwt}. */
   public List<String> endorsementJwt() {
-    return Members.strings(node(), "endorsementJwt");
+    return strings("endorsementJwt");
   }
 
   /** {@code otherIdentifier}. */
   public List<IdentifierEntry> otherIdentifier() {
-    return Members.objects(node(), "otherIdentifier", IdentifierEntry::wrap);
+    return objects("otherIdentifier", IdentifierEntry::wrap);
   }
 
   /** {@code official}. */
   public Optional<String> official() {
-    return Members.string(node(), "official");
+    return string("official");
   }
 
   /** {@code parentOrg}. */
   public Optional<Profile> parentOrg() {
-    return Members.object(node(), "parentOrg", Profile::wrap);
+    return object("parentOrg", Profile::wrap);
   }
 
   /** {@code dateOfBirth}. */
   public Optional<String> dateOfBirth() {
-    return Members.string(node(), "dateOfBirth");
+    return string("dateOfBirth");
   }
 
   /** {@code givenName}. */
   public Optional<String> givenName() {
-    return Members.string(node(), "givenName");
+    return string("givenName");
   }
 
   /** {@code familyName}. */
   public Optional<String> familyName() {
-    return Members.string(node(), "familyName");
+    return string("familyName");
   }
 
   /** {@code additionalName}. */
   public Optional<String> additionalName() {
-    return Members.string(node(), "additionalName");
+    return string("additionalName");
   }
 
   /** {@code patronymicName}. */
   public Optional<String> patronymicName() {
-    return Members.string(node(), "patronymicName");
+    return string("patronymicName");
   }
 
   /** {@code honorificPrefix}. */
   public Optional<String> honorificPrefix() {
-    return Members.string(node(), "honorificPrefix");
+    return string("honorificPrefix");
   }
 
   /** {@code honorificSuffix}. */
   public Optional<String> honorificSuffix() {
-    return Members.string(node(), "honorificSuffix");
+    return string("honorificSuffix");
   }
 
   /** {@code familyNamePrefix}. */
   public Optional<String> familyNamePrefix() {
-    return Members.string(node(), "familyNamePrefix");
+    return string("familyNamePrefix");
   }
 
   /** {@code address}. */
   public Optional<Address> address() {
-    return Members.object(node(), "address", Address::wrap);
+    return object("address", Address::wrap);
   }
 
   /** Builds {@link Profile}. */
   public static final class Builder extends AbstractBuilder<Builder, Profile> {
     private Builder() {
+      super(Profile::wrap);
       typeArray("Profile");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Profile::wrap, start);
     }
 
     /** {@code name}. */
@@ -265,11 +260,6 @@ public final class Profile extends JsonBacked {
     /** {@code address}. */
     public Builder address(Address value) {
       return putObject("address", value);
-    }
-
-    @Override
-    protected Profile create(ObjectNode json) {
-      return new Profile(json, false);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -16,7 +15,7 @@ public final class Proof extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "created", "cryptosuite", "challenge", "domain", "nonce", "proofPurpose", "proofValue", "verificationMethod", "jws");
 
   private Proof(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -38,63 +37,59 @@ public final class Proof extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code created}. */
   public Optional<OffsetDateTime> created() {
-    return Members.dateTime(node(), "created");
+    return dateTime("created");
   }
 
   /** {@code cryptosuite}. */
   public Optional<String> cryptosuite() {
-    return Members.string(node(), "cryptosuite");
+    return string("cryptosuite");
   }
 
   /** {@code challenge}. */
   public Optional<String> challenge() {
-    return Members.string(node(), "challenge");
+    return string("challenge");
   }
 
   /** {@code domain}. */
   public Optional<String> domain() {
-    return Members.string(node(), "domain");
+    return string("domain");
   }
 
   /** {@code nonce}. */
   public Optional<String> nonce() {
-    return Members.string(node(), "nonce");
+    return string("nonce");
   }
 
   /** {@code proofPurpose}. */
   public Optional<String> proofPurpose() {
-    return Members.string(node(), "proofPurpose");
+    return string("proofPurpose");
   }
 
   /** {@code proofValue}. */
   public Optional<String> proofValue() {
-    return Members.string(node(), "proofValue");
+    return string("proofValue");
   }
 
   /** {@code verificationMethod}. */
   public Optional<String> verificationMethod() {
-    return Members.string(node(), "verificationMethod");
+    return string("verificationMethod");
   }
 
   /** {@code jws}. */
   public Optional<String> jws() {
-    return Members.string(node(), "jws");
+    return string("jws");
   }
 
   /** Builds {@link Proof}. */
   public static final class Builder extends AbstractBuilder<Builder, Proof> {
     private Builder() {
+      super(Proof::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Proof::wrap, start);
     }
 
     /** {@code created}. */
@@ -145,11 +140,6 @@ public final class Proof extends JsonBacked {
     /** {@code jws}. */
     public Builder jws(String value) {
       return putString("jws", value);
-    }
-
-    @Override
-    protected Proof create(ObjectNode json) {
-      return new Proof(json, false);
     }
   }
 }

@@ -12,7 +12,7 @@ public final class RefreshService extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type");
 
   private RefreshService(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,25 +34,14 @@ public final class RefreshService extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
-
   /** Builds {@link RefreshService}. */
   public static final class Builder extends AbstractBuilder<Builder, RefreshService> {
     private Builder() {
+      super(RefreshService::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
-    }
-
-
-    @Override
-    protected RefreshService create(ObjectNode json) {
-      return new RefreshService(json, false);
+      super(RefreshService::wrap, start);
     }
   }
 }

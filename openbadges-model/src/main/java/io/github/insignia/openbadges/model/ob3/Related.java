@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ public final class Related extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "inLanguage", "version");
 
   private Related(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -36,29 +35,25 @@ public final class Related extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code inLanguage}. */
   public Optional<String> inLanguage() {
-    return Members.string(node(), "inLanguage");
+    return string("inLanguage");
   }
 
   /** {@code version}. */
   public Optional<String> version() {
-    return Members.string(node(), "version");
+    return string("version");
   }
 
   /** Builds {@link Related}. */
   public static final class Builder extends AbstractBuilder<Builder, Related> {
     private Builder() {
+      super(Related::wrap);
       typeArray("Related");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Related::wrap, start);
     }
 
     /** {@code inLanguage}. */
@@ -69,11 +64,6 @@ public final class Related extends JsonBacked {
     /** {@code version}. */
     public Builder version(String value) {
       return putString("version", value);
-    }
-
-    @Override
-    protected Related create(ObjectNode json) {
-      return new Related(json, false);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,7 @@ public final class Result extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "achievedLevel", "alignment", "resultDescription", "value", "status");
 
   private Result(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,44 +36,40 @@ public final class Result extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code achievedLevel}. */
   public Optional<String> achievedLevel() {
-    return Members.string(node(), "achievedLevel");
+    return string("achievedLevel");
   }
 
   /** {@code alignment}. */
   public List<Alignment> alignment() {
-    return Members.objects(node(), "alignment", Alignment::wrap);
+    return objects("alignment", Alignment::wrap);
   }
 
   /** {@code resultDescription}: the id of a ResultDescription. */
   public Optional<String> resultDescription() {
-    return Members.string(node(), "resultDescription");
+    return string("resultDescription");
   }
 
   /** {@code value}. */
   public Optional<String> value() {
-    return Members.string(node(), "value");
+    return string("value");
   }
 
   /** {@code status}. */
   public Optional<String> status() {
-    return Members.string(node(), "status");
+    return string("status");
   }
 
   /** Builds {@link Result}. */
   public static final class Builder extends AbstractBuilder<Builder, Result> {
     private Builder() {
+      super(Result::wrap);
       typeArray("Result");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(Result::wrap, start);
     }
 
     /** {@code achievedLevel}. */
@@ -105,11 +100,6 @@ public final class Result extends JsonBacked {
     /** {@code status}. */
     public Builder status(String value) {
       return putString("status", value);
-    }
-
-    @Override
-    protected Result create(ObjectNode json) {
-      return new Result(json, false);
     }
   }
 }

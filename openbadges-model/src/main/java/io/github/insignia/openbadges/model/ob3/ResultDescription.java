@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,7 @@ public final class ResultDescription extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "resultType", "alignment", "allowedValue", "requiredLevel", "requiredValue", "rubricCriterionLevel", "valueMin", "valueMax");
 
   private ResultDescription(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,64 +36,60 @@ public final class ResultDescription extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code resultType}. */
   public Optional<String> resultType() {
-    return Members.string(node(), "resultType");
+    return string("resultType");
   }
 
   /** {@code alignment}. */
   public List<Alignment> alignment() {
-    return Members.objects(node(), "alignment", Alignment::wrap);
+    return objects("alignment", Alignment::wrap);
   }
 
   /** {@code allowedValue}. */
   public List<String> allowedValue() {
-    return Members.strings(node(), "allowedValue");
+    return strings("allowedValue");
   }
 
   /** {@code requiredLevel}. */
   public Optional<String> requiredLevel() {
-    return Members.string(node(), "requiredLevel");
+    return string("requiredLevel");
   }
 
   /** {@code requiredValue}. */
   public Optional<String> requiredValue() {
-    return Members.string(node(), "requiredValue");
+    return string("requiredValue");
   }
 
   /** {@code rubricCriterionLevel}. */
   public List<RubricCriterionLevel> rubricCriterionLevel() {
-    return Members.objects(node(), "rubricCriterionLevel", RubricCriterionLevel::wrap);
+    return objects("rubricCriterionLevel", RubricCriterionLevel::wrap);
   }
 
   /** {@code valueMin}. */
   public Optional<String> valueMin() {
-    return Members.string(node(), "valueMin");
+    return string("valueMin");
   }
 
   /** {@code valueMax}. */
   public Optional<String> valueMax() {
-    return Members.string(node(), "valueMax");
+    return string("valueMax");
   }
 
   /** Builds {@link ResultDescription}. */
   public static final class Builder extends AbstractBuilder<Builder, ResultDescription> {
     private Builder() {
+      super(ResultDescription::wrap);
       typeArray("ResultDescription");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(ResultDescription::wrap, start);
     }
 
     /** {@code name}. */
@@ -155,11 +150,6 @@ public final class ResultDescription extends JsonBacked {
     /** {@code valueMax}. */
     public Builder valueMax(String value) {
       return putString("valueMax", value);
-    }
-
-    @Override
-    protected ResultDescription create(ObjectNode json) {
-      return new ResultDescription(json, false);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.model.ob3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.AbstractBuilder;
 import io.github.insignia.openbadges.model.JsonBacked;
-import io.github.insignia.openbadges.model.internal.Members;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,7 @@ public final class RubricCriterionLevel extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type", "name", "description", "level", "points", "alignment");
 
   private RubricCriterionLevel(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -37,44 +36,40 @@ public final class RubricCriterionLevel extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
   /** {@code name}. */
   public Optional<String> name() {
-    return Members.string(node(), "name");
+    return string("name");
   }
 
   /** {@code description}. */
   public Optional<String> description() {
-    return Members.string(node(), "description");
+    return string("description");
   }
 
   /** {@code level}. */
   public Optional<String> level() {
-    return Members.string(node(), "level");
+    return string("level");
   }
 
   /** {@code points}. */
   public Optional<String> points() {
-    return Members.string(node(), "points");
+    return string("points");
   }
 
   /** {@code alignment}. */
   public List<Alignment> alignment() {
-    return Members.objects(node(), "alignment", Alignment::wrap);
+    return objects("alignment", Alignment::wrap);
   }
 
   /** Builds {@link RubricCriterionLevel}. */
   public static final class Builder extends AbstractBuilder<Builder, RubricCriterionLevel> {
     private Builder() {
+      super(RubricCriterionLevel::wrap);
       typeArray("RubricCriterionLevel");
     }
 
     private Builder(ObjectNode start) {
-      super(start);
+      super(RubricCriterionLevel::wrap, start);
     }
 
     /** {@code name}. */
@@ -105,11 +100,6 @@ public final class RubricCriterionLevel extends JsonBacked {
     /** Appends to {@code alignment}. */
     public Builder addAlignment(Alignment value) {
       return appendObject("alignment", value);
-    }
-
-    @Override
-    protected RubricCriterionLevel create(ObjectNode json) {
-      return new RubricCriterionLevel(json, false);
     }
   }
 }

@@ -12,7 +12,7 @@ public final class TermsOfUse extends JsonBacked {
   private static final Set<String> KNOWN_MEMBERS = Set.of("@context", "id", "type");
 
   private TermsOfUse(ObjectNode json, boolean copy) {
-    super(json, copy);
+    super(json, copy, KNOWN_MEMBERS);
   }
 
   /** Wraps a copy of a JSON object as read; no member is checked, unknown members are kept. */
@@ -34,25 +34,14 @@ public final class TermsOfUse extends JsonBacked {
     return new Builder(node());
   }
 
-  @Override
-  protected Set<String> knownMembers() {
-    return KNOWN_MEMBERS;
-  }
-
-
   /** Builds {@link TermsOfUse}. */
   public static final class Builder extends AbstractBuilder<Builder, TermsOfUse> {
     private Builder() {
+      super(TermsOfUse::wrap);
     }
 
     private Builder(ObjectNode start) {
-      super(start);
-    }
-
-
-    @Override
-    protected TermsOfUse create(ObjectNode json) {
-      return new TermsOfUse(json, false);
+      super(TermsOfUse::wrap, start);
     }
   }
 }
