@@ -17,7 +17,7 @@ import io.github.insignia.openbadges.validation.fetch.FetchProblem;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
 import io.github.insignia.openbadges.validation.internal.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
-import io.github.insignia.openbadges.validation.internal.KeyResolver;
+import io.github.insignia.openbadges.validation.internal.IssuerKeys;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import io.github.insignia.openbadges.validation.internal.Primitives;
 import java.net.URI;
@@ -512,7 +512,7 @@ final class Ob2Checks {
       }
       VerificationKey key;
       try {
-        key = KeyResolver.pemKey(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
+        key = IssuerKeys.pemKey(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
       } catch (InvalidInputException e) {
         r.fail(CheckCode.KEY_RESOLUTION, keyId, keyId, e.getMessage());
         continue;

@@ -13,6 +13,7 @@ import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.internal.CompactJws;
+import io.github.insignia.openbadges.validation.internal.IssuerKeys;
 import io.github.insignia.openbadges.signing.dataintegrity.Cryptosuite;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
 import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
@@ -433,7 +434,7 @@ final class Ob3Checks {
       out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION.controller", vm, controller.get(), issuerId));
       return Optional.empty();
     }
-    if (v.verifier.keys().isSelfDescribing(vm)) {
+    if (IssuerKeys.isSelfDescribing(vm)) {
       // <issuer>#z6Mk…: the id carries the key, so anyone could write it; only the issuer's published
       // document can confirm it. Unconfirmed (offline, unreachable) is a warning, contradicted a failure.
       try {
