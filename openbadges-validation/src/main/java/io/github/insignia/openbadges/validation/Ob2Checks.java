@@ -15,7 +15,7 @@ import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchProblem;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
-import io.github.insignia.openbadges.validation.internal.CompactJws;
+import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
 import io.github.insignia.openbadges.validation.internal.IssuerKeys;
 import io.github.insignia.openbadges.validation.internal.Messages;
@@ -519,10 +519,10 @@ final class Ob2Checks {
       }
       try {
         jws.verify(key);
-        r.add(Outcome.PASS, CheckCode.PROOF, "", "PROOF.jws", jws.alg(), keyId);
+        r.add(Outcome.PASS, CheckCode.PROOF, "", "PROOF.jws", jws.algorithm().name(), keyId);
         return;
       } catch (InvalidSignatureException e) {
-        CheckCode code = "ALGORITHM_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
+        CheckCode code = "JWS_ALG_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
         r.fail(code, keyId, e.getMessage());
       }
     }
