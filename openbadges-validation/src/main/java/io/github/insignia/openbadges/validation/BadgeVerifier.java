@@ -9,7 +9,7 @@ import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetchers;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
-import io.github.insignia.openbadges.validation.internal.KeyResolver;
+import io.github.insignia.openbadges.validation.internal.IssuerKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,14 +41,14 @@ public final class BadgeVerifier {
 
   private final VerificationOptions options;
   private final ResourceFetcher fetcher;
-  private final KeyResolver keys;
+  private final IssuerKeys keys;
   private final DataIntegrity dataIntegrity;
   private final BadgeBaker baker = BadgeBaker.create();
 
   private BadgeVerifier(VerificationOptions options) {
     this.options = Objects.requireNonNull(options, "options");
     this.fetcher = effectiveFetcher(options);
-    this.keys = new KeyResolver(fetcher, options.jsonLimits());
+    this.keys = new IssuerKeys(fetcher, options.jsonLimits());
     this.dataIntegrity = DataIntegrity.create(options.contexts()
         .map(extra -> RdfCanonicalizer.create(CanonicalizationOptions.builder()
             .documentLoader(PinnedDocuments.loader().orElse(extra)).build()))
@@ -136,7 +136,7 @@ public final class BadgeVerifier {
     return fetcher;
   }
 
-  KeyResolver keys() {
+  IssuerKeys keys() {
     return keys;
   }
 

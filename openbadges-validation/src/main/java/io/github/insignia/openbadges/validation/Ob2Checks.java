@@ -15,9 +15,9 @@ import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchProblem;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
-import io.github.insignia.openbadges.validation.internal.CompactJws;
+import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
-import io.github.insignia.openbadges.validation.internal.KeyResolver;
+import io.github.insignia.openbadges.validation.internal.IssuerKeys;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import io.github.insignia.openbadges.validation.internal.Primitives;
 import java.net.URI;
@@ -512,17 +512,17 @@ final class Ob2Checks {
       }
       VerificationKey key;
       try {
-        key = KeyResolver.pemKey(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
+        key = IssuerKeys.pemKey(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
       } catch (InvalidInputException e) {
         r.fail(CheckCode.KEY_RESOLUTION, keyId, keyId, e.getMessage());
         continue;
       }
       try {
         jws.verify(key);
-        r.add(Outcome.PASS, CheckCode.PROOF, "", "PROOF.jws", jws.alg(), keyId);
+        r.add(Outcome.PASS, CheckCode.PROOF, "", "PROOF.jws", jws.algorithm().name(), keyId);
         return;
       } catch (InvalidSignatureException e) {
-        CheckCode code = "ALGORITHM_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
+        CheckCode code = "JWS_ALG_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
         r.fail(code, keyId, e.getMessage());
       }
     }

@@ -12,7 +12,8 @@ import io.github.insignia.openbadges.signing.VerificationMethod;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
-import io.github.insignia.openbadges.validation.internal.CompactJws;
+import io.github.insignia.openbadges.signing.jose.CompactJws;
+import io.github.insignia.openbadges.validation.internal.IssuerKeys;
 import io.github.insignia.openbadges.signing.dataintegrity.Cryptosuite;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
 import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
@@ -329,10 +330,6 @@ final class Ob3Checks {
         out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", "jwk", e.getMessage()));
         return false;
       }
-      if (header.get("jwk").has("d")) {
-        out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "the jwk header holds a private key"));
-        return false;
-      }
     } else if (header.hasNonNull("kid")) {
       keyRef = header.get("kid").asText();
       if (keyRef.startsWith("#") && !issuerId.isEmpty()) {
@@ -350,11 +347,11 @@ final class Ob3Checks {
     try {
       jwt.jws().verify(key);
     } catch (InvalidSignatureException e) {
-      CheckCode code = "ALGORITHM_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
+      CheckCode code = "JWS_ALG_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
       out.add(pending(Outcome.FAIL, code, target, code.name(), e.getMessage()));
       return false;
     }
-    out.add(pending(Outcome.PASS, CheckCode.PROOF, target, "PROOF.jwt", jwt.jws().alg(), keyRef));
+    out.add(pending(Outcome.PASS, CheckCode.PROOF, target, "PROOF.jwt", jwt.jws().algorithm().name(), keyRef));
     jwtClaims(cred, jwt.payload(), target, issuerId, out);
     return true;
   }
@@ -433,7 +430,7 @@ final class Ob3Checks {
       out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION.controller", vm, controller.get(), issuerId));
       return Optional.empty();
     }
-    if (v.verifier.keys().isSelfDescribing(vm)) {
+    if (IssuerKeys.isSelfDescribing(vm)) {
       // <issuer>#z6Mk…: the id carries the key, so anyone could write it; only the issuer's published
       // document can confirm it. Unconfirmed (offline, unreachable) is a warning, contradicted a failure.
       try {

@@ -6,7 +6,7 @@ import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
-import io.github.insignia.openbadges.validation.internal.CompactJws;
+import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import java.io.ByteArrayInputStream;

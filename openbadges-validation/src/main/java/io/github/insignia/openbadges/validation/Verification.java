@@ -14,7 +14,7 @@ import io.github.insignia.openbadges.model.ReadOptions;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchProblem;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
-import io.github.insignia.openbadges.validation.internal.CompactJws;
+import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import java.net.URI;

@@ -325,6 +325,31 @@ class Ob3VerificationTest {
     assertEquals(Outcome.SKIPPED, outcome(missing, CheckCode.PROOF));
   }
 
+  /** The signing module resolves did:web; the report still names the exact fetch failure. */
+  @Test
+  void didWebDocumentBehindALoginIsAccessRestricted() {
+    String did = "did:web:issuer.example";
+    ObjectNode c = ob3();
+    ((ObjectNode) c.get("issuer")).put("id", did);
+    String signed = SafeJson.write(signDi(c, ED, did + "#key-1"));
+    PreloadedResources map = PreloadedResources.builder()
+        .put(KeyDocuments.didWebDocumentUrl(did).toString(), 403, "text/html", "<h1>Sign in</h1>".getBytes(StandardCharsets.UTF_8))
+        .build();
+    VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().resources(map).build()).verify(signed);
+    assertEquals(CheckCode.FETCH_ACCESS_RESTRICTED, rootCause(r), r::toJson);
+    assertEquals(Outcome.SKIPPED, outcome(r, CheckCode.PROOF));
+  }
+
+  @Test
+  void didJwkResolvesOffline() {
+    String did = "did:jwk:" + Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(SafeJson.write(ED.publicKey().toJwk()).getBytes(StandardCharsets.UTF_8));
+    ObjectNode c = ob3();
+    ((ObjectNode) c.get("issuer")).put("id", did);
+    VerificationReport r = VERIFIER.verify(SafeJson.write(signDi(c, ED, did + "#0")));
+    assertTrue(r.valid(), r::toJson);
+  }
+
   @Test
   void endorsementsAreVerifiedRecursively() {
     ObjectNode endorsement = json("""

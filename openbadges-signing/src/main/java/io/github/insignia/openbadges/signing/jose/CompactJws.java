@@ -22,12 +22,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * A parsed compact JWS whose header passed the checks every Insignia verifier applies. Internal;
- * the public entry points are {@link Ob2Jws} and {@link VcJwt}.
+ * A parsed compact JWS whose header passed the checks every Insignia verifier applies. {@link
+ * Ob2Jws} and {@link VcJwt} are the complete verifiers; this is for hosts (the validation module)
+ * that apply their own rules around the signature check: parse, read the header and the exact
+ * payload bytes, then {@link #verify(VerificationKey)} with the algorithm pinned to the key.
+ * Immutable and thread-safe.
  */
-final class CompactJws {
+public final class CompactJws {
+  /** Three base64url segments separated by dots (the payload may be empty). */
+  private static final Pattern SHAPE = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+$");
+
   /** Header members that point at a key from inside the token: never trusted implicitly. */
   private static final Set<String> KEY_POINTERS = Set.of("jku", "x5u", "x5c", "x5t", "x5t#S256");
 
@@ -83,11 +90,26 @@ final class CompactJws {
   }
 
   /**
+   * Whether the text (without surrounding white space) has the compact JWS shape: three base64url
+   * parts separated by dots. Cheap; for telling a JWS from other input before parsing it.
+   */
+  public static boolean looksLike(String text) {
+    return text != null && text.length() < 64 * 1024 * 1024 && SHAPE.matcher(text).matches();
+  }
+
+  /**
    * Parses and checks the header: {@code alg} one of EdDSA/ES256/RS256 ({@code none} and every
    * other algorithm refused), no {@code crit}/{@code b64}, no {@code jku}/{@code x5u}/{@code
-   * x5c}/{@code x5t}. A header {@code jwk} is left for the caller to trust or refuse.
+   * x5c}/{@code x5t}; a header {@code jwk} must be a usable public key and is left for the caller
+   * to trust or refuse. The signature is not checked.
+   *
+   * @param compact the compact serialisation
+   * @param limits the payload's size limit ({@link JsonLimits#maxDocumentBytes()})
+   * @throws InvalidSignatureException {@code JWS_MALFORMED}, {@code JWS_TOO_LARGE}, {@code
+   *     JWS_ALG_NONE}, {@code JWS_ALG_UNSUPPORTED}, {@code JWS_CRIT_UNSUPPORTED}, {@code
+   *     JWS_HEADER_KEY_UNTRUSTED} or a key code for a bad header {@code jwk}
    */
-  static CompactJws parse(String compact, JsonLimits limits) {
+  public static CompactJws parse(String compact, JsonLimits limits) {
     if (compact == null) {
       throw new InvalidSignatureException("JWS_MALFORMED", "no JWS given");
     }
@@ -158,6 +180,30 @@ final class CompactJws {
         text.substring(0, second).getBytes(StandardCharsets.US_ASCII), new Base64URL(signature));
   }
 
+  /** The protected header (a copy). */
+  public JsonNode header() {
+    return header.deepCopy();
+  }
+
+  /** The header's algorithm. */
+  public JwsAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /** The exact payload bytes (verify these, never a re-serialisation). */
+  public byte[] payload() {
+    return payload.clone();
+  }
+
+  /**
+   * The payload as JSON under the host's limits.
+   *
+   * @throws InvalidInputException with the {@link SafeJson} code when it is not acceptable JSON
+   */
+  public JsonNode payloadJson(JsonLimits limits) {
+    return SafeJson.read(payload, limits);
+  }
+
   Optional<String> kid() {
     JsonNode kid = header.get("kid");
     return kid != null && kid.isTextual() ? Optional.of(kid.asText()) : Optional.empty();
@@ -173,7 +219,7 @@ final class CompactJws {
    *
    * @throws InvalidSignatureException {@code JWS_ALG_MISMATCH} or {@code SIGNATURE_INVALID}
    */
-  void verify(VerificationKey key) {
+  public void verify(VerificationKey key) {
     if (algorithm.keyType() != key.keyType()) {
       throw new InvalidSignatureException("JWS_ALG_MISMATCH",
           "JWS algorithm " + algorithm + " does not match the " + key.keyType() + " key (expected "

@@ -11,7 +11,9 @@ import java.net.URI;
  * <p>Implementations must be thread-safe and throw an {@link
  * io.github.insignia.openbadges.OpenBadgesException} (for example {@link
  * io.github.insignia.openbadges.signing.KeyResolutionException} {@code KEY_FETCH_FAILED}) when the
- * document cannot be fetched.
+ * document cannot be fetched. The resolvers of {@link KeyResolvers} let that exception propagate
+ * unchanged (never wrapped, never cached), so a host can throw its own subclass carrying the precise
+ * failure (HTTP status, timeout, TLS problem) and read it back where it calls the resolver.
  */
 @FunctionalInterface
 public interface DocumentFetcher {

@@ -15,6 +15,7 @@ import io.github.insignia.openbadges.signing.keys.Multikey;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ready-made {@link VerificationMethodResolver}s. Network access goes only through the host's
- * {@link DocumentFetcher}. Error codes ({@link KeyResolutionException}): {@code KEY_NOT_FOUND},
+ * {@link DocumentFetcher}; an exception the fetcher throws (its own typed fetch failure, say)
+ * propagates unchanged, so the host can report exactly why a document could not be fetched. Error codes ({@link KeyResolutionException}): {@code KEY_NOT_FOUND},
  * {@code KEY_RESOLVER_UNSUPPORTED} (no resolver handles the id), {@code KEY_DOCUMENT_INVALID},
  * {@code KEY_URL_INVALID}, and the key codes of {@link Keys}.
  */
@@ -43,6 +45,30 @@ public final class KeyResolvers {
         throw unsupported(id);
       }
       return wrap(() -> DidKey.resolve(id));
+    };
+  }
+
+  /**
+   * {@code did:jwk} (RFC 7517 JWK, base64url-encoded in the DID), offline. The verification method
+   * is {@code <did>#0} and its controller the DID; a JWK with private members is refused.
+   */
+  public static VerificationMethodResolver didJwk() {
+    return id -> {
+      if (!id.startsWith("did:jwk:")) {
+        throw unsupported(id);
+      }
+      String did = id.contains("#") ? id.substring(0, id.indexOf('#')) : id;
+      JsonNode jwk;
+      try {
+        jwk = SafeJson.read(Base64.getUrlDecoder().decode(did.substring("did:jwk:".length())), DOCUMENT_LIMITS);
+      } catch (IllegalArgumentException | InvalidInputException e) {
+        throw new KeyResolutionException("KEY_MALFORMED", "did:jwk is not base64url JSON", e);
+      }
+      if (!jwk.isObject() || jwk.has("d")) {
+        throw new KeyResolutionException("KEY_MALFORMED", "did:jwk does not hold a public JWK");
+      }
+      VerificationKey key = wrap(() -> Keys.publicKeyFromJwk(jwk));
+      return key.asVerificationMethod(did + "#0", Optional.of(did));
     };
   }
 

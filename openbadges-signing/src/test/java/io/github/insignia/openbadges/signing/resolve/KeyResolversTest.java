@@ -59,6 +59,41 @@ class KeyResolversTest {
   }
 
   @Test
+  void didJwkOffline() {
+    String did = "did:jwk:" + java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(SafeJson.write(P256.publicKey().toJwk()).getBytes(StandardCharsets.UTF_8));
+    VerificationMethod m = KeyResolvers.didJwk().resolve(did + "#0");
+    assertEquals(P256.publicKey(), key(m));
+    assertEquals(did + "#0", m.id());
+    assertEquals(Optional.of(did), m.controller());
+    fails("KEY_RESOLVER_UNSUPPORTED", () -> KeyResolvers.didJwk().resolve(ED.publicKey().didKeyVerificationMethod()));
+    fails("KEY_MALFORMED", () -> KeyResolvers.didJwk().resolve("did:jwk:!!!"));
+    String privateJwk = "did:jwk:" + java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"AA\",\"d\":\"AA\"}".getBytes(StandardCharsets.UTF_8));
+    fails("KEY_MALFORMED", () -> KeyResolvers.didJwk().resolve(privateJwk));
+  }
+
+  /** A host's typed fetch failure (say an HTTP 403) reaches the caller as it was thrown. */
+  @Test
+  void fetcherExceptionsPropagateUnchanged() {
+    class Forbidden extends io.github.insignia.openbadges.InvalidInputException {
+      Forbidden() {
+        super("HOST_FORBIDDEN", "403");
+      }
+    }
+    Forbidden forbidden = new Forbidden();
+    DocumentFetcher refusing = url -> {
+      throw forbidden;
+    };
+    VerificationMethodResolver standard = KeyResolvers.standard(refusing);
+    for (String id : List.of("did:web:example.org#key-1", "https://example.org/keys/1", "https://example.org/issuer#key-1")) {
+      assertEquals(forbidden, assertThrows(Forbidden.class, () -> standard.resolve(id)));
+    }
+    assertEquals(forbidden, assertThrows(Forbidden.class,
+        () -> KeyResolvers.jwks(java.net.URI.create("https://example.org/jwks.json"), refusing).resolve("k1")));
+  }
+
+  @Test
   void didWebDocument() {
     String did = "did:web:issuer.example.org:badges";
     web.put("https://issuer.example.org/badges/did.json", KeyDocuments.didDocument(did, List.of(ED.publicKey(), RSA.publicKey())));
