@@ -290,7 +290,7 @@ public final class VcJwt {
   public static final class Verifier {
     /** Headers longer than this are checked every time rather than remembered. */
     private static final int MAX_REMEMBERED_HEADER_CHARS = 1024;
-    private static final int MAX_REMEMBERED_HEADERS = 64;
+    private static final int MAX_REMEMBERED_HEADERS = 256;
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
     private final VerificationMethodResolver resolver;
@@ -304,9 +304,10 @@ public final class VcJwt {
     /**
      * Encoded headers that {@link CompactJws#parse} accepted, by their exact base64url text: an
      * issuer signs a whole course with one header, so its checks (and Nimbus's parse) need not run
-     * again. Only accepted headers are remembered; the result depends on the text alone.
+     * again. Only accepted headers are remembered; acceptance depends on the text alone, so every
+     * verifier shares them. The trees are never handed out (a {@link Verified} copies its header).
      */
-    private final Map<String, CheckedHeader> headers = new ConcurrentHashMap<>();
+    private static final Map<String, CheckedHeader> HEADERS = new ConcurrentHashMap<>();
 
     private record CheckedHeader(JsonNode json, JwsAlgorithm algorithm) {}
 
@@ -398,15 +399,15 @@ public final class VcJwt {
       boolean wellShaped = first > 0 && second > 0 && text.indexOf('.', second + 1) < 0
           && text.length() <= limits.maxDocumentBytes() * 4 / 3 + 1024;
       boolean rememberable = wellShaped && first <= MAX_REMEMBERED_HEADER_CHARS;
-      CheckedHeader header = rememberable ? headers.get(text.substring(0, first)) : null;
+      CheckedHeader header = rememberable ? HEADERS.get(text.substring(0, first)) : null;
       if (header == null) {
         CompactJws jws = CompactJws.parse(jwt, limits);
         header = new CheckedHeader(jws.header, jws.algorithm);
         if (rememberable) {
-          if (headers.size() >= MAX_REMEMBERED_HEADERS) {
-            headers.clear();
+          if (HEADERS.size() >= MAX_REMEMBERED_HEADERS) {
+            HEADERS.clear();
           }
-          headers.put(text.substring(0, first), header);
+          HEADERS.put(text.substring(0, first), header);
         }
       }
       // One copy of the signing input; header and payload are decoded in place from it.

@@ -11,6 +11,8 @@ import io.github.insignia.openbadges.signing.InvalidSignatureException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a VC-JWT verifier needs from a payload, read in one streaming pass: the JWT claims and, for
@@ -71,8 +73,22 @@ public final class JwtPayloadScan {
 
   private JwtPayloadScan() {}
 
+  /** Factories by limits: a factory is thread-safe, and its name table warms up with use. */
+  private static final Map<JsonLimits, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
+
   /** The streaming factory for these limits: the constraints {@code SafeJson} reads under. */
   public static JsonFactory factory(JsonLimits limits) {
+    JsonFactory factory = FACTORIES.get(limits);
+    if (factory == null) {
+      if (FACTORIES.size() >= 64) {
+        FACTORIES.clear();
+      }
+      factory = FACTORIES.computeIfAbsent(limits, JwtPayloadScan::newFactory);
+    }
+    return factory;
+  }
+
+  private static JsonFactory newFactory(JsonLimits limits) {
     return JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(limits.maxDepth())
