@@ -1,6 +1,9 @@
 package io.github.insignia.openbadges.signing.jose;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.InvalidInputException;
@@ -11,27 +14,32 @@ import io.github.insignia.openbadges.signing.ProofWarning;
 import io.github.insignia.openbadges.signing.Signer;
 import io.github.insignia.openbadges.signing.VerificationMethod;
 import io.github.insignia.openbadges.signing.VerificationMethodResolver;
+import io.github.insignia.openbadges.signing.jose.internal.DateTimes;
+import io.github.insignia.openbadges.signing.jose.internal.JwtPayloadScan;
+import io.github.insignia.openbadges.signing.jose.internal.Lazy;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.Map;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -150,25 +158,141 @@ public final class VcJwt {
   }
 
   /**
-   * The outcome of a successful verification.
-   *
-   * @param credential the credential (payload without the JWT claims, or the {@code vc} claim)
-   * @param header the JOSE header
-   * @param payload the whole payload
-   * @param verificationMethod the key that verified
-   * @param dataModel the data model of the payload
-   * @param warnings what was accepted leniently (missing OB 3.0 claims, typ {@code vc+jwt}, …)
+   * The outcome of a successful verification. Immutable and thread-safe: a verifier builds the
+   * JSON trees only when first asked for ({@link #credential()}, {@link #payload()}, {@link
+   * #header()}), once, so a caller that needs only the verdict does not pay for them.
    */
-  public record Verified(JsonNode credential, JsonNode header, JsonNode payload, VerificationMethod verificationMethod,
-      DataModel dataModel, List<ProofWarning> warnings) {
-    /** Copies the warnings. */
-    public Verified {
-      warnings = List.copyOf(warnings);
+  public static final class Verified {
+    private final VerificationMethod verificationMethod;
+    private final DataModel dataModel;
+    private final List<ProofWarning> warnings;
+    private final Lazy<JsonNode> credential;
+    private final Lazy<JsonNode> header;
+    private final Lazy<JsonNode> payload;
+
+    /**
+     * A verification outcome.
+     *
+     * @param credential the credential (payload without the JWT claims, or the {@code vc} claim)
+     * @param header the JOSE header
+     * @param payload the whole payload
+     * @param verificationMethod the key that verified
+     * @param dataModel the data model of the payload
+     * @param warnings what was accepted leniently (missing OB 3.0 claims, typ {@code vc+jwt}, …)
+     */
+    public Verified(JsonNode credential, JsonNode header, JsonNode payload, VerificationMethod verificationMethod,
+        DataModel dataModel, List<ProofWarning> warnings) {
+      this(Lazy.known(credential), Lazy.known(header), Lazy.known(payload), verificationMethod, dataModel, warnings);
     }
+
+    private Verified(Lazy<JsonNode> credential, Lazy<JsonNode> header, Lazy<JsonNode> payload,
+        VerificationMethod verificationMethod, DataModel dataModel, List<ProofWarning> warnings) {
+      this.credential = credential;
+      this.header = header;
+      this.payload = payload;
+      this.verificationMethod = verificationMethod;
+      this.dataModel = dataModel;
+      this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The lazy form a verifier returns: the trees are read from the verified payload bytes (which
+     * the scan accepted under the same limits) when first asked for; the header, shared with the
+     * verifier's cache, is copied before it is handed out.
+     */
+    static Verified lazy(byte[] payloadBytes, JsonLimits limits, JsonNode payloadTree, JsonNode credentialTree,
+        JsonNode sharedHeader, VerificationMethod method, DataModel model, List<ProofWarning> warnings) {
+      Lazy<JsonNode> payload = payloadTree != null ? Lazy.known(payloadTree) : Lazy.of(() -> readPayload(payloadBytes, limits));
+      Lazy<JsonNode> credential = credentialTree != null ? Lazy.known(credentialTree)
+          : Lazy.of(() -> credentialOf(payload.get(), model));
+      return new Verified(credential, Lazy.of(sharedHeader::deepCopy), payload, method, model, warnings);
+    }
+
+    /** The credential (payload without the JWT claims, or the {@code vc} claim). */
+    public JsonNode credential() {
+      return credential.get();
+    }
+
+    /** The JOSE header. */
+    public JsonNode header() {
+      return header.get();
+    }
+
+    /** The whole payload. */
+    public JsonNode payload() {
+      return payload.get();
+    }
+
+    /** The key that verified. */
+    public VerificationMethod verificationMethod() {
+      return verificationMethod;
+    }
+
+    /** The data model of the payload. */
+    public DataModel dataModel() {
+      return dataModel;
+    }
+
+    /** What was accepted leniently (missing OB 3.0 claims, typ {@code vc+jwt}, …). */
+    public List<ProofWarning> warnings() {
+      return warnings;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Verified other
+          && Objects.equals(credential(), other.credential())
+          && Objects.equals(header(), other.header())
+          && Objects.equals(payload(), other.payload())
+          && Objects.equals(verificationMethod, other.verificationMethod)
+          && dataModel == other.dataModel
+          && warnings.equals(other.warnings);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(credential(), header(), payload(), verificationMethod, dataModel, warnings);
+    }
+
+    @Override
+    public String toString() {
+      return "Verified[credential=" + credential() + ", header=" + header() + ", payload=" + payload()
+          + ", verificationMethod=" + verificationMethod + ", dataModel=" + dataModel + ", warnings=" + warnings + "]";
+    }
+  }
+
+  /** The payload tree; only after {@link JwtPayloadScan} accepted the same bytes under the same limits. */
+  private static JsonNode readPayload(byte[] payload, JsonLimits limits) {
+    try {
+      return SafeJson.read(payload, limits);
+    } catch (InvalidInputException e) {
+      throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the JWS payload is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The {@code vc} claim, or (VCDM 2.0) the payload without the registered JWT claims. */
+  private static JsonNode credentialOf(JsonNode payload, DataModel model) {
+    if (model == DataModel.V1_1) {
+      return payload.get("vc");
+    }
+    // A shallow copy: the payload tree was parsed here and is not shared with anyone else.
+    ObjectNode credential = SafeJson.nodeFactory().objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!REGISTERED.contains(e.getKey())) {
+        credential.set(e.getKey(), e.getValue());
+      }
+    }
+    return credential;
   }
 
   /** Verifies VC-JWTs. Immutable and thread-safe. */
   public static final class Verifier {
+    /** Headers longer than this are checked every time rather than remembered. */
+    private static final int MAX_REMEMBERED_HEADER_CHARS = 1024;
+    private static final int MAX_REMEMBERED_HEADERS = 256;
+    private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
     private final VerificationMethodResolver resolver;
     private final Predicate<VerificationKey> trustedHeaderJwk;
     private final Clock clock;
@@ -176,6 +300,19 @@ public final class VcJwt {
     private final boolean requireKeyControlledByIssuer;
     private final boolean strictClaims;
     private final JsonLimits limits;
+    private final JsonFactory payloadFactory;
+    /**
+     * Encoded headers that {@link CompactJws#parse} accepted, by their exact base64url text: an
+     * issuer signs a whole course with one header, so its checks (and Nimbus's parse) need not run
+     * again. Only accepted headers are remembered; acceptance depends on the text alone, so every
+     * verifier shares them. The trees are never handed out (a {@link Verified} copies its header).
+     */
+    private static final Map<String, CheckedHeader> HEADERS = new ConcurrentHashMap<>();
+
+    private record CheckedHeader(JsonNode json, JwsAlgorithm algorithm) {}
+
+    /** A compact JWS whose header passed {@link CompactJws}'s checks, decoded. */
+    private record Token(CheckedHeader header, byte[] signingInput, byte[] payload, byte[] signature) {}
 
     private Verifier(Builder b) {
       this.resolver = b.resolver;
@@ -185,6 +322,7 @@ public final class VcJwt {
       this.requireKeyControlledByIssuer = b.requireKeyControlledByIssuer;
       this.strictClaims = b.strictClaims;
       this.limits = b.limits;
+      this.payloadFactory = JwtPayloadScan.factory(b.limits);
     }
 
     /**
@@ -202,52 +340,102 @@ public final class VcJwt {
      * credential that came beside it); {@code JWS_PAYLOAD_MISMATCH} otherwise.
      */
     public Verified verify(String jwt, JsonNode expectedCredential) {
-      CompactJws jws = CompactJws.parse(jwt, limits);
-      List<ProofWarning> warnings = new ArrayList<>();
-      checkTyp(jws, warnings);
-      VerificationMethod method = key(jws);
+      Token token = token(jwt);
+      JsonNode header = token.header().json();
+      List<ProofWarning> warnings = new ArrayList<>(2);
+      checkTyp(header, warnings);
+      VerificationMethod method = key(header);
       VerificationKey key;
       try {
         key = VerificationKey.of(method);
       } catch (InvalidInputException e) {
         throw new InvalidSignatureException(e.code(), "the verification key is not usable: " + e.getMessage(), e);
       }
-      jws.verify(key);
-      JsonNode payload = jws.payloadJson(limits, "JWT_PAYLOAD_INVALID");
-      if (!payload.isObject()) {
-        throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the JWT payload is not a JSON object");
+      JwsAlgorithm algorithm = token.header().algorithm();
+      if (algorithm.keyType() != key.keyType()) {
+        throw new InvalidSignatureException("JWS_ALG_MISMATCH", "JWS algorithm " + algorithm + " does not match the "
+            + key.keyType() + " key (expected " + JwsAlgorithm.forKeyType(key.keyType()) + ")");
       }
+      // The signature first: nothing of the payload is parsed before it is known to be the issuer's.
+      key.verify(token.signingInput(), token.signature());
+      byte[] payloadBytes = token.payload();
+      // One streaming pass reads what the checks need; the trees are built only when asked for.
+      JsonNode payload = JwtPayloadScan.mayHideLongStrings(payloadBytes, limits) ? readPayload(payloadBytes, limits) : null;
+      JwtPayloadScan scan = JwtPayloadScan.scan(payloadFactory, payloadBytes);
       DataModel model;
-      ObjectNode credential;
-      JsonNode vc = payload.get("vc");
-      if (vc != null) {
-        if (!vc.isObject()) {
-          throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the vc claim is not an object");
-        }
+      JwtPayloadScan.Credential claimed;
+      if (scan.vcClaim == JwtPayloadScan.OTHER) {
+        throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the vc claim is not an object");
+      } else if (scan.vcClaim != null) {
         model = DataModel.V1_1;
-        credential = (ObjectNode) vc;
+        claimed = scan.vc;
       } else {
         model = DataModel.V2_0;
-        // A shallow copy: the payload tree was parsed here and is not shared with anyone else.
-        credential = SafeJson.nodeFactory().objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
-          if (!REGISTERED.contains(e.getKey())) {
-            credential.set(e.getKey(), e.getValue());
-          }
-        }
+        claimed = scan.top;
       }
-      if (!credential.has("@context") || !credential.has("type")) {
+      if (!claimed.hasContext || !claimed.hasType) {
         throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the JWT payload carries no credential");
       }
-      CompactJws.requireSamePayload(credential, expectedCredential);
-      checkClaims(payload, credential, model, warnings);
-      checkController(method, credential);
-      return new Verified(credential, jws.header, payload, method, model, warnings);
+      JsonNode credential = null;
+      if (expectedCredential != null) {
+        payload = payload != null ? payload : readPayload(payloadBytes, limits);
+        credential = credentialOf(payload, model);
+        CompactJws.requireSamePayload(credential, expectedCredential);
+      }
+      checkClaims(scan, claimed, model, warnings);
+      checkController(method, claimed.issuerId);
+      return Verified.lazy(payloadBytes, limits, payload, credential, header, method, model, warnings);
     }
 
-    private void checkTyp(CompactJws jws, List<ProofWarning> warnings) {
-      Optional<String> typ = jws.typ();
+    /**
+     * Splits and decodes a compact JWS. A header not seen before goes through {@link
+     * CompactJws#parse}, which also refuses every malformed token; a remembered one only needs the
+     * token's shape checked as that method does.
+     */
+    private Token token(String jwt) {
+      String text = jwt == null ? "" : jwt.strip();
+      int first = text.indexOf('.');
+      int second = first < 0 ? -1 : text.indexOf('.', first + 1);
+      boolean wellShaped = first > 0 && second > 0 && text.indexOf('.', second + 1) < 0
+          && text.length() <= limits.maxDocumentBytes() * 4 / 3 + 1024;
+      boolean rememberable = wellShaped && first <= MAX_REMEMBERED_HEADER_CHARS;
+      CheckedHeader header = rememberable ? HEADERS.get(text.substring(0, first)) : null;
+      if (header == null) {
+        CompactJws jws = CompactJws.parse(jwt, limits);
+        header = new CheckedHeader(jws.header, jws.algorithm);
+        if (rememberable) {
+          if (HEADERS.size() >= MAX_REMEMBERED_HEADERS) {
+            HEADERS.clear();
+          }
+          HEADERS.put(text.substring(0, first), header);
+        }
+      }
+      // One copy of the signing input; header and payload are decoded in place from it.
+      byte[] signingInput = text.substring(0, second).getBytes(StandardCharsets.ISO_8859_1);
+      byte[] payload = decode(signingInput, first + 1, second, "JWS_MALFORMED", "the JWS payload");
+      if (payload.length > limits.maxDocumentBytes()) {
+        throw new InvalidSignatureException("JWS_TOO_LARGE", "the JWS payload is too large");
+      }
+      if (second + 1 == text.length()) {
+        throw new InvalidSignatureException("JWS_MALFORMED", "the JWS has no signature");
+      }
+      byte[] signature = text.substring(second + 1).getBytes(StandardCharsets.ISO_8859_1);
+      return new Token(header, signingInput, payload,
+          decode(signature, 0, signature.length, "SIGNATURE_INVALID", "the JWS signature"));
+    }
+
+    private static byte[] decode(byte[] ascii, int from, int to, String code, String what) {
+      try {
+        ByteBuffer decoded = BASE64URL.decode(ByteBuffer.wrap(ascii, from, to - from));
+        byte[] array = decoded.array();
+        return decoded.remaining() == array.length ? array : Arrays.copyOf(array, decoded.remaining());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSignatureException(code, what + " is not base64url", e);
+      }
+    }
+
+    private void checkTyp(JsonNode header, List<ProofWarning> warnings) {
+      Optional<String> typ = text(header, "typ");
       if (typ.isEmpty()) {
         return;
       }
@@ -262,8 +450,8 @@ public final class VcJwt {
       }
     }
 
-    private VerificationMethod key(CompactJws jws) {
-      JsonNode jwk = jws.header.get("jwk");
+    private VerificationMethod key(JsonNode header) {
+      JsonNode jwk = header.get("jwk");
       VerificationKey headerKey = null;
       if (jwk != null) {
         if (jwk.has("d") || jwk.has("p") || jwk.has("k")) {
@@ -275,7 +463,7 @@ public final class VcJwt {
           throw new InvalidSignatureException(e.code(), "the header jwk is not usable: " + e.getMessage(), e);
         }
       }
-      Optional<String> kid = jws.kid();
+      Optional<String> kid = text(header, "kid");
       if (kid.isPresent()) {
         VerificationMethod method = resolver.resolve(kid.get());
         if (headerKey != null && !headerKey.equals(VerificationKey.of(method.publicKey()))) {
@@ -293,19 +481,20 @@ public final class VcJwt {
       return headerKey.asVerificationMethod("jwk:" + headerKey.thumbprint(), Optional.empty());
     }
 
-    private void checkClaims(JsonNode payload, JsonNode credential, DataModel model, List<ProofWarning> warnings) {
-      compare(payload, "iss", issuerId(credential), warnings);
-      compare(payload, "jti", text(credential, "id"), warnings);
-      List<String> subjects = subjectIds(credential);
-      JsonNode sub = payload.get("sub");
-      if (sub == null) {
+    private void checkClaims(JwtPayloadScan scan, JwtPayloadScan.Credential credential, DataModel model,
+        List<ProofWarning> warnings) {
+      compare("iss", scan.iss, credential.issuerId, warnings);
+      compare("jti", scan.jti, credential.id, warnings);
+      List<String> subjects = credential.subjectIds;
+      if (scan.sub == null) {
         missing("sub", !subjects.isEmpty(), warnings);
-      } else if (!sub.isTextual() || !subjects.contains(sub.asText())) {
+      } else if (!subjects.contains(scan.sub)) {
         throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", "sub does not equal credentialSubject.id");
       }
       Instant now = clock.instant();
-      Optional<Instant> from = date(credential, model == DataModel.V1_1 ? "issuanceDate" : "validFrom");
-      Optional<Instant> nbf = numericDate(payload, "nbf");
+      Optional<Instant> from = model == DataModel.V1_1
+          ? date(credential.issuanceDate, "issuanceDate") : date(credential.validFrom, "validFrom");
+      Optional<Instant> nbf = numericDate(scan.nbf, "nbf");
       if (nbf.isPresent()) {
         if (from.isPresent() && from.get().getEpochSecond() != nbf.get().getEpochSecond()) {
           throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", "nbf does not equal the credential's start date");
@@ -316,8 +505,9 @@ public final class VcJwt {
       } else {
         missing("nbf", from.isPresent(), warnings);
       }
-      Optional<Instant> until = date(credential, model == DataModel.V1_1 ? "expirationDate" : "validUntil");
-      Optional<Instant> exp = numericDate(payload, "exp");
+      Optional<Instant> until = model == DataModel.V1_1
+          ? date(credential.expirationDate, "expirationDate") : date(credential.validUntil, "validUntil");
+      Optional<Instant> exp = numericDate(scan.exp, "exp");
       if (exp.isPresent()) {
         if (until.isPresent() && until.get().getEpochSecond() != exp.get().getEpochSecond()) {
           throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", "exp does not equal the credential's end date");
@@ -330,13 +520,11 @@ public final class VcJwt {
       }
     }
 
-    private void compare(JsonNode payload, String claim, Optional<String> expected, List<ProofWarning> warnings) {
-      JsonNode value = payload.get(claim);
+    /** {@code value}: absent (null), the claim's string, or {@link JwtPayloadScan#OTHER}. */
+    private void compare(String claim, Object value, String expected, List<ProofWarning> warnings) {
       if (value == null) {
-        missing(claim, expected.isPresent(), warnings);
-        return;
-      }
-      if (!value.isTextual() || expected.isEmpty() || !expected.get().equals(value.asText())) {
+        missing(claim, expected != null, warnings);
+      } else if (expected == null || !expected.equals(value)) {
         throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", claim + " does not agree with the credential");
       }
     }
@@ -351,14 +539,13 @@ public final class VcJwt {
       warnings.add(new ProofWarning("JWT_CLAIM_MISSING", "the OB 3.0 JWT claim " + claim + " is missing"));
     }
 
-    private void checkController(VerificationMethod method, JsonNode credential) {
+    private void checkController(VerificationMethod method, String issuerId) {
       if (!requireKeyControlledByIssuer || method.controller().isEmpty()) {
         return;
       }
-      Optional<String> issuer = issuerId(credential);
-      if (issuer.isPresent() && !issuer.get().equals(method.controller().get())) {
+      if (issuerId != null && !issuerId.equals(method.controller().get())) {
         throw new InvalidSignatureException("KEY_CONTROLLER_MISMATCH",
-            "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuer.get());
+            "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuerId);
       }
     }
 
@@ -455,25 +642,29 @@ public final class VcJwt {
   }
 
   static Optional<Instant> date(JsonNode credential, String member) {
-    Optional<String> text = text(credential, member);
-    if (text.isEmpty()) {
+    return date(text(credential, member).orElse(null), member);
+  }
+
+  /** {@code text} (null: absent) as an instant; {@code CREDENTIAL_DATE_MALFORMED} when it is not a date-time with offset. */
+  private static Optional<Instant> date(String text, String member) {
+    if (text == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(OffsetDateTime.parse(text.get()).toInstant());
+      return Optional.of(DateTimes.parse(text));
     } catch (DateTimeParseException e) {
       throw new InvalidInputException("CREDENTIAL_DATE_MALFORMED", member + " is not an XML Schema dateTime with offset");
     }
   }
 
-  private static Optional<Instant> numericDate(JsonNode payload, String claim) {
-    JsonNode value = payload.get(claim);
+  /** {@code value}: absent (null), a Number as the scan read it, or {@link JwtPayloadScan#OTHER}. */
+  private static Optional<Instant> numericDate(Object value, String claim) {
     if (value == null) {
       return Optional.empty();
     }
-    if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 253402300799d) {
+    if (!(value instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() > 253402300799d) {
       throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", claim + " is not a NumericDate");
     }
-    return Optional.of(Instant.ofEpochSecond(value.asLong()));
+    return Optional.of(Instant.ofEpochSecond(number.longValue()));
   }
 }

@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class VcJwtTest {
   private static final SigningKey ED = SigningKey.generate(KeyType.ED25519);
   private static final SigningKey P256 = SigningKey.generate(KeyType.P256);
-  private static final SigningKey RSA = SigningKey.generateRsa(2048);
-  private static final String RSA_KID = "https://example.edu/issuers/565049#rsa";
+  static final SigningKey RSA = SigningKey.generateRsa(2048);
+  static final String RSA_KID = "https://example.edu/issuers/565049#rsa";
 
   static SigningKey key(KeyType type) {
     return switch (type) {
