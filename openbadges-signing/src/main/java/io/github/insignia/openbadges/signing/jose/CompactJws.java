@@ -14,8 +14,10 @@ import io.github.insignia.openbadges.signing.Signer;
 import io.github.insignia.openbadges.signing.internal.Crypto;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -38,19 +40,32 @@ public final class CompactJws {
   /** Header members that point at a key from inside the token: never trusted implicitly. */
   private static final Set<String> KEY_POINTERS = Set.of("jku", "x5u", "x5c", "x5t", "x5t#S256");
 
+  /** Headers longer than this are checked every time rather than remembered. */
+  private static final int MAX_REMEMBERED_HEADER_CHARS = 1024;
+  private static final int MAX_REMEMBERED_HEADERS = 256;
+  private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
+  /**
+   * Encoded headers that passed {@link #checkHeader}, by their exact base64url text: an issuer
+   * signs a whole course with one header, so its checks (and Nimbus's parse) need not run again.
+   * Only accepted headers are remembered; acceptance depends on the text alone. The trees are
+   * never changed nor handed out ({@link #header()} copies).
+   */
+  private static final Map<String, CheckedHeader> ACCEPTED = new ConcurrentHashMap<>();
+
+  private record CheckedHeader(JsonNode json, JwsAlgorithm algorithm) {}
+
+  /** Shared with {@link #ACCEPTED}: read it, never change it. */
   final JsonNode header;
   final JwsAlgorithm algorithm;
   final byte[] payload;
-  final JWSHeader jwsHeader;
   final byte[] signingInput;
-  final Base64URL signature;
+  private final String signature;
 
-  private CompactJws(JsonNode header, JwsAlgorithm algorithm, byte[] payload, JWSHeader jwsHeader,
-      byte[] signingInput, Base64URL signature) {
-    this.header = header;
-    this.algorithm = algorithm;
+  private CompactJws(CheckedHeader header, byte[] payload, byte[] signingInput, String signature) {
+    this.header = header.json();
+    this.algorithm = header.algorithm();
     this.payload = payload;
-    this.jwsHeader = jwsHeader;
     this.signingInput = signingInput;
     this.signature = signature;
   }
@@ -122,9 +137,37 @@ public final class CompactJws {
     if (first <= 0 || second < 0 || text.indexOf('.', second + 1) >= 0) {
       throw new InvalidSignatureException("JWS_MALFORMED", "a compact JWS has exactly three dot-separated parts");
     }
+    String encodedHeader = text.substring(0, first);
+    CheckedHeader header = first <= MAX_REMEMBERED_HEADER_CHARS ? ACCEPTED.get(encodedHeader) : null;
+    if (header == null) {
+      header = checkHeader(encodedHeader);
+      if (first <= MAX_REMEMBERED_HEADER_CHARS) {
+        if (ACCEPTED.size() >= MAX_REMEMBERED_HEADERS) {
+          ACCEPTED.clear();
+        }
+        ACCEPTED.put(encodedHeader, header);
+      }
+    }
+    // One copy of the signing input; the payload is decoded in place from it.
+    byte[] signingInput = text.substring(0, second).getBytes(StandardCharsets.ISO_8859_1);
+    byte[] payload = decode(signingInput, first + 1, second, "JWS_MALFORMED", "the JWS payload");
+    if (payload.length > limits.maxDocumentBytes()) {
+      throw new InvalidSignatureException("JWS_TOO_LARGE", "the JWS payload is too large");
+    }
+    if (second + 1 == text.length()) {
+      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS has no signature");
+    }
+    return new CompactJws(header, payload, signingInput, text.substring(second + 1));
+  }
+
+  /**
+   * The header checks of {@link #parse}, on the encoded header alone (so their outcome may be
+   * remembered by that text).
+   */
+  private static CheckedHeader checkHeader(String encodedHeader) {
     JsonNode header;
     try {
-      header = SafeJson.read(Crypto.b64uDecode(text.substring(0, first), "JWS_MALFORMED", "the JWS header"),
+      header = SafeJson.read(Crypto.b64uDecode(encodedHeader, "JWS_MALFORMED", "the JWS header"),
           JsonLimits.builder().maxDepth(8).maxDocumentBytes(64 * 1024).build());
     } catch (InvalidInputException e) {
       throw new InvalidSignatureException("JWS_MALFORMED", "the JWS header is not a JSON object: " + e.getMessage(), e);
@@ -162,22 +205,23 @@ public final class CompactJws {
         throw new InvalidSignatureException(e.code(), "the header jwk is not usable: " + e.getMessage(), e);
       }
     }
-    JWSHeader jwsHeader;
     try {
-      jwsHeader = JWSHeader.parse(new Base64URL(text.substring(0, first)));
+      // Only as a check: a header the JOSE library would refuse is refused here as well.
+      JWSHeader.parse(new Base64URL(encodedHeader));
     } catch (ParseException | RuntimeException e) {
       throw new InvalidSignatureException("JWS_MALFORMED", "the JWS header could not be parsed: " + e.getMessage(), e);
     }
-    byte[] payload = Crypto.b64uDecode(text.substring(first + 1, second), "JWS_MALFORMED", "the JWS payload");
-    if (payload.length > limits.maxDocumentBytes()) {
-      throw new InvalidSignatureException("JWS_TOO_LARGE", "the JWS payload is too large");
+    return new CheckedHeader(header, algorithm);
+  }
+
+  private static byte[] decode(byte[] ascii, int from, int to, String code, String what) {
+    try {
+      ByteBuffer decoded = BASE64URL.decode(ByteBuffer.wrap(ascii, from, to - from));
+      byte[] array = decoded.array();
+      return decoded.remaining() == array.length ? array : Arrays.copyOf(array, decoded.remaining());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSignatureException(code, what + " is not base64url", e);
     }
-    String signature = text.substring(second + 1);
-    if (signature.isEmpty()) {
-      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS has no signature");
-    }
-    return new CompactJws(header, algorithm, payload, jwsHeader,
-        text.substring(0, second).getBytes(StandardCharsets.US_ASCII), new Base64URL(signature));
   }
 
   /** The protected header (a copy). */
@@ -225,9 +269,13 @@ public final class CompactJws {
           "JWS algorithm " + algorithm + " does not match the " + key.keyType() + " key (expected "
               + JwsAlgorithm.forKeyType(key.keyType()) + ")");
     }
-    if (!new PinnedJwsVerifier(key).verify(jwsHeader, signingInput, signature)) {
-      throw new InvalidSignatureException("SIGNATURE_INVALID", "the JWS signature does not verify");
-    }
+    key.verify(signingInput, signatureBytes());
+  }
+
+  /** The decoded signature; {@code SIGNATURE_INVALID} when it is not strict base64url. */
+  private byte[] signatureBytes() {
+    byte[] ascii = signature.getBytes(StandardCharsets.ISO_8859_1);
+    return decode(ascii, 0, ascii.length, "SIGNATURE_INVALID", "the JWS signature");
   }
 
   /** The payload as JSON (duplicate members and excess depth refused). */

@@ -22,15 +22,11 @@ import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +35,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -288,11 +283,6 @@ public final class VcJwt {
 
   /** Verifies VC-JWTs. Immutable and thread-safe. */
   public static final class Verifier {
-    /** Headers longer than this are checked every time rather than remembered. */
-    private static final int MAX_REMEMBERED_HEADER_CHARS = 1024;
-    private static final int MAX_REMEMBERED_HEADERS = 256;
-    private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
-
     private final VerificationMethodResolver resolver;
     private final Predicate<VerificationKey> trustedHeaderJwk;
     private final Clock clock;
@@ -301,19 +291,6 @@ public final class VcJwt {
     private final boolean strictClaims;
     private final JsonLimits limits;
     private final JsonFactory payloadFactory;
-    /**
-     * Encoded headers that {@link CompactJws#parse} accepted, by their exact base64url text: an
-     * issuer signs a whole course with one header, so its checks (and Nimbus's parse) need not run
-     * again. Only accepted headers are remembered; acceptance depends on the text alone, so every
-     * verifier shares them. The trees are never handed out (a {@link Verified} copies its header).
-     */
-    private static final Map<String, CheckedHeader> HEADERS = new ConcurrentHashMap<>();
-
-    private record CheckedHeader(JsonNode json, JwsAlgorithm algorithm) {}
-
-    /** A compact JWS whose header passed {@link CompactJws}'s checks, decoded. */
-    private record Token(CheckedHeader header, byte[] signingInput, byte[] payload, byte[] signature) {}
-
     private Verifier(Builder b) {
       this.resolver = b.resolver;
       this.trustedHeaderJwk = b.trustedHeaderJwk;
@@ -340,8 +317,9 @@ public final class VcJwt {
      * credential that came beside it); {@code JWS_PAYLOAD_MISMATCH} otherwise.
      */
     public Verified verify(String jwt, JsonNode expectedCredential) {
-      Token token = token(jwt);
-      JsonNode header = token.header().json();
+      // Shape, size and header checks (accepted headers are remembered there), payload decoded.
+      CompactJws token = CompactJws.parse(jwt, limits);
+      JsonNode header = token.header;
       List<ProofWarning> warnings = new ArrayList<>(2);
       checkTyp(header, warnings);
       VerificationMethod method = key(header);
@@ -351,14 +329,9 @@ public final class VcJwt {
       } catch (InvalidInputException e) {
         throw new InvalidSignatureException(e.code(), "the verification key is not usable: " + e.getMessage(), e);
       }
-      JwsAlgorithm algorithm = token.header().algorithm();
-      if (algorithm.keyType() != key.keyType()) {
-        throw new InvalidSignatureException("JWS_ALG_MISMATCH", "JWS algorithm " + algorithm + " does not match the "
-            + key.keyType() + " key (expected " + JwsAlgorithm.forKeyType(key.keyType()) + ")");
-      }
       // The signature first: nothing of the payload is parsed before it is known to be the issuer's.
-      key.verify(token.signingInput(), token.signature());
-      byte[] payloadBytes = token.payload();
+      token.verify(key);
+      byte[] payloadBytes = token.payload;
       // One streaming pass reads what the checks need; the trees are built only when asked for.
       JsonNode payload = JwtPayloadScan.mayHideLongStrings(payloadBytes, limits) ? readPayload(payloadBytes, limits) : null;
       JwtPayloadScan scan = JwtPayloadScan.scan(payloadFactory, payloadBytes);
@@ -385,53 +358,6 @@ public final class VcJwt {
       checkClaims(scan, claimed, model, warnings);
       checkController(method, claimed.issuerId);
       return Verified.lazy(payloadBytes, limits, payload, credential, header, method, model, warnings);
-    }
-
-    /**
-     * Splits and decodes a compact JWS. A header not seen before goes through {@link
-     * CompactJws#parse}, which also refuses every malformed token; a remembered one only needs the
-     * token's shape checked as that method does.
-     */
-    private Token token(String jwt) {
-      String text = jwt == null ? "" : jwt.strip();
-      int first = text.indexOf('.');
-      int second = first < 0 ? -1 : text.indexOf('.', first + 1);
-      boolean wellShaped = first > 0 && second > 0 && text.indexOf('.', second + 1) < 0
-          && text.length() <= limits.maxDocumentBytes() * 4 / 3 + 1024;
-      boolean rememberable = wellShaped && first <= MAX_REMEMBERED_HEADER_CHARS;
-      CheckedHeader header = rememberable ? HEADERS.get(text.substring(0, first)) : null;
-      if (header == null) {
-        CompactJws jws = CompactJws.parse(jwt, limits);
-        header = new CheckedHeader(jws.header, jws.algorithm);
-        if (rememberable) {
-          if (HEADERS.size() >= MAX_REMEMBERED_HEADERS) {
-            HEADERS.clear();
-          }
-          HEADERS.put(text.substring(0, first), header);
-        }
-      }
-      // One copy of the signing input; header and payload are decoded in place from it.
-      byte[] signingInput = text.substring(0, second).getBytes(StandardCharsets.ISO_8859_1);
-      byte[] payload = decode(signingInput, first + 1, second, "JWS_MALFORMED", "the JWS payload");
-      if (payload.length > limits.maxDocumentBytes()) {
-        throw new InvalidSignatureException("JWS_TOO_LARGE", "the JWS payload is too large");
-      }
-      if (second + 1 == text.length()) {
-        throw new InvalidSignatureException("JWS_MALFORMED", "the JWS has no signature");
-      }
-      byte[] signature = text.substring(second + 1).getBytes(StandardCharsets.ISO_8859_1);
-      return new Token(header, signingInput, payload,
-          decode(signature, 0, signature.length, "SIGNATURE_INVALID", "the JWS signature"));
-    }
-
-    private static byte[] decode(byte[] ascii, int from, int to, String code, String what) {
-      try {
-        ByteBuffer decoded = BASE64URL.decode(ByteBuffer.wrap(ascii, from, to - from));
-        byte[] array = decoded.array();
-        return decoded.remaining() == array.length ? array : Arrays.copyOf(array, decoded.remaining());
-      } catch (IllegalArgumentException e) {
-        throw new InvalidSignatureException(code, what + " is not base64url", e);
-      }
     }
 
     private void checkTyp(JsonNode header, List<ProofWarning> warnings) {
