@@ -4,22 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.model.status.BitstringStatusList;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
 import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
 import io.github.insignia.openbadges.validation.internal.Messages;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * {@code credentialStatus}: 1EdTech Revocation List, W3C Bitstring Status List and the legacy
@@ -31,7 +27,7 @@ final class StatusChecks {
   static final int MIN_ENTRIES = 131_072;
 
   /** Decoded bitstrings by encoded text: a list shared by many credentials is inflated once. */
-  private static final io.github.insignia.openbadges.validation.internal.PureCache<String, byte[]> DECODED =
+  private static final io.github.insignia.openbadges.validation.internal.PureCache<String, BitstringStatusList> DECODED =
       new io.github.insignia.openbadges.validation.internal.PureCache<>(32);
 
   private final Verification v;
@@ -128,7 +124,7 @@ final class StatusChecks {
         return;
       }
     }
-    byte[] bits;
+    BitstringStatusList bits;
     try {
       String encoded = JsonNodes.text(subject, "encodedList").orElse("");
       long max = v.options.maxStatusListBytes();
@@ -137,7 +133,7 @@ final class StatusChecks {
       r.add(Outcome.FAIL, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.encoding", e.getMessage());
       return;
     }
-    long entries = (long) bits.length * 8 / size;
+    long entries = bits.entries(size);
     if (w3c && entries < MIN_ENTRIES) {
       r.fail(CheckCode.STATUS_LIST_LENGTH_ERROR, url, entries, MIN_ENTRIES);
       return;
@@ -146,12 +142,7 @@ final class StatusChecks {
       r.fail(CheckCode.STATUS_INDEX_OUT_OF_RANGE, JsonNodes.pointer(target, "statusListIndex"), index, entries);
       return;
     }
-    int value = 0;
-    for (int k = 0; k < size; k++) {
-      long bit = index * size + k;
-      int b = (bits[(int) (bit / 8)] >> (7 - (int) (bit % 8))) & 1;
-      value = (value << 1) | b;
-    }
+    int value = bits.value(index, size);
     if (value == 0) {
       r.add(Outcome.PASS, CheckCode.STATUS, target, "STATUS.bit", purpose, url);
     } else if (purpose.equals("revocation")) {
@@ -196,29 +187,14 @@ final class StatusChecks {
     return Optional.empty();
   }
 
-  /** Base64url (multibase 'u' for the W3C list), then GZIP, bounded. */
-  static byte[] decodeList(String encoded, boolean multibase, long maxBytes) {
-    String text = encoded;
-    if (multibase) {
-      if (!text.startsWith("u")) {
-        throw new InvalidInputException("STATUS_LIST_MALFORMED", "encodedList must be multibase base64url ('u…')");
-      }
-      text = text.substring(1);
+  /**
+   * Decodes an {@code encodedList} with the shared codec, adding the rule a verifier enforces: a
+   * W3C Bitstring Status List must carry the multibase prefix ({@code StatusList2021} does not).
+   */
+  static BitstringStatusList decodeList(String encoded, boolean multibase, long maxBytes) {
+    if (multibase && !BitstringStatusList.hasMultibasePrefix(encoded)) {
+      throw new InvalidInputException("STATUS_LIST_MALFORMED", "encodedList must be multibase base64url ('u…')");
     }
-    byte[] gz;
-    try {
-      gz = Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_').replace("=", ""));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("STATUS_LIST_MALFORMED", "encodedList is not base64url", e);
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-      byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-      if (out.length > maxBytes) {
-        throw new InvalidInputException("STATUS_LIST_TOO_LARGE", "the decompressed list is larger than " + maxBytes + " bytes");
-      }
-      return out;
-    } catch (IOException e) {
-      throw new InvalidInputException("STATUS_LIST_MALFORMED", "encodedList is not GZIP data", e);
-    }
+    return BitstringStatusList.decode(encoded, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
   }
 }

@@ -11,7 +11,7 @@ import io.github.insignia.openbadges.issuing.Issuers;
 import io.github.insignia.openbadges.issuing.batch.BatchIssuer;
 import io.github.insignia.openbadges.issuing.batch.BatchListener;
 import io.github.insignia.openbadges.issuing.batch.BatchResult;
-import io.github.insignia.openbadges.issuing.status.BitstringStatusList;
+import io.github.insignia.openbadges.model.status.BitstringStatusList;
 import io.github.insignia.openbadges.issuing.status.FileStatusListStore;
 import io.github.insignia.openbadges.issuing.status.RecipientKeys;
 import io.github.insignia.openbadges.issuing.status.StatusService;

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.status;
 
+import io.github.insignia.openbadges.model.status.BitstringStatusList;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

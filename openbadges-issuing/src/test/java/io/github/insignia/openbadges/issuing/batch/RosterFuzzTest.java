@@ -2,7 +2,7 @@ package io.github.insignia.openbadges.issuing.batch;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.insignia.openbadges.OpenBadgesException;
-import io.github.insignia.openbadges.issuing.status.BitstringStatusList;
+import io.github.insignia.openbadges.model.status.BitstringStatusList;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

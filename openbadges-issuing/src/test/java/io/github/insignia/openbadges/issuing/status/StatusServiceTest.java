@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.status;
 
+import io.github.insignia.openbadges.model.status.BitstringStatusList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package io.github.insignia.openbadges.issuing.status;
+package io.github.insignia.openbadges.model.status;
 
 import io.github.insignia.openbadges.InvalidInputException;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +14,9 @@ import java.util.zip.GZIPOutputStream;
  * A W3C Bitstring Status List bitstring (status size 1): bit 0 is the most significant bit of byte
  * 0, a set bit means the status applies (for {@code revocation}: revoked). Encoded as the spec's
  * {@code encodedList}: GZIP, then base64url without padding, with the multibase prefix {@code u}.
- * Mutable and not thread-safe: build one per publication.
+ * The issuer side builds and publishes lists with it, the verifier side decodes them.
+ * Mutable and not thread-safe while being built; a decoded list that nobody sets bits on may be
+ * shared between threads.
  */
 public final class BitstringStatusList {
   /** The smallest list the spec lets verifiers accept: 131,072 entries (16 KiB). */
@@ -62,6 +64,36 @@ public final class BitstringStatusList {
     return (bits[index >>> 3] & (0x80 >>> (index & 7))) != 0;
   }
 
+  /**
+   * The status value of {@code index} for lists whose entries are {@code statusSize} bits wide
+   * (the W3C {@code statusSize}; 1 for plain revocation lists), most significant bit first.
+   *
+   * @throws IndexOutOfBoundsException when the entry lies outside the list
+   */
+  public int value(long index, int statusSize) {
+    if (statusSize < 1 || statusSize > 31) {
+      throw new IllegalArgumentException("statusSize must be 1..31: " + statusSize);
+    }
+    if (index < 0 || (index + 1) * statusSize > length) {
+      throw new IndexOutOfBoundsException("status entry " + index + " outside a list of " + entries(statusSize) + " entries");
+    }
+    int value = 0;
+    for (int k = 0; k < statusSize; k++) {
+      value = (value << 1) | (get((int) (index * statusSize + k)) ? 1 : 0);
+    }
+    return value;
+  }
+
+  /** How many entries of {@code statusSize} bits the list holds. */
+  public long entries(int statusSize) {
+    return (long) length / statusSize;
+  }
+
+  /** Whether {@code encodedList} carries the multibase base64url prefix {@code u} the W3C spec requires. */
+  public static boolean hasMultibasePrefix(String encodedList) {
+    return encodedList.startsWith(String.valueOf(MULTIBASE_BASE64URL));
+  }
+
   /** How many bits are set. */
   public int cardinality() {
     int n = 0;
@@ -89,17 +121,19 @@ public final class BitstringStatusList {
 
   /**
    * Decodes an {@code encodedList}, inflating at most {@code maxBytes} bytes (a defence against
-   * compression bombs). A missing multibase prefix is tolerated, since lists published before the
-   * prefix was added to the spec omit it.
+   * compression bombs). Read tolerantly: a missing multibase prefix (StatusList2021 and lists
+   * published before the prefix was added to the spec omit it; GZIP data in base64 always starts
+   * with {@code H4sI}, so the prefix cannot be confused with data), padding and the standard base64
+   * alphabet are accepted. An empty list decodes to a list of length 0.
    *
    * @throws InvalidInputException {@code STATUS_LIST_MALFORMED} when it is not base64url GZIP data,
    *     {@code STATUS_LIST_TOO_LARGE} when it inflates past {@code maxBytes}
    */
   public static BitstringStatusList decode(String encodedList, int maxBytes) {
-    String text = encodedList.startsWith(String.valueOf(MULTIBASE_BASE64URL)) ? encodedList.substring(1) : encodedList;
+    String text = hasMultibasePrefix(encodedList) ? encodedList.substring(1) : encodedList;
     byte[] gz;
     try {
-      gz = Base64.getUrlDecoder().decode(text);
+      gz = Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_').replace("=", ""));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("STATUS_LIST_MALFORMED", "encodedList is not base64url: " + e.getMessage(), e);
     }
@@ -107,9 +141,6 @@ public final class BitstringStatusList {
       byte[] raw = in.readNBytes(maxBytes + 1);
       if (raw.length > maxBytes) {
         throw new InvalidInputException("STATUS_LIST_TOO_LARGE", "the status list inflates past " + maxBytes + " bytes");
-      }
-      if (raw.length == 0) {
-        throw new InvalidInputException("STATUS_LIST_MALFORMED", "the status list is empty");
       }
       return new BitstringStatusList(raw);
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.github.insignia.openbadges.issuing.status;
+package io.github.insignia.openbadges.model.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
