@@ -6,6 +6,7 @@ import java.awt.Dimension;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.commons.imaging.bytesource.ByteSource;
 import org.apache.commons.imaging.formats.png.PngImageParser;
@@ -31,13 +32,28 @@ public final class ImageInspector {
   }
 
   static ImageFormat detect(byte[] image, int len) {
+    return sniff(image, len).orElseThrow(() ->
+        new BakingException(BakingException.IMAGE_FORMAT_UNKNOWN, "the input is neither a PNG nor an SVG image"));
+  }
+
+  /**
+   * The format the first bytes claim (a PNG signature, or markup after an optional BOM and white
+   * space), without reading further: empty for anything else. For callers that must tell an image
+   * from JSON or a JWS before deciding what to do with the input.
+   */
+  public static Optional<ImageFormat> sniff(byte[] image) {
+    Objects.requireNonNull(image, "image");
+    return sniff(image, image.length);
+  }
+
+  private static Optional<ImageFormat> sniff(byte[] image, int len) {
     if (Png.hasSignature(image, len)) {
-      return ImageFormat.PNG;
+      return Optional.of(ImageFormat.PNG);
     }
     if (Svg.looksLikeXml(image, len)) {
-      return ImageFormat.SVG;
+      return Optional.of(ImageFormat.SVG);
     }
-    throw new BakingException(BakingException.IMAGE_FORMAT_UNKNOWN, "the input is neither a PNG nor an SVG image");
+    return Optional.empty();
   }
 
   /** Inspects with the default options. */

@@ -27,6 +27,17 @@ class ImageInspectorTest {
   }
 
   @Test
+  void sniffTellsImagesFromOtherInputWithoutThrowing() {
+    assertEquals(java.util.Optional.of(ImageFormat.PNG), ImageInspector.sniff(TestImages.smallPng()));
+    assertEquals(java.util.Optional.of(ImageFormat.SVG),
+        ImageInspector.sniff("\uFEFF \n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(java.util.Optional.empty(), ImageInspector.sniff("{\"@context\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(java.util.Optional.empty(), ImageInspector.sniff("eyJhbGciOiJFZERTQSJ9.e30.sig".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(java.util.Optional.empty(), ImageInspector.sniff(new byte[0]));
+    assertEquals(java.util.Optional.empty(), ImageInspector.sniff(new byte[] {(byte) 0x89, 'P', 'N'}));
+  }
+
+  @Test
   void hostileImagesAreTypedErrors() {
     Expect.code("PNG_TRUNCATED", () -> ImageInspector.inspect(Arrays.copyOf(TestImages.smallPng(), 60)));
     Expect.code("SVG_DOCTYPE_FORBIDDEN", () -> ImageInspector.inspect(TestImages.utf8("<!DOCTYPE svg><svg/>")));

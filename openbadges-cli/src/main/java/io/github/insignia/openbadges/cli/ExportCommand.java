@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.baking.BadgeBaker;
+import io.github.insignia.openbadges.baking.ImageInspector;
 import io.github.insignia.openbadges.baking.PayloadKind;
 import io.github.insignia.openbadges.baking.UnbakedBadge;
 import io.github.insignia.openbadges.export.backpack.BackpackClient;
@@ -162,7 +163,7 @@ final class ExportCommand implements Callable<Integer> {
 
   /** The badge text in a file: a baked image's payload, or the file's text. */
   static String badgeText(byte[] bytes) {
-    Optional<UnbakedBadge> baked = LinkedinCommand.VerifyFlags.looksLikeImage(bytes)
+    Optional<UnbakedBadge> baked = ImageInspector.sniff(bytes).isPresent()
         ? BadgeBaker.create().find(bytes) : Optional.empty();
     if (baked.isPresent()) {
       if (baked.get().kind() == PayloadKind.URL) {

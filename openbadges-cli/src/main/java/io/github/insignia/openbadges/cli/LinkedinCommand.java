@@ -6,6 +6,7 @@ import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
 import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.baking.BadgeBaker;
+import io.github.insignia.openbadges.baking.ImageInspector;
 import io.github.insignia.openbadges.baking.PayloadKind;
 import io.github.insignia.openbadges.baking.UnbakedBadge;
 import io.github.insignia.openbadges.export.BadgeSummary;
@@ -197,7 +198,7 @@ final class LinkedinCommand implements Callable<Integer> {
     /** The badge JSON in a file (JSON, JWS, baked image); a hosted OB 2.0 badge class is fetched as the verifier would. */
     static JsonNode badgeJson(byte[] bytes, VerificationOptions options) {
       String text;
-      Optional<UnbakedBadge> baked = looksLikeImage(bytes) ? BadgeBaker.create().find(bytes) : Optional.empty();
+      Optional<UnbakedBadge> baked = ImageInspector.sniff(bytes).isPresent() ? BadgeBaker.create().find(bytes) : Optional.empty();
       if (baked.isPresent()) {
         if (baked.get().kind() == PayloadKind.URL) {
           text = fetchText(URI.create(baked.get().payload().strip()), options);
@@ -245,14 +246,6 @@ final class LinkedinCommand implements Callable<Integer> {
       }
     }
 
-    /** A PNG signature, or markup (an SVG): worth asking the baker. */
-    static boolean looksLikeImage(byte[] bytes) {
-      if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-        return true;
-      }
-      String head = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
-      return head.startsWith("<");
-    }
 
     private static String fetchText(URI url, VerificationOptions options) {
       ResourceFetcher network = options.offline() ? ResourceFetchers.offline() : HttpResourceFetcher.create();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
 import io.github.insignia.openbadges.baking.ImageFormat;
+import io.github.insignia.openbadges.baking.ImageInspector;
 import io.github.insignia.openbadges.baking.UnbakedBadge;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.BadgeDocument;
@@ -97,7 +98,7 @@ final class Verification {
   }
 
   void fromBytes(byte[] bytes) {
-    if (looksLikeImage(bytes)) {
+    if (ImageInspector.sniff(bytes).isPresent()) {
       Optional<UnbakedBadge> baked = verifier.baker().find(bytes);
       ImageFormat format = baked.map(UnbakedBadge::format)
           .orElse(bytes.length > 0 && (bytes[0] & 0xff) == 0x89 ? ImageFormat.PNG : ImageFormat.SVG);
@@ -132,7 +133,7 @@ final class Verification {
       return;
     }
     byte[] body = fetched.body();
-    if (fetched.mediaType().startsWith("image/") || looksLikeImage(body)) {
+    if (fetched.mediaType().startsWith("image/") || ImageInspector.sniff(body).isPresent()) {
       report.pass(CheckCode.FETCH, fetched.finalUrl().toString(), fetched.finalUrl().toString(), fetched.mediaType());
       fromBytes(body);
       return;
@@ -268,19 +269,7 @@ final class Verification {
     report.add(effective, code, e.url(), code.name(), e.url(), detail, e.status());
   }
 
-  static boolean looksLikeImage(byte[] bytes) {
-    if (bytes.length >= 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-      return true;
-    }
-    int i = 0;
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
-      i = 3;
-    }
-    while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
-      i++;
-    }
-    return i < bytes.length && bytes[i] == '<';
-  }
+
 
   /** Decodes a data URI (base64 or percent-encoded). */
   static Optional<byte[]> decodeDataUri(String uri) {
