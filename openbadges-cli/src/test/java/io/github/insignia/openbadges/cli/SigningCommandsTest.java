@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.cli.InsigniaCommandTest.Run;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
@@ -14,15 +15,12 @@ import io.github.insignia.openbadges.signing.keys.KeyDocuments;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
 import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SigningCommandsTest {
   static final Path VECTORS = Path.of(System.getProperty("insignia.shared"), "vectors");
@@ -30,16 +28,8 @@ class SigningCommandsTest {
 
   @TempDir Path tmp;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cli = InsigniaCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static Run run(String... args) {
+    return InsigniaCommandTest.run(args);
   }
 
   @Test
