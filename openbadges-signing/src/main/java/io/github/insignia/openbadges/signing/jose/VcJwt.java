@@ -1,7 +1,6 @@
 package io.github.insignia.openbadges.signing.jose;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,11 +16,10 @@ import io.github.insignia.openbadges.signing.VerificationMethodResolver;
 import io.github.insignia.openbadges.signing.jose.internal.DateTimes;
 import io.github.insignia.openbadges.signing.jose.internal.JwtPayloadScan;
 import io.github.insignia.openbadges.signing.jose.internal.Lazy;
+import io.github.insignia.openbadges.signing.jose.internal.FastJsonSink;
+import io.github.insignia.openbadges.signing.jose.internal.JsonSink;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,44 +97,48 @@ public final class VcJwt {
         }
       }
     }
-    // Streamed, not copied: signing cost should be the signature's, not the JSON tree's.
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    try (JsonGenerator gen = WRITER.createGenerator(out)) {
-      gen.writeStartObject();
-      if (model == DataModel.V1_1) {
-        gen.writeFieldName("vc");
-        WRITER.writeTree(gen, credential);
-      } else {
-        for (Iterator<Map.Entry<String, JsonNode>> it = credential.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
-          gen.writeFieldName(e.getKey());
-          WRITER.writeTree(gen, e.getValue());
-        }
-      }
-      Optional<String> iss = issuerId(credential);
-      if (iss.isPresent()) {
-        gen.writeStringField("iss", iss.get());
-      }
-      Optional<String> jti = text(credential, "id");
-      if (jti.isPresent()) {
-        gen.writeStringField("jti", jti.get());
-      }
-      List<String> subjects = subjectIds(credential);
-      if (!subjects.isEmpty()) {
-        gen.writeStringField("sub", subjects.get(0));
-      }
-      Optional<Instant> nbf = date(credential, model == DataModel.V1_1 ? "issuanceDate" : "validFrom");
-      if (nbf.isPresent()) {
-        gen.writeNumberField("nbf", nbf.get().getEpochSecond());
-      }
-      Optional<Instant> exp = date(credential, model == DataModel.V1_1 ? "expirationDate" : "validUntil");
-      if (exp.isPresent()) {
-        gen.writeNumberField("exp", exp.get().getEpochSecond());
-      }
-      gen.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try {
+      return payload(credential, model, new FastJsonSink());
+    } catch (FastJsonSink.GiveUp unusual) {
+      // A node kind or a string the fast writer leaves to Jackson: the same payload, written by it.
+      return payload(credential, model, new JsonSink.Jackson(WRITER));
     }
+  }
+
+  /** Streamed, not copied: signing cost should be the signature's, not the JSON tree's. */
+  private static byte[] payload(JsonNode credential, DataModel model, JsonSink out) {
+    out.startObject();
+    if (model == DataModel.V1_1) {
+      out.fieldName("vc");
+      out.tree(credential);
+    } else {
+      for (Iterator<Map.Entry<String, JsonNode>> it = credential.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        out.fieldName(e.getKey());
+        out.tree(e.getValue());
+      }
+    }
+    Optional<String> iss = issuerId(credential);
+    if (iss.isPresent()) {
+      out.stringField("iss", iss.get());
+    }
+    Optional<String> jti = text(credential, "id");
+    if (jti.isPresent()) {
+      out.stringField("jti", jti.get());
+    }
+    List<String> subjects = subjectIds(credential);
+    if (!subjects.isEmpty()) {
+      out.stringField("sub", subjects.get(0));
+    }
+    Optional<Instant> nbf = date(credential, model == DataModel.V1_1 ? "issuanceDate" : "validFrom");
+    if (nbf.isPresent()) {
+      out.numberField("nbf", nbf.get().getEpochSecond());
+    }
+    Optional<Instant> exp = date(credential, model == DataModel.V1_1 ? "expirationDate" : "validUntil");
+    if (exp.isPresent()) {
+      out.numberField("exp", exp.get().getEpochSecond());
+    }
+    out.endObject();
     return out.toByteArray();
   }
 
@@ -334,7 +336,7 @@ public final class VcJwt {
       byte[] payloadBytes = token.payload;
       // One streaming pass reads what the checks need; the trees are built only when asked for.
       JsonNode payload = JwtPayloadScan.mayHideLongStrings(payloadBytes, limits) ? readPayload(payloadBytes, limits) : null;
-      JwtPayloadScan scan = JwtPayloadScan.scan(payloadFactory, payloadBytes);
+      JwtPayloadScan scan = JwtPayloadScan.scan(payloadFactory, limits, payloadBytes);
       DataModel model;
       JwtPayloadScan.Credential claimed;
       if (scan.vcClaim == JwtPayloadScan.OTHER) {

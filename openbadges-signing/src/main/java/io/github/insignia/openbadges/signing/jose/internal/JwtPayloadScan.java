@@ -3,7 +3,6 @@ package io.github.insignia.openbadges.signing.jose.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.github.insignia.openbadges.json.JsonLimits;
@@ -21,6 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * tokenised under the same limits as {@code SafeJson} (depth, name and number length, size,
  * duplicate member names at every level, trailing tokens), so a payload this accepts is one
  * {@code SafeJson.read} accepts too and the tree can be built later, only when asked for.
+ *
+ * <p>The pass first runs over {@code FastPayloadTokens}, a tokenizer for the common payload
+ * (strict JSON and UTF-8, no escaped names) that gives up instead of deciding anything unusual;
+ * then Jackson's streaming parser reads the payload again and decides. The two are held to the
+ * same answers by a differential test.
  *
  * <p>String values are only length-checked when read; a payload longer than {@code
  * maxStringLength} may hide an over-long string, so {@link #mayHideLongStrings} tells the caller
@@ -108,21 +112,36 @@ public final class JwtPayloadScan {
   }
 
   /**
-   * Scans a payload.
+   * Scans a payload under {@code limits}; {@code factory} must be {@link #factory(JsonLimits)} of
+   * the same limits.
    *
    * @throws InvalidSignatureException {@code JWT_PAYLOAD_INVALID} when it is not one well-formed JSON
    *     object within the limits, without duplicate member names
    */
-  public static JwtPayloadScan scan(JsonFactory factory, byte[] payload) {
+  public static JwtPayloadScan scan(JsonFactory factory, JsonLimits limits, byte[] payload) {
+    JwtPayloadScan fast = scanFast(payload, limits);
+    // Null: not the common case, or not acceptable; Jackson decides, and says why.
+    return fast != null ? fast : scanWithJackson(factory, payload);
+  }
+
+  /** {@link #scan} through {@link FastPayloadTokens} alone; null when it gives up. */
+  static JwtPayloadScan scanFast(byte[] payload, JsonLimits limits) {
+    try {
+      JwtPayloadScan scan = new JwtPayloadScan();
+      scan.root(new FastPayloadTokens(payload, limits));
+      return scan;
+    } catch (FastPayloadTokens.GiveUp unusual) {
+      return null;
+    } catch (IOException e) {
+      throw new AssertionError("the fast tokenizer reads memory only", e);
+    }
+  }
+
+  /** {@link #scan} through Jackson alone: the reference the fast path is tested against. */
+  public static JwtPayloadScan scanWithJackson(JsonFactory factory, byte[] payload) {
     JwtPayloadScan scan = new JwtPayloadScan();
     try (JsonParser p = factory.createParser(payload)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw invalid("the JWT payload is not a JSON object");
-      }
-      scan.members(p, scan.top, true);
-      if (p.nextToken() != null) {
-        throw invalid("the JWT payload has content after its JSON object");
-      }
+      scan.root(new PayloadTokens.Jackson(p));
     } catch (JsonProcessingException e) {
       throw invalid("the JWS payload is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
@@ -132,27 +151,37 @@ public final class JwtPayloadScan {
     return scan;
   }
 
+  private void root(PayloadTokens p) throws IOException {
+    if (p.next() != PayloadTokens.START_OBJECT) {
+      throw invalid("the JWT payload is not a JSON object");
+    }
+    members(p, top, true);
+    if (p.next() != PayloadTokens.END) {
+      throw invalid("the JWT payload has content after its JSON object");
+    }
+  }
+
   /** The members of the object just opened, up to and including its end. */
-  private void members(JsonParser p, Credential c, boolean top) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
+  private void members(PayloadTokens p, Credential c, boolean top) throws IOException {
+    while (p.next() == PayloadTokens.FIELD_NAME) {
+      int name = p.name();
+      int value = p.next();
       switch (name) {
-        case "@context" -> {
+        case PayloadTokens.CONTEXT -> {
           c.hasContext = true;
           p.skipChildren();
         }
-        case "type" -> {
+        case PayloadTokens.TYPE -> {
           c.hasType = true;
           p.skipChildren();
         }
-        case "id" -> c.id = text(p, value);
-        case "issuer" -> c.issuerId = value == JsonToken.START_OBJECT ? idOf(p) : text(p, value);
-        case "credentialSubject" -> subjects(p, value, c.subjectIds);
-        case "validFrom" -> c.validFrom = text(p, value);
-        case "validUntil" -> c.validUntil = text(p, value);
-        case "issuanceDate" -> c.issuanceDate = text(p, value);
-        case "expirationDate" -> c.expirationDate = text(p, value);
+        case PayloadTokens.ID -> c.id = text(p, value);
+        case PayloadTokens.ISSUER -> c.issuerId = value == PayloadTokens.START_OBJECT ? idOf(p) : text(p, value);
+        case PayloadTokens.CREDENTIAL_SUBJECT -> subjects(p, value, c.subjectIds);
+        case PayloadTokens.VALID_FROM -> c.validFrom = text(p, value);
+        case PayloadTokens.VALID_UNTIL -> c.validUntil = text(p, value);
+        case PayloadTokens.ISSUANCE_DATE -> c.issuanceDate = text(p, value);
+        case PayloadTokens.EXPIRATION_DATE -> c.expirationDate = text(p, value);
         default -> {
           if (top) {
             claim(p, name, value);
@@ -164,15 +193,15 @@ public final class JwtPayloadScan {
     }
   }
 
-  private void claim(JsonParser p, String name, JsonToken value) throws IOException {
+  private void claim(PayloadTokens p, int name, int value) throws IOException {
     switch (name) {
-      case "iss" -> iss = textOrOther(p, value);
-      case "jti" -> jti = textOrOther(p, value);
-      case "sub" -> sub = textOrOther(p, value);
-      case "nbf" -> nbf = numberOrOther(p, value);
-      case "exp" -> exp = numberOrOther(p, value);
-      case "vc" -> {
-        if (value == JsonToken.START_OBJECT) {
+      case PayloadTokens.ISS -> iss = textOrOther(p, value);
+      case PayloadTokens.JTI -> jti = textOrOther(p, value);
+      case PayloadTokens.SUB -> sub = textOrOther(p, value);
+      case PayloadTokens.NBF -> nbf = numberOrOther(p, value);
+      case PayloadTokens.EXP -> exp = numberOrOther(p, value);
+      case PayloadTokens.VC -> {
+        if (value == PayloadTokens.START_OBJECT) {
           vcClaim = vc;
           members(p, vc, false);
         } else {
@@ -184,12 +213,12 @@ public final class JwtPayloadScan {
     }
   }
 
-  /** The string id of the object the parser is at (START_OBJECT), which it consumes. */
-  private static String idOf(JsonParser p) throws IOException {
+  /** The string id of the object the tokens are at (START_OBJECT), which this consumes. */
+  private static String idOf(PayloadTokens p) throws IOException {
     String id = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      boolean isId = "id".equals(p.currentName());
-      JsonToken value = p.nextToken();
+    while (p.next() == PayloadTokens.FIELD_NAME) {
+      boolean isId = p.name() == PayloadTokens.ID;
+      int value = p.next();
       if (isId) {
         id = text(p, value);
       } else {
@@ -199,13 +228,13 @@ public final class JwtPayloadScan {
     return id;
   }
 
-  private static void subjects(JsonParser p, JsonToken value, List<String> ids) throws IOException {
-    if (value == JsonToken.START_OBJECT) {
+  private static void subjects(PayloadTokens p, int value, List<String> ids) throws IOException {
+    if (value == PayloadTokens.START_OBJECT) {
       addId(idOf(p), ids);
-    } else if (value == JsonToken.START_ARRAY) {
-      JsonToken element;
-      while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
-        if (element == JsonToken.START_OBJECT) {
+    } else if (value == PayloadTokens.START_ARRAY) {
+      int element;
+      while ((element = p.next()) != PayloadTokens.END_ARRAY) {
+        if (element == PayloadTokens.START_OBJECT) {
           addId(idOf(p), ids);
         } else {
           p.skipChildren();
@@ -222,26 +251,23 @@ public final class JwtPayloadScan {
     }
   }
 
-  private static String text(JsonParser p, JsonToken value) throws IOException {
-    if (value == JsonToken.VALUE_STRING) {
-      return p.getText();
+  private static String text(PayloadTokens p, int value) throws IOException {
+    if (value == PayloadTokens.STRING) {
+      return p.text();
     }
     p.skipChildren();
     return null;
   }
 
-  private static Object textOrOther(JsonParser p, JsonToken value) throws IOException {
+  private static Object textOrOther(PayloadTokens p, int value) throws IOException {
     String text = text(p, value);
     return text != null ? text : OTHER;
   }
 
-  private static Object numberOrOther(JsonParser p, JsonToken value) throws IOException {
-    if (value == JsonToken.VALUE_NUMBER_INT) {
-      return p.getNumberValue();
-    }
-    if (value == JsonToken.VALUE_NUMBER_FLOAT) {
-      // As the tree reads it (exact BigDecimal), so the NumericDate check sees the same number.
-      return p.getDecimalValue();
+  private static Object numberOrOther(PayloadTokens p, int value) throws IOException {
+    if (value == PayloadTokens.INTEGER || value == PayloadTokens.DECIMAL) {
+      // As the tree reads it (a decimal as an exact BigDecimal), so the NumericDate check sees the same number.
+      return p.number();
     }
     p.skipChildren();
     return OTHER;
