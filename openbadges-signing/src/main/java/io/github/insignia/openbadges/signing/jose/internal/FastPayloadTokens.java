@@ -256,7 +256,7 @@ final class FastPayloadTokens extends PayloadTokens {
         open(false);
         skipRest();
       }
-      case '"' -> string(maxStringBytes);
+      case '"' -> string();
       case 't' -> literal("true");
       case 'f' -> literal("false");
       case 'n' -> literal("null");
@@ -295,7 +295,7 @@ final class FastPayloadTokens extends PayloadTokens {
         return START_ARRAY;
       }
       case '"' -> {
-        string(maxStringBytes);
+        string();
         afterValue();
         return STRING;
       }
@@ -349,7 +349,7 @@ final class FastPayloadTokens extends PayloadTokens {
     int start = pos + 1;
     int end = name(start);
     int length = end - start;
-    int hash = nameHashValue;
+    int hash = hash(in, start, end);
     int first = firstName[depth];
     if (names - first >= MAX_MEMBERS) {
       throw GiveUp.INSTANCE;
@@ -379,9 +379,6 @@ final class FastPayloadTokens extends PayloadTokens {
     return FIELD_NAME;
   }
 
-  /** The hash of the name {@link #name} just read. */
-  private int nameHashValue;
-
   /**
    * A member name from just after its opening quote: the position of its closing quote. An escaped
    * name gives up (it may equal another spelled plainly; Jackson compares decoded names).
@@ -405,7 +402,6 @@ final class FastPayloadTokens extends PayloadTokens {
     if (p - start > maxNameBytes) {
       throw GiveUp.INSTANCE;
     }
-    nameHashValue = hash(b, start, p);
     return p;
   }
 
@@ -503,9 +499,9 @@ final class FastPayloadTokens extends PayloadTokens {
 
   /**
    * A string from its opening quote: strict UTF-8, no raw control characters, only the escapes of
-   * RFC 8259 (a {@code \\u} escape of a surrogate gives up: Jackson's handling is not ours to guess).
+   * RFC 8259 (a backslash-u escape of a surrogate gives up: Jackson's handling is not ours to guess).
    */
-  private void string(int maxBytes) {
+  private void string() {
     int start = ++pos;
     boolean escaped = false;
     byte[] b = in;
@@ -536,7 +532,7 @@ final class FastPayloadTokens extends PayloadTokens {
         p = utf8(c, p);
       }
     }
-    if (p - start > maxBytes) {
+    if (p - start > maxStringBytes) {
       throw GiveUp.INSTANCE;
     }
     valueStart = start;
