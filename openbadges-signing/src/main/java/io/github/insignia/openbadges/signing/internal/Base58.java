@@ -20,31 +20,50 @@ public final class Base58 {
 
   private Base58() {}
 
-  /** Encodes bytes. */
+  /** 58⁵, the largest power of 58 below 2³²: five base58 digits per limb when encoding. */
+  private static final long BASE58_POW5 = 58L * 58 * 58 * 58 * 58;
+
+  /**
+   * Encodes bytes. The number is carried in 32-bit limbs of five base58 digits each, so a 64-byte
+   * signature costs about 1,000 multiply-adds instead of the byte-wise long division's 5,000 divisions.
+   */
   public static String encode(byte[] input) {
-    if (input.length == 0) {
-      return "";
-    }
     int zeros = 0;
     while (zeros < input.length && input[zeros] == 0) {
       ++zeros;
     }
-    byte[] copy = Arrays.copyOf(input, input.length);
-    char[] encoded = new char[input.length * 2];
-    int outputStart = encoded.length;
-    for (int inputStart = zeros; inputStart < copy.length; ) {
-      encoded[--outputStart] = ALPHABET[divmod(copy, inputStart, 256, 58)];
-      if (copy[inputStart] == 0) {
-        ++inputStart;
+    // log(256) / log(58⁵) < 0.2731 limbs per byte.
+    int[] limbs = new int[(input.length - zeros) * 2731 / 10000 + 2];
+    int used = 0;
+    for (int i = zeros; i < input.length; i++) {
+      long carry = input[i] & 0xFF;
+      for (int j = 0; j < used; j++) {
+        long value = (limbs[j] & 0xFFFFFFFFL) * 256 + carry;
+        limbs[j] = (int) (value % BASE58_POW5);
+        carry = value / BASE58_POW5;
+      }
+      while (carry > 0) {
+        limbs[used++] = (int) (carry % BASE58_POW5);
+        carry /= BASE58_POW5;
       }
     }
-    while (outputStart < encoded.length && encoded[outputStart] == ALPHABET[0]) {
-      ++outputStart;
+    char[] digits = new char[zeros + used * 5];
+    int at = digits.length;
+    for (int j = 0; j < used; j++) {
+      long limb = limbs[j] & 0xFFFFFFFFL;
+      for (int k = 0; k < 5; k++) {
+        digits[--at] = ALPHABET[(int) (limb % 58)];
+        limb /= 58;
+      }
     }
-    while (--zeros >= 0) {
-      encoded[--outputStart] = ALPHABET[0];
+    // The top limb's leading zero digits are not part of the number; the input's zero bytes are.
+    while (at < digits.length && digits[at] == ALPHABET[0]) {
+      ++at;
     }
-    return new String(encoded, outputStart, encoded.length - outputStart);
+    for (int k = 0; k < zeros; k++) {
+      digits[--at] = ALPHABET[0];
+    }
+    return new String(digits, at, digits.length - at);
   }
 
   /**
@@ -57,44 +76,37 @@ public final class Base58 {
     if (input.length() > MAX_ENCODED_LENGTH) {
       throw new InvalidInputException("MULTIBASE_MALFORMED", "base58 value is too long");
     }
-    if (input.isEmpty()) {
-      return new byte[0];
+    int zeros = 0;
+    while (zeros < input.length() && input.charAt(zeros) == ALPHABET[0]) {
+      ++zeros;
     }
-    byte[] input58 = new byte[input.length()];
-    for (int i = 0; i < input.length(); ++i) {
+    // The number in 32-bit limbs, least significant first; log(58) / log(2³²) < 0.1831 limbs per digit.
+    int[] limbs = new int[(input.length() - zeros) * 1831 / 10000 + 2];
+    int used = 0;
+    for (int i = zeros; i < input.length(); i++) {
       char c = input.charAt(i);
       int digit = c < 128 ? INDEXES[c] : -1;
       if (digit < 0) {
         throw new InvalidInputException("MULTIBASE_MALFORMED", "not a base58btc character at position " + i);
       }
-      input58[i] = (byte) digit;
-    }
-    int zeros = 0;
-    while (zeros < input58.length && input58[zeros] == 0) {
-      ++zeros;
-    }
-    byte[] decoded = new byte[input.length()];
-    int outputStart = decoded.length;
-    for (int inputStart = zeros; inputStart < input58.length; ) {
-      decoded[--outputStart] = divmod(input58, inputStart, 58, 256);
-      if (input58[inputStart] == 0) {
-        ++inputStart;
+      long carry = digit;
+      for (int j = 0; j < used; j++) {
+        long value = (limbs[j] & 0xFFFFFFFFL) * 58 + carry;
+        limbs[j] = (int) value;
+        carry = value >>> 32;
+      }
+      if (carry > 0) {
+        limbs[used++] = (int) carry;
       }
     }
-    while (outputStart < decoded.length && decoded[outputStart] == 0) {
-      ++outputStart;
+    int significant = used * 4;
+    while (significant > 0 && (limbs[(significant - 1) / 4] >>> (8 * ((significant - 1) % 4)) & 0xFF) == 0) {
+      --significant;
     }
-    return Arrays.copyOfRange(decoded, outputStart - zeros, decoded.length);
-  }
-
-  private static byte divmod(byte[] number, int firstDigit, int base, int divisor) {
-    int remainder = 0;
-    for (int i = firstDigit; i < number.length; i++) {
-      int digit = number[i] & 0xFF;
-      int temp = remainder * base + digit;
-      number[i] = (byte) (temp / divisor);
-      remainder = temp % divisor;
+    byte[] decoded = new byte[zeros + significant];
+    for (int k = 0; k < significant; k++) {
+      decoded[decoded.length - 1 - k] = (byte) (limbs[k / 4] >>> (8 * (k % 4)));
     }
-    return (byte) remainder;
+    return decoded;
   }
 }
