@@ -1,6 +1,5 @@
 package io.github.insignia.openbadges.signing.jose;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -292,7 +291,6 @@ public final class VcJwt {
     private final boolean requireKeyControlledByIssuer;
     private final boolean strictClaims;
     private final JsonLimits limits;
-    private final JsonFactory payloadFactory;
     private Verifier(Builder b) {
       this.resolver = b.resolver;
       this.trustedHeaderJwk = b.trustedHeaderJwk;
@@ -301,7 +299,6 @@ public final class VcJwt {
       this.requireKeyControlledByIssuer = b.requireKeyControlledByIssuer;
       this.strictClaims = b.strictClaims;
       this.limits = b.limits;
-      this.payloadFactory = JwtPayloadScan.factory(b.limits);
     }
 
     /**
@@ -336,7 +333,7 @@ public final class VcJwt {
       byte[] payloadBytes = token.payload;
       // One streaming pass reads what the checks need; the trees are built only when asked for.
       JsonNode payload = JwtPayloadScan.mayHideLongStrings(payloadBytes, limits) ? readPayload(payloadBytes, limits) : null;
-      JwtPayloadScan scan = JwtPayloadScan.scan(payloadFactory, limits, payloadBytes);
+      JwtPayloadScan scan = JwtPayloadScan.scan(limits, payloadBytes);
       DataModel model;
       JwtPayloadScan.Credential claimed;
       if (scan.vcClaim == JwtPayloadScan.OTHER) {

@@ -112,6 +112,20 @@ class VcJwtPayloadScanTest {
   }
 
   @Test
+  void payloadsBeyondTheFastTokenizersReachAreStillCheckedWhole() {
+    // More members than the fast tokenizer tracks, and deeper than it goes: Jackson reads these.
+    StringBuilder many = new StringBuilder(",\"x\":{\"m0\":0");
+    for (int i = 1; i < 1000; i++) {
+      many.append(",\"m").append(i).append("\":").append(i);
+    }
+    VcJwtTest.verifier().verify(signed(credential(CLAIMS + many + "}")));
+    fails("JWT_PAYLOAD_INVALID", credential(CLAIMS + many + ",\"m500\":1}"));
+    String deepDuplicate = "[".repeat(40) + "{\"a\":1,\"a\":2}" + "]".repeat(40);
+    fails("JWT_PAYLOAD_INVALID", credential(CLAIMS + ",\"x\":" + deepDuplicate));
+    VcJwtTest.verifier().verify(signed(credential(CLAIMS + ",\"x\":" + deepDuplicate.replace(",\"a\":2", ""))));
+  }
+
+  @Test
   void limitsOfTheVerifierApplyToSkippedValues() {
     VcJwt.Verifier tight = VcJwt.verifier(VcJwtTest.resolver())
         .limits(JsonLimits.builder().maxStringLength(600).maxDepth(5).build()).build();

@@ -1,8 +1,6 @@
 package io.github.insignia.openbadges.signing.jose.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -119,14 +117,8 @@ public final class FastJsonSink implements JsonSink {
     switch (node.numberType()) {
       case INT -> ascii(Integer.toString(node.intValue()));
       case LONG -> ascii(Long.toString(node.longValue()));
-      case BIG_INTEGER -> {
-        BigInteger value = node.bigIntegerValue();
-        ascii(value.toString());
-      }
-      case BIG_DECIMAL -> {
-        BigDecimal value = node.decimalValue();
-        ascii(value.toString());
-      }
+      case BIG_INTEGER -> ascii(node.bigIntegerValue().toString());
+      case BIG_DECIMAL -> ascii(node.decimalValue().toString());
       // Float and double nodes have Jackson's own formatting and NaN rules.
       default -> throw GiveUp.INSTANCE;
     }

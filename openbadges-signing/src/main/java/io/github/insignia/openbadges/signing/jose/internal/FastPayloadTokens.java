@@ -62,13 +62,13 @@ final class FastPayloadTokens extends PayloadTokens {
 
   // What the next token may be.
   private static final int ROOT = 0;
-  private static final int FIRST_MEMBER_OR_END = 1;
-  private static final int MEMBER = 2;
+  /** Just after an opening bracket: the closing one, or the first entry. */
+  private static final int FIRST_ENTRY_OR_END = 1;
+  /** After a comma: a member (in an object) or a value (in an array). */
+  private static final int ENTRY = 2;
   private static final int COLON_AND_VALUE = 3;
-  private static final int FIRST_VALUE_OR_END = 4;
-  private static final int VALUE = 5;
-  private static final int COMMA_OR_END = 6;
-  private static final int AFTER_ROOT = 7;
+  private static final int COMMA_OR_END = 4;
+  private static final int AFTER_ROOT = 5;
 
   private final byte[] in;
   private final int maxDepth;
@@ -115,46 +115,32 @@ final class FastPayloadTokens extends PayloadTokens {
     switch (state) {
       case ROOT -> {
         // Only an object starting with an ASCII brace is surely read as UTF-8 JSON by Jackson.
-        if (pos != 0 || pos >= in.length || in[pos] != '{') {
+        if (pos != 0 || peek() != '{') {
           throw GiveUp.INSTANCE;
         }
         return token = value();
       }
-      case FIRST_MEMBER_OR_END -> {
-        if (peek() == '}') {
+      case FIRST_ENTRY_OR_END -> {
+        if (peek() == closing()) {
           return token = close();
         }
-        return token = member();
+        return token = entry();
       }
-      case MEMBER -> {
-        return token = member();
+      case ENTRY -> {
+        return token = entry();
       }
       case COLON_AND_VALUE -> {
-        if (peek() != ':') {
-          throw GiveUp.INSTANCE;
-        }
-        pos++;
-        skipWhiteSpace();
-        return token = value();
-      }
-      case FIRST_VALUE_OR_END -> {
-        if (peek() == ']') {
-          return token = close();
-        }
-        return token = value();
-      }
-      case VALUE -> {
+        colon();
         return token = value();
       }
       case COMMA_OR_END -> {
         byte c = peek();
-        boolean object = isObject[depth];
         if (c == ',') {
           pos++;
-          state = object ? MEMBER : VALUE;
+          state = ENTRY;
           return next();
         }
-        if (c == (object ? '}' : ']')) {
+        if (c == closing()) {
           return token = close();
         }
         throw GiveUp.INSTANCE;
@@ -166,6 +152,25 @@ final class FastPayloadTokens extends PayloadTokens {
         return token = END;
       }
     }
+  }
+
+  /** The bracket that closes the container open last. */
+  private byte closing() {
+    return (byte) (isObject[depth] ? '}' : ']');
+  }
+
+  /** A member name in an object, a value in an array. */
+  private int entry() {
+    return isObject[depth] ? member() : value();
+  }
+
+  private void colon() {
+    skipWhiteSpace();
+    if (peek() != ':') {
+      throw GiveUp.INSTANCE;
+    }
+    pos++;
+    skipWhiteSpace();
   }
 
   @Override
@@ -215,7 +220,7 @@ final class FastPayloadTokens extends PayloadTokens {
    */
   private void skipRest() {
     boolean object = isObject[depth];
-    byte closing = (byte) (object ? '}' : ']');
+    byte closing = closing();
     skipWhiteSpace();
     if (peek() == closing) {
       close();
@@ -224,14 +229,12 @@ final class FastPayloadTokens extends PayloadTokens {
     while (true) {
       if (object) {
         member();
-        skipWhiteSpace();
-        if (peek() != ':') {
-          throw GiveUp.INSTANCE;
-        }
-        pos++;
-        skipWhiteSpace();
+        colon();
       }
-      skipValue();
+      int kind = value();
+      if (kind == START_OBJECT || kind == START_ARRAY) {
+        skipRest();
+      }
       skipWhiteSpace();
       byte c = peek();
       if (c == ',') {
@@ -243,24 +246,6 @@ final class FastPayloadTokens extends PayloadTokens {
       } else {
         throw GiveUp.INSTANCE;
       }
-    }
-  }
-
-  private void skipValue() {
-    switch (peek()) {
-      case '{' -> {
-        open(true);
-        skipRest();
-      }
-      case '[' -> {
-        open(false);
-        skipRest();
-      }
-      case '"' -> string();
-      case 't' -> literal("true");
-      case 'f' -> literal("false");
-      case 'n' -> literal("null");
-      default -> scanNumber();
     }
   }
 
@@ -281,42 +266,29 @@ final class FastPayloadTokens extends PayloadTokens {
     }
   }
 
+  /** A value from its first byte: a start token (the container is then open), or a whole scalar. */
   private int value() {
-    byte c = peek();
-    switch (c) {
+    int kind;
+    switch (peek()) {
       case '{' -> {
         open(true);
-        state = FIRST_MEMBER_OR_END;
         return START_OBJECT;
       }
       case '[' -> {
         open(false);
-        state = FIRST_VALUE_OR_END;
         return START_ARRAY;
       }
       case '"' -> {
         string();
-        afterValue();
-        return STRING;
+        kind = STRING;
       }
-      case 't' -> {
-        literal("true");
-        return LITERAL;
-      }
-      case 'f' -> {
-        literal("false");
-        return LITERAL;
-      }
-      case 'n' -> {
-        literal("null");
-        return LITERAL;
-      }
-      default -> {
-        int kind = scanNumber();
-        afterValue();
-        return kind;
-      }
+      case 't' -> kind = literal("true");
+      case 'f' -> kind = literal("false");
+      case 'n' -> kind = literal("null");
+      default -> kind = scanNumber();
     }
+    afterValue();
+    return kind;
   }
 
   private void afterValue() {
@@ -331,6 +303,7 @@ final class FastPayloadTokens extends PayloadTokens {
     depth++;
     isObject[depth] = object;
     firstName[depth] = names;
+    state = FIRST_ENTRY_OR_END;
   }
 
   private int close() {
@@ -432,7 +405,7 @@ final class FastPayloadTokens extends PayloadTokens {
     return (length << 24) ^ ((bytes[from] & 0xff) << 16) ^ ((bytes[to - 1] & 0xff) << 8) ^ (bytes[from + (length >> 1)] & 0xff);
   }
 
-  private void literal(String word) {
+  private int literal(String word) {
     int end = pos + word.length();
     if (end > in.length) {
       throw GiveUp.INSTANCE;
@@ -443,7 +416,7 @@ final class FastPayloadTokens extends PayloadTokens {
       }
     }
     pos = end;
-    afterValue();
+    return LITERAL;
   }
 
   /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}: the kind, INTEGER or DECIMAL. */

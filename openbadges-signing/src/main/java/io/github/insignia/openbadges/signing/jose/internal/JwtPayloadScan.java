@@ -112,16 +112,15 @@ public final class JwtPayloadScan {
   }
 
   /**
-   * Scans a payload under {@code limits}; {@code factory} must be {@link #factory(JsonLimits)} of
-   * the same limits.
+   * Scans a payload under {@code limits}.
    *
    * @throws InvalidSignatureException {@code JWT_PAYLOAD_INVALID} when it is not one well-formed JSON
    *     object within the limits, without duplicate member names
    */
-  public static JwtPayloadScan scan(JsonFactory factory, JsonLimits limits, byte[] payload) {
+  public static JwtPayloadScan scan(JsonLimits limits, byte[] payload) {
     JwtPayloadScan fast = scanFast(payload, limits);
     // Null: not the common case, or not acceptable; Jackson decides, and says why.
-    return fast != null ? fast : scanWithJackson(factory, payload);
+    return fast != null ? fast : scanWithJackson(factory(limits), payload);
   }
 
   /** {@link #scan} through {@link FastPayloadTokens} alone; null when it gives up. */
