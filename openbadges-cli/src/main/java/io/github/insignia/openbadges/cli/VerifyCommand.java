@@ -143,6 +143,7 @@ final class VerifyCommand implements Callable<Integer> {
         case FAIL -> "✗";
         case WARNING -> "!";
         case SKIPPED -> "-";
+        case INCONCLUSIVE -> "?";
       };
       out.println("  " + mark + " " + c.code() + (c.target().isEmpty() ? "" : " " + c.target()) + ": " + c.message());
     }

@@ -14,6 +14,8 @@ public enum CheckCode {
   INPUT_DETECTED(null),
   /** The input is not any kind of badge this verifier recognises. */
   INPUT_UNRECOGNIZED("PARSING_ERROR"),
+  /** The input is a badge document, but not of a kind the platform said it accepts (for example not an award). */
+  INPUT_NOT_AN_AWARD(null),
   /** The input could not be read (malformed JSON, a broken JWS, a truncated image, a limit). */
   INPUT_UNREADABLE("PARSING_ERROR"),
   /** The image carries no badge. */
@@ -76,6 +78,12 @@ public enum CheckCode {
   PROOF_LEGACY_SUITE(null),
   /** The key the proof names could not be resolved, or is not the issuer's. */
   KEY_RESOLUTION("PROOF_VERIFICATION_ERROR"),
+  /** The verifying key is bound to the issuer (its DID document, profile, JWKS or OB 2.0 publicKey lists it). */
+  KEY_BINDING(null),
+  /** The issuer's keys were obtained and the verifying key is not among them: who signed is not who issued. */
+  KEY_NOT_BOUND_TO_ISSUER("CRYPTOGRAPHIC_SECURITY_ERROR"),
+  /** The issuer's keys could not be obtained (offline, 401/403, 404, timeout): authenticity cannot be decided now. */
+  ISSUER_KEYS_UNAVAILABLE(null),
   /** VC-JWT claims (iss, jti, sub, nbf, exp) disagree with the credential. */
   JWT_CLAIMS("MALFORMED_VALUE_ERROR"),
 
@@ -114,6 +122,8 @@ public enum CheckCode {
   RECIPIENT(null),
   /** It was not. */
   RECIPIENT_MISMATCH(null),
+  /** The badge identifies nobody (no subject id, no identifier, no OB 2.0 recipient). */
+  RECIPIENT_MISSING(null),
 
   // Endorsements
   /** An embedded or linked endorsement verified. */

@@ -3,6 +3,7 @@ package io.github.insignia.openbadges.validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.github.insignia.openbadges.model.DocumentKind;
 import java.util.Locale;
 
 /** Collects checks while a verification runs. Not thread-safe: one per verification. */
@@ -11,6 +12,7 @@ final class ReportBuilder {
   private final Locale locale;
   private InputKind input = InputKind.UNKNOWN;
   private String version;
+  private DocumentKind kind;
 
   ReportBuilder(Locale locale) {
     this.locale = locale;
@@ -24,6 +26,14 @@ final class ReportBuilder {
   ReportBuilder version(String value) {
     if (this.version == null) {
       this.version = value;
+    }
+    return this;
+  }
+
+  /** What the document is; the first kind recorded (the outer document) wins. */
+  ReportBuilder kind(DocumentKind value) {
+    if (this.kind == null) {
+      this.kind = value;
     }
     return this;
   }
@@ -94,6 +104,6 @@ final class ReportBuilder {
   }
 
   VerificationReport build() {
-    return new VerificationReport(input, version, checks, locale);
+    return new VerificationReport(input, version, kind, checks, locale);
   }
 }

@@ -10,6 +10,7 @@ import io.github.insignia.openbadges.baking.UnbakedBadge;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.BadgeDocument;
 import io.github.insignia.openbadges.model.BadgeDocuments;
+import io.github.insignia.openbadges.model.DocumentKind;
 import io.github.insignia.openbadges.model.OpenBadgesVersion;
 import io.github.insignia.openbadges.model.ReadOptions;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
@@ -185,6 +186,7 @@ final class Verification {
         || JsonNodes.strings(credential, "@context").stream().anyMatch(c -> c.contains("credentials"));
     if (isVc && credential.isObject()) {
       report.version("3.0");
+      report.kind(JsonNodes.hasType(credential, "EndorsementCredential") ? DocumentKind.ENDORSEMENT : DocumentKind.CREDENTIAL);
       report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), "3.0", new Messages.Key(
           JsonNodes.hasType(credential, "EndorsementCredential") ? "kind.ENDORSEMENT" : "kind.CREDENTIAL"));
       new Ob3Checks(this).verify((ObjectNode) credential, "", new Ob3Checks.Jwt(jws, payload), false);
@@ -203,6 +205,7 @@ final class Verification {
       return Optional.empty();
     }
     report.version(doc.sourceVersion().label());
+    report.kind(doc.kind());
     report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), doc.sourceVersion().label(),
         new Messages.Key("kind." + doc.kind().name()));
     return Optional.of(doc);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import java.util.ArrayList;
+import io.github.insignia.openbadges.model.DocumentKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,23 +20,33 @@ import java.util.Optional;
 public final class VerificationReport {
   private final InputKind input;
   private final String version;
+  private final DocumentKind kind;
   private final List<Check> checks;
   private final Locale locale;
 
-  VerificationReport(InputKind input, String version, List<Check> checks, Locale locale) {
+  VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks, Locale locale) {
     this.input = Objects.requireNonNull(input, "input");
     this.version = version;
+    this.kind = kind;
     this.checks = List.copyOf(checks);
     this.locale = Objects.requireNonNull(locale, "locale");
   }
 
   /**
-   * True when something was checked and nothing failed. Warnings and skipped checks do not make a
-   * badge invalid.
+   * The verdict: {@link Verdict#INVALID} when any check failed (or nothing was checked), else {@link
+   * Verdict#INDETERMINATE} when any check was inconclusive, else {@link Verdict#VALID}. Warnings and
+   * skipped checks do not change it.
    */
+  public Verdict verdict() {
+    if (checks.stream().anyMatch(c -> c.outcome() == Outcome.FAIL) || checks.stream().noneMatch(c -> c.outcome() == Outcome.PASS)) {
+      return Verdict.INVALID;
+    }
+    return checks.stream().anyMatch(c -> c.outcome() == Outcome.INCONCLUSIVE) ? Verdict.INDETERMINATE : Verdict.VALID;
+  }
+
+  /** True only when the verdict is {@link Verdict#VALID}. */
   public boolean valid() {
-    return checks.stream().anyMatch(c -> c.outcome() == Outcome.PASS)
-        && checks.stream().noneMatch(c -> c.outcome() == Outcome.FAIL);
+    return verdict() == Verdict.VALID;
   }
 
   /** What the input was. */
@@ -48,6 +59,11 @@ public final class VerificationReport {
     return Optional.ofNullable(version);
   }
 
+  /** What the document is (an OB 2.0 assertion, an OB 3.0 credential, a BadgeClass, …), when detected. */
+  public Optional<DocumentKind> kind() {
+    return Optional.ofNullable(kind);
+  }
+
   /** Every check, in the order it ran. */
   public List<Check> checks() {
     return checks;
@@ -58,9 +74,10 @@ public final class VerificationReport {
     return checks.stream().filter(c -> c.outcome() == outcome).toList();
   }
 
-  /** The first failure: why the badge is invalid. */
+  /** The first failure, or (when nothing failed) the first inconclusive check: why the badge is not valid. */
   public Optional<Check> rootCause() {
-    return checks.stream().filter(c -> c.outcome() == Outcome.FAIL).findFirst();
+    return checks.stream().filter(c -> c.outcome() == Outcome.FAIL).findFirst()
+        .or(() -> checks.stream().filter(c -> c.outcome() == Outcome.INCONCLUSIVE).findFirst());
   }
 
   /** Whether any check has this code (whatever its outcome). */
@@ -80,11 +97,13 @@ public final class VerificationReport {
 
   /** The verdict as one line in another language. */
   public String summary(Locale other) {
-    if (valid()) {
+    Verdict verdict = verdict();
+    if (verdict == Verdict.VALID) {
       return Messages.text(other, "verdict.valid");
     }
+    String key = verdict == Verdict.INDETERMINATE ? "verdict.indeterminate" : "verdict.invalid";
     return rootCause()
-        .map(c -> Messages.format(other, "verdict.invalid", List.of(c.message(other))))
+        .map(c -> Messages.format(other, key, List.of(c.message(other))))
         .orElseGet(() -> Messages.text(other, "verdict.none"));
   }
 
@@ -99,7 +118,7 @@ public final class VerificationReport {
     for (Check c : checks) {
       translated.add(c.inLocale(other));
     }
-    return new VerificationReport(input, version, translated, other);
+    return new VerificationReport(input, version, kind, translated, other);
   }
 
   /**
@@ -109,6 +128,7 @@ public final class VerificationReport {
   public ObjectNode toJsonNode() {
     JsonNodeFactory f = SafeJson.nodeFactory();
     ObjectNode root = f.objectNode();
+    root.put("verdict", verdict().name());
     root.put("valid", valid());
     if (version == null) {
       root.putNull("version");
@@ -116,6 +136,11 @@ public final class VerificationReport {
       root.put("version", version);
     }
     root.put("input", input.label());
+    if (kind == null) {
+      root.putNull("kind");
+    } else {
+      root.put("kind", kind.name());
+    }
     ArrayNode array = root.putArray("checks");
     for (Check c : checks) {
       ObjectNode o = array.addObject();
@@ -134,7 +159,7 @@ public final class VerificationReport {
 
   @Override
   public String toString() {
-    return "VerificationReport[" + (valid() ? "valid" : "invalid") + ", " + input.label() + ", "
+    return "VerificationReport[" + verdict() + ", " + input.label() + ", "
         + version + ", " + checks.size() + " checks]";
   }
 }
