@@ -3,10 +3,10 @@ package io.github.insignia.openbadges.issuing.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.OpenBadgesException;
+import io.github.insignia.openbadges.issuing.internal.ThisProcess;
 import io.github.insignia.openbadges.json.SafeJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -510,7 +510,7 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
 
     /** Records who holds the lock, for the error another writer gives when it gives up waiting. */
     void writeHolder() throws IOException {
-      String text = "pid " + ProcessHandle.current().pid() + " on host " + Host.NAME + " since " + Instant.now();
+      String text = "pid " + ThisProcess.PID + " on host " + ThisProcess.HOST + " since " + Instant.now();
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
       byte[] bytes = Arrays.copyOf(utf8, HOLDER_BYTES);
       Arrays.fill(bytes, Math.min(utf8.length, HOLDER_BYTES - 1), HOLDER_BYTES - 1, (byte) ' ');
@@ -532,25 +532,6 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
         return text.isEmpty() ? "another process (it recorded no pid)" : text;
       } catch (IOException e) {
         return "another process";
-      }
-    }
-  }
-
-  /** The host name, looked up once. */
-  private static final class Host {
-    static final String NAME = lookUp();
-
-    private static String lookUp() {
-      for (String variable : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
-        String value = System.getenv(variable);
-        if (value != null && !value.isBlank()) {
-          return value.strip();
-        }
-      }
-      try {
-        return InetAddress.getLocalHost().getHostName();
-      } catch (IOException | RuntimeException e) {
-        return "unknown";
       }
     }
   }
