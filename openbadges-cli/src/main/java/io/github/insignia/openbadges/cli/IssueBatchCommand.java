@@ -14,6 +14,7 @@ import io.github.insignia.openbadges.issuing.batch.BatchIssuer;
 import io.github.insignia.openbadges.issuing.batch.BatchListener;
 import io.github.insignia.openbadges.issuing.batch.BatchProgress;
 import io.github.insignia.openbadges.issuing.batch.BatchResult;
+import io.github.insignia.openbadges.issuing.batch.FolderSink;
 import io.github.insignia.openbadges.issuing.status.FileStatusListStore;
 import io.github.insignia.openbadges.issuing.status.StatusService;
 import io.github.insignia.openbadges.json.JsonLimits;
@@ -41,7 +42,10 @@ import picocli.CommandLine.Option;
  * per learner ({@code badge.json}, {@code badge.jwt}, {@code badge.png}, {@code badge.svg}, {@code
  * links.json}) and {@code summary.json}. Resumable: a rerun skips learners already done. Progress
  * goes to stderr (a bar on a terminal, plain lines otherwise); the summary to stdout. Exit 0 when
- * every learner has a badge, 1 when some rows failed (listed in summary.json), 2 on errors.
+ * every learner has a badge, 1 when some rows failed (listed in summary.json), 2 on errors. Several
+ * runs may share one {@code --status-store} at once (each status slot is allocated under the store's
+ * lock); a run that cannot get the lock within {@code --status-lock-wait} stops with {@code
+ * STATUS_STORE_LOCKED} and exit 2, and a rerun resumes it.
  */
 @Command(
     name = "issue-batch",
@@ -90,6 +94,15 @@ final class IssueBatchCommand implements Callable<Integer> {
       description = "Status list N is published at URL followed by N (with --status-store).")
   String statusBase;
 
+  @Option(names = "--status-lock-wait", paramLabel = "DURATION", defaultValue = "PT10S",
+      description = "How long to wait for another writer of the --status-store before failing with STATUS_STORE_LOCKED"
+          + " (ISO 8601, default ${DEFAULT-VALUE}). Several runs may share one store at once.")
+  Duration statusLockWait;
+
+  @Option(names = "--follow-symlinks",
+      description = "Write through --out when it is a symbolic link (refused otherwise).")
+  boolean followSymlinks;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -117,7 +130,12 @@ final class IssueBatchCommand implements Callable<Integer> {
     if (validFor != null) {
       builder.defaultExpiry(ExpiryPolicy.after(validFor));
     }
-    FileStatusListStore store = statusStore == null ? null : FileStatusListStore.open(statusStore, Clock.systemUTC());
+    if (statusLockWait.isNegative()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--status-lock-wait must not be negative");
+    }
+    FolderSink sink = new FolderSink(out, followSymlinks);
+    FileStatusListStore store =
+        statusStore == null ? null : FileStatusListStore.open(statusStore, Clock.systemUTC(), statusLockWait);
     BatchResult result;
     try {
       if (store != null) {
@@ -129,7 +147,7 @@ final class IssueBatchCommand implements Callable<Integer> {
       }
       boolean terminal = System.console() != null;
       batch.progressInterval(terminal ? Duration.ofMillis(200) : Duration.ofSeconds(2));
-      result = batch.build().run(roster, out, progressPrinter(err, terminal));
+      result = batch.build().run(roster, sink, progressPrinter(err, terminal));
       if (terminal) {
         err.println();
       }

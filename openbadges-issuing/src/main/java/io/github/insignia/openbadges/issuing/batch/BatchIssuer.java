@@ -9,6 +9,7 @@ import io.github.insignia.openbadges.issuing.BadgeIssuer;
 import io.github.insignia.openbadges.issuing.Evidence;
 import io.github.insignia.openbadges.issuing.IssuingException;
 import io.github.insignia.openbadges.issuing.Recipient;
+import io.github.insignia.openbadges.issuing.status.StatusStoreException;
 import io.github.insignia.openbadges.json.SafeJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * deterministic credential id) is skipped, so rerunning a crashed batch finishes it with exactly
  * one badge per learner. A learner that fails (a malformed e-mail, a signer error) is reported and
  * the batch goes on; an {@link Error} in a worker (out of memory, …) stops the batch after the
- * learners in flight, and the rerun resumes.
+ * learners in flight ({@code BATCH_ABORTED}), and so does a status store that fails (its {@link
+ * StatusStoreException} is thrown as is, for example {@code STATUS_STORE_LOCKED}); the rerun resumes.
  *
  * <p>Immutable and thread-safe; {@link #run} may be called for several rosters at once.
  */
@@ -76,7 +78,15 @@ public final class BatchIssuer {
    * summary.json} there.
    */
   public BatchResult run(Path roster, Path out, BatchListener listener) throws IOException {
-    FolderSink sink = new FolderSink(out);
+    return run(roster, new FolderSink(out), listener);
+  }
+
+  /**
+   * Runs a roster file into a {@link FolderSink} (after removing what its dead writers left behind),
+   * and writes {@code summary.json} in its folder.
+   */
+  public BatchResult run(Path roster, FolderSink sink, BatchListener listener) throws IOException {
+    Path out = sink.out();
     sink.cleanUp();
     long total = RosterReader.count(roster);
     BatchResult result;
@@ -140,6 +150,8 @@ public final class BatchIssuer {
                 } else {
                   skipped.incrementAndGet();
                 }
+              } catch (StatusStoreException e) {
+                fatal.compareAndSet(null, e); // every later learner would fail the same way: stop
               } catch (OpenBadgesException e) {
                 fail(entry, e.code(), e.getMessage(), failed, failures);
               } catch (RuntimeException e) {
@@ -162,6 +174,9 @@ public final class BatchIssuer {
     }
     report.run();
     Throwable t = fatal.get();
+    if (t instanceof StatusStoreException e) {
+      throw e;
+    }
     if (t != null) {
       throw new IssuingException("BATCH_ABORTED", "the batch stopped: " + t, t);
     }

@@ -13,6 +13,17 @@ import java.util.Optional;
  * <p>Contract: implementations are thread-safe; {@link #assign} is atomic and idempotent per
  * credential id, and a slot handed out is never handed out again, even after a restart; a slot is
  * durable before {@code assign} returns, so a credential never carries a slot the store forgot.
+ *
+ * <p>Concurrency contract: the guarantees hold across <em>every</em> writer of the same backing
+ * storage, not only the threads of one instance. When several instances share it (processes, nodes,
+ * two batch runs), allocation must be one atomic step over all of them: read the highest slot and the
+ * credential's existing assignment, write the new one, all under one exclusive lock or transaction
+ * (a database sequence plus a unique constraint on the credential id also does). Reads see every
+ * change completed before they began. An implementation that cannot get that exclusion within a
+ * bounded time fails the call ({@link StatusStoreException}, {@code STATUS_STORE_LOCKED}) rather than
+ * wait forever or allocate without it; a failed call hands out no slot. {@link
+ * InMemoryStatusListStore} is one process's memory only; {@link FileStatusListStore} may be shared by
+ * any number of processes on one machine.
  */
 public interface StatusListStore {
   /**
@@ -54,7 +65,10 @@ public interface StatusListStore {
     return new InMemoryStatusListStore(Clock.systemUTC());
   }
 
-  /** A store journalled in {@code directory} (created when missing), replayed when it exists. */
+  /**
+   * A store journalled in {@code directory} (created when missing), replayed when it exists; see
+   * {@link FileStatusListStore} for how several processes share it.
+   */
   static StatusListStore file(Path directory) {
     return FileStatusListStore.open(directory, Clock.systemUTC());
   }

@@ -122,8 +122,9 @@ class BatchIssuerTest {
       StatusService status = StatusService.builder("https://school.example/issuer", "https://school.example/status/", store).build();
       BatchIssuer batch = BatchIssuer.builder(issuer(status), TestKeys.achievement()).threads(2).build();
       FolderSink folders = new FolderSink(out);
-      // a crashed run also leaves a half-written temporary folder behind
-      Files.createDirectories(out.resolve(FolderSink.TEMP_PREFIX + "half-written"));
+      // a crashed run (a process that has ended) also leaves a half-written temporary folder behind
+      Path halfWritten = Files.createDirectories(out.resolve(FolderSink.TEMP_PREFIX + "half-written"));
+      Files.writeString(halfWritten.resolve(FolderSink.MARKER), FolderSinkTest.deadWriterMark("urn:uuid:x"));
       try (RosterReader reader = RosterReader.open(roster)) {
         IssuingException e =
             assertThrows(IssuingException.class, () -> batch.run(reader, new CrashingSink(folders, 20), OptionalLong.empty(), BatchListener.none()));
