@@ -201,7 +201,8 @@ class ExportCommandsTest {
         base -> BackpackProvider.builder(base, req -> ConsentDecision.grant("ada")).build())) {
       var tokens = new io.github.insignia.openbadges.export.backpack.InMemoryTokenStore();
       var client = io.github.insignia.openbadges.export.backpack.BadgeConnectClient.discover(server.baseUrl(),
-          io.github.insignia.openbadges.export.backpack.BackpackClientOptions.builder().tokenStore(tokens).build());
+          io.github.insignia.openbadges.export.backpack.BackpackClientOptions.builder().tokenStore(tokens)
+              .allowHttpOnLoopback(true).build());
       URI redirect = URI.create("http://127.0.0.1:9/cb");
       client.register(io.github.insignia.openbadges.export.backpack.ClientMetadata.builder("t", URI.create("https://t.example"))
           .redirectUri(redirect).scopes(io.github.insignia.openbadges.export.backpack.BackpackScopes.V2_ALL).build());

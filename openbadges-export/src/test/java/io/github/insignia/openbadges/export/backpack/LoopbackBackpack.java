@@ -32,7 +32,7 @@ final class LoopbackBackpack implements AutoCloseable {
   }
 
   BackpackClientOptions options() {
-    return BackpackClientOptions.builder().tokenStore(tokens).clock(clientClock)
+    return BackpackClientOptions.builder().tokenStore(tokens).clock(clientClock).allowHttpOnLoopback(true)
         .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5)).retryBackoff(Duration.ofMillis(10))
         .build();
   }
