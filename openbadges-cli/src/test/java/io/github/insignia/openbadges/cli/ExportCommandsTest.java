@@ -197,8 +197,11 @@ class ExportCommandsTest {
   @Test
   void exportToBadgeConnectWithAToken() throws Exception {
     Path file = badge("", 200);
+    // Badge Connect accepts only assertions for an identity the backpack verified for the user.
+    var store = new io.github.insignia.openbadges.export.provider.InMemoryBackpackStore();
+    store.addVerifiedIdentity("ada", io.github.insignia.openbadges.export.provider.VerifiedIdentity.email("learner@example.org"));
     try (JdkHttpServerAdapter server = JdkHttpServerAdapter.startLoopback(0,
-        base -> BackpackProvider.builder(base, req -> ConsentDecision.grant("ada")).build())) {
+        base -> BackpackProvider.builder(base, req -> ConsentDecision.grant("ada")).store(store).build())) {
       var tokens = new io.github.insignia.openbadges.export.backpack.InMemoryTokenStore();
       var client = io.github.insignia.openbadges.export.backpack.BadgeConnectClient.discover(server.baseUrl(),
           io.github.insignia.openbadges.export.backpack.BackpackClientOptions.builder().tokenStore(tokens)
