@@ -93,7 +93,9 @@ final class ExportCommand implements Callable<Integer> {
     String badge = badgeText(Files.readAllBytes(file));
     InMemoryTokenStore store = new InMemoryTokenStore();
     BackpackClientOptions options = BackpackClientOptions.builder().tokenStore(store)
-        .requestTimeout(Duration.ofSeconds(timeout)).userAgent("insignia-cli").build();
+        .requestTimeout(Duration.ofSeconds(timeout)).userAgent("insignia-cli")
+        // The person typed --to: plain http to a loopback backpack stays allowed, as documented.
+        .allowHttpOnLoopback(true).build();
     BackpackClient client = api == Api.ob3 ? Ob3BackpackClient.discover(to, options) : BadgeConnectClient.discover(to, options);
     String service = client.service().apiBase().toString();
     if (token != null) {

@@ -197,11 +197,15 @@ class ExportCommandsTest {
   @Test
   void exportToBadgeConnectWithAToken() throws Exception {
     Path file = badge("", 200);
+    // Badge Connect accepts only assertions for an identity the backpack verified for the user.
+    var store = new io.github.insignia.openbadges.export.provider.InMemoryBackpackStore();
+    store.addVerifiedIdentity("ada", io.github.insignia.openbadges.export.provider.VerifiedIdentity.email("learner@example.org"));
     try (JdkHttpServerAdapter server = JdkHttpServerAdapter.startLoopback(0,
-        base -> BackpackProvider.builder(base, req -> ConsentDecision.grant("ada")).build())) {
+        base -> BackpackProvider.builder(base, req -> ConsentDecision.grant("ada")).store(store).build())) {
       var tokens = new io.github.insignia.openbadges.export.backpack.InMemoryTokenStore();
       var client = io.github.insignia.openbadges.export.backpack.BadgeConnectClient.discover(server.baseUrl(),
-          io.github.insignia.openbadges.export.backpack.BackpackClientOptions.builder().tokenStore(tokens).build());
+          io.github.insignia.openbadges.export.backpack.BackpackClientOptions.builder().tokenStore(tokens)
+              .allowHttpOnLoopback(true).build());
       URI redirect = URI.create("http://127.0.0.1:9/cb");
       client.register(io.github.insignia.openbadges.export.backpack.ClientMetadata.builder("t", URI.create("https://t.example"))
           .redirectUri(redirect).scopes(io.github.insignia.openbadges.export.backpack.BackpackScopes.V2_ALL).build());

@@ -79,7 +79,8 @@ public final class ExportDemo implements DemoStep {
         base -> BackpackProvider.builder(base, request -> ConsentDecision.grant("demo-learner"))
             .name("Insignia demo backpack").build())) {
       context.say("  provider: OB 3.0 API and Badge Connect 2.1 at " + server.baseUrl());
-      Ob3BackpackClient client = Ob3BackpackClient.discover(server.baseUrl(), BackpackClientOptions.defaults());
+      Ob3BackpackClient client = Ob3BackpackClient.discover(server.baseUrl(),
+          BackpackClientOptions.builder().allowHttpOnLoopback(true).build());
       context.say("  discovery: " + client.service().name() + ", API " + client.service().apiBase());
       URI redirect = URI.create("http://127.0.0.1:9/callback");
       client.register(ClientMetadata.builder("Insignia demo", URI.create("https://github.com/insignia/insignia"))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.export.internal.HttpTransport;
 import io.github.insignia.openbadges.export.internal.Percent;
 import io.github.insignia.openbadges.export.internal.Tokens;
+import io.github.insignia.openbadges.export.internal.Urls;
 import io.github.insignia.openbadges.json.SafeJson;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,11 +24,19 @@ import java.util.regex.Pattern;
  * S256, token refresh and revocation, and authorized calls that refresh an expired token once.
  * Thread-safe. The user-agent step is the host's: {@link #beginAuthorization} gives the URL to open,
  * {@link #completeAuthorization} takes the redirect that comes back.
+ *
+ * <p>Every endpoint is bound to the backpack: the OAuth endpoints must sit on the API base's origin
+ * (or one the host trusts, {@link BackpackClientOptions.Builder#trustEndpointOrigin}), else the
+ * client is refused with {@code BACKPACK_ENDPOINT_UNTRUSTED}; the client secret and refresh tokens
+ * go only to the token endpoint recorded with the registration ({@code BACKPACK_ENDPOINT_MISMATCH}
+ * otherwise, before anything is sent). Every failure is a {@link BackpackException}.
  */
 public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConnectClient {
   private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*?rel=\"?([^\",;]+)\"?");
   /** Tokens are refreshed this many seconds before they expire. */
   private static final long SKEW_SECONDS = 30;
+  /** What a token may hold: visible ASCII (RFC 6749 appendix A), bounded. */
+  private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{1,4096}");
 
   final BackpackService service;
   final BackpackClientOptions options;
@@ -43,6 +52,10 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     http.checkUrl(service.authorizationUrl());
     http.checkUrl(service.tokenUrl());
     service.revocation().ifPresent(http::checkUrl);
+    requireTrusted(service.registrationUrl(), service.apiBase(), options, "registrationUrl");
+    requireTrusted(service.authorizationUrl(), service.apiBase(), options, "authorizationUrl");
+    requireTrusted(service.tokenUrl(), service.apiBase(), options, "tokenUrl");
+    service.revocation().ifPresent(u -> requireTrusted(u, service.apiBase(), options, "revocationUrl"));
     this.serviceKey = service.apiBase().toString();
   }
 
@@ -56,7 +69,10 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     return options.tokenStore().loadClient(serviceKey);
   }
 
-  /** Registers this client (RFC 7591) and stores the id and secret. */
+  /**
+   * Registers this client (RFC 7591) and stores the id and secret with the token endpoint they are
+   * for (the only endpoint the secret will ever be sent to).
+   */
   public ClientRegistration register(ClientMetadata metadata) {
     HttpTransport.Response r = http.send(HttpRequest.newBuilder(service.registrationUrl())
         .header("Content-Type", "application/json").header("Accept", "application/json")
@@ -70,8 +86,11 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     if (id.isEmpty() || secret.isEmpty()) {
       throw new BackpackException("REGISTRATION_FAILED", "the registration answer has no client_id or client_secret");
     }
+    if (!TOKEN.matcher(id).matches() || !TOKEN.matcher(secret).matches()) {
+      throw new BackpackException("REGISTRATION_FAILED", "the registration answer's client_id or client_secret is not visible ASCII");
+    }
     ClientRegistration reg = new ClientRegistration(id, secret, body.path("client_secret_expires_at").asLong(0),
-        body.path("scope").asText(String.join(" ", metadata.scopes())));
+        body.path("scope").asText(String.join(" ", metadata.scopes())), service.tokenUrl());
     options.tokenStore().saveClient(serviceKey, reg);
     return reg;
   }
@@ -123,8 +142,10 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     String error = first(q, "error");
     if (error != null) {
       String description = Optional.ofNullable(first(q, "error_description")).orElse(error);
+      // The redirect is attacker-reachable: the message carries a summary, not the text.
       throw new BackpackException(error.equals("access_denied") ? "AUTHORIZATION_DENIED" : "AUTHORIZATION_FAILED",
-          "the backpack did not authorize: " + error + ": " + description, 0, error, description, null, null);
+          "the backpack did not authorize: " + HttpTransport.summaryCode(error), 0, HttpTransport.summaryCode(error),
+          HttpTransport.summaryText(description), null, null);
     }
     String code = first(q, "code");
     if (code == null || code.isEmpty()) {
@@ -164,6 +185,11 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
       return;
     }
     ClientRegistration reg = requireRegistration();
+    URI tokenEndpoint = boundTokenEndpoint(reg);
+    if (!sameOrigin(service.revocationUrl(), tokenEndpoint)) {
+      throw new BackpackException("BACKPACK_ENDPOINT_MISMATCH", "the revocation endpoint is not on the origin of the token"
+          + " endpoint that issued the tokens; nothing was sent");
+    }
     String token = tokens.get().refresh().orElse(tokens.get().accessToken());
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", token);
@@ -179,7 +205,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
 
   private TokenSet tokenRequest(Map<String, String> form, String failureCode, TokenSet previous) {
     ClientRegistration reg = requireRegistration();
-    HttpTransport.Response r = http.send(HttpRequest.newBuilder(service.tokenUrl())
+    HttpTransport.Response r = http.send(HttpRequest.newBuilder(boundTokenEndpoint(reg))
         .header("Authorization", Tokens.basic(reg.clientId(), reg.clientSecret()))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Percent.query(form))), false);
@@ -196,9 +222,14 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     if (access.isEmpty() || !body.path("token_type").asText("").equalsIgnoreCase("bearer")) {
       throw new BackpackException(failureCode, "the token answer has no bearer access_token");
     }
-    long expiresIn = body.path("expires_in").asLong(0);
     String refresh = body.path("refresh_token").isTextual() ? body.get("refresh_token").asText()
         : previous == null ? null : previous.refreshToken();
+    if (!TOKEN.matcher(access).matches() || (refresh != null && !TOKEN.matcher(refresh).matches())) {
+      // A CR/LF or other control character would otherwise break (or split) the next request's headers.
+      throw new BackpackException("BACKPACK_TOKEN_INVALID", "the token answer holds a token that is not visible ASCII"
+          + " (or is longer than 4096 characters)");
+    }
+    long expiresIn = Math.max(0, Math.min(body.path("expires_in").asLong(0), 10L * 365 * 24 * 3600));
     TokenSet tokens = new TokenSet(access, refresh,
         expiresIn > 0 ? options.clock().instant().plusSeconds(expiresIn) : null,
         body.path("scope").asText(previous == null ? form.getOrDefault("scope", "") : previous.scope()));
@@ -217,11 +248,10 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     }
     TokenSet tokens = currentTokens();
     HttpTransport.Response r = http.send(method.apply(HttpRequest.newBuilder(url))
-        .header("Authorization", "Bearer " + tokens.accessToken()), idempotent);
+        .header("Authorization", bearer(tokens)), idempotent);
     if (r.status() == 401 && tokens.refresh().isPresent()) {
       tokens = refresh();
-      r = http.send(method.apply(HttpRequest.newBuilder(url)).header("Authorization", "Bearer " + tokens.accessToken()),
-          idempotent);
+      r = http.send(method.apply(HttpRequest.newBuilder(url)).header("Authorization", bearer(tokens)), idempotent);
     }
     return r;
   }
@@ -233,6 +263,47 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
       return refresh();
     }
     return tokens;
+  }
+
+  private static String bearer(TokenSet tokens) {
+    if (!TOKEN.matcher(tokens.accessToken()).matches()) {
+      throw new BackpackException("BACKPACK_TOKEN_INVALID", "the stored access token is not visible ASCII; authorize again");
+    }
+    return "Bearer " + tokens.accessToken();
+  }
+
+  /**
+   * The token endpoint the registration's secret was issued for; refuses (before sending anything)
+   * when discovery now names another one.
+   */
+  private URI boundTokenEndpoint(ClientRegistration reg) {
+    URI bound = reg.tokenEndpoint().orElse(null);
+    if (bound == null) {
+      // Recorded by an earlier version: only the API's own origin is trusted with the secret.
+      if (!sameOrigin(service.tokenUrl(), service.apiBase())) {
+        throw new BackpackException("BACKPACK_ENDPOINT_MISMATCH", "the token endpoint is not on the API's origin and the"
+            + " registration records no token endpoint; register again; nothing was sent");
+      }
+      return service.tokenUrl();
+    }
+    if (!bound.equals(service.tokenUrl())) {
+      throw new BackpackException("BACKPACK_ENDPOINT_MISMATCH", "the token endpoint " + Urls.abbreviate(service.tokenUrl()
+          .toString()) + " is not the one that issued this client's secret (" + Urls.abbreviate(bound.toString())
+          + "); nothing was sent");
+    }
+    return bound;
+  }
+
+  /**
+   * Refuses an endpoint that is neither on the anchor's origin nor on an origin the host trusts.
+   */
+  static void requireTrusted(URI url, URI anchor, BackpackClientOptions options, String what) {
+    if (url.getHost() == null || !(sameOrigin(url, anchor)
+        || options.trustedEndpointOrigins().contains(BackpackClientOptions.origin(url)))) {
+      throw new BackpackException("BACKPACK_ENDPOINT_UNTRUSTED", "the discovered " + what + " ("
+          + Urls.abbreviate(String.valueOf(url)) + ") is not on the origin of " + Urls.abbreviate(anchor.toString())
+          + " nor on an origin the host trusts");
+    }
   }
 
   private ClientRegistration requireRegistration() {
@@ -271,6 +342,9 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
   }
 
   static String query(int limit, int offset, java.time.Instant since) {
+    if (limit < 1 || offset < 0) {
+      throw new BackpackException("BACKPACK_PAGING_INVALID", "limit must be at least 1 and offset at least 0");
+    }
     Map<String, String> q = new LinkedHashMap<>();
     q.put("limit", Integer.toString(limit));
     q.put("offset", Integer.toString(offset));

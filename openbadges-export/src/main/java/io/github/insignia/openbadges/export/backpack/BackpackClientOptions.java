@@ -3,8 +3,12 @@ package io.github.insignia.openbadges.export.backpack;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.json.JsonLimits;
 import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a backpack client connects: timeouts, retries, token storage, the account whose tokens are
@@ -15,6 +19,11 @@ import java.util.Objects;
  * 429/502/503/504; any request on 429/503 when the server sent {@code Retry-After}. A wait longer
  * than {@link Builder#maxRetryAfter(Duration)} is not waited: the call fails with the server's
  * Retry-After in the exception.
+ *
+ * <p>Endpoints are bound to the backpack: discovery may only name registration, authorization,
+ * token and revocation endpoints on the API base's origin, or on an origin the host lists with
+ * {@link Builder#trustEndpointOrigin(URI)}. Plain http is refused unless {@link
+ * Builder#allowHttpOnLoopback(boolean)} is set (tests and demos only).
  */
 public final class BackpackClientOptions {
   private final Duration connectTimeout;
@@ -28,6 +37,7 @@ public final class BackpackClientOptions {
   private final JsonLimits jsonLimits;
   private final boolean allowHttpOnLoopback;
   private final String userAgent;
+  private final Set<String> trustedEndpointOrigins;
 
   private BackpackClientOptions(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -41,6 +51,7 @@ public final class BackpackClientOptions {
     this.jsonLimits = b.jsonLimits;
     this.allowHttpOnLoopback = b.allowHttpOnLoopback;
     this.userAgent = b.userAgent;
+    this.trustedEndpointOrigins = Set.copyOf(b.trustedEndpointOrigins);
   }
 
   /** Defaults: 5 s connect, 30 s per request, 2 retries, Retry-After up to 10 s, in-memory tokens. */
@@ -98,7 +109,22 @@ public final class BackpackClientOptions {
     return jsonLimits;
   }
 
-  /** Whether plain http is allowed on loopback addresses (tests, demos); never elsewhere. */
+  /**
+   * The origins ({@code scheme://host:port}, lower case) besides the API base's own where discovery
+   * may place the OAuth endpoints; empty by default.
+   */
+  public Set<String> trustedEndpointOrigins() {
+    return trustedEndpointOrigins;
+  }
+
+  /** The origin of a URL as {@code scheme://host:port} in lower case (default ports written out). */
+  public static String origin(URI url) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+    return scheme + "://" + (url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT)) + ":" + port;
+  }
+
+  /** Whether plain http is allowed on loopback addresses (tests, demos; default false); never elsewhere. */
   public boolean allowHttpOnLoopback() {
     return allowHttpOnLoopback;
   }
@@ -119,8 +145,9 @@ public final class BackpackClientOptions {
     private String account = "default";
     private Clock clock = Clock.systemUTC();
     private JsonLimits jsonLimits = JsonLimits.defaults();
-    private boolean allowHttpOnLoopback = true;
+    private boolean allowHttpOnLoopback = false;
     private String userAgent = "insignia-openbadges";
+    private final Set<String> trustedEndpointOrigins = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -181,9 +208,27 @@ public final class BackpackClientOptions {
       return this;
     }
 
-    /** Allow plain http to loopback addresses (default true). */
+    /**
+     * Allow plain http to loopback addresses (default false: set it for tests and demos only; a
+     * loopback service is whatever runs on this machine).
+     */
     public Builder allowHttpOnLoopback(boolean value) {
       this.allowHttpOnLoopback = value;
+      return this;
+    }
+
+    /**
+     * Trusts one more origin for the OAuth endpoints a discovery document names (for a backpack
+     * whose authorization server lives on another host). Only the origin of {@code url} counts;
+     * it must be an absolute http(s) URL with a host.
+     */
+    public Builder trustEndpointOrigin(URI url) {
+      Objects.requireNonNull(url, "url");
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null) {
+        throw new ConfigurationException("BACKPACK_OPTION_INVALID", "a trusted endpoint origin must be an http(s) URL with a host");
+      }
+      this.trustedEndpointOrigins.add(origin(url));
       return this;
     }
 

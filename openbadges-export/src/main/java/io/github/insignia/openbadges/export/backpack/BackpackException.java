@@ -18,7 +18,15 @@ import java.util.OptionalInt;
  * BACKPACK_RESPONSE_TOO_LARGE}, {@code BACKPACK_INSECURE_URL}, {@code BACKPACK_DISCOVERY_INVALID},
  * {@code BACKPACK_INTERRUPTED}, {@code CLIENT_NOT_REGISTERED}, {@code REGISTRATION_FAILED}, {@code
  * NOT_AUTHORIZED}, {@code AUTHORIZATION_DENIED}, {@code AUTHORIZATION_FAILED}, {@code
- * AUTHORIZATION_STATE_MISMATCH}, {@code TOKEN_REQUEST_FAILED}, {@code TOKEN_REFRESH_FAILED}.
+ * AUTHORIZATION_STATE_MISMATCH}, {@code TOKEN_REQUEST_FAILED}, {@code TOKEN_REFRESH_FAILED}, {@code
+ * BACKPACK_ENDPOINT_UNTRUSTED} (discovery names an endpoint off the backpack's origin), {@code
+ * BACKPACK_ENDPOINT_MISMATCH} (the token endpoint is not the one that issued the secret; nothing
+ * was sent), {@code BACKPACK_TOKEN_INVALID} (a token that is not visible ASCII), {@code
+ * BACKPACK_REQUEST_INVALID} (a request that HTTP cannot carry), {@code BACKPACK_PAGING_INVALID}
+ * (limit below 1 or negative offset).
+ *
+ * <p>The message summarises what the server said (its code, when it looks like one); the server's
+ * own description, cleaned of control characters and bounded, is only in {@link #serverMessage()}.
  */
 public final class BackpackException extends OpenBadgesException {
   private static final long serialVersionUID = 1L;

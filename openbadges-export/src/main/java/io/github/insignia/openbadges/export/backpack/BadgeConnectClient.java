@@ -30,10 +30,15 @@ public final class BadgeConnectClient extends BackpackClient {
     return new BadgeConnectClient(service, options, new HttpTransport(options));
   }
 
-  /** Reads the manifest at {@code {baseUrl}/.well-known/badgeconnect.json} and builds the client. */
+  /**
+   * Reads the manifest at {@code {baseUrl}/.well-known/badgeconnect.json} and builds the client. The
+   * API base must be on the manifest's origin and the OAuth endpoints on the API base's (or on
+   * origins the host trusts): {@code BACKPACK_ENDPOINT_UNTRUSTED} otherwise.
+   */
   public static BadgeConnectClient discover(URI baseUrl, BackpackClientOptions options) {
     HttpTransport http = new HttpTransport(options);
-    URI manifestUrl = URI.create(Ob3BackpackClient.trimSlash(baseUrl.toString()) + MANIFEST_PATH);
+    http.checkUrl(baseUrl);
+    URI manifestUrl = HttpTransport.uri(Ob3BackpackClient.trimSlash(baseUrl.toString()) + MANIFEST_PATH);
     HttpTransport.Response r = http.send(HttpRequest.newBuilder(manifestUrl).header("Accept", "application/json").GET(), true);
     if (r.status() != 200) {
       throw HttpTransport.error(r, "Badge Connect manifest");
@@ -51,7 +56,7 @@ public final class BadgeConnectClient extends BackpackClient {
     List<String> scopes = new ArrayList<>();
     api.path("scopesOffered").forEach(s -> scopes.add(s.asText()));
     BackpackService service = new BackpackService(api.path("name").asText(""),
-        URI.create(Ob3BackpackClient.trimSlash(Ob3BackpackClient.resolve(manifestUrl, api.path("apiBase").asText(null), "apiBase").toString())),
+        HttpTransport.uri(Ob3BackpackClient.trimSlash(Ob3BackpackClient.resolve(manifestUrl, api.path("apiBase").asText(null), "apiBase").toString())),
         Ob3BackpackClient.resolve(manifestUrl, api.path("registrationUrl").asText(null), "registrationUrl"),
         Ob3BackpackClient.resolve(manifestUrl, api.path("authorizationUrl").asText(null), "authorizationUrl"),
         Ob3BackpackClient.resolve(manifestUrl, api.path("tokenUrl").asText(null), "tokenUrl"),
@@ -59,6 +64,7 @@ public final class BadgeConnectClient extends BackpackClient {
         scopes,
         Ob3BackpackClient.optional(manifestUrl, api.path("termsOfServiceUrl").asText(null)),
         Ob3BackpackClient.optional(manifestUrl, api.path("privacyPolicyUrl").asText(null)));
+    requireTrusted(service.apiBase(), manifestUrl, options, "apiBase");
     return new BadgeConnectClient(service, options, http);
   }
 

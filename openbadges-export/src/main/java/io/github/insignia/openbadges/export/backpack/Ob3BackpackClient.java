@@ -39,17 +39,24 @@ public final class Ob3BackpackClient extends BackpackClient {
     return new Ob3BackpackClient(service, options, new HttpTransport(options));
   }
 
-  /** Reads {@code GET {baseUrl}/ims/ob/v3p0/discovery} and builds the client. */
+  /**
+   * Reads {@code GET {baseUrl}/ims/ob/v3p0/discovery} and builds the client. The API base the
+   * document names must be on the discovery URL's origin, and the OAuth endpoints on the API base's
+   * (or on origins the host trusts): {@code BACKPACK_ENDPOINT_UNTRUSTED} otherwise.
+   */
   public static Ob3BackpackClient discover(URI baseUrl, BackpackClientOptions options) {
     HttpTransport http = new HttpTransport(options);
+    http.checkUrl(baseUrl);
     String base = trimSlash(baseUrl.toString());
     String apiBase = base.endsWith(API_PATH) ? base : base + API_PATH;
-    URI discovery = URI.create(apiBase + "/discovery");
+    URI discovery = HttpTransport.uri(apiBase + "/discovery");
     HttpTransport.Response r = http.send(HttpRequest.newBuilder(discovery).header("Accept", "application/json").GET(), true);
     if (r.status() != 200) {
       throw HttpTransport.error(r, "OB 3.0 discovery");
     }
-    return new Ob3BackpackClient(parseDescription(http.json(r, "OB 3.0 discovery"), discovery, apiBase), options, http);
+    BackpackService service = parseDescription(http.json(r, "OB 3.0 discovery"), discovery, apiBase);
+    requireTrusted(service.apiBase(), discovery, options, "API base (servers[0].url)");
+    return new Ob3BackpackClient(service, options, http);
   }
 
   static BackpackService parseDescription(JsonNode sdd, URI discovery, String defaultApiBase) {

@@ -74,9 +74,24 @@ public final class HttpTransport {
         "backpack URLs must be https (plain http only on a loopback address): " + Urls.abbreviate(String.valueOf(url)));
   }
 
+  /** A URI from text, or {@code BACKPACK_INSECURE_URL} when it is not one. */
+  public static URI uri(String text) {
+    try {
+      return new URI(text);
+    } catch (java.net.URISyntaxException e) {
+      throw new BackpackException("BACKPACK_INSECURE_URL", "not a URL: " + Urls.abbreviate(summaryText(text)), e);
+    }
+  }
+
   /** Sends, retrying where safe; returns any answer that is not retried (the caller checks status). */
   public Response send(HttpRequest.Builder builder, boolean idempotent) {
-    HttpRequest request = builder.timeout(options.requestTimeout()).header("User-Agent", options.userAgent()).build();
+    HttpRequest request;
+    try {
+      request = builder.timeout(options.requestTimeout()).header("User-Agent", options.userAgent()).build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new BackpackException("BACKPACK_REQUEST_INVALID", "the request could not be built (a header value holds"
+          + " a character HTTP does not allow)", e);
+    }
     checkUrl(request.uri());
     long maxBytes = options.jsonLimits().maxDocumentBytes();
     for (int attempt = 0; ; attempt++) {
@@ -241,18 +256,29 @@ public final class HttpTransport {
       default -> s >= 500 ? "BACKPACK_SERVER_ERROR" : "BACKPACK_HTTP_ERROR";
     };
     Duration retryAfter = retryAfter(r).orElse(null);
+    // The server's words are summarised, never echoed: a code-like token in the message, the
+    // description (control characters dropped, bounded) only through serverMessage().
+    serverCode = serverCode == null ? null : summaryCode(serverCode);
+    serverMessage = serverMessage == null ? null : summaryText(serverMessage);
     StringBuilder m = new StringBuilder(what).append(": the backpack answered HTTP ").append(s);
     if (serverCode != null) {
       m.append(' ').append(serverCode);
-    }
-    if (serverMessage != null) {
-      String oneLine = serverMessage.replaceAll("\\s+", " ");
-      m.append(": ").append(oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine);
     }
     if (retryAfter != null) {
       m.append(" (retry after ").append(retryAfter.toSeconds()).append(" s)");
     }
     return new BackpackException(code, m.toString(), s, serverCode, serverMessage, retryAfter, null);
+  }
+
+  /** A server's code as a bounded token ({@code [A-Za-z0-9_.:-]}, at most 64), else {@code "(unreadable)"}. */
+  public static String summaryCode(String code) {
+    return code.matches("[A-Za-z0-9_.:-]{1,64}") ? code : "(unreadable)";
+  }
+
+  /** A server's text on one line, control and bidi characters dropped, at most 200 characters. */
+  public static String summaryText(String text) {
+    String clean = text.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+", " ").replaceAll("\\s+", " ").strip();
+    return clean.length() > 200 ? clean.substring(0, 200) + "…" : clean;
   }
 
   private static String text(JsonNode n) {

@@ -15,8 +15,10 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,11 +30,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The provider's OAuth 2.0 authorization server: RFC 7591 registration, authorization code with
- * mandatory PKCE S256 and exact redirect URIs, token and refresh (rotating refresh tokens), RFC 7009
- * revocation, and bearer checks for the resource endpoints. Secrets and tokens are kept only as
- * SHA-256 hashes. State lives in memory.
+ * mandatory PKCE S256 and exact redirect URIs, a consent page when the host asks the person, token
+ * and refresh (rotating refresh tokens with reuse detection), RFC 7009 revocation, and bearer checks
+ * for the resource endpoints. Secrets and tokens are kept only as SHA-256 hashes. State lives in
+ * memory.
+ *
+ * <p>Tokens belong to grants (one per successful code exchange). Storage is bounded per user and
+ * per client: a new grant beyond {@link #MAX_GRANTS_PER_USER} or {@link #MAX_GRANTS_PER_CLIENT}
+ * evicts the oldest grant of that user or client, never anyone else's; beyond {@link #MAX_GRANTS}
+ * in all, new grants are refused ({@code temporarily_unavailable}) rather than anything cleared.
+ * Refreshing rotates both tokens of the grant in place (one refresh cannot grow the store); a
+ * rotated refresh token presented again revokes its whole grant (OAuth 2.0 Security BCP 4.14).
  */
 public final class OAuthServer {
+  private static final System.Logger LOG = System.getLogger(OAuthServer.class.getName());
   /** Result of a bearer-token check. */
   public record Access(Kind kind, String userId, Set<String> scopes) {
     /** What the check found. */
@@ -44,9 +55,45 @@ public final class OAuthServer {
   private record Code(String clientId, String redirectUri, String challenge, String userId, Set<String> scopes,
       Instant expires, String grantId) {}
 
-  private record Token(String clientId, String userId, Set<String> scopes, Instant expires, String grantId, boolean refresh) {}
+  /** A consent page shown and not yet answered; its id is the form's anti-CSRF token. */
+  private record PendingConsent(String clientId, String redirectUri, String state, String challenge, String userId,
+      Set<String> scopes, Instant expires) {}
 
+  /** The tokens of one grant; mutated only under the server's lock. */
+  private static final class Grant {
+    final String id;
+    final String clientId;
+    final String userId;
+    Set<String> scopes;
+    String accessHash;
+    Instant accessExpires;
+    String refreshHash;
+    Instant refreshExpires;
+    /** Refresh tokens rotated out, newest last (bounded): presenting one again is reuse. */
+    final ArrayDeque<String> spent = new ArrayDeque<>();
+
+    Grant(String id, String clientId, String userId) {
+      this.id = id;
+      this.clientId = clientId;
+      this.userId = userId;
+    }
+  }
+
+  /** Live grants per user; a new one beyond this evicts that user's oldest. */
+  public static final int MAX_GRANTS_PER_USER = 100;
+  /** Live grants per client; a new one beyond this evicts that client's oldest. */
+  public static final int MAX_GRANTS_PER_CLIENT = 50_000;
+  /** Live grants in all; beyond, new grants are refused (nothing is cleared). */
+  public static final int MAX_GRANTS = 500_000;
+  /** Rotated refresh tokens remembered per grant for reuse detection. */
+  static final int MAX_SPENT_PER_GRANT = 32;
+  /** Codes (and remembered used codes) per client; beyond, that client's oldest goes. */
+  static final int MAX_CODES_PER_CLIENT = 1_000;
+  /** Unanswered consent pages per user; beyond, that user's oldest goes. */
+  static final int MAX_CONSENTS_PER_USER = 20;
   private static final int MAX_ENTRIES = 100_000;
+  private static final int MAX_NAME = 100;
+  private static final int MAX_URI = 2_000;
 
   private final Clock clock;
   private final ConsentDecider consent;
@@ -55,9 +102,19 @@ public final class OAuthServer {
   private final Duration refreshTokenLifetime;
   private final Duration codeLifetime;
   private final Map<String, Client> clients = new ConcurrentHashMap<>();
-  private final Map<String, Code> codes = new ConcurrentHashMap<>();
-  private final Map<String, String> usedCodes = new ConcurrentHashMap<>();
-  private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+  private final Object lock = new Object();
+  private final Map<String, Code> codes = new HashMap<>();
+  private final Map<String, LinkedHashMap<String, Code>> codesByClient = new HashMap<>();
+  private final Map<String, LinkedHashMap<String, String>> usedCodesByClient = new HashMap<>();
+  private final Map<String, PendingConsent> consents = new HashMap<>();
+  private final Map<String, LinkedHashSet<String>> consentsByUser = new HashMap<>();
+  private final Map<String, Grant> grants = new HashMap<>();
+  private final Map<String, LinkedHashSet<String>> grantsByClient = new HashMap<>();
+  private final Map<String, LinkedHashSet<String>> grantsByUser = new HashMap<>();
+  /** Live token hash to its grant; a refresh token's hash maps to the grant too (the grant says which). */
+  private final Map<String, Grant> tokens = new HashMap<>();
+  /** Rotated refresh-token hash to grant id. */
+  private final Map<String, String> spentRefresh = new HashMap<>();
 
   public OAuthServer(Clock clock, ConsentDecider consent, List<String> offeredScopes, Duration accessTokenLifetime,
       Duration refreshTokenLifetime, Duration codeLifetime) {
@@ -75,25 +132,34 @@ public final class OAuthServer {
     try {
       body = SafeJson.read(request.body(), JsonLimits.builder().maxDocumentBytes(64 * 1024).maxDepth(8).build());
     } catch (OpenBadgesException e) {
-      return registrationError("invalid_client_metadata", "the body is not JSON: " + e.getMessage());
+      return registrationError("invalid_client_metadata", "the body is not JSON (" + e.code() + ")");
     }
     if (!body.isObject()) {
       return registrationError("invalid_client_metadata", "the body must be a JSON object");
     }
-    String name = body.path("client_name").asText("");
-    if (name.isBlank()) {
-      return registrationError("invalid_client_metadata", "client_name is required");
+    String name = body.path("client_name").isTextual() ? body.get("client_name").asText().strip() : "";
+    if (name.isEmpty() || name.length() > MAX_NAME || !printable(name)) {
+      return registrationError("invalid_client_metadata",
+          "client_name is required: 1.." + MAX_NAME + " characters without control or formatting characters");
+    }
+    // Shown to people on the consent page: only https URLs, bounded, nothing invisible.
+    for (String field : List.of("client_uri", "logo_uri", "tos_uri", "policy_uri")) {
+      JsonNode v = body.get(field);
+      if (v != null && !v.isNull() && (!v.isTextual() || !acceptableMetadataUri(v.asText()))) {
+        return registrationError("invalid_client_metadata",
+            field + " must be an absolute https URL of at most " + MAX_URI + " characters");
+      }
     }
     List<String> redirects = new ArrayList<>();
     for (JsonNode r : body.path("redirect_uris")) {
-      if (!r.isTextual() || !acceptableRedirect(r.asText())) {
+      if (!r.isTextual() || r.asText().length() > MAX_URI || !acceptableRedirect(r.asText())) {
         return registrationError("invalid_redirect_uri",
             "each redirect URI must be an absolute https URL (http only on a loopback address) without a fragment");
       }
       redirects.add(r.asText());
     }
-    if (redirects.isEmpty()) {
-      return registrationError("invalid_redirect_uri", "redirect_uris must list at least one URI");
+    if (redirects.isEmpty() || redirects.size() > 20) {
+      return registrationError("invalid_redirect_uri", "redirect_uris must list 1..20 URIs");
     }
     String method = body.path("token_endpoint_auth_method").asText("client_secret_basic");
     if (!method.equals("client_secret_basic")) {
@@ -101,7 +167,7 @@ public final class OAuthServer {
     }
     for (JsonNode g : body.path("grant_types")) {
       if (!Set.of("authorization_code", "refresh_token").contains(g.asText())) {
-        return registrationError("invalid_client_metadata", "unsupported grant type " + Urls.abbreviate(g.asText()));
+        return registrationError("invalid_client_metadata", "unsupported grant type");
       }
     }
     for (JsonNode t : body.path("response_types")) {
@@ -123,8 +189,10 @@ public final class OAuthServer {
     }
     String id = Tokens.random();
     String secret = Tokens.random();
-    clients.put(id, new Client(id, Tokens.hash(secret), name, body.path("client_uri").asText(null), redirects, scopes));
+    String clientUri = body.path("client_uri").isTextual() ? body.get("client_uri").asText() : null;
+    clients.put(id, new Client(id, Tokens.hash(secret), name, clientUri, redirects, scopes));
     ObjectNode out = ((ObjectNode) body).deepCopy();
+    out.put("client_name", name);
     out.put("client_id", id);
     out.put("client_secret", secret);
     out.put("client_id_issued_at", clock.instant().getEpochSecond());
@@ -139,7 +207,7 @@ public final class OAuthServer {
     Map<String, List<String>> q = request.query();
     for (Map.Entry<String, List<String>> e : q.entrySet()) {
       if (e.getValue().size() > 1) {
-        return authorizePage("the parameter " + Urls.abbreviate(e.getKey()) + " is repeated");
+        return authorizePage("a parameter is repeated");
       }
     }
     String clientId = first(q, "client_id");
@@ -170,35 +238,131 @@ public final class OAuthServer {
     } else {
       for (String s : scopeParam.strip().split(" +")) {
         if (!client.scopes().contains(s)) {
-          return redirectError(redirect, state, "invalid_scope", "scope not offered or not registered: " + Urls.abbreviate(s));
+          return redirectError(redirect, state, "invalid_scope", "scope not offered or not registered");
         }
         scopes.add(s);
       }
     }
     ConsentDecision decision = consent.decide(new ConsentRequest(client.id(), client.name(), client.uri(), scopes, request));
+    if (decision != null && decision.asks()) {
+      return consentPage(client, redirect, state, challenge, decision.userId().orElseThrow(), narrow(scopes, decision));
+    }
     if (decision == null || !decision.granted()) {
       return redirectError(redirect, state, "access_denied", "the user refused access");
     }
-    Set<String> granted = decision.scopes().map(s -> {
-      Set<String> narrowed = new LinkedHashSet<>(scopes);
+    return codeRedirect(client, redirect, state, challenge, decision.userId().orElseThrow(), narrow(scopes, decision));
+  }
+
+  /**
+   * POST authorization endpoint: the person's answer on the consent page. The form's {@code
+   * consent} token must be one this server rendered (single use, ten minutes), and the host's
+   * decider must name the same user for this request (a token lifted from one session is useless
+   * in another).
+   */
+  public HttpResponse answerConsent(HttpRequest request) {
+    if (!request.mediaType().equals("application/x-www-form-urlencoded")) {
+      return consentProblem(400, "the consent form must be posted as application/x-www-form-urlencoded");
+    }
+    Map<String, List<String>> form = Percent.parseQuery(request.bodyText(), true);
+    String token = first(form, "consent");
+    String answer = first(form, "decision");
+    PendingConsent pending;
+    synchronized (lock) {
+      pending = token == null ? null : consents.remove(Tokens.hash(token));
+      if (pending != null) {
+        LinkedHashSet<String> mine = consentsByUser.get(pending.userId());
+        if (mine != null) {
+          mine.remove(Tokens.hash(token));
+        }
+      }
+    }
+    if (pending == null || !pending.expires().isAfter(clock.instant())) {
+      return consentProblem(400, "this consent form is unknown, used or expired; start again from the application");
+    }
+    Client client = clients.get(pending.clientId());
+    if (client == null) {
+      return consentProblem(400, "the application is no longer registered");
+    }
+    ConsentDecision who = consent.decide(new ConsentRequest(client.id(), client.name(), client.uri(), pending.scopes(), request));
+    if (who == null || who.userId().isEmpty() || !who.userId().get().equals(pending.userId())) {
+      // Cross-site request forgery, or another person's session: never turn it into a grant.
+      return consentProblem(403, "this consent form was not issued to the signed-in person");
+    }
+    if (!"approve".equals(answer)) {
+      return redirectError(pending.redirectUri(), pending.state(), "access_denied", "the user refused access");
+    }
+    return codeRedirect(client, pending.redirectUri(), pending.state(), pending.challenge(), pending.userId(),
+        narrow(pending.scopes(), who));
+  }
+
+  private static Set<String> narrow(Set<String> asked, ConsentDecision decision) {
+    return decision.scopes().map(s -> {
+      Set<String> narrowed = new LinkedHashSet<>(asked);
       narrowed.retainAll(s);
-      return narrowed;
-    }).orElse(scopes);
-    purgeIfFull(codes);
+      return (Set<String>) narrowed;
+    }).orElse(asked);
+  }
+
+  private HttpResponse codeRedirect(Client client, String redirect, String state, String challenge, String userId,
+      Set<String> scopes) {
     String code = Tokens.random();
-    codes.put(Tokens.hash(code), new Code(client.id(), redirect, challenge, decision.userId().orElseThrow(),
-        Set.copyOf(granted), clock.instant().plus(codeLifetime), Tokens.random()));
+    String hash = Tokens.hash(code);
+    Code c = new Code(client.id(), redirect, challenge, userId, Set.copyOf(scopes), clock.instant().plus(codeLifetime),
+        Tokens.random());
+    synchronized (lock) {
+      if (codes.size() >= MAX_ENTRIES) {
+        Instant now = clock.instant();
+        codes.values().removeIf(x -> !x.expires().isAfter(now));
+        codesByClient.values().forEach(m -> m.values().removeIf(x -> !x.expires().isAfter(now)));
+      }
+      if (codes.size() >= MAX_ENTRIES) {
+        return redirectError(redirect, state, "temporarily_unavailable", "too many authorizations in progress");
+      }
+      LinkedHashMap<String, Code> mine = codesByClient.computeIfAbsent(client.id(), k -> new LinkedHashMap<>());
+      if (mine.size() >= MAX_CODES_PER_CLIENT) {
+        String oldest = mine.keySet().iterator().next();
+        mine.remove(oldest);
+        codes.remove(oldest);
+      }
+      mine.put(hash, c);
+      codes.put(hash, c);
+    }
     Map<String, String> params = new LinkedHashMap<>();
     params.put("code", code);
     params.put("state", state);
     return HttpResponse.redirect(appendQuery(redirect, params));
   }
 
+  private HttpResponse consentPage(Client client, String redirect, String state, String challenge, String userId,
+      Set<String> scopes) {
+    String token = Tokens.random();
+    String hash = Tokens.hash(token);
+    synchronized (lock) {
+      if (consents.size() >= MAX_ENTRIES) {
+        Instant now = clock.instant();
+        consents.values().removeIf(x -> !x.expires().isAfter(now));
+        consentsByUser.values().forEach(set -> set.removeIf(h -> !consents.containsKey(h)));
+      }
+      if (consents.size() >= MAX_ENTRIES) {
+        return redirectError(redirect, state, "temporarily_unavailable", "too many authorizations in progress");
+      }
+      LinkedHashSet<String> mine = consentsByUser.computeIfAbsent(userId, k -> new LinkedHashSet<>());
+      if (mine.size() >= MAX_CONSENTS_PER_USER) {
+        String oldest = mine.iterator().next();
+        mine.remove(oldest);
+        consents.remove(oldest);
+      }
+      mine.add(hash);
+      consents.put(hash, new PendingConsent(client.id(), redirect, state, challenge, userId, Set.copyOf(scopes),
+          clock.instant().plus(codeLifetime)));
+    }
+    return ConsentPage.render(client.name(), client.uri(), redirect, scopes, token);
+  }
+
   /** POST token endpoint: authorization_code and refresh_token grants. */
   public HttpResponse token(HttpRequest request) {
-    Optional<String[]> basic = Tokens.parseBasic(request.header("Authorization").orElse(null));
-    Client client = basic.map(b -> clients.get(b[0])).orElse(null);
-    if (client == null || !Tokens.same(client.secretHash(), Tokens.hash(basic.get()[1]))) {
+    Client client = authenticate(request);
+    if (client == null) {
       return tokenError(401, "invalid_client", "client authentication failed (HTTP Basic with the registered secret)")
           .withHeader("WWW-Authenticate", "Basic realm=\"token\"");
     }
@@ -216,23 +380,41 @@ public final class OAuthServer {
     return tokenError(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
   }
 
+  private Client authenticate(HttpRequest request) {
+    Optional<String[]> basic = Tokens.parseBasic(request.header("Authorization").orElse(null));
+    Client client = basic.map(b -> clients.get(b[0])).orElse(null);
+    return client != null && Tokens.same(client.secretHash(), Tokens.hash(basic.get()[1])) ? client : null;
+  }
+
   private HttpResponse codeGrant(Client client, Map<String, List<String>> form) {
     String code = first(form, "code");
     if (code == null) {
       return tokenError(400, "invalid_request", "code is required");
     }
     String hash = Tokens.hash(code);
-    Code c = codes.remove(hash);
-    if (c == null) {
-      String grant = usedCodes.get(hash);
-      if (grant != null) {
-        // A code used twice may have been stolen: revoke what the first use issued (RFC 6749 §4.1.2).
-        tokens.values().removeIf(t -> t.grantId().equals(grant));
+    Code c;
+    synchronized (lock) {
+      c = codes.remove(hash);
+      if (c == null) {
+        for (LinkedHashMap<String, String> used : usedCodesByClient.values()) {
+          String grant = used.get(hash);
+          if (grant != null) {
+            // A code used twice may have been stolen: revoke what the first use issued (RFC 6749 §4.1.2).
+            revokeGrant(grant);
+          }
+        }
+        return tokenError(400, "invalid_grant", "the code is unknown, used or expired");
       }
-      return tokenError(400, "invalid_grant", "the code is unknown, used or expired");
+      LinkedHashMap<String, Code> pending = codesByClient.get(c.clientId());
+      if (pending != null) {
+        pending.remove(hash);
+      }
+      LinkedHashMap<String, String> used = usedCodesByClient.computeIfAbsent(c.clientId(), k -> new LinkedHashMap<>());
+      if (used.size() >= MAX_CODES_PER_CLIENT) {
+        used.remove(used.keySet().iterator().next());
+      }
+      used.put(hash, c.grantId());
     }
-    purgeIfFull(usedCodes);
-    usedCodes.put(hash, c.grantId());
     if (!c.clientId().equals(client.id()) || !c.expires().isAfter(clock.instant())) {
       return tokenError(400, "invalid_grant", "the code is unknown, used or expired");
     }
@@ -243,35 +425,98 @@ public final class OAuthServer {
     if (verifier == null || !verifier.matches("[A-Za-z0-9._~-]{43,128}") || !Tokens.same(Tokens.s256(verifier), c.challenge())) {
       return tokenError(400, "invalid_grant", "the PKCE code_verifier does not match the code_challenge");
     }
-    return issue(client.id(), c.userId(), c.scopes(), c.grantId());
+    synchronized (lock) {
+      if (grants.size() >= MAX_GRANTS) {
+        purgeExpiredGrants();
+      }
+      if (grants.size() >= MAX_GRANTS) {
+        return tokenError(503, "temporarily_unavailable", "too many live grants; try again later");
+      }
+      Grant g = new Grant(c.grantId(), client.id(), c.userId());
+      admit(g, grantsByUser, g.userId, MAX_GRANTS_PER_USER);
+      admit(g, grantsByClient, g.clientId, MAX_GRANTS_PER_CLIENT);
+      grants.put(g.id, g);
+      return rotate(g, c.scopes());
+    }
+  }
+
+  /** Indexes a new grant under its user or client, evicting that owner's oldest grant when full. */
+  private void admit(Grant g, Map<String, LinkedHashSet<String>> index, String owner, int max) {
+    LinkedHashSet<String> mine = index.computeIfAbsent(owner, k -> new LinkedHashSet<>());
+    if (mine.size() >= max) {
+      Instant now = clock.instant();
+      for (String id : List.copyOf(mine)) {
+        Grant old = grants.get(id);
+        if (old == null || !old.refreshExpires.isAfter(now)) {
+          revokeGrant(id);
+        }
+      }
+    }
+    while (mine.size() >= max) {
+      revokeGrant(mine.iterator().next());
+    }
+    mine.add(g.id);
   }
 
   private HttpResponse refreshGrant(Client client, Map<String, List<String>> form) {
     String refresh = first(form, "refresh_token");
-    Token t = refresh == null ? null : tokens.get(Tokens.hash(refresh));
-    if (t == null || !t.refresh() || !t.clientId().equals(client.id()) || !t.expires().isAfter(clock.instant())) {
-      return tokenError(400, "invalid_grant", "the refresh token is unknown, revoked or expired");
+    if (refresh == null) {
+      return tokenError(400, "invalid_request", "refresh_token is required");
     }
-    Set<String> scopes = t.scopes();
-    String scopeParam = first(form, "scope");
-    if (scopeParam != null && !scopeParam.isBlank()) {
-      Set<String> asked = new LinkedHashSet<>(Arrays.asList(scopeParam.strip().split(" +")));
-      if (!t.scopes().containsAll(asked)) {
-        return tokenError(400, "invalid_scope", "a refresh cannot widen the scope");
+    String hash = Tokens.hash(refresh);
+    synchronized (lock) {
+      Grant g = tokens.get(hash);
+      if (g == null || !hash.equals(g.refreshHash)) {
+        String reused = spentRefresh.get(hash);
+        if (reused != null) {
+          Grant family = grants.get(reused);
+          if (family != null && family.clientId.equals(client.id())) {
+            // A rotated refresh token came back: one of the two holders stole it. End the grant.
+            LOG.log(System.Logger.Level.WARNING, "refresh token reuse detected; the grant is revoked");
+            revokeGrant(reused);
+          }
+        }
+        return tokenError(400, "invalid_grant", "the refresh token is unknown, revoked or expired");
       }
-      scopes = asked;
+      if (!g.clientId.equals(client.id()) || !g.refreshExpires.isAfter(clock.instant())) {
+        return tokenError(400, "invalid_grant", "the refresh token is unknown, revoked or expired");
+      }
+      Set<String> scopes = g.scopes;
+      String scopeParam = first(form, "scope");
+      if (scopeParam != null && !scopeParam.isBlank()) {
+        Set<String> asked = new LinkedHashSet<>(Arrays.asList(scopeParam.strip().split(" +")));
+        if (!g.scopes.containsAll(asked)) {
+          return tokenError(400, "invalid_scope", "a refresh cannot widen the scope");
+        }
+        scopes = asked;
+      }
+      return rotate(g, scopes);
     }
-    tokens.remove(Tokens.hash(refresh));
-    return issue(client.id(), t.userId(), scopes, t.grantId());
   }
 
-  private HttpResponse issue(String clientId, String userId, Set<String> scopes, String grantId) {
-    purgeIfFull(tokens);
+  /** Replaces the grant's tokens with new ones (the old refresh token is remembered as spent). Under the lock. */
+  private HttpResponse rotate(Grant g, Set<String> scopes) {
+    if (g.accessHash != null) {
+      tokens.remove(g.accessHash);
+    }
+    if (g.refreshHash != null) {
+      tokens.remove(g.refreshHash);
+      g.spent.addLast(g.refreshHash);
+      spentRefresh.put(g.refreshHash, g.id);
+      if (g.spent.size() > MAX_SPENT_PER_GRANT) {
+        spentRefresh.remove(g.spent.removeFirst());
+      }
+    }
     String access = Tokens.random();
     String refresh = Tokens.random();
     Instant now = clock.instant();
-    tokens.put(Tokens.hash(access), new Token(clientId, userId, scopes, now.plus(accessTokenLifetime), grantId, false));
-    tokens.put(Tokens.hash(refresh), new Token(clientId, userId, scopes, now.plus(refreshTokenLifetime), grantId, true));
+    g.scopes = Set.copyOf(scopes);
+    g.accessHash = Tokens.hash(access);
+    g.accessExpires = now.plus(accessTokenLifetime);
+    g.refreshHash = Tokens.hash(refresh);
+    g.refreshExpires = now.plus(refreshTokenLifetime);
+    tokens.put(g.accessHash, g);
+    tokens.put(g.refreshHash, g);
     ObjectNode out = SafeJson.nodeFactory().objectNode();
     out.put("access_token", access);
     out.put("token_type", "Bearer");
@@ -281,22 +526,66 @@ public final class OAuthServer {
     return noStore(HttpResponse.json(200, out));
   }
 
+  /** Forgets a grant, its tokens and its spent refresh tokens. Under the lock. */
+  private void revokeGrant(String grantId) {
+    Grant g = grants.remove(grantId);
+    if (g == null) {
+      return;
+    }
+    if (g.accessHash != null) {
+      tokens.remove(g.accessHash);
+    }
+    if (g.refreshHash != null) {
+      tokens.remove(g.refreshHash);
+    }
+    g.spent.forEach(spentRefresh::remove);
+    removeFrom(grantsByUser, g.userId, grantId);
+    removeFrom(grantsByClient, g.clientId, grantId);
+  }
+
+  private static void removeFrom(Map<String, LinkedHashSet<String>> index, String owner, String grantId) {
+    LinkedHashSet<String> set = index.get(owner);
+    if (set != null) {
+      set.remove(grantId);
+      if (set.isEmpty()) {
+        index.remove(owner);
+      }
+    }
+  }
+
+  private void purgeExpiredGrants() {
+    Instant now = clock.instant();
+    for (Grant g : List.copyOf(grants.values())) {
+      if (!g.refreshExpires.isAfter(now)) {
+        revokeGrant(g.id);
+      }
+    }
+  }
+
+  /** The number of live grants of a user (for tests and monitoring). */
+  public int grantCount(String userId) {
+    synchronized (lock) {
+      return grantsByUser.getOrDefault(userId, new LinkedHashSet<>()).size();
+    }
+  }
+
   /** POST revocation endpoint (RFC 7009): 200 even for unknown tokens. */
   public HttpResponse revoke(HttpRequest request) {
-    Optional<String[]> basic = Tokens.parseBasic(request.header("Authorization").orElse(null));
-    Client client = basic.map(b -> clients.get(b[0])).orElse(null);
-    if (client == null || !Tokens.same(client.secretHash(), Tokens.hash(basic.get()[1]))) {
+    Client client = authenticate(request);
+    if (client == null) {
       return tokenError(401, "invalid_client", "client authentication failed");
     }
     String token = first(Percent.parseQuery(request.bodyText(), true), "token");
     if (token != null) {
-      Token t = tokens.get(Tokens.hash(token));
-      if (t != null && t.clientId().equals(client.id())) {
-        // Revoking either token of a grant ends the whole grant.
-        tokens.values().removeIf(x -> x.grantId().equals(t.grantId()));
+      synchronized (lock) {
+        Grant g = tokens.get(Tokens.hash(token));
+        if (g != null && g.clientId.equals(client.id())) {
+          // Revoking either token of a grant ends the whole grant.
+          revokeGrant(g.id);
+        }
       }
     }
-    return HttpResponse.empty(200);
+    return noStore(HttpResponse.empty(200));
   }
 
   /** Checks the request's bearer token for a scope. */
@@ -305,17 +594,26 @@ public final class OAuthServer {
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return new Access(Access.Kind.MISSING, null, Set.of());
     }
-    Token t = tokens.get(Tokens.hash(header.substring(7).strip()));
-    if (t == null || t.refresh()) {
-      return new Access(Access.Kind.INVALID, null, Set.of());
+    String hash = Tokens.hash(header.substring(7).strip());
+    String userId;
+    Set<String> scopes;
+    Instant expires;
+    synchronized (lock) {
+      Grant g = tokens.get(hash);
+      if (g == null || !hash.equals(g.accessHash)) {
+        return new Access(Access.Kind.INVALID, null, Set.of());
+      }
+      userId = g.userId;
+      scopes = g.scopes;
+      expires = g.accessExpires;
     }
-    if (!t.expires().isAfter(clock.instant())) {
+    if (!expires.isAfter(clock.instant())) {
       return new Access(Access.Kind.EXPIRED, null, Set.of());
     }
-    if (!t.scopes().contains(scope)) {
-      return new Access(Access.Kind.INSUFFICIENT_SCOPE, t.userId(), t.scopes());
+    if (!scopes.contains(scope)) {
+      return new Access(Access.Kind.INSUFFICIENT_SCOPE, userId, scopes);
     }
-    return new Access(Access.Kind.OK, t.userId(), t.scopes());
+    return new Access(Access.Kind.OK, userId, scopes);
   }
 
   /** The WWW-Authenticate value for a failed check. */
@@ -325,18 +623,6 @@ public final class OAuthServer {
       case INSUFFICIENT_SCOPE -> "Bearer realm=\"openbadges\", error=\"insufficient_scope\", scope=\"" + scope + "\"";
       default -> "Bearer realm=\"openbadges\", error=\"invalid_token\"";
     };
-  }
-
-  private void purgeIfFull(Map<String, ?> map) {
-    if (map.size() < MAX_ENTRIES) {
-      return;
-    }
-    Instant now = clock.instant();
-    codes.values().removeIf(c -> !c.expires().isAfter(now));
-    tokens.values().removeIf(t -> !t.expires().isAfter(now));
-    if (map.size() >= MAX_ENTRIES) {
-      map.clear();
-    }
   }
 
   static boolean acceptableRedirect(String uri) {
@@ -350,6 +636,25 @@ public final class OAuthServer {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /** An absolute https URL with a host, bounded, without whitespace or control characters. */
+  static boolean acceptableMetadataUri(String uri) {
+    if (uri.isEmpty() || uri.length() > MAX_URI || !uri.matches("[\\x21-\\x7E]+")) {
+      return false;
+    }
+    try {
+      URI u = new URI(uri);
+      return u.isAbsolute() && "https".equalsIgnoreCase(u.getScheme()) && u.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** No control, formatting (bidi overrides, zero-width) or line/paragraph separator characters. */
+  static boolean printable(String s) {
+    return s.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+        || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
   }
 
   private static String first(Map<String, List<String>> q, String name) {
@@ -374,6 +679,11 @@ public final class OAuthServer {
         ("Authorization request refused: " + problem).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  private static HttpResponse consentProblem(int status, String problem) {
+    return HttpResponse.of(status, "text/plain; charset=utf-8",
+        ("Consent refused: " + problem).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static HttpResponse registrationError(String error, String description) {
     ObjectNode out = SafeJson.nodeFactory().objectNode();
     out.put("error", error);
@@ -391,5 +701,4 @@ public final class OAuthServer {
   private static HttpResponse noStore(HttpResponse r) {
     return r.withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
   }
-
 }

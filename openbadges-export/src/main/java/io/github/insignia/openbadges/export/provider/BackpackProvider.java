@@ -11,16 +11,15 @@ import io.github.insignia.openbadges.export.internal.Percent;
 import io.github.insignia.openbadges.export.internal.Tokens;
 import io.github.insignia.openbadges.json.JsonLimits;
 import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.model.RecipientIdentity;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,15 +91,26 @@ public final class BackpackProvider {
     return URI.create(base);
   }
 
-  /** Answers one request. Never throws: unexpected failures become a 500 without details. */
+  /**
+   * Answers one request. Never throws: unexpected failures become a 500 without details. Every
+   * answer carries {@code X-Content-Type-Options: nosniff} and, unless it is a public document
+   * (discovery, manifest), {@code Cache-Control: no-store}.
+   */
   public HttpResponse handle(HttpRequest request) {
+    HttpResponse response;
     try {
-      return route(request);
+      response = route(request);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "backpack provider failed on " + request, e);
       boolean v2 = request.path().startsWith(basePath + V2);
-      return v2 ? v2Status(500, "BAD_REQUEST", "internal error") : imsx(500, "internal_server_error", "internal error");
+      response = v2 ? v2Status(500, "BAD_REQUEST", "internal error") : imsx(500, "internal_server_error", "internal error");
     }
+    return secured(response);
+  }
+
+  private static HttpResponse secured(HttpResponse r) {
+    HttpResponse out = r.header("X-Content-Type-Options").isPresent() ? r : r.withHeader("X-Content-Type-Options", "nosniff");
+    return out.header("Cache-Control").isPresent() ? out : out.withHeader("Cache-Control", "no-store");
   }
 
   private HttpResponse route(HttpRequest r) {
@@ -113,7 +123,10 @@ public final class BackpackProvider {
       case "/oauth/register":
         return m.equals("POST") ? oauth.register(r) : HttpResponse.empty(405).withHeader("Allow", "POST");
       case "/oauth/authorize":
-        return m.equals("GET") ? oauth.authorize(r) : HttpResponse.empty(405).withHeader("Allow", "GET");
+        if (m.equals("POST")) {
+          return oauth.answerConsent(r);
+        }
+        return m.equals("GET") ? oauth.authorize(r) : HttpResponse.empty(405).withHeader("Allow", "GET, POST");
       case "/oauth/token":
         return m.equals("POST") ? oauth.token(r) : HttpResponse.empty(405).withHeader("Allow", "POST");
       case "/oauth/revoke":
@@ -401,9 +414,9 @@ public final class BackpackProvider {
     if (id.isEmpty() || !assertion.has("recipient") || !assertion.has("badge")) {
       return v2Status(400, "INVALID_BADGE", "an assertion needs id, recipient and badge");
     }
-    Optional<JsonNode> profile = store.profile(user, ApiVersion.BADGE_CONNECT_2_1);
-    if (profile.isPresent() && !recipientMatches(assertion.path("recipient"), profile.get())) {
-      return v2Status(400, "RECIPIENT_PROFILE_MISMATCH", "the assertion is not for the authenticated user");
+    if (!recipientMatches(assertion.path("recipient"), store.verifiedIdentities(user))) {
+      return v2Status(400, "RECIPIENT_PROFILE_MISMATCH",
+          "the assertion's recipient is not an identity verified for the authenticated user");
     }
     Optional<String> rejected = policy.reject(ApiVersion.BADGE_CONNECT_2_1, user, assertion, jws);
     if (rejected.isPresent()) {
@@ -430,34 +443,31 @@ public final class BackpackProvider {
     return v2Body(200, "profile", merged);
   }
 
-  /** OB 2.0 recipient against the profile's email(s): plaintext case-insensitive, or sha256$ / md5$ hashes. */
-  static boolean recipientMatches(JsonNode recipient, JsonNode profile) {
-    List<String> emails = new ArrayList<>();
-    JsonNode e = profile.path("email");
-    if (e.isTextual()) {
-      emails.add(e.asText());
+  /**
+   * OB 2.0 recipient against the identities the host verified for the user: the recipient's {@code
+   * type} must be exactly {@code email}, {@code url} or {@code telephone} and only identities of that
+   * type are tried; plaintext or hashed ({@code sha256$} / {@code md5$}, with the salt); emails
+   * compare trimmed and case-insensitively, the others exactly. Anything else does not match.
+   */
+  static boolean recipientMatches(JsonNode recipient, List<VerifiedIdentity> verified) {
+    JsonNode type = recipient.path("type");
+    JsonNode identity = recipient.path("identity");
+    JsonNode hashed = recipient.path("hashed");
+    JsonNode salt = recipient.path("salt");
+    if (!recipient.isObject() || !type.isTextual() || !VerifiedIdentity.TYPES.contains(type.asText())
+        || !identity.isTextual() || identity.asText().isEmpty() || !(hashed.isMissingNode() || hashed.isBoolean())
+        || !(salt.isMissingNode() || salt.isNull() || salt.isTextual())) {
+      return false;
     }
-    e.forEach(x -> emails.add(x.asText()));
-    if (emails.isEmpty() || !"email".equals(recipient.path("type").asText("email"))) {
-      return true;
-    }
-    String identity = recipient.path("identity").asText("");
-    String salt = recipient.path("salt").asText("");
-    for (String email : emails) {
-      for (String candidate : List.of(email, email.strip().toLowerCase(Locale.ROOT))) {
-        if (!recipient.path("hashed").asBoolean(false)) {
-          if (identity.equalsIgnoreCase(candidate)) {
-            return true;
-          }
-        } else if (identity.toLowerCase(Locale.ROOT).startsWith("sha256$")) {
-          String hex = HexFormat.of().formatHex(Tokens.sha256((candidate + salt).getBytes(StandardCharsets.UTF_8)));
-          if (identity.substring(7).equalsIgnoreCase(hex)) {
-            return true;
-          }
-        }
+    boolean email = type.asText().equals("email");
+    Optional<String> saltText = salt.isTextual() ? Optional.of(salt.asText()) : Optional.empty();
+    boolean found = false;
+    for (VerifiedIdentity v : verified) {
+      if (v.type().equals(type.asText())) {
+        found |= RecipientIdentity.check(hashed.asBoolean(false), Optional.of(identity.asText()), saltText, v.value(), email);
       }
     }
-    return false;
+    return found;
   }
 
   private static ObjectNode statusNode(int code, String text, String error) {
@@ -530,12 +540,13 @@ public final class BackpackProvider {
 
     List<StoredBadge> page(List<StoredBadge> all) {
       int from = Math.min(offset, all.size());
-      return all.subList(from, Math.min(all.size(), from + limit));
+      return all.subList(from, (int) Math.min(all.size(), (long) from + limit));
     }
 
     HttpResponse headers(HttpResponse response, String url, int total) {
       List<String> links = new ArrayList<>();
-      if (offset + limit < total) {
+      // In long arithmetic: an offset near Integer.MAX_VALUE must not wrap to a negative next offset.
+      if ((long) offset + limit < total) {
         links.add(link(url, limit, offset + limit, "next"));
       }
       int lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit;

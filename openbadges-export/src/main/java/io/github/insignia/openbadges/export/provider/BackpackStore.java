@@ -23,4 +23,14 @@ public interface BackpackStore {
 
   /** Replaces the user's profile for one API. */
   void putProfile(String userId, ApiVersion api, JsonNode profile);
+
+  /**
+   * The identities the host has verified for this user (never what the user typed into a
+   * profile): a Badge Connect assertion is accepted only when its recipient names one of them.
+   * The default has none, so every posted assertion is refused with {@code
+   * RECIPIENT_PROFILE_MISMATCH} until the host implements this.
+   */
+  default List<VerifiedIdentity> verifiedIdentities(String userId) {
+    return List.of();
+  }
 }

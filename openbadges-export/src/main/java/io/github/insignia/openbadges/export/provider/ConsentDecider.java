@@ -2,9 +2,11 @@ package io.github.insignia.openbadges.export.provider;
 
 /**
  * Host SPI: decides, at the authorization endpoint, whether the signed-in user lets a client in.
- * The host identifies the user from the request (its session cookie, for example) and either grants
- * (naming the user) or refuses; a host that must show a consent page first answers the user's
- * form submission with a second request to the endpoint. Implementations must be thread-safe.
+ * The host identifies the user from the request (its session cookie, for example) and grants
+ * (naming the user), refuses, or asks the person on the provider's consent page ({@link
+ * ConsentDecision#ask(String)}, the right answer for self-registered clients). The decider is
+ * called for the {@code GET} of the authorization endpoint and again for the consent form's {@code
+ * POST}, where it must name the same user. Implementations must be thread-safe.
  */
 @FunctionalInterface
 public interface ConsentDecider {

@@ -13,6 +13,17 @@ import java.util.Optional;
 public final class InMemoryBackpackStore implements BackpackStore {
   private final Map<String, Map<String, StoredBadge>> badges = new HashMap<>();
   private final Map<String, JsonNode> profiles = new HashMap<>();
+  private final Map<String, List<VerifiedIdentity>> identities = new HashMap<>();
+
+  /** Records an identity the host has verified for a user. */
+  public synchronized void addVerifiedIdentity(String userId, VerifiedIdentity identity) {
+    identities.computeIfAbsent(userId, k -> new ArrayList<>()).add(identity);
+  }
+
+  @Override
+  public synchronized List<VerifiedIdentity> verifiedIdentities(String userId) {
+    return List.copyOf(identities.getOrDefault(userId, List.of()));
+  }
 
   @Override
   public synchronized StoredBadge.Outcome upsert(String userId, StoredBadge badge) {

@@ -17,7 +17,15 @@ import java.util.function.Function;
 
 /**
  * Serves a {@link BackpackProvider} with the JDK's {@code com.sun.net.httpserver} on a loopback
- * port: enough for tests and demos (plain HTTP; put a TLS proxy in front for anything else).
+ * port. <strong>For tests and demos only</strong>: plain HTTP on 127.0.0.1, no TLS, no connection
+ * limits; production hosts call {@link BackpackProvider#handle} from their own server.
+ *
+ * <p>Slow clients: requests are served by {@value #THREADS} threads, so a few clients that stall
+ * do not block the others, and a request (headers and body) that takes longer than {@value
+ * #REQUEST_READ_TIMEOUT_SECONDS} s to arrive is cut off. That limit is the JDK server's {@code
+ * sun.net.httpserver.maxReqTime}, a JVM-wide setting read once: this class sets it when it is
+ * unset, which takes effect if no {@code com.sun.net.httpserver} server was created before in the
+ * JVM; otherwise pass {@code -Dsun.net.httpserver.maxReqTime=SECONDS} yourself.
  *
  * <pre>{@code
  * try (JdkHttpServerAdapter server = JdkHttpServerAdapter.startLoopback(0,
@@ -27,6 +35,17 @@ import java.util.function.Function;
 public final class JdkHttpServerAdapter implements AutoCloseable {
   /** Request bodies larger than this are refused with 413. */
   public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+  /** Threads serving requests. */
+  public static final int THREADS = 32;
+  /** Seconds a request may take to arrive (headers and body) before the connection is closed. */
+  public static final int REQUEST_READ_TIMEOUT_SECONDS = 20;
+  private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
+
+  static {
+    if (System.getProperty(MAX_REQ_TIME) == null) {
+      System.setProperty(MAX_REQ_TIME, Integer.toString(REQUEST_READ_TIMEOUT_SECONDS));
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -49,7 +68,7 @@ public final class JdkHttpServerAdapter implements AutoCloseable {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
       BackpackProvider provider = providerFactory.apply(base);
-      ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+      ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "insignia-backpack-provider");
         t.setDaemon(true);
         return t;

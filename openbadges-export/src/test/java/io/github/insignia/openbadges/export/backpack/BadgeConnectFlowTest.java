@@ -77,6 +77,11 @@ class BadgeConnectFlowTest {
     BackpackException e = assertThrows(BackpackException.class, () -> client.postAssertion(someoneElse));
     assertEquals("BACKPACK_BAD_REQUEST", e.code());
     assertEquals("RECIPIENT_PROFILE_MISMATCH", e.serverCode().orElseThrow());
+
+    // Writing another person's address into one's own profile does not make their badge one's own.
+    client.postProfile(SafeJson.read("{\"id\":\"_:me\",\"type\":\"Profile\",\"email\":\"other@example.org\"}"));
+    assertEquals("RECIPIENT_PROFILE_MISMATCH", assertThrows(BackpackException.class,
+        () -> client.postAssertion(someoneElse)).serverCode().orElseThrow());
   }
 
   @Test

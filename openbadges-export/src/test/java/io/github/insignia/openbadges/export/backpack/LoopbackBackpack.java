@@ -2,6 +2,8 @@ package io.github.insignia.openbadges.export.backpack;
 
 import io.github.insignia.openbadges.export.provider.BackpackProvider;
 import io.github.insignia.openbadges.export.provider.ConsentDecision;
+import io.github.insignia.openbadges.export.provider.InMemoryBackpackStore;
+import io.github.insignia.openbadges.export.provider.VerifiedIdentity;
 import io.github.insignia.openbadges.export.provider.JdkHttpServerAdapter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,10 +23,13 @@ final class LoopbackBackpack implements AutoCloseable {
   final AtomicReference<ConsentDecision> consent = new AtomicReference<>(ConsentDecision.grant("learner-1"));
   final JdkHttpServerAdapter server;
   final InMemoryTokenStore tokens = new InMemoryTokenStore();
+  final InMemoryBackpackStore store = new InMemoryBackpackStore();
 
   LoopbackBackpack() {
+    // The host verified learner-1's address (written as the learner typed it; compared case-insensitively).
+    store.addVerifiedIdentity("learner-1", VerifiedIdentity.email("Learner@Example.org"));
     server = JdkHttpServerAdapter.startLoopback(0, base -> BackpackProvider.builder(base, req -> consent.get())
-        .name("Test backpack").clock(providerClock).build());
+        .name("Test backpack").clock(providerClock).store(store).build());
   }
 
   URI base() {
@@ -32,7 +37,7 @@ final class LoopbackBackpack implements AutoCloseable {
   }
 
   BackpackClientOptions options() {
-    return BackpackClientOptions.builder().tokenStore(tokens).clock(clientClock)
+    return BackpackClientOptions.builder().tokenStore(tokens).clock(clientClock).allowHttpOnLoopback(true)
         .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5)).retryBackoff(Duration.ofMillis(10))
         .build();
   }

@@ -166,7 +166,9 @@ class Ob3FlowTest {
     BackpackException forbidden = assertThrows(BackpackException.class, () -> client.upsertCredential(credential()));
     assertEquals("BACKPACK_FORBIDDEN", forbidden.code());
     assertEquals("forbidden", forbidden.serverCode().orElseThrow());
-    assertTrue(forbidden.getMessage().contains("credential.upsert"), forbidden.getMessage());
+    assertTrue(forbidden.serverMessage().orElseThrow().contains("credential.upsert"), forbidden.getMessage());
+    // Summarised, not echoed: the server's description stays out of the message.
+    assertFalse(forbidden.getMessage().contains("credential.upsert"), forbidden.getMessage());
 
     client.revoke();
     assertFalse(client.isAuthorized());
@@ -182,7 +184,11 @@ class Ob3FlowTest {
     assertEquals("BACKPACK_BAD_REQUEST", assertThrows(BackpackException.class,
         () -> client.upsertCredential("not-a-jws")).code());
     assertEquals("BACKPACK_BAD_REQUEST", assertThrows(BackpackException.class,
+        () -> client.getCredentials(5000, 0, null)).code());
+    assertEquals("BACKPACK_PAGING_INVALID", assertThrows(BackpackException.class,
         () -> client.getCredentials(0, 0, null)).code());
+    assertEquals("BACKPACK_PAGING_INVALID", assertThrows(BackpackException.class,
+        () -> client.getCredentials(10, -1, null)).code());
   }
 
   @Test

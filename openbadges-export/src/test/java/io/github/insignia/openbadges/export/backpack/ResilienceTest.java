@@ -66,7 +66,7 @@ class ResilienceTest {
     store.saveTokens(api.toString(), "default", new TokenSet("token", null, Instant.parse("2999-01-01T00:00:00Z"), ""));
     BackpackService service = new BackpackService("stub", api, URI.create(base + "/register"),
         URI.create(base + "/authorize"), URI.create(base + "/token"), null, List.of(), null, null);
-    return Ob3BackpackClient.of(service, options.tokenStore(store).retryBackoff(Duration.ofMillis(10)).build());
+    return Ob3BackpackClient.of(service, options.tokenStore(store).retryBackoff(Duration.ofMillis(10)).allowHttpOnLoopback(true).build());
   }
 
   static void send(HttpExchange ex, int status, String body, String... headers) throws IOException {
