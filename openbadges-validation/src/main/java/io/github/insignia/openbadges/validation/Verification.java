@@ -155,13 +155,8 @@ final class Verification {
 
   /** JSON from the input (fetchedFrom null) or from a URL. */
   void fromJson(JsonNode input, FetchedResource fetchedFrom) {
-    JsonNode json = input;
-    Optional<Graphs.Graph> g = Graphs.of(input);
-    if (g.isPresent()) {
-      json = g.get().root();
-      // Only a graph served from a URL vouches for its nodes; a local file's are the forger's.
-      graph = fetchedFrom != null ? g.get().nodes() : Map.of();
-    }
+    // Only a graph served from a URL vouches for its nodes; a local file's are the forger's.
+    JsonNode json = fetchedFrom != null ? served(input) : Graphs.of(input).<JsonNode>map(Graphs.Graph::root).orElse(input);
     Optional<BadgeDocument> detected = detect(json, fetchedFrom);
     if (detected.isEmpty()) {
       return;
@@ -300,6 +295,16 @@ final class Verification {
     } catch (io.github.insignia.openbadges.OpenBadgesException e) {
       return json; // the property checks report what is wrong with it
     }
+  }
+
+  /**
+   * The document served at a URL: the root of a served graph, whose nodes then resolve without
+   * fetching, or the JSON itself (and no graph). Called whenever a served document takes over.
+   */
+  JsonNode served(JsonNode json) {
+    Optional<Graphs.Graph> g = Graphs.of(json);
+    graph = g.map(Graphs.Graph::nodes).orElse(Map.of());
+    return g.<JsonNode>map(Graphs.Graph::root).orElse(json);
   }
 
   /** A node of the served graph the input came in, by id. */
