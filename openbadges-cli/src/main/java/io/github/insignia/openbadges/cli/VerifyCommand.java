@@ -52,6 +52,11 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--recipient", paramLabel = "ID", description = "One of the learner's identifiers (repeatable).")
   List<String> recipients = new ArrayList<>();
 
+  @Option(names = "--expect", paramLabel = "award|KIND[,KIND...]", split = ",",
+      description = "Accept only these kinds of document (award = an assertion or an OB 3.0 credential; or kinds "
+          + "such as badge_class, profile, achievement, clr_credential); anything else is INVALID (INPUT_NOT_AN_AWARD).")
+  List<String> expect = new ArrayList<>();
+
   @Option(names = "--offline", description = "Never use the network: pinned contexts and --resources only.")
   boolean offline;
 
@@ -90,6 +95,7 @@ final class VerifyCommand implements Callable<Integer> {
         .offline(offline)
         .allowPrivateNetwork(allowPrivateNetwork)
         .recipients(recipients);
+    b.expectedKinds(expectedKinds());
     if (at != null) {
       try {
         b.at(Instant.parse(at));
@@ -103,7 +109,28 @@ final class VerifyCommand implements Callable<Integer> {
     return b.build();
   }
 
-  private VerificationReport verify(BadgeVerifier verifier) {
+  /** --expect award, or document kind names (any case, '-' for '_'). */
+  private java.util.Set<io.github.insignia.openbadges.model.DocumentKind> expectedKinds() {
+    java.util.Set<io.github.insignia.openbadges.model.DocumentKind> kinds = new java.util.HashSet<>();
+    for (String e : expect) {
+      String name = e.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+      if (name.equals("AWARD")) {
+        kinds.add(io.github.insignia.openbadges.model.DocumentKind.ASSERTION);
+        kinds.add(io.github.insignia.openbadges.model.DocumentKind.CREDENTIAL);
+        continue;
+      }
+      try {
+        kinds.add(io.github.insignia.openbadges.model.DocumentKind.valueOf(name));
+      } catch (IllegalArgumentException ex) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--expect takes award or a document kind ("
+            + java.util.Arrays.toString(io.github.insignia.openbadges.model.DocumentKind.values()).toLowerCase(Locale.ROOT)
+            + "), not '" + e + "'");
+      }
+    }
+    return kinds;
+  }
+
+    private VerificationReport verify(BadgeVerifier verifier) {
     String lower = input.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("data:")) {
       return verifier.verify(input);

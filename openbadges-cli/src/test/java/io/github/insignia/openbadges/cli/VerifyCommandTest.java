@@ -100,5 +100,16 @@ class VerifyCommandTest {
     InsigniaCommandTest.Run locked = InsigniaCommandTest.run("verify", b + "/a/2", "--offline", "--resources", map);
     assertEquals(1, locked.exit());
     assertTrue(locked.out().contains("FETCH_ACCESS_RESTRICTED"), locked.out());
+    // A badge class is verified as what it is; an importing platform that expects awards refuses it.
+    InsigniaCommandTest.Run badge = InsigniaCommandTest.run("verify", b + "/badge", "--offline", "--resources", map, "--json");
+    assertEquals(0, badge.exit(), badge.out());
+    assertTrue(badge.out().contains("\"kind\" : \"BADGE_CLASS\""), badge.out());
+    InsigniaCommandTest.Run refused = InsigniaCommandTest.run("verify", b + "/badge", "--offline", "--resources", map, "--expect", "award");
+    assertEquals(1, refused.exit(), refused.out());
+    assertTrue(refused.out().contains("INPUT_NOT_AN_AWARD"), refused.out());
+    assertEquals(0, InsigniaCommandTest.run("verify", b + "/a/1", "--offline", "--resources", map, "--expect", "award").exit());
+    assertEquals(0, InsigniaCommandTest.run("verify", b + "/badge", "--offline", "--resources", map,
+        "--expect", "badge-class,profile").exit());
+    assertEquals(2, InsigniaCommandTest.run("verify", b + "/a/1", "--offline", "--resources", map, "--expect", "trophy").exit());
   }
 }

@@ -17,7 +17,11 @@ public enum DocumentKind {
   /** OB 2.0 RevocationList. */
   REVOCATION_LIST,
   /** OB 2.0 CryptographicKey. */
-  CRYPTOGRAPHIC_KEY;
+  CRYPTOGRAPHIC_KEY,
+  /** CLR 2.0 ClrCredential: a signed transcript whose subject holds other credentials. */
+  CLR_CREDENTIAL,
+  /** Any other Verifiable Credential (checked for its proof, dates and status only). */
+  VERIFIABLE_CREDENTIAL;
 
   /** Whether this kind is an award to a recipient (an assertion or an achievement credential). */
   public boolean isAward() {

@@ -1,6 +1,7 @@
 package io.github.insignia.openbadges.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,14 +137,39 @@ class DetectionTest {
       "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"id\":\"x\"}",
       "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Criteria\",\"narrative\":\"n\"}",
       "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Extension\"}",
-      "{\"name\":\"a 1.0 badge class without context\",\"criteria\":\"c\",\"issuer\":\"i\"}",
-      "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":[\"VerifiableCredential\"],\"issuer\":\"x\",\"credentialSubject\":{}}",
+      "{\"name\":\"no context, no criteria nor url\",\"issuer\":\"i\"}",
+      "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":[\"Profile\"],\"id\":\"x\"}",
       "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\",\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"]}",
       "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\",\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],\"type\":[\"AchievementSubject\"]}",
       "{\"recipient\":\"a@b.c\"}",
   })
   void notWholeBadges(String json) {
     notABadge(json);
+  }
+
+  @Test
+  void legacyNodesClrAndOtherCredentialsAreKindsOfTheirOwn() {
+    // An OB 1.0 BadgeClass or Issuer has no context and no type: told apart as validator-core does.
+    BadgeDocument badge = BadgeDocuments.read("{\"name\":\"a 1.0 badge class\",\"criteria\":\"c\",\"issuer\":\"i\"}",
+        ReadOptions.builder().upgrade(true).documentUrl("https://example.org/badge").build());
+    assertEquals(DocumentKind.BADGE_CLASS, badge.kind());
+    assertEquals(OpenBadgesVersion.V1_0, badge.sourceVersion());
+    assertEquals("https://example.org/badge", badge.json().get("id").asText());
+    assertEquals("BadgeClass", badge.json().get("type").asText());
+    BadgeDocument issuer = BadgeDocuments.read("{\"name\":\"Issuer\",\"url\":\"https://example.org\"}",
+        ReadOptions.builder().upgrade(true).documentUrl("https://example.org/issuer").build());
+    assertEquals(DocumentKind.PROFILE, issuer.kind());
+    assertEquals("Issuer", issuer.json().get("type").asText());
+    assertEquals("https://example.org/issuer", issuer.json().get("id").asText());
+    BadgeDocument vc = BadgeDocuments.read("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
+        + "\"type\":[\"VerifiableCredential\"],\"issuer\":\"x\",\"credentialSubject\":{}}");
+    assertEquals(DocumentKind.VERIFIABLE_CREDENTIAL, vc.kind());
+    BadgeDocument clr = BadgeDocuments.read("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\","
+        + "\"https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json\",\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],"
+        + "\"type\":[\"VerifiableCredential\",\"ClrCredential\"],\"issuer\":\"x\",\"credentialSubject\":{}}");
+    assertEquals(DocumentKind.CLR_CREDENTIAL, clr.kind());
+    assertTrue(clr.as(io.github.insignia.openbadges.model.ob3.VerifiableCredential.class).orElseThrow().isClr());
+    assertFalse(DocumentKind.CLR_CREDENTIAL.isAward());
   }
 
   @Test

@@ -131,6 +131,12 @@ public enum CheckCode {
   /** An endorsement failed; the message names its root cause. */
   ENDORSEMENT_INVALID(null),
 
+  // Credentials inside a CLR 2.0 transcript
+  /** A credential of the transcript verified on its own (its report is one of {@code parts()}). */
+  CLR_PART(null),
+  /** A credential of the transcript is not VALID on its own: a warning on the transcript, never shown as verified. */
+  CLR_PART_INVALID(null),
+
   // OB 2.0
   /** The hosted assertion's id equals the URL it was fetched from. */
   OB2_HOSTED_ID(null),

@@ -55,7 +55,7 @@ final class Ob2Checks {
       new Prop("expires", false, Kind.DATETIME, false),
       new Prop("revoked", false, Kind.BOOLEAN, false),
       new Prop("revocationReason", false, Kind.TEXT, false));
-  private static final List<Prop> BADGE_CLASS = List.of(
+  static final List<Prop> BADGE_CLASS = List.of(
       new Prop("id", true, Kind.IRI, false),
       new Prop("name", true, Kind.TEXT, false),
       new Prop("description", true, Kind.TEXT, false),
@@ -64,7 +64,7 @@ final class Ob2Checks {
       new Prop("issuer", true, Kind.NODE, false),
       new Prop("alignment", false, Kind.OBJECT, true),
       new Prop("tags", false, Kind.TEXT, true));
-  private static final List<Prop> PROFILE = List.of(
+  static final List<Prop> PROFILE = List.of(
       new Prop("id", true, Kind.IRI, false),
       new Prop("name", true, Kind.TEXT, false),
       new Prop("url", true, Kind.URL, false),
@@ -142,8 +142,8 @@ final class Ob2Checks {
       return;
     }
     r.pass(CheckCode.FETCH, url.toString(), fetched.finalUrl().toString(), fetched.mediaType());
-    JsonNode json = SafeJson.read(fetched.body(), v.options.jsonLimits());
-    BadgeDocument doc = BadgeDocuments.detect(json, ReadOptions.builder().limits(v.options.jsonLimits()).build());
+    JsonNode json = v.served(SafeJson.read(fetched.body(), v.options.jsonLimits()));
+    BadgeDocument doc = BadgeDocuments.detect(json, v.readOptions(fetched.requestedUrl().toString()));
     if (depthGuard()) {
       verify(doc, json, fetched, null);
     }
@@ -334,7 +334,7 @@ final class Ob2Checks {
     return hosted.get();
   }
 
-  private void context(JsonNode a) {
+  void context(JsonNode a) {
     List<String> contexts = JsonNodes.strings(a, "@context");
     boolean ok = contexts.stream().anyMatch(OB2_CONTEXTS::contains);
     if (ok) {
@@ -344,7 +344,7 @@ final class Ob2Checks {
     }
   }
 
-  private void type(JsonNode node, String pointer, String cls, String... accepted) {
+  void type(JsonNode node, String pointer, String cls, String... accepted) {
     for (String t : JsonNodes.strings(node, "type")) {
       String local = t.substring(Math.max(t.lastIndexOf('#'), t.lastIndexOf(':')) + 1);
       for (String a : accepted) {
@@ -357,7 +357,7 @@ final class Ob2Checks {
   }
 
   /** An embedded object, or the object fetched from an IRI (a failed fetch is a failure). */
-  private JsonNode node(JsonNode value, String pointer, String cls) {
+  JsonNode node(JsonNode value, String pointer, String cls) {
     if (value == null || value.isNull()) {
       return null; // reported as a missing property
     }
@@ -365,12 +365,15 @@ final class Ob2Checks {
       return value;
     }
     if (value.isTextual() && Primitives.isUrl(value.asText())) {
-      return v.fetchJson(value.asText(), Outcome.FAIL).orElse(null);
+      // A node of the graph the badge was served in is resolved there (Badgr exports), not fetched.
+      Optional<JsonNode> local = v.graphNode(value.asText());
+      return local.isPresent() ? local.get()
+          : v.fetchJson(value.asText(), Outcome.FAIL).map(j -> v.upgradeLegacy(j, value.asText())).orElse(null);
     }
     return null;
   }
 
-  private void properties(JsonNode node, String pointer, String cls, List<Prop> table) {
+  void properties(JsonNode node, String pointer, String cls, List<Prop> table) {
     for (Prop p : table) {
       JsonNode value = node.get(p.name());
       String target = JsonNodes.pointer(pointer, p.name());
@@ -446,7 +449,9 @@ final class Ob2Checks {
     JsonNode policy = issuer.path("verification");
     List<String> startsWith = JsonNodes.strings(policy, "startsWith");
     List<String> allowedOrigins = JsonNodes.strings(policy, "allowedOrigins");
-    String issuerId = JsonNodes.text(issuer, "id").orElse("");
+    // An OB 0.5 issuer has no id (a blank node once upgraded): its origin (now url) is the scope.
+    String issuerId = JsonNodes.text(issuer, "id").filter(Primitives::isUrl)
+        .or(() -> JsonNodes.text(issuer, "url")).orElse("");
     boolean ok;
     String rule;
     if (!startsWith.isEmpty()) {
@@ -595,7 +600,7 @@ final class Ob2Checks {
     r.fail(CheckCode.RECIPIENT_MISMATCH, "/recipient", String.join(", ", candidates));
   }
 
-  private void image(JsonNode value, String pointer, boolean required) {
+  void image(JsonNode value, String pointer, boolean required) {
     String ref = value == null ? null : value.isObject() ? JsonNodes.text(value, "id").orElse(null) : value.asText(null);
     if (ref == null) {
       return;

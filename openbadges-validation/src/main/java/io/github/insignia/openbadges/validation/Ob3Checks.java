@@ -156,7 +156,7 @@ final class Ob3Checks {
     }
   }
 
-  private void nestedTypes(JsonNode cred, String base) {
+  void nestedTypes(JsonNode cred, String base) {
     List<String> missing = new ArrayList<>();
     walk(cred, base, missing, 0);
     if (missing.isEmpty()) {
@@ -220,6 +220,13 @@ final class Ob3Checks {
 
   /** A proof result held back until we know whether another proof verified. */
   private record Pending(Outcome outcome, CheckCode code, String target, String key, Object[] args) {}
+
+  /** Proof, dates and status only: a CLR 2.0 transcript or any other Verifiable Credential. */
+  void credentialOnly(ObjectNode cred, Jwt jwt) {
+    proofs(cred, "", jwt);
+    dates(cred, "", Contexts.VC_V1.equals(cred.path("@context").path(0).asText("")), jwt);
+    new StatusChecks(v).check(cred, "");
+  }
 
   /** Only the proof checks (for a status list credential). */
   void proofsOnly(ObjectNode cred) {

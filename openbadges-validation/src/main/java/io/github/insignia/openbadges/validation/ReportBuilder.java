@@ -13,6 +13,7 @@ final class ReportBuilder {
   private InputKind input = InputKind.UNKNOWN;
   private String version;
   private DocumentKind kind;
+  private final List<VerificationReport> parts = new ArrayList<>();
 
   ReportBuilder(Locale locale) {
     this.locale = locale;
@@ -71,6 +72,11 @@ final class ReportBuilder {
     checks.addAll(more);
   }
 
+  /** A credential inside this one (a CLR's), verified on its own. */
+  void part(VerificationReport value) {
+    parts.add(value);
+  }
+
   int mark() {
     return checks.size();
   }
@@ -104,6 +110,6 @@ final class ReportBuilder {
   }
 
   VerificationReport build() {
-    return new VerificationReport(input, version, kind, checks, locale);
+    return new VerificationReport(input, version, kind, checks, locale, parts);
   }
 }

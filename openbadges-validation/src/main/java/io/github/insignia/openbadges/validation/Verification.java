@@ -24,7 +24,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Set;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** One verification run: detects the input and hands it to the OB 2.0 or OB 3.0 checks. */
@@ -39,6 +41,8 @@ final class Verification {
   final Instant now;
   private boolean inputSet;
   private String carrier;
+  /** The nodes of the graph the input was served as (id → node), resolved without fetching. */
+  private Map<String, JsonNode> graph = Map.of();
 
   Verification(BadgeVerifier verifier, ReportBuilder report, int depth) {
     this.verifier = verifier;
@@ -83,7 +87,7 @@ final class Verification {
         return;
       }
       fromBytes(bytes.get());
-    } else if (text.startsWith("{")) {
+    } else if (text.startsWith("{") || text.startsWith("[")) {
       input(InputKind.JSON);
       JsonNode json = SafeJson.read(text, options.jsonLimits());
       fromJson(json, null);
@@ -150,20 +154,33 @@ final class Verification {
   }
 
   /** JSON from the input (fetchedFrom null) or from a URL. */
-  void fromJson(JsonNode json, FetchedResource fetchedFrom) {
-    Optional<BadgeDocument> detected = detect(json);
+  void fromJson(JsonNode input, FetchedResource fetchedFrom) {
+    // Only a graph served from a URL vouches for its nodes; a local file's are the forger's.
+    JsonNode json = fetchedFrom != null ? served(input) : Graphs.of(input).<JsonNode>map(Graphs.Graph::root).orElse(input);
+    Optional<BadgeDocument> detected = detect(json, fetchedFrom);
     if (detected.isEmpty()) {
       return;
     }
     BadgeDocument doc = detected.get();
-    if (doc.sourceVersion() == OpenBadgesVersion.V3_0) {
-      if (!json.isObject()) {
-        report.fail(CheckCode.INPUT_UNRECOGNIZED, "", "not an object");
-        return;
-      }
-      new Ob3Checks(this).verify((ObjectNode) json, "", null, false);
-    } else {
-      new Ob2Checks(this).verify(doc, json, fetchedFrom, null);
+    KindChecks kinds = new KindChecks(this);
+    switch (doc.kind()) {
+      case CREDENTIAL:
+      case ENDORSEMENT:
+        if (doc.sourceVersion() == OpenBadgesVersion.V3_0) {
+          new Ob3Checks(this).verify((ObjectNode) json, "", null, false);
+        } else {
+          new Ob2Checks(this).verify(doc, json, fetchedFrom, null);
+        }
+        break;
+      case ASSERTION:
+        new Ob2Checks(this).verify(doc, json, fetchedFrom, null);
+        break;
+      case CLR_CREDENTIAL:
+      case VERIFIABLE_CREDENTIAL:
+        kinds.credential((ObjectNode) json, null, doc.kind());
+        break;
+      default:
+        kinds.document(doc, fetchedFrom);
     }
   }
 
@@ -184,31 +201,115 @@ final class Verification {
     JsonNode credential = payload.has("vc") && payload.get("vc").isObject() ? vcdm11FromClaims((ObjectNode) payload) : payload;
     boolean isVc = JsonNodes.hasType(credential, "VerifiableCredential")
         || JsonNodes.strings(credential, "@context").stream().anyMatch(c -> c.contains("credentials"));
+    if (isVc && credential.isObject() && !JsonNodes.hasType(credential, "OpenBadgeCredential", "AchievementCredential",
+        "EndorsementCredential") && JsonNodes.hasType(credential, "VerifiableCredential")) {
+      // A CLR 2.0 transcript or another VC, as a VC-JWT.
+      Optional<BadgeDocument> doc = detect(credential, null);
+      if (doc.isPresent() && !doc.get().kind().isAward()) {
+        new KindChecks(this).credential((ObjectNode) credential, new Ob3Checks.Jwt(jws, payload), doc.get().kind());
+      }
+      return;
+    }
     if (isVc && credential.isObject()) {
       report.version("3.0");
-      report.kind(JsonNodes.hasType(credential, "EndorsementCredential") ? DocumentKind.ENDORSEMENT : DocumentKind.CREDENTIAL);
+      DocumentKind kind = JsonNodes.hasType(credential, "EndorsementCredential") ? DocumentKind.ENDORSEMENT : DocumentKind.CREDENTIAL;
+      report.kind(kind);
+      if (!expected(kind)) {
+        return;
+      }
       report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), "3.0", new Messages.Key(
           JsonNodes.hasType(credential, "EndorsementCredential") ? "kind.ENDORSEMENT" : "kind.CREDENTIAL"));
       new Ob3Checks(this).verify((ObjectNode) credential, "", new Ob3Checks.Jwt(jws, payload), false);
       return;
     }
-    detect(payload).ifPresent(doc -> new Ob2Checks(this).verify(doc, payload, null, jws));
+    detect(payload, null).ifPresent(doc -> {
+      if (doc.kind() == DocumentKind.ASSERTION || doc.kind() == DocumentKind.ENDORSEMENT) {
+        new Ob2Checks(this).verify(doc, payload, null, jws);
+      } else {
+        // A signed OB 2.0 document of another kind: JWS-signed BadgeClasses and Profiles are not defined.
+        report.add(Outcome.FAIL, CheckCode.INPUT_UNRECOGNIZED, "", "INPUT_UNRECOGNIZED.notAward",
+            new Messages.Key("kind." + doc.kind().name()));
+      }
+    });
   }
 
-  /** Detects version and kind (the model upgrades 0.5–1.1), recording INPUT_DETECTED or the failure. */
-  private Optional<BadgeDocument> detect(JsonNode json) {
+  /**
+   * Detects version and kind (the model upgrades 0.5–1.1 the way the 2.0 validator does, a
+   * document served from {@code fetchedFrom} taking its URL as id), recording INPUT_DETECTED or the
+   * failure, and refusing a kind the caller does not accept.
+   */
+  private Optional<BadgeDocument> detect(JsonNode json, FetchedResource fetchedFrom) {
     BadgeDocument doc;
     try {
-      doc = BadgeDocuments.detect(json, ReadOptions.builder().limits(options.jsonLimits()).build());
+      doc = BadgeDocuments.detect(json, readOptions(fetchedFrom == null ? null : fetchedFrom.requestedUrl().toString()));
     } catch (NotABadgeException e) {
       report.fail(CheckCode.INPUT_UNRECOGNIZED, "", e.getMessage());
       return Optional.empty();
     }
-    report.version(doc.sourceVersion().label());
+    boolean vc = doc.kind() == DocumentKind.CLR_CREDENTIAL || doc.kind() == DocumentKind.VERIFIABLE_CREDENTIAL;
+    if (!vc) {
+      // A CLR or another VC is not an Open Badge: its kind says what it is, no OB version applies.
+      report.version(doc.sourceVersion().label());
+    }
     report.kind(doc.kind());
-    report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), doc.sourceVersion().label(),
-        new Messages.Key("kind." + doc.kind().name()));
+    if (!expected(doc.kind())) {
+      return Optional.empty();
+    }
+    if (vc) {
+      report.add(Outcome.PASS, CheckCode.INPUT_DETECTED, "", "INPUT_DETECTED.vc", new Messages.Key(carrier),
+          new Messages.Key("kind." + doc.kind().name()));
+    } else {
+      report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), doc.sourceVersion().label(),
+          new Messages.Key("kind." + doc.kind().name()));
+    }
     return Optional.of(doc);
+  }
+
+  /** Whether the caller accepts this kind (only the outer document is asked); records the refusal. */
+  private boolean expected(DocumentKind kind) {
+    Set<DocumentKind> accepted = options.expectedKinds();
+    if (depth > 0 || accepted.isEmpty() || accepted.contains(kind)) {
+      return true;
+    }
+    boolean awards = accepted.stream().allMatch(DocumentKind::isAward);
+    report.add(Outcome.FAIL, CheckCode.INPUT_NOT_AN_AWARD, "", awards ? "INPUT_NOT_AN_AWARD" : "INPUT_NOT_AN_AWARD.kinds",
+        new Messages.Key("kind." + kind.name()), String.join(", ", accepted.stream().map(k -> k.name()).sorted().toList()));
+    return false;
+  }
+
+  /** How documents are read here: upgraded from OB 0.5–1.1, a served one taking its URL as id. */
+  ReadOptions readOptions(String documentUrl) {
+    return ReadOptions.builder().limits(options.jsonLimits()).upgrade(true).documentUrl(documentUrl).build();
+  }
+
+  /** A node fetched from {@code url}, upgraded to OB 2.0 when it is an OB 0.5–1.1 node; else as it is. */
+  JsonNode upgradeLegacy(JsonNode json, String url) {
+    JsonNode context = json.get("@context");
+    boolean legacy = context == null || JsonNodes.strings(json, "@context").stream().anyMatch(c -> c.contains("/v1"));
+    if (!legacy || !json.isObject()) {
+      return json;
+    }
+    try {
+      BadgeDocument doc = BadgeDocuments.detect(json, readOptions(url));
+      return doc.upgraded() ? doc.json() : json;
+    } catch (io.github.insignia.openbadges.OpenBadgesException e) {
+      return json; // the property checks report what is wrong with it
+    }
+  }
+
+  /**
+   * The document served at a URL: the root of a served graph, whose nodes then resolve without
+   * fetching, or the JSON itself (and no graph). Called whenever a served document takes over.
+   */
+  JsonNode served(JsonNode json) {
+    Optional<Graphs.Graph> g = Graphs.of(json);
+    graph = g.map(Graphs.Graph::nodes).orElse(Map.of());
+    return g.<JsonNode>map(Graphs.Graph::root).orElse(json);
+  }
+
+  /** A node of the served graph the input came in, by id. */
+  Optional<JsonNode> graphNode(String id) {
+    return Optional.ofNullable(graph.get(id));
   }
 
   /**

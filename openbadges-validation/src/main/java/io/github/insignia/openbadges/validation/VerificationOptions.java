@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import io.github.insignia.openbadges.model.DocumentKind;
 
 /**
  * How a {@link BadgeVerifier} verifies: the clock and allowed skew, the learner's identifiers, how
@@ -38,8 +40,10 @@ public final class VerificationOptions {
   private final long maxFetchBytes;
   private final long maxStatusListBytes;
   private final Optional<DocumentLoader> contexts;
+  private final Set<DocumentKind> expectedKinds;
 
   private VerificationOptions(Builder b) {
+    this.expectedKinds = Set.copyOf(b.expectedKinds);
     this.contexts = Optional.ofNullable(b.contexts);
     this.clock = b.clock;
     this.skew = b.skew;
@@ -87,7 +91,16 @@ public final class VerificationOptions {
     b.maxFetchBytes = maxFetchBytes;
     b.maxStatusListBytes = maxStatusListBytes;
     b.contexts = contexts.orElse(null);
+    b.expectedKinds = expectedKinds;
     return b;
+  }
+
+  /**
+   * The kinds of document the caller accepts (empty: any kind, each verified as what it is). A
+   * document of another kind is INVALID with {@link CheckCode#INPUT_NOT_AN_AWARD}.
+   */
+  public Set<DocumentKind> expectedKinds() {
+    return expectedKinds;
   }
 
   /** The clock "now" is read from. */
@@ -191,8 +204,23 @@ public final class VerificationOptions {
     private long maxFetchBytes = 4L * 1024 * 1024;
     private long maxStatusListBytes = 16L * 1024 * 1024;
     private DocumentLoader contexts;
+    private Set<DocumentKind> expectedKinds = Set.of();
 
     private Builder() {}
+
+    /**
+     * Accept only these kinds of document (empty, the default: any). An importing platform that
+     * takes awarded badges only uses {@link #expectAward()}.
+     */
+    public Builder expectedKinds(Set<DocumentKind> kinds) {
+      this.expectedKinds = Set.copyOf(Objects.requireNonNull(kinds, "kinds"));
+      return this;
+    }
+
+    /** Accept only awarded badges: an OB 0.5–2.0 assertion or an OB 3.0 achievement credential. */
+    public Builder expectAward() {
+      return expectedKinds(Set.of(DocumentKind.ASSERTION, DocumentKind.CREDENTIAL));
+    }
 
     /** Extra JSON-LD contexts, asked after the pinned ones (never the network). */
     public Builder contexts(DocumentLoader value) {

@@ -23,8 +23,15 @@ public final class VerificationReport {
   private final DocumentKind kind;
   private final List<Check> checks;
   private final Locale locale;
+  private final List<VerificationReport> parts;
 
   VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks, Locale locale) {
+    this(input, version, kind, checks, locale, List.of());
+  }
+
+  VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks, Locale locale,
+      List<VerificationReport> parts) {
+    this.parts = List.copyOf(parts);
     this.input = Objects.requireNonNull(input, "input");
     this.version = version;
     this.kind = kind;
@@ -62,6 +69,14 @@ public final class VerificationReport {
   /** What the document is (an OB 2.0 assertion, an OB 3.0 credential, a BadgeClass, …), when detected. */
   public Optional<DocumentKind> kind() {
     return Optional.ofNullable(kind);
+  }
+
+  /**
+   * The credentials inside this one, each verified on its own with its own verdict (the
+   * credentials of a CLR 2.0 transcript, in document order); empty for other documents.
+   */
+  public List<VerificationReport> parts() {
+    return parts;
   }
 
   /** Every check, in the order it ran. */
@@ -118,7 +133,8 @@ public final class VerificationReport {
     for (Check c : checks) {
       translated.add(c.inLocale(other));
     }
-    return new VerificationReport(input, version, kind, translated, other);
+    return new VerificationReport(input, version, kind, translated, other,
+        parts.stream().map(p -> p.inLocale(other)).toList());
   }
 
   /**
@@ -140,6 +156,10 @@ public final class VerificationReport {
       root.putNull("kind");
     } else {
       root.put("kind", kind.name());
+    }
+    if (!parts.isEmpty()) {
+      ArrayNode nested = root.putArray("parts");
+      parts.forEach(p -> nested.add(p.toJsonNode()));
     }
     ArrayNode array = root.putArray("checks");
     for (Check c : checks) {

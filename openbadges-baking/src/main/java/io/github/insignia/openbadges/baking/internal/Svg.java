@@ -22,9 +22,11 @@ import java.util.Optional;
 /**
  * SVG without an XML parser: a bounded, namespace-aware scan of the markup that finds the root
  * start tag and any badge elements by byte offset. Baking splices bytes at those offsets, so the
- * rest of the file stays byte for byte. A DOCTYPE is refused outright, so no entity can be declared:
- * XXE and entity expansion cannot happen. Only the five predefined entities and character
- * references are decoded.
+ * rest of the file stays byte for byte. The one DOCTYPE accepted is the standard external one of
+ * SVG 1.0/1.1 (a W3C public id with its own W3C system id, as editors write it), before the root
+ * and never read: no DTD is fetched and none is applied. Any other DOCTYPE, an internal subset or
+ * an entity declaration is refused, so XXE and entity expansion cannot happen. Only the five
+ * predefined entities and character references are decoded.
  */
 public final class Svg {
   private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
@@ -216,6 +218,7 @@ public final class Svg {
     private Frame top;
     private int depth;
     private boolean rootSeen;
+    private boolean doctypeSeen;
     private Capture capture;
 
     Scanner(byte[] b, int len, BakingOptions options, boolean stopAfterRoot) {
@@ -266,9 +269,12 @@ public final class Svg {
           }
           pos = end + 3;
         } else if (startsWithIgnoreCase(pos, "<!DOCTYPE")) {
-          throw new BakingException(BakingException.SVG_DOCTYPE_FORBIDDEN,
-              "the SVG has a DOCTYPE at byte " + pos + "; DOCTYPEs and entity declarations are refused "
-                  + "(they enable external entity and entity expansion attacks)");
+          if (top != null || rootSeen || doctypeSeen) {
+            throw new BakingException(BakingException.SVG_DOCTYPE_FORBIDDEN,
+                "the SVG has a DOCTYPE at byte " + pos + " where none may be (after the root or a second one)");
+          }
+          pos = SvgDoctype.standardEnd(b, pos, len);
+          doctypeSeen = true;
         } else if (startsWith(pos, "<!")) {
           throw malformed("unexpected markup '<!' at byte " + pos);
         } else {

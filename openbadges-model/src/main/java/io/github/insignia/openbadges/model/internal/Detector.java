@@ -18,6 +18,7 @@ import io.github.insignia.openbadges.model.ob2.RevocationList;
 import io.github.insignia.openbadges.model.ob3.Achievement;
 import io.github.insignia.openbadges.model.ob3.AchievementCredential;
 import io.github.insignia.openbadges.model.ob3.EndorsementCredential;
+import io.github.insignia.openbadges.model.ob3.VerifiableCredential;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public final class Detector {
     checkWhole(root, version, kind);
     checkMemberTypes(root, version, kind);
     if (options.upgrade() && version.isLegacy()) {
-      ObjectNode upgraded = Upgrader.toV2(root, version, kind);
+      ObjectNode upgraded = Upgrader.toV2(root, version, kind, options.documentUrl().orElse(null));
       return new BadgeDocument(OpenBadgesVersion.V2_0, version, kind, wrap(upgraded, OpenBadgesVersion.V2_0, kind));
     }
     return new BadgeDocument(version, version, kind, wrap(root, version, kind));
@@ -63,6 +64,9 @@ public final class Detector {
       if (recipient != null && root.has("badge")) {
         return recipient.isTextual() ? OpenBadgesVersion.V0_5 : OpenBadgesVersion.V1_0;
       }
+      if (legacyKind(root) != null) {
+        return OpenBadgesVersion.V1_0;
+      }
       throw new NotABadgeException(
           NOT_A_BADGE, "the JSON has no @context and is not an OB 0.5/1.0 assertion (no recipient and badge)");
     }
@@ -73,11 +77,12 @@ public final class Detector {
     }
     boolean vc = contexts.contains(Contexts.VC_V2) || contexts.contains(Contexts.VC_V1);
     if (vc) {
-      if (types.contains("OpenBadgeCredential") || types.contains("AchievementCredential")
-          || types.contains("EndorsementCredential")) {
+      // OB 3.0 credentials, CLR 2.0 transcripts and any other VC share the OB 3.0 (VC) reading.
+      if (types.contains("VerifiableCredential")) {
         return OpenBadgesVersion.V3_0;
       }
-      throw new NotABadgeException(NOT_A_BADGE, "a Verifiable Credential that is not an Open Badge (type " + types + ")");
+      throw new NotABadgeException(NOT_A_BADGE, "a JSON-LD document with a Verifiable Credentials context but "
+          + "not of type VerifiableCredential (type " + types + ")");
     }
     if (contexts.stream().anyMatch(c -> c.contains("openbadges/v1") || c.contains("openbadgespec.org/v1"))) {
       return OpenBadgesVersion.V1_1;
@@ -94,14 +99,21 @@ public final class Detector {
     List<String> types = Members.strings(root, "type");
     switch (version) {
       case V0_5:
-      case V1_0:
         return DocumentKind.ASSERTION;
+      case V1_0:
+        return root.has("recipient") ? DocumentKind.ASSERTION : legacyKind(root);
       case V3_0:
         if (types.contains("OpenBadgeCredential") || types.contains("AchievementCredential")) {
           return DocumentKind.CREDENTIAL;
         }
         if (types.contains("EndorsementCredential")) {
           return DocumentKind.ENDORSEMENT;
+        }
+        if (types.contains("ClrCredential")) {
+          return DocumentKind.CLR_CREDENTIAL;
+        }
+        if (types.contains("VerifiableCredential")) {
+          return DocumentKind.VERIFIABLE_CREDENTIAL;
         }
         if (types.contains("Achievement")) {
           return DocumentKind.ACHIEVEMENT;
@@ -127,6 +139,23 @@ public final class Detector {
     }
   }
 
+  /**
+   * An OB 1.0 BadgeClass or Issuer (no {@code @context}, no {@code type}), told apart as the 2.0
+   * validator does: a badge class has {@code criteria}, an issuer a {@code url}; both a {@code name}.
+   */
+  private static DocumentKind legacyKind(ObjectNode root) {
+    if (root.has("type") || !root.path("name").isTextual()) {
+      return null;
+    }
+    if (root.path("criteria").isTextual() && root.has("issuer")) {
+      return DocumentKind.BADGE_CLASS;
+    }
+    if (root.path("url").isTextual() && !root.has("criteria")) {
+      return DocumentKind.PROFILE;
+    }
+    return null;
+  }
+
   private static DocumentKind ob2Kind(String type) {
     String t = type;
     for (String prefix : List.of("obi:", "https://w3id.org/openbadges#", "sec:", "https://w3id.org/security#")) {
@@ -140,6 +169,7 @@ public final class Detector {
       case "BadgeClass":
         return DocumentKind.BADGE_CLASS;
       case "Issuer":
+      case "IssuerOrg": // an alias the OB 1.1 context defined
       case "Profile":
         return DocumentKind.PROFILE;
       case "Endorsement":
@@ -173,7 +203,10 @@ public final class Detector {
         }
         break;
       case PROFILE:
-        need(root, missing, "id");
+        // An OB 1.0 issuer has no id: it takes the URL it was served at when upgraded.
+        if (version != OpenBadgesVersion.V1_0) {
+          need(root, missing, "id");
+        }
         break;
       case ENDORSEMENT:
         need(root, missing, "issuer");
@@ -188,6 +221,8 @@ public final class Detector {
         need(root, missing, "publicKeyPem");
         break;
       case CREDENTIAL:
+      case CLR_CREDENTIAL:
+      case VERIFIABLE_CREDENTIAL:
         need(root, missing, "issuer", "credentialSubject");
         break;
       case ACHIEVEMENT:
@@ -307,6 +342,9 @@ public final class Detector {
           return EndorsementCredential.of(node);
         case ACHIEVEMENT:
           return Achievement.of(node);
+        case CLR_CREDENTIAL:
+        case VERIFIABLE_CREDENTIAL:
+          return VerifiableCredential.of(node);
         default:
           return io.github.insignia.openbadges.model.ob3.Profile.of(node);
       }

@@ -25,16 +25,53 @@ public final class Upgrader {
 
   /** A new OB 2.0 object; the input is not modified. */
   public static ObjectNode toV2(ObjectNode in, OpenBadgesVersion from, DocumentKind kind) {
+    return toV2(in, from, kind, null);
+  }
+
+  /**
+   * A new OB 2.0 object; the input is not modified. {@code documentUrl} (nullable) is where the
+   * document was served: a node without an id takes it, as the 2.0 validator's upgrade does.
+   */
+  public static ObjectNode toV2(ObjectNode in, OpenBadgesVersion from, DocumentKind kind, String documentUrl) {
+    ObjectNode out;
     switch (from) {
       case V0_5:
-        return from05(in);
+        out = from05(in);
+        break;
       case V1_0:
-        return from10(in);
+        out = kind == DocumentKind.ASSERTION ? from10(in) : node10(in, kind);
+        break;
       case V1_1:
-        return kind == DocumentKind.BADGE_CLASS ? badgeClass(in) : from11(in);
+        out = kind == DocumentKind.BADGE_CLASS ? badgeClass(in) : from11(in);
+        break;
       default:
         return in.deepCopy();
     }
+    if (!out.hasNonNull("id") && documentUrl != null) {
+      // The id first, as in the documents the 2.0 validator writes.
+      ObjectNode withId = NODES.objectNode();
+      out.fields().forEachRemaining(e -> {
+        withId.set(e.getKey(), e.getValue());
+        if ("type".equals(e.getKey())) {
+          withId.put("id", documentUrl);
+        }
+      });
+      if (!withId.has("id")) {
+        withId.put("id", documentUrl);
+      }
+      out = withId;
+    }
+    return out;
+  }
+
+  /** An OB 1.0 BadgeClass or Issuer: the v2 context, its type; the id is where it was served. */
+  private static ObjectNode node10(ObjectNode in, DocumentKind kind) {
+    ObjectNode out = NODES.objectNode();
+    out.put("@context", Contexts.OB_V2);
+    out.put("type", kind == DocumentKind.BADGE_CLASS ? "BadgeClass" : "Issuer");
+    ObjectNode rest = kind == DocumentKind.BADGE_CLASS ? badgeClass(in) : in;
+    copyRest(rest, out, Set.of("@context", "type"));
+    return out;
   }
 
   private static ObjectNode from05(ObjectNode in) {
@@ -69,6 +106,8 @@ public final class Upgrader {
   private static ObjectNode badgeFrom05(ObjectNode b, String origin) {
     ObjectNode out = NODES.objectNode();
     out.put("type", "BadgeClass");
+    // 0.5 nodes have no ids; the 2.0 validator's JSON-LD flattening names them as blank nodes.
+    out.put("id", b.path("id").isTextual() ? b.get("id").textValue() : "_:b0");
     copy(b, out, "name");
     copy(b, out, "description");
     if (b.path("image").isTextual()) {
@@ -81,14 +120,20 @@ public final class Upgrader {
     if (issuer instanceof ObjectNode i) {
       ObjectNode profile = out.putObject("issuer");
       profile.put("type", "Profile");
-      copy(i, profile, "name");
-      if (i.has("origin")) {
+      profile.put("id", i.path("id").isTextual() ? i.get("id").textValue() : "_:b1");
+      // As validator-core: "name: org" when an org is given; origin → url, contact → email when set.
+      if (i.path("name").isTextual() && i.path("org").isTextual() && !i.get("org").textValue().isEmpty()) {
+        profile.put("name", i.get("name").textValue() + ": " + i.get("org").textValue());
+      } else {
+        copy(i, profile, "name");
+      }
+      if (i.hasNonNull("origin") && !i.hasNonNull("url")) {
         profile.set("url", i.get("origin").deepCopy());
       }
-      if (i.has("contact")) {
+      if (i.hasNonNull("contact") && !i.hasNonNull("email")) {
         profile.set("email", i.get("contact").deepCopy());
       }
-      copyRest(i, profile, Set.of("name", "origin", "contact"));
+      copyRest(i, profile, Set.of("name", "origin", "contact", "org"));
     }
     copyRest(b, out, Set.of("name", "description", "image", "criteria", "issuer"));
     return out;
@@ -104,7 +149,8 @@ public final class Upgrader {
     boolean signed = "signed".equalsIgnoreCase(verifyType) || "SignedBadge".equals(verifyType);
     if (!signed && verifyUrl != null) {
       out.put("id", verifyUrl);
-    } else if (in.path("uid").isTextual()) {
+    } else if (signed && in.path("uid").isTextual()) {
+      // A hosted 1.0 assertion without verify.url takes the URL it was served at (toV2).
       out.put("id", "uid:" + in.get("uid").textValue());
     }
     upgradeCommon(in, out);
@@ -114,6 +160,9 @@ public final class Upgrader {
   private static ObjectNode from11(ObjectNode in) {
     ObjectNode out = NODES.objectNode();
     out.set("@context", context(in.get("@context")));
+    if ("IssuerOrg".equals(in.path("type").asText(null))) {
+      out.put("type", "Issuer"); // an alias of the OB 1.1 context
+    }
     upgradeCommon(in, out);
     return out;
   }
