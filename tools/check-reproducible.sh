@@ -18,11 +18,12 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 build() {
-  local dir="$work/$1"
+  local name="$1" dir="$work/$1"
+  shift
   mkdir -p "$dir"
   # The committed tree, nothing else: what a fresh clone holds.
   git -C "$root" archive --format=tar HEAD | tar -x -C "$dir"
-  echo "== build $1 in $dir"
+  echo "== build $name in $dir"
   (cd "$dir" && mvn -B -q -Dstyle.color=never -DskipTests "${mode[@]}" "$@" package)
 }
 
