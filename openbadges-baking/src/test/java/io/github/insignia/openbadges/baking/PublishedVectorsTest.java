@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
-/** The baked images published in ../shared/vectors/baked/ unbake as MANIFEST.json expects. */
+/** The baked images published in the test vectors (baked/) unbake as MANIFEST.json expects. */
 class PublishedVectorsTest {
   private final BadgeBaker baker = BadgeBaker.create();
 
   private static Path vector(String path) {
-    return Path.of(System.getProperty("insignia.shared"), "vectors", path);
+    return TestVectors.path(path);
   }
 
   private static byte[] read(String path) throws IOException {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 /** insignia linkedin / share / export, end to end, offline (badges served from a resources map). */
 class ExportCommandsTest {
@@ -162,7 +163,7 @@ class ExportCommandsTest {
 
   @Test
   void exportWithLoopbackOAuthAndWithAToken() throws Exception {
-    Path credential = Path.of(System.getProperty("insignia.shared"), "vectors", "ob3", "ob-spec-examples",
+    Path credential = TestVectors.path("ob3", "ob-spec-examples",
         "examples-basicOpenBadgeCredential-01.json");
     try (JdkHttpServerAdapter server = JdkHttpServerAdapter.startLoopback(0,
         base -> BackpackProvider.builder(base, req -> ConsentDecision.grant("ada")).build())) {

@@ -15,13 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 class ReadCommandTest {
   private static Run run(String... args) {
     return InsigniaCommandTest.run(args);
   }
 
-  static final Path EXAMPLES = Path.of(System.getProperty("insignia.shared", "../shared"), "vectors");
+  static final Path EXAMPLES = TestVectors.root();
 
   @TempDir Path dir;
 

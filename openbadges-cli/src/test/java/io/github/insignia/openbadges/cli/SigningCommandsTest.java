@@ -21,9 +21,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 class SigningCommandsTest {
-  static final Path VECTORS = Path.of(System.getProperty("insignia.shared"), "vectors");
+  static final Path VECTORS = TestVectors.root();
   static final Path OB3 = VECTORS.resolve("eddsa-vectors/ob-spec-obv3p0");
 
   @TempDir Path tmp;

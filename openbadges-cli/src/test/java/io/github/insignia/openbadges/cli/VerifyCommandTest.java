@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 class VerifyCommandTest {
   @TempDir Path dir;
 
   static Path vector() {
-    return Path.of(System.getProperty("insignia.shared"), "vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json");
+    return TestVectors.path("eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 class LinkedInAddToProfileTest {
   static final Clock NOW = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
@@ -104,7 +105,7 @@ class LinkedInAddToProfileTest {
 
   @Test
   void readsAnOb3SpecExample() throws Exception {
-    Path file = Path.of(System.getProperty("insignia.shared"), "vectors", "ob3", "ob-spec-examples",
+    Path file = TestVectors.path("ob3", "ob-spec-examples",
         "examples-basicOpenBadgeCredential-01.json");
     BadgeSummary s = BadgeSummary.fromJson(SafeJson.read(Files.readAllBytes(file)), VerificationStatus.VERIFIED);
     assertEquals("Teamwork", s.name());

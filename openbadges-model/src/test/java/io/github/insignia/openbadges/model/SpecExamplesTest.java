@@ -16,13 +16,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 /**
  * Every OB 2.0 and OB 3.0 specification example: a whole document reads and writes back
  * JSON-equal; a fragment (as MANIFEST.json marks it) is reported as not a badge.
  */
 class SpecExamplesTest {
-  static final Path VECTORS = Path.of(System.getProperty("insignia.shared", "../shared"), "vectors");
+  static final Path VECTORS = TestVectors.root();
 
   static Map<String, String> expectations() throws IOException {
     JsonNode manifest = SafeJson.read(Files.readAllBytes(VECTORS.resolve("MANIFEST.json")));

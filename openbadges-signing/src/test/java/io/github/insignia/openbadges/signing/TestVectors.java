@@ -12,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Reads the shared vectors (never copied into the repository). */
+/** The published vectors as JSON and text, over the test-vectors module (see docs/testing.md). */
 public final class TestVectors {
   private TestVectors() {}
 
-  /** A path under {@code ../shared/vectors}. */
+  /** A path under the test vectors' root. */
   public static Path path(String... parts) {
-    return Path.of(System.getProperty("insignia.shared", "../../shared"), "vectors").resolve(String.join("/", parts));
+    return io.github.insignia.openbadges.testvectors.TestVectors.root().resolve(String.join("/", parts));
   }
 
   /** A vector as text. */
@@ -39,7 +39,7 @@ public final class TestVectors {
   public static Map<Path, JsonNode> ob3SpecExampleObjects() {
     Map<Path, JsonNode> objects = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(path("ob3", "ob-spec-examples"))) {
-      for (Path file : files.sorted().toList()) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
         try {
           JsonNode json = SafeJson.read(Files.readAllBytes(file));
           if (json.isObject()) {

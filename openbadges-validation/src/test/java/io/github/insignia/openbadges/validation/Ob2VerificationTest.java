@@ -22,6 +22,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 class Ob2VerificationTest {
   TestServer server;
@@ -196,8 +197,7 @@ class Ob2VerificationTest {
     VerificationReport other = BadgeVerifier.create(options.toBuilder().recipients(java.util.List.of("x@example.org")).build())
         .verify(URI.create(base + "/assertions/1"));
     assertEquals(CheckCode.RECIPIENT_MISMATCH, rootCause(other));
-    JsonNode vectors = SafeJson.read(Files.readAllBytes(Path.of(System.getProperty("insignia.shared"),
-        "vectors", "ob2", "validator-core", "recipient-identity-vectors.json")));
+    JsonNode vectors = SafeJson.read(Files.readAllBytes(TestVectors.path("ob2", "validator-core", "recipient-identity-vectors.json")));
     int i = 0;
     for (JsonNode vector : vectors.get("vectors")) {
       ObjectNode a = Fixtures.ob2Assertion(base, base + "/v/" + i);

@@ -24,14 +24,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 class Ob3VerificationTest {
   static final VerificationOptions OFFLINE = VerificationOptions.builder()
       .offline(true).at(Instant.parse("2026-06-01T00:00:00Z")).build();
   static final BadgeVerifier VERIFIER = BadgeVerifier.create(OFFLINE);
 
-  static Path shared(String... parts) {
-    return Path.of(System.getProperty("insignia.shared"), parts);
+  static Path vector(String first, String... more) {
+    return TestVectors.path(first, more);
   }
 
   static CheckCode rootCause(VerificationReport r) {
@@ -44,7 +45,7 @@ class Ob3VerificationTest {
 
   @Test
   void specVectorVerifiesOffline() throws Exception {
-    VerificationReport r = VERIFIER.verify(Files.readString(shared("vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
+    VerificationReport r = VERIFIER.verify(Files.readString(vector("eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
     assertTrue(r.valid(), r::toJson);
     assertEquals("3.0", r.version().orElseThrow());
     assertEquals(InputKind.JSON, r.input());
@@ -53,7 +54,7 @@ class Ob3VerificationTest {
 
   @Test
   void selfDescribingKeyIsConfirmedByTheIssuersDocumentWhenAvailable() throws Exception {
-    String vector = Files.readString(shared("vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json"));
+    String vector = Files.readString(vector("eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json"));
     VerificationReport offline = VERIFIER.verify(vector);
     assertEquals(Outcome.WARNING, outcome(offline, CheckCode.KEY_RESOLUTION), offline::toJson);
     String issuer = "https://example.edu/issuers/565049";
@@ -72,7 +73,7 @@ class Ob3VerificationTest {
 
   @Test
   void specVectorTamperedFailsOnTheProof() throws Exception {
-    ObjectNode c = json(Files.readString(shared("vectors", "eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
+    ObjectNode c = json(Files.readString(vector("eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
     c.put("name", "Teamwork Badge (forged)");
     VerificationReport r = VERIFIER.verify(SafeJson.write(c));
     assertFalse(r.valid());
@@ -271,10 +272,10 @@ class Ob3VerificationTest {
     for (String name : List.of("examples-basicOpenBadgeCredential-01.json", "examples-fullOpenBadge-01.json",
         "examples-achievementAlignmentCase-01.json", "docformat-01.json", "impl-recommended-practices-01.json",
         "examples-endorsement-01.json")) {
-      VerificationReport r = VERIFIER.verify(Files.readString(shared("vectors", "ob3", "ob-spec-examples", name)));
+      VerificationReport r = VERIFIER.verify(Files.readString(vector("ob3", "ob-spec-examples", name)));
       assertTrue(r.checks(Outcome.FAIL).stream().noneMatch(c -> c.code() == CheckCode.OB3_SCHEMA), () -> name + r.toJson());
     }
-    VerificationReport typo = VERIFIER.verify(Files.readString(shared("vectors", "ob3", "ob-spec-examples", "examples-02.json")));
+    VerificationReport typo = VERIFIER.verify(Files.readString(vector("ob3", "ob-spec-examples", "examples-02.json")));
     assertTrue(typo.checks(Outcome.FAIL).stream().anyMatch(c -> c.code() == CheckCode.OB3_SCHEMA && c.message().contains("validFrom")));
   }
 
@@ -297,7 +298,7 @@ class Ob3VerificationTest {
 
   @Test
   void bakedSpecSvgWithPlaceholderProofFails() throws Exception {
-    VerificationReport r = VERIFIER.verify(Files.readAllBytes(shared("vectors", "baked", "ob3-spec", "docformat-example-embedded-proof.svg")));
+    VerificationReport r = VERIFIER.verify(Files.readAllBytes(vector("baked", "ob3-spec", "docformat-example-embedded-proof.svg")));
     assertFalse(r.valid());
     assertEquals(InputKind.SVG, r.input());
     assertTrue(r.checks(Outcome.FAIL).stream().anyMatch(c -> c.code().name().startsWith("PROOF")));

@@ -21,6 +21,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 /** The OB 3.0 client against the provider on loopback, through the whole OAuth flow. */
 class Ob3FlowTest {
@@ -39,7 +40,7 @@ class Ob3FlowTest {
   }
 
   static ObjectNode credential() throws Exception {
-    Path file = Path.of(System.getProperty("insignia.shared"), "vectors", "ob3", "ob-spec-examples",
+    Path file = TestVectors.path("ob3", "ob-spec-examples",
         "examples-basicOpenBadgeCredential-01.json");
     return (ObjectNode) SafeJson.read(Files.readAllBytes(file));
   }

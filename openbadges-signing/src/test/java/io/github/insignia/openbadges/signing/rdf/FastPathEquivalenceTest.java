@@ -63,7 +63,7 @@ class FastPathEquivalenceTest {
   @org.junit.jupiter.api.Test
   void specificationExamples() throws java.io.IOException {
     java.nio.file.Path dir =
-        java.nio.file.Path.of(System.getProperty("insignia.shared"), "vectors", "ob3", "ob-spec-examples");
+        io.github.insignia.openbadges.testvectors.TestVectors.path("ob3", "ob-spec-examples");
     int compared = 0;
     try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
       for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {

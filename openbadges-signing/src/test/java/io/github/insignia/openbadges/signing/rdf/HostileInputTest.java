@@ -47,7 +47,7 @@ class HostileInputTest {
   void mutatedNQuads(String test) throws IOException {
     String original =
         Files.readString(
-            java.nio.file.Path.of(System.getProperty("insignia.shared"), "vectors", "rdf-canon", "rdfc10", test + "-in.nq"),
+            io.github.insignia.openbadges.testvectors.TestVectors.path("rdf-canon", "rdfc10", test + "-in.nq"),
             StandardCharsets.UTF_8);
     RdfCanonicalizer canonicalizer = RdfCanonicalizer.create();
     Random random = new Random(test.hashCode());

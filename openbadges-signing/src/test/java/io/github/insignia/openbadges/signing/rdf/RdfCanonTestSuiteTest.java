@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Every RDFC-1.0 test of the W3C suite (eval, map and negative), from its manifest. */
 class RdfCanonTestSuiteTest {
   private static final Path SUITE =
-      Path.of(System.getProperty("insignia.shared"), "vectors", "rdf-canon");
+      io.github.insignia.openbadges.testvectors.TestVectors.path("rdf-canon");
 
   private static final RdfCanonicalizer SHA256 = RdfCanonicalizer.create();
   private static final RdfCanonicalizer SHA384 =

@@ -39,7 +39,7 @@ class RdfcCommonCaseTest {
   @Test
   void readerAgreesWithTitaniumsOnTheSuite() throws Exception {
     java.nio.file.Path dir =
-        java.nio.file.Path.of(System.getProperty("insignia.shared"), "vectors", "rdf-canon", "rdfc10");
+        io.github.insignia.openbadges.testvectors.TestVectors.path("rdf-canon", "rdfc10");
     int files = 0;
     try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(dir)) {
       for (java.nio.file.Path in : (Iterable<java.nio.file.Path>) list.sorted()::iterator) {

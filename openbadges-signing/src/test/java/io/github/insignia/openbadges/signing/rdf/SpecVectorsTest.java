@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The published Data Integrity vectors, canonical forms byte for byte. */
 class SpecVectorsTest {
-  static final Path VECTORS = Path.of(System.getProperty("insignia.shared"), "vectors", "eddsa-vectors");
+  static final Path VECTORS = io.github.insignia.openbadges.testvectors.TestVectors.path("eddsa-vectors");
 
   /** The VC examples context the W3C vectors use: a single {@code @vocab}, not pinned by Insignia. */
   static final DocumentLoader WITH_EXAMPLES =

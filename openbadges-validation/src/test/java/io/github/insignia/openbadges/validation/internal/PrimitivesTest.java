@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import io.github.insignia.openbadges.testvectors.TestVectors;
 
 /** The shared validator-core primitive vectors, value by value. */
 class PrimitivesTest {
@@ -24,8 +25,7 @@ class PrimitivesTest {
 
   @Test
   void sharedVectors() throws Exception {
-    JsonNode all = SafeJson.read(Files.readAllBytes(Path.of(System.getProperty("insignia.shared"),
-        "vectors", "ob2", "validator-core", "primitive-value-vectors.json")));
+    JsonNode all = SafeJson.read(Files.readAllBytes(TestVectors.path("ob2", "validator-core", "primitive-value-vectors.json")));
     int checked = 0;
     for (var it = all.fields(); it.hasNext(); ) {
       var e = it.next();
