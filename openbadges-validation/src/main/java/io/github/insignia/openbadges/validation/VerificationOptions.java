@@ -38,8 +38,10 @@ public final class VerificationOptions {
   private final long maxFetchBytes;
   private final long maxStatusListBytes;
   private final Optional<DocumentLoader> contexts;
+  private final boolean strict;
 
   private VerificationOptions(Builder b) {
+    this.strict = b.strict;
     this.contexts = Optional.ofNullable(b.contexts);
     this.clock = b.clock;
     this.skew = b.skew;
@@ -87,12 +89,23 @@ public final class VerificationOptions {
     b.maxFetchBytes = maxFetchBytes;
     b.maxStatusListBytes = maxStatusListBytes;
     b.contexts = contexts.orElse(null);
+    b.strict = strict;
     return b;
   }
 
   /** The clock "now" is read from. */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * Strict mode: conformance warnings (question {@link Question#CONFORMANT}: an open-vocabulary
+   * value outside the published list, a missing recommended property, a subject with no
+   * identifier, an image that could not be fetched) fail the badge. For issuers linting their own
+   * output and certification-style checks; off by default.
+   */
+  public boolean strict() {
+    return strict;
   }
 
   /** Tolerance for clocks that disagree, applied to not-yet-valid and expired checks. */
@@ -191,6 +204,7 @@ public final class VerificationOptions {
     private long maxFetchBytes = 4L * 1024 * 1024;
     private long maxStatusListBytes = 16L * 1024 * 1024;
     private DocumentLoader contexts;
+    private boolean strict;
 
     private Builder() {}
 
@@ -308,6 +322,12 @@ public final class VerificationOptions {
         throw new ConfigurationException("OPTION_INVALID", "maxStatusListBytes must be at least 1024");
       }
       this.maxStatusListBytes = value;
+      return this;
+    }
+
+    /** Strict mode (see {@link VerificationOptions#strict()}); default off. */
+    public Builder strict(boolean value) {
+      this.strict = value;
       return this;
     }
 
