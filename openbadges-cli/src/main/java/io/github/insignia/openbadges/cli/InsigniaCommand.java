@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code insignia} command. Exit codes, for every subcommand: 0 success, 1 the input was read
- * but is not a badge or not valid, 2 usage or I/O error; on failure one line {@code error: CODE:
- * message} goes to stderr.
+ * but is not a badge or not valid, 2 usage or I/O error, and for {@code insignia verify} 3 when the
+ * verdict is INDETERMINATE; on failure one line {@code error: CODE: message} goes to stderr.
  */
 @Command(
     name = "insignia",
@@ -41,6 +41,8 @@ public final class InsigniaCommand implements Runnable {
   public static final int EXIT_INVALID = 1;
   /** Exit code: usage or I/O error. */
   public static final int EXIT_ERROR = 2;
+  /** Exit code ({@code insignia verify}): the verdict cannot be decided now (INDETERMINATE). */
+  public static final int EXIT_INDETERMINATE = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

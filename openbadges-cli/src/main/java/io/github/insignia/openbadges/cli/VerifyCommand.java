@@ -4,6 +4,9 @@ import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.validation.BadgeVerifier;
 import io.github.insignia.openbadges.validation.Check;
+import io.github.insignia.openbadges.validation.EndorsementVerdict;
+import io.github.insignia.openbadges.validation.Question;
+import io.github.insignia.openbadges.validation.Verdict;
 import io.github.insignia.openbadges.validation.VerificationOptions;
 import io.github.insignia.openbadges.validation.VerificationReport;
 import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Verify a badge as a platform does on import.",
       "INPUT is a URL, a file (baked PNG/SVG, JSON, JWS/JWT), a data: URI, or - for standard input.",
-      "Exit 0 valid, 1 invalid, 2 could not run."
+      "Exit 0 VALID, 1 INVALID, 3 INDETERMINATE (a needed document could not be obtained), 2 could not run."
     })
 final class VerifyCommand implements Callable<Integer> {
   private static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
@@ -66,6 +69,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--at", paramLabel = "INSTANT", description = "Verify as of this instant (ISO 8601, e.g. 2026-01-01T00:00:00Z).")
   String at;
 
+  @Option(names = "--strict", description = "Conformance warnings fail the badge (for issuers linting their own output).")
+  boolean strict;
+
   @Option(names = "--allow-private-network", description = "Allow fetching from loopback and private addresses (tests only).")
   boolean allowPrivateNetwork;
 
@@ -81,7 +87,16 @@ final class VerifyCommand implements Callable<Integer> {
       printHuman(report, out);
     }
     out.flush();
-    return report.valid() ? InsigniaCommand.EXIT_OK : InsigniaCommand.EXIT_INVALID;
+    return exitCode(report.verdict());
+  }
+
+  /** 0 VALID, 1 INVALID, 3 INDETERMINATE. */
+  static int exitCode(Verdict verdict) {
+    return switch (verdict) {
+      case VALID -> InsigniaCommand.EXIT_OK;
+      case INVALID -> InsigniaCommand.EXIT_INVALID;
+      case INDETERMINATE -> InsigniaCommand.EXIT_INDETERMINATE;
+    };
   }
 
   private VerificationOptions options() {
@@ -94,6 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
         .locale(locale)
         .offline(offline)
         .allowPrivateNetwork(allowPrivateNetwork)
+        .strict(strict)
         .recipients(recipients);
     b.expectedKinds(expectedKinds());
     if (at != null) {
@@ -161,18 +177,49 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The human report: the verdict with its root cause, the input, the warnings (each marked
+   * {@code !}), the endorsements, then every check grouped by the question it answers.
+   */
   static void printHuman(VerificationReport report, PrintWriter out) {
-    out.println((report.valid() ? "✓ " : "✗ ") + report.summary());
-    out.println("  " + report.input().label() + report.version().map(v -> " · Open Badges " + v).orElse(""));
-    for (Check c : report.checks()) {
-      String mark = switch (c.outcome()) {
-        case PASS -> "✓";
-        case FAIL -> "✗";
-        case WARNING -> "!";
-        case SKIPPED -> "-";
-        case INCONCLUSIVE -> "?";
-      };
-      out.println("  " + mark + " " + c.code() + (c.target().isEmpty() ? "" : " " + c.target()) + ": " + c.message());
+    out.println(verdictMark(report.verdict()) + " " + report.summary());
+    out.println("  " + report.input().label() + report.version().map(v -> " · Open Badges " + v).orElse("")
+        + report.kind().map(k -> " · " + k.name()).orElse(""));
+    for (Check w : report.warnings()) {
+      out.println("  ! " + line(w));
     }
+    for (EndorsementVerdict e : report.endorsements()) {
+      out.println("  " + verdictMark(e.verdict()) + " " + Question.ENDORSEMENT.label(report.locale()) + " " + e.target()
+          + ": " + e.report().summary());
+    }
+    for (Question q : Question.values()) {
+      List<Check> group = report.checks(q);
+      if (group.isEmpty()) {
+        continue;
+      }
+      out.println("  " + q.label(report.locale()));
+      for (Check c : group) {
+        String mark = switch (c.outcome()) {
+          case PASS -> "✓";
+          case FAIL -> "✗";
+          case WARNING -> "!";
+          case SKIPPED -> "-";
+          case INCONCLUSIVE -> "?";
+        };
+        out.println("    " + mark + " " + line(c));
+      }
+    }
+  }
+
+  private static String line(Check c) {
+    return c.code() + (c.target().isEmpty() ? "" : " " + c.target()) + ": " + c.message();
+  }
+
+  static String verdictMark(Verdict verdict) {
+    return switch (verdict) {
+      case VALID -> "✓";
+      case INVALID -> "✗";
+      case INDETERMINATE -> "?";
+    };
   }
 }

@@ -83,8 +83,10 @@ final class ReadmeTour {
         .offline(true)
         .build());
     VerificationReport report = verifier.verify(bakedPng);
-    report.valid();                                            // true
+    report.verdict();                                          // VALID (or INVALID, INDETERMINATE)
+    report.valid();                                            // true only for VALID
     report.summary();                                          // "VALID: this badge passed …"
+    report.warnings();                                         // what a verifier need not enforce
     VerificationReport reportEs = report.inLocale(Locale.forLanguageTag("es"));
 
     // 6. Export: "Add to LinkedIn", refused for a badge that is revoked, expired or unverified.

@@ -35,8 +35,10 @@ class VerifyCommandTest {
     assertEquals(true, report.get("valid").asBoolean());
     assertEquals("3.0", report.get("version").asText());
     assertEquals("json", report.get("input").asText());
+    assertEquals("VALID", report.get("verdict").asText());
+    assertTrue(report.get("warnings").isArray());
     JsonNode first = report.get("checks").get(0);
-    assertTrue(first.has("code") && first.has("outcome") && first.has("target") && first.has("message"));
+    assertTrue(first.has("code") && first.has("question") && first.has("outcome") && first.has("target") && first.has("message"));
   }
 
   @Test
@@ -99,7 +101,9 @@ class VerifyCommandTest {
     InsigniaCommandTest.Run ok = InsigniaCommandTest.run("verify", b + "/a/1", "--offline", "--resources", map, "--recipient", "learner@example.org");
     assertEquals(0, ok.exit(), ok.out());
     InsigniaCommandTest.Run locked = InsigniaCommandTest.run("verify", b + "/a/2", "--offline", "--resources", map);
-    assertEquals(1, locked.exit());
+    // Behind a login: nothing is proven either way, INDETERMINATE (exit 3), the URL named.
+    assertEquals(3, locked.exit());
+    assertTrue(locked.out().startsWith("? INDETERMINATE: " + b + "/a/2"), locked.out());
     assertTrue(locked.out().contains("FETCH_ACCESS_RESTRICTED"), locked.out());
     // A badge class is verified as what it is; an importing platform that expects awards refuses it.
     InsigniaCommandTest.Run badge = InsigniaCommandTest.run("verify", b + "/badge", "--offline", "--resources", map, "--json");
@@ -112,5 +116,68 @@ class VerifyCommandTest {
     assertEquals(0, InsigniaCommandTest.run("verify", b + "/badge", "--offline", "--resources", map,
         "--expect", "badge-class,profile").exit());
     assertEquals(2, InsigniaCommandTest.run("verify", b + "/a/1", "--offline", "--resources", map, "--expect", "trophy").exit());
+    InsigniaCommandTest.Run json = InsigniaCommandTest.run("verify", b + "/a/2", "--offline", "--resources", map, "--json");
+    assertEquals(3, json.exit());
+    assertEquals("INDETERMINATE", SafeJson.read(json.out()).get("verdict").asText());
+    assertEquals(false, SafeJson.read(json.out()).get("valid").asBoolean());
+    // The badge class, needed to tell whether it is authentic, cannot be obtained: INDETERMINATE too.
+    InsigniaCommandTest.Run noBadge = InsigniaCommandTest.run("verify", b + "/a/1", "--offline");
+    assertEquals(3, noBadge.exit(), noBadge.out());
+  }
+
+  /** A spec credential without a subject identifier, issued and signed by a fresh did:key. */
+  private Path anonymousCredential() throws Exception {
+    io.github.insignia.openbadges.signing.keys.SigningKey key = io.github.insignia.openbadges.signing.keys.SigningKey.generate(io.github.insignia.openbadges.signing.KeyType.ED25519);
+    com.fasterxml.jackson.databind.node.ObjectNode c = (com.fasterxml.jackson.databind.node.ObjectNode) SafeJson.read(
+        TestVectors.text("ob3", "ob-spec-examples", "examples-basicOpenBadgeCredential-01.json"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("issuer")).put("id", key.publicKey().didKey());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("credentialSubject")).remove("id");
+    com.fasterxml.jackson.databind.node.ObjectNode signed = io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity.create()
+        .sign(c, key, io.github.insignia.openbadges.signing.dataintegrity.ProofOptions.builder(key.publicKey().didKeyVerificationMethod()).build());
+    Path file = dir.resolve("anonymous.json");
+    Files.writeString(file, SafeJson.write(signed));
+    return file;
+  }
+
+  @Test
+  void warningsFollowTheVerdictAndStrictFailsThem() throws Exception {
+    Path file = anonymousCredential();
+    InsigniaCommandTest.Run run = InsigniaCommandTest.run("verify", file.toString(), "--offline");
+    assertEquals(0, run.exit(), run.out());
+    String[] lines = run.out().split("\\R");
+    assertTrue(lines[0].startsWith("✓ VALID"), run.out());
+    assertTrue(lines[2].startsWith("  ! OB3_SUBJECT_IDENTIFIER /credentialSubject: "), run.out());
+    assertTrue(run.out().contains("  Authentic?"), run.out());
+    assertTrue(run.out().contains("  Conformant?"), run.out());
+    JsonNode json = SafeJson.read(InsigniaCommandTest.run("verify", file.toString(), "--offline", "--json").out());
+    assertEquals("VALID", json.get("verdict").asText());
+    assertEquals(true, json.get("valid").asBoolean());
+    assertEquals("CREDENTIAL", json.get("kind").asText());
+    JsonNode w = json.get("warnings").get(0);
+    assertEquals("OB3_SUBJECT_IDENTIFIER", w.get("code").asText());
+    assertEquals("/credentialSubject", w.get("target").asText());
+    assertTrue(w.get("message").asText().contains("neither id nor identifier"));
+
+    InsigniaCommandTest.Run strict = InsigniaCommandTest.run("verify", file.toString(), "--offline", "--strict");
+    assertEquals(1, strict.exit(), strict.out());
+    assertTrue(strict.out().startsWith("✗ INVALID: The credential subject has neither id nor identifier"), strict.out());
+    InsigniaCommandTest.Run es = InsigniaCommandTest.run("verify", file.toString(), "--offline", "--strict", "--lang", "es", "--json");
+    assertEquals(1, es.exit());
+    JsonNode esJson = SafeJson.read(es.out());
+    assertEquals("INVALID", esJson.get("verdict").asText());
+    assertEquals(false, esJson.get("valid").asBoolean());
+    assertTrue(esJson.get("checks").toString().contains("no tiene id ni identifier"), es.out());
+
+    InsigniaCommandTest.Run esHuman = InsigniaCommandTest.run("verify", file.toString(), "--offline", "--lang", "es");
+    assertTrue(esHuman.out().startsWith("✓ VÁLIDA"), esHuman.out());
+    assertTrue(esHuman.out().contains("  ¿Auténtica?"), esHuman.out());
+  }
+
+  @Test
+  void aRecipientAskedOfABadgeThatNamesNobodyIsInvalid() throws Exception {
+    InsigniaCommandTest.Run run = InsigniaCommandTest.run("verify", anonymousCredential().toString(), "--offline",
+        "--recipient", "learner@example.org");
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(run.out().contains("RECIPIENT_MISSING"), run.out());
   }
 }

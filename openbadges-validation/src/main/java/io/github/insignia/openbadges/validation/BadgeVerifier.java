@@ -13,6 +13,7 @@ import io.github.insignia.openbadges.validation.internal.IssuerKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -72,20 +73,35 @@ public final class BadgeVerifier {
 
   /** Verifies text: a URL, JSON, a compact JWS/JWT or a {@code data:} URI. */
   public VerificationReport verify(String input) {
+    return verify(input, VerificationRequest.none());
+  }
+
+  /** Verifies text, with this call's request (the learner it must be for). */
+  public VerificationReport verify(String input, VerificationRequest request) {
     Objects.requireNonNull(input, "input");
-    return run(v -> v.fromText(input));
+    return run(request, v -> v.fromText(input));
   }
 
   /** Verifies bytes: a baked PNG or SVG, or UTF-8 text as {@link #verify(String)} takes it. */
   public VerificationReport verify(byte[] input) {
+    return verify(input, VerificationRequest.none());
+  }
+
+  /** Verifies bytes, with this call's request (the learner it must be for). */
+  public VerificationReport verify(byte[] input, VerificationRequest request) {
     Objects.requireNonNull(input, "input");
-    return run(v -> v.fromBytes(input));
+    return run(request, v -> v.fromBytes(input));
   }
 
   /** Verifies a stream (read up to 32 MiB, not closed). */
   public VerificationReport verify(InputStream input) {
+    return verify(input, VerificationRequest.none());
+  }
+
+  /** Verifies a stream (read up to 32 MiB, not closed), with this call's request. */
+  public VerificationReport verify(InputStream input, VerificationRequest request) {
     Objects.requireNonNull(input, "input");
-    return run(v -> {
+    return run(request, v -> {
       byte[] bytes;
       try {
         bytes = input.readNBytes(MAX_INPUT_BYTES + 1);
@@ -103,20 +119,28 @@ public final class BadgeVerifier {
 
   /** Verifies the badge hosted at a URL. */
   public VerificationReport verify(URI url) {
-    Objects.requireNonNull(url, "url");
-    return run(v -> v.fromUrl(url));
+    return verify(url, VerificationRequest.none());
   }
 
+  /** Verifies the badge hosted at a URL, with this call's request. */
+  public VerificationReport verify(URI url, VerificationRequest request) {
+    Objects.requireNonNull(url, "url");
+    return run(request, v -> v.fromUrl(url));
+  }
+
+  /** An endorsement (or other nested document): verified on its own, for no recipient. */
   VerificationReport verifyNested(String input, int depth) {
-    ReportBuilder report = new ReportBuilder(options.locale());
-    Verification v = new Verification(this, report, depth);
+    ReportBuilder report = new ReportBuilder(options.locale()).strict(options.strict());
+    Verification v = new Verification(this, report, depth, List.of());
     guard(report, () -> v.fromText(input));
     return report.build();
   }
 
-  private VerificationReport run(Consumer<Verification> body) {
-    ReportBuilder report = new ReportBuilder(options.locale());
-    Verification v = new Verification(this, report, 0);
+  private VerificationReport run(VerificationRequest request, Consumer<Verification> body) {
+    Objects.requireNonNull(request, "request");
+    List<String> recipients = request.recipients().isEmpty() ? options.recipients() : request.recipients();
+    ReportBuilder report = new ReportBuilder(options.locale()).strict(options.strict());
+    Verification v = new Verification(this, report, 0, recipients);
     guard(report, () -> body.accept(v));
     return report.build();
   }

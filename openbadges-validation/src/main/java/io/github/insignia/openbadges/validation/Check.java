@@ -16,8 +16,15 @@ public final class Check {
   private final String messageKey;
   private final List<Object> arguments;
   private final Locale locale;
+  private final Question question;
 
   Check(CheckCode code, Outcome outcome, String target, String messageKey, List<Object> arguments, Locale locale) {
+    this(code, outcome, target, messageKey, arguments, locale, code.question());
+  }
+
+  Check(CheckCode code, Outcome outcome, String target, String messageKey, List<Object> arguments, Locale locale,
+      Question question) {
+    this.question = Objects.requireNonNull(question, "question");
     this.code = Objects.requireNonNull(code, "code");
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.target = target == null ? "" : target;
@@ -34,6 +41,14 @@ public final class Check {
   /** The outcome. */
   public Outcome outcome() {
     return outcome;
+  }
+
+  /**
+   * The question this check helps answer: its code's {@link CheckCode#question()}, except for a
+   * fetch, which belongs to the question that needed the document.
+   */
+  public Question question() {
+    return question;
   }
 
   /**
@@ -56,7 +71,12 @@ public final class Check {
 
   /** The same check rendered in another language. */
   Check inLocale(Locale other) {
-    return new Check(code, outcome, target, messageKey, arguments, other);
+    return new Check(code, outcome, target, messageKey, arguments, other, question);
+  }
+
+  /** The same check with another outcome (strict mode). */
+  Check withOutcome(Outcome other) {
+    return new Check(code, other, target, messageKey, arguments, locale, question);
   }
 
   String messageKey() {

@@ -170,6 +170,44 @@ public enum CheckCode {
   }
 
   /**
+   * The question this code answers (authentic? current? conformant?, or the input, or an
+   * endorsement). A {@link Check} usually carries its code's question; a fetch is grouped with the
+   * question that needed the document (an image fetch is a conformance matter, a key document an
+   * authenticity one).
+   */
+  public Question question() {
+    return switch (this) {
+      case INPUT_DETECTED, INPUT_UNRECOGNIZED, INPUT_NOT_AN_AWARD, INPUT_UNREADABLE, IMAGE_NOT_BAKED -> Question.INPUT;
+      case OB3_CONTEXT, OB3_TYPE, OB3_SCHEMA, OB3_NESTED_TYPES, OB3_SUBJECT_IDENTIFIER, DATE_MALFORMED,
+          OB2_CONTEXT, OB2_PROPERTIES, OB2_PROPERTY_MISSING, OB2_PROPERTY_INVALID, OB2_TYPE,
+          IMAGE, IMAGE_INVALID -> Question.CONFORMANT;
+      case VALIDITY_PERIOD, EXPIRED, NOT_YET_VALID, STATUS, REVOKED, SUSPENDED, STATUS_RETRIEVAL_ERROR,
+          STATUS_VERIFICATION_ERROR, STATUS_LIST_LENGTH_ERROR, STATUS_ENTRY_MALFORMED, STATUS_INDEX_OUT_OF_RANGE,
+          STATUS_UNSUPPORTED, RECIPIENT, RECIPIENT_MISMATCH, RECIPIENT_MISSING -> Question.CURRENT;
+      case ENDORSEMENT, ENDORSEMENT_INVALID -> Question.ENDORSEMENT;
+      default -> byName(name());
+    };
+  }
+
+  /** Codes added without an explicit row fall in by their prefix (proofs, keys, fetches: authentic). */
+  private static Question byName(String name) {
+    if (name.startsWith("INPUT_")) {
+      return Question.INPUT;
+    }
+    if (name.startsWith("STATUS") || name.startsWith("RECIPIENT")) {
+      return Question.CURRENT;
+    }
+    if (name.startsWith("ENDORSEMENT")) {
+      return Question.ENDORSEMENT;
+    }
+    if (name.startsWith("OB2_") && !name.contains("HOSTED") && !name.contains("SCOPE") && !name.contains("ID_MISMATCH")
+        || name.startsWith("OB3_") || name.startsWith("CLR_")) {
+      return Question.CONFORMANT;
+    }
+    return Question.AUTHENTIC;
+  }
+
+  /**
    * The VC Data Model 2.0 ({@code PARSING_ERROR}, {@code CRYPTOGRAPHIC_SECURITY_ERROR}, {@code
    * MALFORMED_VALUE_ERROR}, {@code RANGE_ERROR}), Data Integrity ({@code
    * PROOF_VERIFICATION_ERROR}) or Bitstring Status List ({@code STATUS_…}) problem type this code

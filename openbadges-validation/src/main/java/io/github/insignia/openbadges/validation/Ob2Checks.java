@@ -9,11 +9,9 @@ import io.github.insignia.openbadges.model.BadgeDocuments;
 import io.github.insignia.openbadges.model.DateTimes;
 import io.github.insignia.openbadges.model.DocumentKind;
 import io.github.insignia.openbadges.model.ReadOptions;
-import io.github.insignia.openbadges.model.RecipientIdentity;
 import io.github.insignia.openbadges.signing.InvalidSignatureException;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
-import io.github.insignia.openbadges.validation.fetch.FetchProblem;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
 import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
@@ -276,16 +274,10 @@ final class Ob2Checks {
       String target = node.get("endorsement").isArray()
           ? JsonNodes.pointer(JsonNodes.pointer(pointer, "endorsement"), i) : JsonNodes.pointer(pointer, "endorsement");
       VerificationReport sub = v.verifier.verifyNested(item.isTextual() ? item.asText() : SafeJson.write(item), v.depth + 1);
-      Optional<Check> cause = sub.rootCause();
-      if (cause.isPresent()) {
-        boolean couldNotCheck = cause.get().code().name().startsWith("FETCH_");
-        r.add(couldNotCheck ? Outcome.WARNING : Outcome.FAIL, CheckCode.ENDORSEMENT_INVALID, target,
-            "ENDORSEMENT_INVALID", cause.get().code().name(), new Messages.Key(cause.get().messageKey(), cause.get().arguments()));
-      } else if (!sub.has(CheckCode.INPUT_DETECTED) || !claimsNode(sub, item, endorsedId)) {
-        r.add(Outcome.FAIL, CheckCode.ENDORSEMENT_INVALID, target, "ENDORSEMENT_INVALID", "OB2_ENDORSEMENT_CLAIM",
-            new Messages.Key("ENDORSEMENT.claim", endorsedId));
+      if (sub.verdict() == Verdict.VALID && (!sub.has(CheckCode.INPUT_DETECTED) || !claimsNode(sub, item, endorsedId))) {
+        r.endorsedSomethingElse(target, sub, endorsedId);
       } else {
-        r.add(Outcome.PASS, CheckCode.ENDORSEMENT, target, "ENDORSEMENT.ok");
+        r.endorsed(target, sub);
       }
     }
   }
@@ -580,16 +572,22 @@ final class Ob2Checks {
   }
 
   private void recipient(JsonNode recipient) {
-    List<String> candidates = v.options.recipients();
+    List<String> candidates = v.recipients;
     if (candidates.isEmpty()) {
       r.notApplicable(CheckCode.RECIPIENT, "/recipient", "RECIPIENT.notRequested");
       return;
     }
+    Optional<String> identity = JsonNodes.text(recipient, "identity");
+    if (!recipient.isObject() || identity.isEmpty()) {
+      r.fail(CheckCode.RECIPIENT_MISSING, "/recipient", String.join(", ", candidates));
+      return;
+    }
+    // validator-core defaults a missing type to email.
     String type = JsonNodes.text(recipient, "type").orElse("email");
     boolean hashed = recipient.path("hashed").asBoolean(false);
-    boolean email = type.equalsIgnoreCase("email");
+    RecipientRules.IdKind kind = RecipientRules.ob2Kind(type);
     for (String c : candidates) {
-      if (RecipientIdentity.check(hashed, JsonNodes.text(recipient, "identity"), JsonNodes.text(recipient, "salt"), c, email)) {
+      if (RecipientRules.matches(kind, hashed, identity, JsonNodes.text(recipient, "salt"), c)) {
         r.pass(CheckCode.RECIPIENT, "/recipient", c);
         if (!Set.of("email", "url", "telephone", "id").contains(type)) {
           r.add(Outcome.WARNING, CheckCode.RECIPIENT, "/recipient/type", "RECIPIENT.unknownType", type);
@@ -619,7 +617,8 @@ final class Ob2Checks {
         FetchedResource res = v.verifier.fetcher().fetch(URI.create(ref), Verification.IMAGE_ACCEPT).requireSuccess();
         bytes = res.body();
       } catch (FetchException e) {
-        v.fetchFailure(e, e.problem() == FetchProblem.NOT_AVAILABLE_OFFLINE ? Outcome.WARNING : failure);
+        // Only conformance needs the image: not obtaining it is a warning, never a verdict.
+        v.fetchFailure(e, Outcome.WARNING, Question.CONFORMANT);
         return;
       } catch (IllegalArgumentException e) {
         r.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", Verification.abbreviate(ref));

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +40,19 @@ final class Verification {
   final ReportBuilder report;
   final int depth;
   final Instant now;
+  /** The learner's identifiers for this call (empty: not asked). */
+  final List<String> recipients;
   private boolean inputSet;
   private String carrier;
   /** The nodes of the graph the input was served as (id → node), resolved without fetching. */
   private Map<String, JsonNode> graph = Map.of();
 
   Verification(BadgeVerifier verifier, ReportBuilder report, int depth) {
+    this(verifier, report, depth, verifier.options().recipients());
+  }
+
+  Verification(BadgeVerifier verifier, ReportBuilder report, int depth, List<String> recipients) {
+    this.recipients = List.copyOf(recipients);
     this.verifier = verifier;
     this.options = verifier.options();
     this.report = report;
@@ -134,7 +142,7 @@ final class Verification {
       }
       fetched.requireSuccess();
     } catch (FetchException e) {
-      fetchFailure(e, Outcome.FAIL);
+      fetchFailure(e, Outcome.FAIL, Question.INPUT);
       return;
     }
     byte[] body = fetched.body();
@@ -146,7 +154,7 @@ final class Verification {
     try {
       fetched.requireJson();
     } catch (FetchException e) {
-      fetchFailure(e, Outcome.FAIL);
+      fetchFailure(e, Outcome.FAIL, Question.INPUT);
       return;
     }
     report.pass(CheckCode.FETCH, fetched.finalUrl().toString(), fetched.finalUrl().toString(), fetched.mediaType());
@@ -357,20 +365,36 @@ final class Verification {
     } catch (FetchException e) {
       fetchFailure(e, onFailure);
     } catch (InvalidInputException e) {
-      report.add(onFailure, CheckCode.INPUT_UNREADABLE, url, CheckCode.INPUT_UNREADABLE.name(), e.code(), e.getMessage());
+      // The server answered something that is not JSON we can read: the document was not obtained.
+      report.add(couldNotObtain(onFailure, true), CheckCode.INPUT_UNREADABLE, url, CheckCode.INPUT_UNREADABLE.name(), e.code(), e.getMessage());
     }
     return Optional.empty();
   }
 
-  /** Records a fetch failure: its typed code, the URL, and a localized detail. */
-  void fetchFailure(FetchException e, Outcome outcome) {
+  /**
+   * Records a fetch failure: its typed code, the URL, and a localized detail. A document the
+   * verdict depends on ({@code onFailure} FAIL: the input URL, a hosted assertion, its badge class
+   * or issuer, a key) that could not be obtained is {@link Outcome#INCONCLUSIVE}: not having it
+   * proves nothing either way. Only a URL that cannot name a fetchable document at all (not
+   * http(s)) is the badge's own fault and fails. {@code onFailure} WARNING (a document only a
+   * conformance check needs) stays a warning.
+   */
+  void fetchFailure(FetchException e, Outcome onFailure) {
+    fetchFailure(e, onFailure, CheckCode.valueOf(e.problem().code()).question());
+  }
+
+  /** {@link #fetchFailure(FetchException, Outcome)}, grouped under the question that needed the document. */
+  void fetchFailure(FetchException e, Outcome onFailure, Question question) {
     CheckCode code = CheckCode.valueOf(e.problem().code());
     Object detail = e.problem() == FetchProblem.TLS_FAILURE
         ? new Messages.Key("TLS_" + e.detail().orElse("HANDSHAKE"))
         : e.detail().orElse("");
-    Outcome effective = e.problem() == FetchProblem.NOT_AVAILABLE_OFFLINE && outcome == Outcome.WARNING
-        ? Outcome.WARNING : outcome;
-    report.add(effective, code, e.url(), code.name(), e.url(), detail, e.status());
+    report.add(question, couldNotObtain(onFailure, e.problem() != FetchProblem.UNSUPPORTED_URL), code, e.url(),
+        code.name(), e.url(), detail, e.status());
+  }
+
+  private static Outcome couldNotObtain(Outcome onFailure, boolean obtainable) {
+    return onFailure == Outcome.FAIL && obtainable ? Outcome.INCONCLUSIVE : onFailure;
   }
 
 

@@ -41,9 +41,11 @@ public final class VerificationOptions {
   private final long maxStatusListBytes;
   private final Optional<DocumentLoader> contexts;
   private final Set<DocumentKind> expectedKinds;
+  private final boolean strict;
 
   private VerificationOptions(Builder b) {
     this.expectedKinds = Set.copyOf(b.expectedKinds);
+    this.strict = b.strict;
     this.contexts = Optional.ofNullable(b.contexts);
     this.clock = b.clock;
     this.skew = b.skew;
@@ -92,6 +94,7 @@ public final class VerificationOptions {
     b.maxStatusListBytes = maxStatusListBytes;
     b.contexts = contexts.orElse(null);
     b.expectedKinds = expectedKinds;
+    b.strict = strict;
     return b;
   }
 
@@ -106,6 +109,16 @@ public final class VerificationOptions {
   /** The clock "now" is read from. */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * Strict mode: conformance warnings (question {@link Question#CONFORMANT}: an open-vocabulary
+   * value outside the published list, a missing recommended property, a subject with no
+   * identifier, an image that could not be fetched) fail the badge. For issuers linting their own
+   * output and certification-style checks; off by default.
+   */
+  public boolean strict() {
+    return strict;
   }
 
   /** Tolerance for clocks that disagree, applied to not-yet-valid and expired checks. */
@@ -205,6 +218,7 @@ public final class VerificationOptions {
     private long maxStatusListBytes = 16L * 1024 * 1024;
     private DocumentLoader contexts;
     private Set<DocumentKind> expectedKinds = Set.of();
+    private boolean strict;
 
     private Builder() {}
 
@@ -336,6 +350,12 @@ public final class VerificationOptions {
         throw new ConfigurationException("OPTION_INVALID", "maxStatusListBytes must be at least 1024");
       }
       this.maxStatusListBytes = value;
+      return this;
+    }
+
+    /** Strict mode (see {@link VerificationOptions#strict()}); default off. */
+    public Builder strict(boolean value) {
+      this.strict = value;
       return this;
     }
 

@@ -22,33 +22,40 @@ public final class VerificationReport {
   private final String version;
   private final DocumentKind kind;
   private final List<Check> checks;
+  private final List<EndorsementVerdict> endorsements;
   private final Locale locale;
   private final List<VerificationReport> parts;
 
-  VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks, Locale locale) {
-    this(input, version, kind, checks, locale, List.of());
+  VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks,
+      List<EndorsementVerdict> endorsements, Locale locale) {
+    this(input, version, kind, checks, endorsements, locale, List.of());
   }
 
-  VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks, Locale locale,
-      List<VerificationReport> parts) {
+  VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks,
+      List<EndorsementVerdict> endorsements, Locale locale, List<VerificationReport> parts) {
     this.parts = List.copyOf(parts);
     this.input = Objects.requireNonNull(input, "input");
     this.version = version;
     this.kind = kind;
     this.checks = List.copyOf(checks);
+    this.endorsements = List.copyOf(endorsements);
     this.locale = Objects.requireNonNull(locale, "locale");
   }
 
   /**
-   * The verdict: {@link Verdict#INVALID} when any check failed (or nothing was checked), else {@link
-   * Verdict#INDETERMINATE} when any check was inconclusive, else {@link Verdict#VALID}. Warnings and
-   * skipped checks do not change it.
+   * The verdict: {@link Verdict#INVALID} when any check failed, else {@link Verdict#INDETERMINATE}
+   * when any check was inconclusive (the input URL itself could not be fetched, for one), else
+   * {@link Verdict#INVALID} when nothing passed, else {@link Verdict#VALID}. Warnings, skipped
+   * checks and endorsements do not change it.
    */
   public Verdict verdict() {
-    if (checks.stream().anyMatch(c -> c.outcome() == Outcome.FAIL) || checks.stream().noneMatch(c -> c.outcome() == Outcome.PASS)) {
+    if (checks.stream().anyMatch(c -> c.outcome() == Outcome.FAIL)) {
       return Verdict.INVALID;
     }
-    return checks.stream().anyMatch(c -> c.outcome() == Outcome.INCONCLUSIVE) ? Verdict.INDETERMINATE : Verdict.VALID;
+    if (checks.stream().anyMatch(c -> c.outcome() == Outcome.INCONCLUSIVE)) {
+      return Verdict.INDETERMINATE;
+    }
+    return checks.stream().anyMatch(c -> c.outcome() == Outcome.PASS) ? Verdict.VALID : Verdict.INVALID;
   }
 
   /** True only when the verdict is {@link Verdict#VALID}. */
@@ -89,6 +96,24 @@ public final class VerificationReport {
     return checks.stream().filter(c -> c.outcome() == outcome).toList();
   }
 
+  /** The checks that help answer a question, in the order they ran. */
+  public List<Check> checks(Question question) {
+    return checks.stream().filter(c -> c.question() == question).toList();
+  }
+
+  /** The warnings: what a verifier reports but need not enforce (they never change the verdict). */
+  public List<Check> warnings() {
+    return checks(Outcome.WARNING);
+  }
+
+  /**
+   * Every endorsement found in the badge, each verified on its own, in the order found. Show only
+   * those that are {@link EndorsementVerdict#verified()}.
+   */
+  public List<EndorsementVerdict> endorsements() {
+    return endorsements;
+  }
+
   /** The first failure, or (when nothing failed) the first inconclusive check: why the badge is not valid. */
   public Optional<Check> rootCause() {
     return checks.stream().filter(c -> c.outcome() == Outcome.FAIL).findFirst()
@@ -114,7 +139,9 @@ public final class VerificationReport {
   public String summary(Locale other) {
     Verdict verdict = verdict();
     if (verdict == Verdict.VALID) {
-      return Messages.text(other, "verdict.valid");
+      long warnings = checks.stream().filter(c -> c.outcome() == Outcome.WARNING).count();
+      return warnings == 0 ? Messages.text(other, "verdict.valid")
+          : Messages.format(other, "verdict.validWarnings", List.of(warnings));
     }
     String key = verdict == Verdict.INDETERMINATE ? "verdict.indeterminate" : "verdict.invalid";
     return rootCause()
@@ -133,13 +160,19 @@ public final class VerificationReport {
     for (Check c : checks) {
       translated.add(c.inLocale(other));
     }
-    return new VerificationReport(input, version, kind, translated, other,
+    List<EndorsementVerdict> es = new ArrayList<>(endorsements.size());
+    for (EndorsementVerdict e : endorsements) {
+      es.add(new EndorsementVerdict(e.target(), e.verdict(), e.report().inLocale(other)));
+    }
+    return new VerificationReport(input, version, kind, translated, es, other,
         parts.stream().map(p -> p.inLocale(other)).toList());
   }
 
   /**
-   * The report as JSON: {@code {"valid": bool, "version": "3.0"|null, "input": "png", "checks":
-   * [{"code", "outcome", "target", "message"}]}}.
+   * The report as JSON: {@code {"verdict": "VALID"|"INVALID"|"INDETERMINATE", "valid": bool,
+   * "version": "3.0"|null, "input": "png", "kind": "CREDENTIAL"|null, "warnings": [{"code",
+   * "target", "message"}], "endorsements": [{"target", "verdict"}], "checks": [{"code", "question",
+   * "outcome", "target", "message"}]}}; {@code valid} is true only for {@code VALID}.
    */
   public ObjectNode toJsonNode() {
     JsonNodeFactory f = SafeJson.nodeFactory();
@@ -157,6 +190,19 @@ public final class VerificationReport {
     } else {
       root.put("kind", kind.name());
     }
+    ArrayNode warnings = root.putArray("warnings");
+    for (Check c : warnings()) {
+      ObjectNode o = warnings.addObject();
+      o.put("code", c.code().name());
+      o.put("target", c.target());
+      o.put("message", c.message());
+    }
+    ArrayNode endorsed = root.putArray("endorsements");
+    for (EndorsementVerdict e : endorsements) {
+      ObjectNode o = endorsed.addObject();
+      o.put("target", e.target());
+      o.put("verdict", e.verdict().name());
+    }
     if (!parts.isEmpty()) {
       ArrayNode nested = root.putArray("parts");
       parts.forEach(p -> nested.add(p.toJsonNode()));
@@ -165,6 +211,7 @@ public final class VerificationReport {
     for (Check c : checks) {
       ObjectNode o = array.addObject();
       o.put("code", c.code().name());
+      o.put("question", c.question().name());
       o.put("outcome", c.outcome().name());
       o.put("target", c.target());
       o.put("message", c.message());

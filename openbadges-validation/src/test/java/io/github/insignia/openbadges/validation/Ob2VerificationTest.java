@@ -89,10 +89,17 @@ class Ob2VerificationTest {
   @Test
   void lockedMissingGoneHtml() {
     server.answer("/locked", 403, "text/html", "<html>login</html>".getBytes(StandardCharsets.UTF_8));
-    assertEquals(CheckCode.FETCH_ACCESS_RESTRICTED, rootCause(verifyUrl("/locked")));
+    // The input URL cannot be fetched: nothing is proven, the verdict cannot be decided now.
+    VerificationReport locked = verifyUrl("/locked");
+    assertEquals(CheckCode.FETCH_ACCESS_RESTRICTED, rootCause(locked));
+    assertEquals(Verdict.INDETERMINATE, locked.verdict());
+    assertEquals(Outcome.INCONCLUSIVE, locked.rootCause().orElseThrow().outcome());
+    assertTrue(locked.rootCause().orElseThrow().target().endsWith("/locked"));
+    assertEquals(Verdict.INDETERMINATE, verifyUrl("/nothing-here").verdict());
     assertEquals(CheckCode.FETCH_NOT_FOUND, rootCause(verifyUrl("/nothing-here")));
     server.answer("/gone", 410, "text/plain", new byte[0]);
     assertEquals(CheckCode.REVOKED, rootCause(verifyUrl("/gone")));
+    assertEquals(Verdict.INVALID, verifyUrl("/gone").verdict());
     server.answer("/html", 200, "text/html", "<!doctype html><p>Moved</p>".getBytes(StandardCharsets.UTF_8));
     VerificationReport html = verifyUrl("/html");
     // A URL answering HTML is not JSON; the verifier tries it as an (SVG-like) image and says so.
@@ -100,6 +107,9 @@ class Ob2VerificationTest {
     server.answer("/badge", 200, "text/html", "<!doctype html><p>Login</p>".getBytes(StandardCharsets.UTF_8));
     VerificationReport r = verifyUrl("/assertions/1");
     assertEquals(CheckCode.FETCH_WRONG_CONTENT_TYPE, rootCause(r));
+    // The badge class (authenticity depends on it) could not be obtained: INDETERMINATE, URL named.
+    assertEquals(Verdict.INDETERMINATE, r.verdict(), r::toJson);
+    assertEquals(base + "/badge", r.rootCause().orElseThrow().target());
     assertEquals(Outcome.SKIPPED, outcome(r, CheckCode.OB2_VERIFICATION_SCOPE));
     assertTrue(r.rootCause().orElseThrow().message(Locale.forLanguageTag("es")).contains("donde se esperaba JSON"));
   }
@@ -124,6 +134,7 @@ class Ob2VerificationTest {
     server.hang("/badge");
     VerificationReport r = verifyUrl("/assertions/1");
     assertEquals(CheckCode.FETCH_TIMEOUT, rootCause(r));
+    assertEquals(Verdict.INDETERMINATE, r.verdict());
   }
 
   @Test
@@ -173,8 +184,16 @@ class Ob2VerificationTest {
   void imageMustReallyBeAnImage() {
     server.answer("/badge.png", 200, "image/png", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8));
     assertEquals(CheckCode.IMAGE_INVALID, rootCause(verifyUrl("/assertions/1")));
+    // An image only conformance needs, that cannot be fetched: a warning (a failure under strict).
     server.answer("/badge.png", 403, "text/html", new byte[0]);
-    assertEquals(CheckCode.FETCH_ACCESS_RESTRICTED, rootCause(verifyUrl("/assertions/1")));
+    VerificationReport r = verifyUrl("/assertions/1");
+    assertEquals(Verdict.VALID, r.verdict(), r::toJson);
+    Check w = r.find(CheckCode.FETCH_ACCESS_RESTRICTED).orElseThrow();
+    assertEquals(Outcome.WARNING, w.outcome());
+    assertEquals(Question.CONFORMANT, w.question());
+    VerificationReport strict = BadgeVerifier.create(options.toBuilder().strict(true).build()).verify(URI.create(base + "/assertions/1"));
+    assertEquals(CheckCode.FETCH_ACCESS_RESTRICTED, rootCause(strict));
+    assertEquals(Verdict.INVALID, strict.verdict());
   }
 
   @Test
@@ -273,11 +292,18 @@ class Ob2VerificationTest {
          "issuer": "%1$s/issuer", "issuedOn": "2025-01-01T00:00:00Z", "verification": {"type": "HostedBadge"},
          "claim": {"id": "%1$s/some-other-badge"}}
         """.formatted(base)));
-    assertEquals(CheckCode.ENDORSEMENT_INVALID, rootCause(verifyUrl("/assertions/1")));
+    // Verified, but about another badge: listed as not verified, a warning; the badge stays VALID.
+    VerificationReport other = verifyUrl("/assertions/1");
+    assertEquals(Verdict.VALID, other.verdict(), other::toJson);
+    assertEquals(Outcome.WARNING, outcome(other, CheckCode.ENDORSEMENT_INVALID));
+    assertFalse(other.endorsements().get(0).verified());
+    assertEquals("/badge/endorsement/0", other.endorsements().get(0).target());
     server.answer("/endorsements/1", 404, "text/plain", new byte[0]);
     VerificationReport gone = verifyUrl("/assertions/1");
     assertTrue(gone.valid(), gone::toJson);
     assertEquals(Outcome.WARNING, outcome(gone, CheckCode.ENDORSEMENT_INVALID));
+    // The endorsement itself could not be obtained: INDETERMINATE on its own, not shown, a warning here.
+    assertEquals(Verdict.INDETERMINATE, gone.endorsements().get(0).verdict());
   }
 
   @Test
@@ -338,5 +364,66 @@ class Ob2VerificationTest {
     assertTrue(r.valid(), r::toJson);
     assertEquals(CheckCode.REVOKED, rootCause(BadgeVerifier.create(offline).verify(b + "/assertions/2")));
     assertEquals(CheckCode.FETCH_NOT_AVAILABLE_OFFLINE, rootCause(BadgeVerifier.create(offline).verify(b + "/assertions/3")));
+    assertEquals(Verdict.INDETERMINATE, BadgeVerifier.create(offline).verify(b + "/assertions/3").verdict());
+  }
+
+  @Test
+  void recipientKindsNeverCross() {
+    BadgeVerifier anyone = BadgeVerifier.create(options.toBuilder().recipients(java.util.List.of())
+        .connectTimeout(Duration.ofSeconds(3)).totalTimeout(Duration.ofSeconds(5)).build());
+    // Plain email: case-insensitive, trimmed; a mailto: prefix on the candidate is ignored.
+    for (String c : new String[] {Fixtures.LEARNER, "  " + Fixtures.LEARNER.toUpperCase(Locale.ROOT), "mailto:" + Fixtures.LEARNER}) {
+      VerificationReport r = anyone.verify(URI.create(base + "/assertions/1"), VerificationRequest.forRecipient(c));
+      assertEquals(Outcome.PASS, outcome(r, CheckCode.RECIPIENT), () -> c + r.toJson());
+    }
+    // A url identity is never matched by an email, and an email identity never by a url.
+    ObjectNode a = Fixtures.ob2Assertion(base, base + "/u");
+    ((ObjectNode) a.get("recipient")).put("type", "url").put("hashed", false).put("identity", "https://learner.example/me").remove("salt");
+    server.json("/u", a);
+    URI u = URI.create(base + "/u");
+    assertEquals(Outcome.PASS, outcome(anyone.verify(u, VerificationRequest.forRecipient("https://learner.example/me")), CheckCode.RECIPIENT));
+    assertEquals(CheckCode.RECIPIENT_MISMATCH, rootCause(anyone.verify(u, VerificationRequest.forRecipient("me@learner.example"))));
+    // URLs compare exactly.
+    assertEquals(CheckCode.RECIPIENT_MISMATCH, rootCause(anyone.verify(u, VerificationRequest.forRecipient("https://LEARNER.example/ME"))));
+    // Hashed telephone: only a telephone candidate.
+    ObjectNode t = Fixtures.ob2Assertion(base, base + "/t");
+    ((ObjectNode) t.get("recipient")).put("type", "telephone").put("hashed", true)
+        .put("identity", IdentityHash.compute(HashAlgorithm.SHA256, "+16175551212", "pepper").toString()).put("salt", "pepper");
+    server.json("/t", t);
+    URI tu = URI.create(base + "/t");
+    assertEquals(Outcome.PASS, outcome(anyone.verify(tu, VerificationRequest.forRecipient("+16175551212")), CheckCode.RECIPIENT));
+    assertEquals(Outcome.PASS, outcome(anyone.verify(tu, VerificationRequest.forRecipient("tel:+16175551212")), CheckCode.RECIPIENT));
+    assertEquals(CheckCode.RECIPIENT_MISMATCH, rootCause(anyone.verify(tu, VerificationRequest.forRecipient(Fixtures.LEARNER))));
+    // Hashed email whose issuer hashed the lower-cased address: a mixed-case candidate still matches.
+    assertEquals(Outcome.PASS, outcome(anyone.verify(URI.create(base + "/assertions/1"),
+        VerificationRequest.forRecipient(Fixtures.LEARNER.toUpperCase(Locale.ROOT))), CheckCode.RECIPIENT));
+  }
+
+  @Test
+  void oneVerifierServesEveryUploadWithItsOwnRecipient() {
+    BadgeVerifier shared = BadgeVerifier.create(options.toBuilder().recipients(java.util.List.of())
+        .connectTimeout(Duration.ofSeconds(3)).totalTimeout(Duration.ofSeconds(5)).build());
+    URI url = URI.create(base + "/assertions/1");
+    assertEquals(Verdict.VALID, shared.verify(url, VerificationRequest.forRecipient(Fixtures.LEARNER)).verdict());
+    assertEquals(CheckCode.RECIPIENT_MISMATCH, rootCause(shared.verify(url, VerificationRequest.forRecipient("other@example.org"))));
+    // Without a request, the options decide (here: nobody asked).
+    assertEquals(Outcome.SKIPPED, outcome(shared.verify(url), CheckCode.RECIPIENT));
+    // A request replaces the options' recipients.
+    assertEquals(CheckCode.RECIPIENT_MISMATCH, rootCause(BadgeVerifier.create(options)
+        .verify(url, VerificationRequest.builder().recipient("other@example.org").build())));
+  }
+
+  @Test
+  void recipientMissingFailsOnlyWhenARecipientIsAsked() {
+    ObjectNode a = Fixtures.ob2Assertion(base, base + "/nobody");
+    ((ObjectNode) a.get("recipient")).remove("identity");
+    server.json("/nobody", a);
+    VerificationReport asked = verifyUrl("/nobody");
+    assertTrue(asked.checks(Outcome.FAIL).stream().anyMatch(c -> c.code() == CheckCode.RECIPIENT_MISSING), asked::toJson);
+    // OB 2.0 requires the recipient's identity: without one asked, it is still a structural error.
+    VerificationReport notAsked = BadgeVerifier.create(options.toBuilder().recipients(java.util.List.of()).build())
+        .verify(URI.create(base + "/nobody"));
+    assertEquals(CheckCode.OB2_PROPERTY_MISSING, rootCause(notAsked));
+    assertFalse(notAsked.has(CheckCode.RECIPIENT_MISSING));
   }
 }

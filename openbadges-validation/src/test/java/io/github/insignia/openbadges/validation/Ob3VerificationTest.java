@@ -264,7 +264,21 @@ class Ob3VerificationTest {
   void subjectWithoutIdOrIdentifier() {
     ObjectNode c = ob3();
     ((ObjectNode) c.get("credentialSubject")).remove("identifier");
-    assertEquals(Outcome.FAIL, outcome(VERIFIER.verify(SafeJson.write(signDi(c, ED))), CheckCode.OB3_SUBJECT_IDENTIFIER));
+    String signed = SafeJson.write(signDi(c, ED));
+    // Nobody asked whom it is for: authentic, current, structurally sound; a warning.
+    VerificationReport r = VERIFIER.verify(signed);
+    assertEquals(Verdict.VALID, r.verdict(), r::toJson);
+    assertEquals(Outcome.WARNING, outcome(r, CheckCode.OB3_SUBJECT_IDENTIFIER));
+    assertTrue(r.warnings().stream().anyMatch(w -> w.code() == CheckCode.OB3_SUBJECT_IDENTIFIER));
+    // Strict: the warning fails.
+    VerificationReport strict = BadgeVerifier.create(OFFLINE.toBuilder().strict(true).build()).verify(signed);
+    assertEquals(Verdict.INVALID, strict.verdict());
+    assertEquals(CheckCode.OB3_SUBJECT_IDENTIFIER, rootCause(strict));
+    // A recipient asked for, and the badge names nobody: RECIPIENT_MISSING.
+    VerificationReport asked = VERIFIER.verify(signed, VerificationRequest.forRecipient(Fixtures.LEARNER));
+    assertEquals(Verdict.INVALID, asked.verdict());
+    assertEquals(CheckCode.RECIPIENT_MISSING, rootCause(asked));
+    assertTrue(asked.rootCause().orElseThrow().message(Locale.forLanguageTag("es")).contains(Fixtures.LEARNER));
   }
 
   @Test
@@ -373,8 +387,18 @@ class Ob3VerificationTest {
     ObjectNode bad = ob3();
     ((ObjectNode) bad.get("credentialSubject").get("achievement")).set("endorsement", SafeJson.nodeFactory().arrayNode().add(signedEndorsement));
     VerificationReport b = VERIFIER.verify(SafeJson.write(signDi(bad, ED)));
-    assertEquals(CheckCode.ENDORSEMENT_INVALID, rootCause(b));
-    assertTrue(b.rootCause().orElseThrow().message().contains("PROOF_INVALID"), b::toJson);
+    // A failing endorsement is a warning on the badge, listed as not verified; the badge stays VALID.
+    assertEquals(Verdict.VALID, b.verdict(), b::toJson);
+    Check warning = b.find(CheckCode.ENDORSEMENT_INVALID).orElseThrow();
+    assertEquals(Outcome.WARNING, warning.outcome());
+    assertEquals(Question.ENDORSEMENT, warning.question());
+    assertTrue(warning.message().contains("PROOF_INVALID"), b::toJson);
+    assertEquals(1, b.endorsements().size());
+    assertEquals(Verdict.INVALID, b.endorsements().get(0).verdict());
+    assertFalse(b.endorsements().get(0).verified());
+    assertEquals(CheckCode.PROOF_INVALID, rootCause(b.endorsements().get(0).report()));
+    assertEquals("INVALID", b.toJsonNode().get("endorsements").get(0).get("verdict").asText());
+    assertEquals(Verdict.VALID, r.endorsements().get(0).verdict());
   }
 
   @Test
@@ -382,11 +406,11 @@ class Ob3VerificationTest {
     JsonNode json = VERIFIER.verify(SafeJson.write(signDi(ob3(), ED))).toJsonNode();
     List<String> top = new java.util.ArrayList<>();
     json.fieldNames().forEachRemaining(top::add);
-    assertEquals(List.of("valid", "version", "input", "checks"), top);
+    assertEquals(List.of("verdict", "valid", "version", "input", "kind", "warnings", "endorsements", "checks"), top);
     for (JsonNode c : json.get("checks")) {
       List<String> fields = new java.util.ArrayList<>();
       c.fieldNames().forEachRemaining(fields::add);
-      assertEquals(List.of("code", "outcome", "target", "message"), fields);
+      assertEquals(List.of("code", "question", "outcome", "target", "message"), fields);
     }
   }
 

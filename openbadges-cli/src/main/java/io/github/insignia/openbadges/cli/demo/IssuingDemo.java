@@ -156,7 +156,7 @@ public final class IssuingDemo implements DemoStep {
       }
       VerificationReport report =
           BadgeVerifier.create(VerificationOptions.builder().offline(true).resources(published.build()).build()).verify(badge);
-      return report.valid() ? "VALID" : (report.has(CheckCode.REVOKED) ? "REVOKED" : "not valid") + " (" + report.summary() + ")";
+      return report.valid() ? "VALID" : (report.has(CheckCode.REVOKED) ? "REVOKED" : report.verdict().name()) + " (" + report.summary() + ")";
     } catch (RuntimeException e) {
       return "not verified here (" + e.getMessage() + ")";
     }

@@ -9,8 +9,12 @@ import com.networknt.schema.SpecificationVersion;
 import io.github.insignia.openbadges.documents.PinnedDocument;
 import io.github.insignia.openbadges.documents.PinnedDocuments;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,8 +33,133 @@ public final class Schemas {
 
   private Schemas() {}
 
-  /** One problem: where in the instance (a JSON pointer) and what. */
-  public record Problem(String pointer, String message) {}
+  /**
+   * Members whose values come from a vocabulary the OB 3.0 specification lets grow: the schema
+   * lists the published values and admits {@code ext:} names, so a value outside both is a
+   * conformance warning, never proof that the document is not what it claims.
+   */
+  private static final Set<String> OPEN_VOCABULARIES =
+      Set.of("achievementType", "targetType", "identifierType", "identityType", "resultType");
+  /** Keywords that restrict a value to a list (or a pattern of extension names). */
+  private static final Set<String> VOCABULARY_KEYWORDS = Set.of("enum", "anyOf", "oneOf", "pattern");
+
+  /**
+   * One problem: where in the instance (a JSON pointer), what, and the schema keyword that
+   * reported it ({@code required}, {@code type}, {@code const}, {@code enum}, …).
+   */
+  public record Problem(String pointer, String message, String keyword) {
+    /** One problem without a keyword. */
+    public Problem(String pointer, String message) {
+      this(pointer, message, "");
+    }
+
+    /**
+     * Whether this problem is a value outside an open vocabulary ({@code achievementType}, an
+     * alignment's {@code targetType}, …): a warning. Everything else (a required member missing, a
+     * wrong JSON type, a wrong {@code const} type, a malformed format) is structural: an error.
+     */
+    public boolean openVocabulary() {
+      String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+      return VOCABULARY_KEYWORDS.contains(keyword) && OPEN_VOCABULARIES.contains(last);
+    }
+  }
+
+  /** The schema's own pattern for extension values of an open vocabulary (unanchored, as JSON Schema). */
+  private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile("(ext:)[a-z|A-Z|0-9|.|-|_]+");
+  private static final ConcurrentHashMap<String, Map<String, List<String>>> VOCABULARIES = new ConcurrentHashMap<>();
+
+  /**
+   * An instance screened for open-vocabulary values: {@code vocabulary} lists each value outside the
+   * published list (and not an {@code ext:} name), and {@code instance} is the document to validate
+   * for structure, with those values replaced by a published one (the same document when none).
+   */
+  public record Screened(JsonNode instance, List<Problem> vocabulary) {}
+
+  /**
+   * Screens an instance against the open vocabularies of a pinned schema. networknt reports a value
+   * outside an enumeration nested in {@code oneOf} (an array of alignments, say) as a failure of the
+   * enclosing member, so the values are judged here and the schema then sees only structure.
+   */
+  public static Screened screen(String schemaUrl, JsonNode instance) {
+    Map<String, List<String>> vocabularies = vocabularies(schemaUrl);
+    List<Problem> found = new ArrayList<>();
+    if (!vocabularies.isEmpty()) {
+      walk(instance, "", vocabularies, found, null, 0);
+    }
+    if (found.isEmpty()) {
+      return new Screened(instance, List.of());
+    }
+    JsonNode copy = instance.deepCopy();
+    walk(copy, "", vocabularies, new ArrayList<>(), copy, 0);
+    return new Screened(copy, List.copyOf(found));
+  }
+
+  private static void walk(JsonNode node, String pointer, Map<String, List<String>> vocabularies, List<Problem> found,
+      JsonNode replacing, int depth) {
+    if (depth > 32) {
+      return;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), pointer + "/" + i, vocabularies, found, replacing, depth + 1);
+      }
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String p = pointer + "/" + escape(e.getKey());
+      List<String> allowed = vocabularies.get(e.getKey());
+      JsonNode value = e.getValue();
+      if (allowed != null && value.isTextual() && !allowed.contains(value.asText()) && !EXTENSION.matcher(value.asText()).find()) {
+        found.add(new Problem(p, e.getKey() + " '" + value.asText() + "'", "enum"));
+        if (replacing != null) {
+          ((com.fasterxml.jackson.databind.node.ObjectNode) node).put(e.getKey(), allowed.get(0));
+        }
+      } else {
+        walk(value, p, vocabularies, found, replacing, depth + 1);
+      }
+    }
+  }
+
+  /** Member name → published values, for the members {@link #OPEN_VOCABULARIES} names. */
+  private static Map<String, List<String>> vocabularies(String schemaUrl) {
+    return VOCABULARIES.computeIfAbsent(schemaUrl, u -> {
+      Map<String, List<String>> out = new HashMap<>();
+      PinnedDocuments.find(u).filter(d -> d.kind() == PinnedDocument.Kind.SCHEMA)
+          .ifPresent(d -> collect(io.github.insignia.openbadges.json.SafeJson.read(d.text()), false, null, out, 0));
+      return Map.copyOf(out);
+    });
+  }
+
+  private static void collect(JsonNode node, boolean inProperties, String member, Map<String, List<String>> out, int depth) {
+    if (depth > 64) {
+      return;
+    }
+    if (node.isArray()) {
+      node.forEach(n -> collect(n, false, member, out, depth + 1));
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String m = inProperties && OPEN_VOCABULARIES.contains(e.getKey()) ? e.getKey() : member;
+      if (m != null && e.getKey().equals("enum") && e.getValue().isArray()) {
+        List<String> values = out.computeIfAbsent(m, k -> new ArrayList<>());
+        e.getValue().forEach(v -> {
+          if (v.isTextual() && !values.contains(v.asText())) {
+            values.add(v.asText());
+          }
+        });
+      } else {
+        collect(e.getValue(), e.getKey().equals("properties"), m, out, depth + 1);
+      }
+    }
+  }
 
   /** Whether a schema with this URL is pinned. */
   public static boolean isPinned(String url) {
@@ -49,7 +178,8 @@ public final class Schemas {
     });
     List<Problem> problems = new ArrayList<>();
     for (Error e : schema.validate(instance)) {
-      problems.add(new Problem(pointer(e.getInstanceLocation().toString()), e.getMessage()));
+      problems.add(new Problem(pointer(e.getInstanceLocation().toString()), e.getMessage(),
+          e.getKeyword() == null ? "" : e.getKeyword()));
     }
     return Optional.of(problems);
   }
