@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.validation.internal;
 
+import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -11,7 +12,6 @@ import io.github.insignia.openbadges.documents.PinnedDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON Schema validation against the pinned 1EdTech schemas (networknt, draft 2019-09). Schemas
@@ -25,7 +25,8 @@ public final class Schemas {
               .map(PinnedDocument::text)
               .orElse(null))
           .schemaLoader(l -> l.fetchRemoteResources(false)));
-  private static final ConcurrentHashMap<String, Schema> COMPILED = new ConcurrentHashMap<>();
+  /** Bounded by the pinned schemas (only those are compiled); cleared by BoundedCache.clearAll. */
+  private static final BoundedCache<String, Schema> COMPILED = new BoundedCache<>(64);
 
   private Schemas() {}
 
@@ -42,7 +43,7 @@ public final class Schemas {
     if (!isPinned(schemaUrl)) {
       return Optional.empty();
     }
-    Schema schema = COMPILED.computeIfAbsent(schemaUrl, u -> {
+    Schema schema = COMPILED.get(schemaUrl, u -> {
       Schema s = REGISTRY.getSchema(SchemaLocation.of(u));
       s.initializeValidators();
       return s;
