@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.json;
 
+import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +19,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads JSON from outside under {@link JsonLimits} and writes it back. Every failure is an {@link
@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * written back as they were read.
  */
 public final class SafeJson {
-  private static final ConcurrentHashMap<JsonLimits, ObjectMapper> READERS = new ConcurrentHashMap<>();
+  /** Readers by limits; a host with many distinct limits only recreates mappers. */
+  private static final BoundedCache<JsonLimits, ObjectMapper> READERS = new BoundedCache<>(64);
   private static final ObjectMapper WRITER = newMapper(JsonLimits.defaults());
   private static final ObjectMapper PRETTY_WRITER =
       newMapper(JsonLimits.defaults()).enable(SerializationFeature.INDENT_OUTPUT);
@@ -124,7 +125,7 @@ public final class SafeJson {
   }
 
   private static ObjectMapper mapper(JsonLimits limits) {
-    return READERS.computeIfAbsent(limits, SafeJson::newMapper);
+    return READERS.get(limits, SafeJson::newMapper);
   }
 
   private static ObjectMapper newMapper(JsonLimits limits) {

@@ -27,8 +27,8 @@ final class StatusChecks {
   static final int MIN_ENTRIES = 131_072;
 
   /** Decoded bitstrings by encoded text: a list shared by many credentials is inflated once. */
-  private static final io.github.insignia.openbadges.validation.internal.PureCache<String, BitstringStatusList> DECODED =
-      new io.github.insignia.openbadges.validation.internal.PureCache<>(32);
+  private static final io.github.insignia.openbadges.BoundedCache<String, BitstringStatusList> DECODED =
+      new io.github.insignia.openbadges.BoundedCache<>(32);
 
   private final Verification v;
   private final ReportBuilder r;

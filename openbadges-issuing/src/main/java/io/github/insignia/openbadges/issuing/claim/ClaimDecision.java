@@ -1,19 +1,30 @@
 package io.github.insignia.openbadges.issuing.claim;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ResourceBundle;
+import java.util.Properties;
 
 /**
  * The answer to a claim: granted, or the requisites still missing (in the order the learner can fix
  * them), each with a message for the learner. Immutable.
  */
 public final class ClaimDecision {
-  private static final String BUNDLE = "io.github.insignia.openbadges.issuing.claim.ClaimMessages";
+  /*
+   * Loaded by hand rather than through ResourceBundle: a ResourceBundle.Control (needed to avoid
+   * falling back to the JVM's default locale) is refused inside a named module. English is the
+   * base; Spanish the one translation; both read once.
+   */
+  private static final Properties ENGLISH = load("ClaimMessages.properties", null);
+  private static final Properties SPANISH = load("ClaimMessages_es.properties", ENGLISH);
 
   private final List<Requisite> missing;
   private final ClaimFacts facts;
@@ -43,8 +54,8 @@ public final class ClaimDecision {
    * other locales fall back to English).
    */
   public String message(Requisite requisite, Locale locale) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    String pattern = bundle.getString(requisite.name());
+    boolean spanish = spanish(locale);
+    String pattern = (spanish ? SPANISH : ENGLISH).getProperty(requisite.name());
     Object[] args =
         switch (requisite) {
           case MATCHING_EMAIL -> new Object[] {
@@ -55,20 +66,38 @@ public final class ClaimDecision {
           };
           default -> new Object[0];
         };
-    return new MessageFormat(pattern, bundle.getLocale()).format(args);
+    return new MessageFormat(pattern, spanish ? SPANISH_LOCALE : Locale.ROOT).format(args);
   }
 
   /** The messages for every missing requisite, or the granted message, in the learner's language. */
   public List<String> messages(Locale locale) {
     if (granted()) {
-      ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-      return List.of(bundle.getString("GRANTED"));
+      return List.of((spanish(locale) ? SPANISH : ENGLISH).getProperty("GRANTED"));
     }
     List<String> out = new ArrayList<>();
     for (Requisite r : missing) {
       out.add(message(r, locale));
     }
     return List.copyOf(out);
+  }
+
+  private static final Locale SPANISH_LOCALE = Locale.forLanguageTag("es");
+
+  private static boolean spanish(Locale locale) {
+    return "es".equals(locale.getLanguage());
+  }
+
+  private static Properties load(String name, Properties defaults) {
+    Properties p = new Properties(defaults);
+    try (InputStream in = ClaimDecision.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing message bundle " + name);
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
   }
 
   @Override

@@ -180,6 +180,14 @@ public final class DataIntegrity {
   /**
    * Verifies every proof on the document (all must verify).
    *
+   * <p>Dates: each proof's {@code expires}, when present, must be a valid date-time not before the
+   * {@link Expectations#clock()} ({@code PROOF_EXPIRED}); a proof's {@code created}, when present,
+   * must be a valid date-time but is <em>not</em> compared with the clock (a proof dated in the
+   * future still verifies). The document's own dates ({@code validFrom}, {@code validUntil}, {@code
+   * issuanceDate}, {@code expirationDate}) are <em>not</em> checked here: this method answers
+   * "who signed these bytes", and {@code openbadges-validation} checks the credential's validity
+   * period and status.
+   *
    * @throws InvalidSignatureException with a stable code when a proof does not verify
    * @throws io.github.insignia.openbadges.signing.KeyResolutionException when a key cannot be found
    */

@@ -1,6 +1,7 @@
 package io.github.insignia.openbadges.signing.dataintegrity;
 
 import io.github.insignia.openbadges.ConfigurationException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -9,15 +10,19 @@ import java.util.Optional;
 
 /**
  * The options of one Data Integrity proof: {@code verificationMethod} (required), {@code
- * proofPurpose} (default {@code assertionMethod}), {@code created} (default now, whole seconds),
+ * proofPurpose} (default {@code assertionMethod}), {@code created} (default: the time of signing,
+ * read from {@link Builder#clock(Clock)} in whole seconds, not the time the builder was made),
  * {@code expires}, {@code challenge}, {@code domain}, the proof {@code id} and {@code
  * previousProof} (proof chains), and the cryptosuite (default: the one for the key type).
- * Immutable.
+ * Immutable (one instance may sign many proofs, each with its own signing time).
  */
 public final class ProofOptions {
   private final String verificationMethod;
   private final String proofPurpose;
+  /** A fixed creation time or none; ignored when {@link #createdAtSigning}. */
   private final Optional<Instant> created;
+  private final boolean createdAtSigning;
+  private final Clock clock;
   private final Optional<Instant> expires;
   private final Optional<String> challenge;
   private final Optional<String> domain;
@@ -29,6 +34,8 @@ public final class ProofOptions {
     this.verificationMethod = b.verificationMethod;
     this.proofPurpose = b.proofPurpose;
     this.created = b.created;
+    this.createdAtSigning = b.createdAtSigning;
+    this.clock = b.clock;
     this.expires = b.expires;
     this.challenge = b.challenge;
     this.domain = b.domain;
@@ -52,9 +59,23 @@ public final class ProofOptions {
     return proofPurpose;
   }
 
-  /** When the proof was created (written without fractions of a second). */
+  /**
+   * The {@code created} to write, in whole seconds: the time set on the builder, empty when the
+   * builder asked for none, and otherwise the {@link #clock()}'s time at this call, which {@link
+   * DataIntegrity#sign} makes at signing time.
+   */
   public Optional<Instant> created() {
-    return created;
+    return createdAtSigning ? Optional.of(clock.instant().truncatedTo(ChronoUnit.SECONDS)) : created;
+  }
+
+  /** Whether {@code created} is read from the clock at signing time (no time was set on the builder). */
+  public boolean createdAtSigning() {
+    return createdAtSigning;
+  }
+
+  /** The signer's clock for {@code created} (default the system UTC clock). */
+  public Clock clock() {
+    return clock;
   }
 
   /** When the proof expires. */
@@ -91,7 +112,9 @@ public final class ProofOptions {
   public static final class Builder {
     private final String verificationMethod;
     private String proofPurpose = "assertionMethod";
-    private Optional<Instant> created = Optional.of(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private Optional<Instant> created = Optional.empty();
+    private boolean createdAtSigning = true;
+    private Clock clock = Clock.systemUTC();
     private Optional<Instant> expires = Optional.empty();
     private Optional<String> challenge = Optional.empty();
     private Optional<String> domain = Optional.empty();
@@ -112,9 +135,19 @@ public final class ProofOptions {
       return this;
     }
 
-    /** The creation time, or empty for none (default: now). */
+    /** The creation time, or empty for none (default: the clock's time when the proof is signed). */
     public Builder created(Optional<Instant> value) {
       this.created = value.map(i -> i.truncatedTo(ChronoUnit.SECONDS));
+      this.createdAtSigning = false;
+      return this;
+    }
+
+    /**
+     * The clock read for {@code created} at signing time when no creation time is set (default
+     * {@link Clock#systemUTC()}).
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 

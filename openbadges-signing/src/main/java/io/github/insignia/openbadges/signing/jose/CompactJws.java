@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.jose;
 
+import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -20,8 +21,6 @@ import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -51,7 +50,7 @@ public final class CompactJws {
    * Only accepted headers are remembered; acceptance depends on the text alone. The trees are
    * never changed nor handed out ({@link #header()} copies).
    */
-  private static final Map<String, CheckedHeader> ACCEPTED = new ConcurrentHashMap<>();
+  private static final BoundedCache<String, CheckedHeader> ACCEPTED = new BoundedCache<>(MAX_REMEMBERED_HEADERS);
 
   private record CheckedHeader(JsonNode json, JwsAlgorithm algorithm) {}
 
@@ -71,22 +70,19 @@ public final class CompactJws {
   }
 
   /** Encoded headers by (key type, kid, typ): an issuer signs a whole course with one header. */
-  private static final Map<String, EncodedHeader> HEADERS = new ConcurrentHashMap<>();
+  private static final BoundedCache<String, EncodedHeader> HEADERS = new BoundedCache<>(256);
 
   private record EncodedHeader(JWSHeader header, byte[] base64) {}
 
   static String sign(Signer signer, Optional<String> kid, Optional<String> typ, byte[] payload) {
     String cacheKey = signer.keyType() + "\0" + kid.orElse("") + "\0" + typ.orElse("");
-    EncodedHeader encoded = HEADERS.get(cacheKey);
+    EncodedHeader encoded = HEADERS.getIfPresent(cacheKey);
     if (encoded == null) {
       JWSHeader.Builder builder = new JWSHeader.Builder(JWSAlgorithm.parse(JwsAlgorithm.forKeyType(signer.keyType()).name()));
       kid.ifPresent(builder::keyID);
       typ.ifPresent(t -> builder.type(new JOSEObjectType(t)));
       JWSHeader header = builder.build();
       encoded = new EncodedHeader(header, header.toBase64URL().toString().getBytes(StandardCharsets.US_ASCII));
-      if (HEADERS.size() > 256) {
-        HEADERS.clear();
-      }
       HEADERS.put(cacheKey, encoded);
     }
     // Nimbus models the header; the kilobytes of payload are encoded straight into the signing
@@ -138,13 +134,10 @@ public final class CompactJws {
       throw new InvalidSignatureException("JWS_MALFORMED", "a compact JWS has exactly three dot-separated parts");
     }
     String encodedHeader = text.substring(0, first);
-    CheckedHeader header = first <= MAX_REMEMBERED_HEADER_CHARS ? ACCEPTED.get(encodedHeader) : null;
+    CheckedHeader header = first <= MAX_REMEMBERED_HEADER_CHARS ? ACCEPTED.getIfPresent(encodedHeader) : null;
     if (header == null) {
       header = checkHeader(encodedHeader);
       if (first <= MAX_REMEMBERED_HEADER_CHARS) {
-        if (ACCEPTED.size() >= MAX_REMEMBERED_HEADERS) {
-          ACCEPTED.clear();
-        }
         ACCEPTED.put(encodedHeader, header);
       }
     }

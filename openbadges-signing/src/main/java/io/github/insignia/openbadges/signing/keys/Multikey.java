@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.keys;
 
+import io.github.insignia.openbadges.BoundedCache;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.signing.KeyType;
@@ -8,8 +9,6 @@ import io.github.insignia.openbadges.signing.internal.Crypto;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Multikey encodings (W3C Controlled Identifiers): multibase base58btc ({@code z}) of a multicodec
@@ -25,8 +24,7 @@ public final class Multikey {
   private static final byte[] P256_PRIV = {(byte) 0x86, 0x26};
 
   /** Decoding validates the point fully (a scalar multiplication): keep recent results. */
-  private static final Map<String, VerificationKey> DECODED = new ConcurrentHashMap<>();
-  private static final int DECODED_CACHE_SIZE = 1024;
+  private static final BoundedCache<String, VerificationKey> DECODED = new BoundedCache<>(1024);
 
   private Multikey() {}
 
@@ -46,16 +44,7 @@ public final class Multikey {
    *     multicodec) or {@code KEY_MALFORMED}
    */
   public static VerificationKey decodePublic(String multibase) {
-    VerificationKey cached = multibase == null ? null : DECODED.get(multibase);
-    if (cached != null) {
-      return cached;
-    }
-    VerificationKey key = decodePublicUncached(multibase);
-    if (DECODED.size() >= DECODED_CACHE_SIZE) {
-      DECODED.clear();
-    }
-    DECODED.put(multibase, key);
-    return key;
+    return multibase == null ? decodePublicUncached(null) : DECODED.get(multibase, Multikey::decodePublicUncached);
   }
 
   private static VerificationKey decodePublicUncached(String multibase) {

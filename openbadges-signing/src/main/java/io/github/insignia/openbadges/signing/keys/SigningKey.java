@@ -87,6 +87,32 @@ public final class SigningKey implements Signer {
     }
   }
 
+  /**
+   * An Ed25519 key from its 32-byte private seed (RFC 8032 section 5.1.5: the "private key" of the
+   * RFC's test vectors, the {@code d} of an OKP JWK). The array is copied.
+   *
+   * @throws InvalidInputException {@code KEY_MALFORMED} when the seed does not have 32 bytes
+   */
+  public static SigningKey fromEd25519Seed(byte[] seed) {
+    Objects.requireNonNull(seed, "seed");
+    return ed25519FromSeed(seed);
+  }
+
+  /**
+   * A P-256 key from its 32-byte big-endian private scalar (the {@code d} of an EC JWK, SEC 1
+   * section 2.3.7 encoding).
+   *
+   * @throws InvalidInputException {@code KEY_MALFORMED} when the array does not have 32 bytes or
+   *     the scalar is not in [1, n-1]
+   */
+  public static SigningKey fromP256PrivateScalar(byte[] scalar) {
+    Objects.requireNonNull(scalar, "scalar");
+    if (scalar.length != 32) {
+      throw new InvalidInputException("KEY_MALFORMED", "a P-256 private scalar has 32 bytes");
+    }
+    return p256FromScalar(new BigInteger(1, scalar));
+  }
+
   static SigningKey ed25519FromSeed(byte[] seed) {
     if (seed.length != Ed25519.SECRET_KEY_SIZE) {
       throw new InvalidInputException("KEY_MALFORMED", "an Ed25519 private key has 32 bytes");

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.keys;
 
+import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -17,10 +18,8 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
@@ -35,8 +34,7 @@ public final class VerificationKey {
   /** The minimum RSA modulus size accepted anywhere. */
   public static final int MIN_RSA_BITS = 2048;
 
-  private static final Map<PublicKey, VerificationKey> FROM_JDK = new ConcurrentHashMap<>();
-  private static final int FROM_JDK_CACHE_SIZE = 1024;
+  private static final BoundedCache<PublicKey, VerificationKey> FROM_JDK = new BoundedCache<>(1024);
 
   private final KeyType type;
   private final PublicKey jdkKey;
@@ -77,16 +75,7 @@ public final class VerificationKey {
    */
   public static VerificationKey of(PublicKey key) {
     Objects.requireNonNull(key, "key");
-    VerificationKey cached = FROM_JDK.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    VerificationKey created = create(key);
-    if (FROM_JDK.size() >= FROM_JDK_CACHE_SIZE) {
-      FROM_JDK.clear();
-    }
-    FROM_JDK.put(key, created);
-    return created;
+    return FROM_JDK.get(key, VerificationKey::create);
   }
 
   private static VerificationKey create(PublicKey key) {

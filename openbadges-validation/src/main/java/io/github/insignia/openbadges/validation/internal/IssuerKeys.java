@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.validation.internal;
 
+import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.JsonLimits;
@@ -29,7 +30,7 @@ public final class IssuerKeys {
   private static final VerificationMethodResolver OFFLINE = KeyResolvers.caching(
       KeyResolvers.firstOf(KeyResolvers.didKey(), KeyResolvers.didJwk(), selfDescribing()),
       1024, Duration.ofDays(365), Clock.systemUTC());
-  private static final PureCache<String, VerificationKey> PEM_KEYS = new PureCache<>(256);
+  private static final BoundedCache<String, VerificationKey> PEM_KEYS = new BoundedCache<>(256);
 
   private final ResourceFetcher fetcher;
   private final JsonLimits limits;

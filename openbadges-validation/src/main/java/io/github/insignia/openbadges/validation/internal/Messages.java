@@ -1,14 +1,24 @@
 package io.github.insignia.openbadges.validation.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import java.util.Properties;
 
 /** Formats report messages from the {@code messages} bundles (English, Spanish). */
 public final class Messages {
-  private static final String BUNDLE = "io.github.insignia.openbadges.validation.messages";
+  /*
+   * Loaded by hand rather than through ResourceBundle: a ResourceBundle.Control (needed to avoid
+   * falling back to the JVM's default locale) is refused inside a named module. English is the
+   * base; Spanish the one translation. Both are read once, so the cache is bounded by design.
+   */
+  private static final Properties ENGLISH = load("messages.properties", null);
+  private static final Properties SPANISH = load("messages_es.properties", ENGLISH);
 
   private Messages() {}
 
@@ -22,13 +32,7 @@ public final class Messages {
 
   /** Formats {@code key} with {@code arguments} in {@code locale}. */
   public static String format(Locale locale, String key, List<Object> arguments) {
-    ResourceBundle bundle = bundle(locale);
-    String pattern;
-    try {
-      pattern = bundle.getString(key);
-    } catch (MissingResourceException e) {
-      pattern = key;
-    }
+    String pattern = bundle(locale).getProperty(key, key);
     Object[] args = new Object[arguments.size()];
     for (int i = 0; i < args.length; i++) {
       Object a = arguments.get(i);
@@ -42,7 +46,20 @@ public final class Messages {
     return format(locale, key, List.of());
   }
 
-  private static ResourceBundle bundle(Locale locale) {
-    return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  private static Properties bundle(Locale locale) {
+    return "es".equals(locale.getLanguage()) ? SPANISH : ENGLISH;
+  }
+
+  private static Properties load(String name, Properties defaults) {
+    Properties p = new Properties(defaults);
+    try (InputStream in = Messages.class.getResourceAsStream("/io/github/insignia/openbadges/validation/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing message bundle " + name);
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
   }
 }

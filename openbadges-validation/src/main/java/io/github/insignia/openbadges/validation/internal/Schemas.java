@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.validation.internal;
 
+import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -29,7 +30,8 @@ public final class Schemas {
               .map(PinnedDocument::text)
               .orElse(null))
           .schemaLoader(l -> l.fetchRemoteResources(false)));
-  private static final ConcurrentHashMap<String, Schema> COMPILED = new ConcurrentHashMap<>();
+  /** Bounded by the pinned schemas (only those are compiled); cleared by BoundedCache.clearAll. */
+  private static final BoundedCache<String, Schema> COMPILED = new BoundedCache<>(64);
 
   private Schemas() {}
 
@@ -171,7 +173,7 @@ public final class Schemas {
     if (!isPinned(schemaUrl)) {
       return Optional.empty();
     }
-    Schema schema = COMPILED.computeIfAbsent(schemaUrl, u -> {
+    Schema schema = COMPILED.get(schemaUrl, u -> {
       Schema s = REGISTRY.getSchema(SchemaLocation.of(u));
       s.initializeValidators();
       return s;

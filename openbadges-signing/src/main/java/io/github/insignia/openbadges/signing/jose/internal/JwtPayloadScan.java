@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.jose.internal;
 
+import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,8 +11,6 @@ import io.github.insignia.openbadges.signing.InvalidSignatureException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a VC-JWT verifier needs from a payload, read in one streaming pass: the JWT claims and, for
@@ -78,18 +77,11 @@ public final class JwtPayloadScan {
   private JwtPayloadScan() {}
 
   /** Factories by limits: a factory is thread-safe, and its name table warms up with use. */
-  private static final Map<JsonLimits, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
+  private static final BoundedCache<JsonLimits, JsonFactory> FACTORIES = new BoundedCache<>(64);
 
   /** The streaming factory for these limits: the constraints {@code SafeJson} reads under. */
   public static JsonFactory factory(JsonLimits limits) {
-    JsonFactory factory = FACTORIES.get(limits);
-    if (factory == null) {
-      if (FACTORIES.size() >= 64) {
-        FACTORIES.clear();
-      }
-      factory = FACTORIES.computeIfAbsent(limits, JwtPayloadScan::newFactory);
-    }
-    return factory;
+    return FACTORIES.get(limits, JwtPayloadScan::newFactory);
   }
 
   private static JsonFactory newFactory(JsonLimits limits) {
