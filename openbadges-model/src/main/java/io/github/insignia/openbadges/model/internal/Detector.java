@@ -113,7 +113,11 @@ public final class Detector {
           return DocumentKind.CLR_CREDENTIAL;
         }
         if (types.contains("VerifiableCredential")) {
-          return DocumentKind.VERIFIABLE_CREDENTIAL;
+          // A credential that brings the Open Badges 3.0 context claims to be an Open Badge: with
+          // no Open Badges type it is a malformed badge (checked, and refused, as one), not some
+          // other verifiable credential that would skip the badge's structural checks.
+          boolean claimsOpenBadge = Members.strings(root, "@context").stream().anyMatch(Detector::isOb3Context);
+          return claimsOpenBadge ? DocumentKind.CREDENTIAL : DocumentKind.VERIFIABLE_CREDENTIAL;
         }
         if (types.contains("Achievement")) {
           return DocumentKind.ACHIEVEMENT;
