@@ -540,6 +540,19 @@ public final class BadgeIssuer {
     return IssuerDocuments.of(publishedProfile, proofKey, jwtKey);
   }
 
+  /**
+   * Writes {@link #publishedDocuments()} under {@code dir} ({@code <host>/<path>} per document) with
+   * {@code dir/resources.json}, a resources map from each URL to its file (for {@code insignia verify
+   * --resources} and {@code PreloadedResources.fromMapFile}).
+   *
+   * @return the resources map file
+   * @throws ConfigurationException as {@link #publishedDocuments()}
+   * @throws java.io.UncheckedIOException when a file cannot be written
+   */
+  public java.nio.file.Path writePublishedDocuments(java.nio.file.Path dir) {
+    return IssuerDocuments.write(publishedDocuments(), Objects.requireNonNull(dir, "dir"));
+  }
+
   private io.github.insignia.openbadges.signing.keys.VerificationKey publicKey(Signer s) {
     return IssuerDocuments.publicKeyOf(s, s == signer ? declaredPublicKey : null)
         .orElseThrow(() -> new ConfigurationException("ISSUER_PUBLIC_KEY_UNKNOWN",

@@ -8,7 +8,12 @@ import io.github.insignia.openbadges.signing.Signer;
 import io.github.insignia.openbadges.signing.keys.KeyDocuments;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -111,4 +116,36 @@ final class IssuerDocuments {
         + " to the issuer " + issuerId + ": " + why);
   }
 
+
+  /**
+   * Writes each document under {@code dir/<host>/<path>} (a path ending in '/' gets {@code
+   * index.json}) and {@code dir/resources.json}, a resources map from URL to file that {@code insignia
+   * verify --resources} and {@code PreloadedResources.fromMapFile} read.
+   */
+  static Path write(Map<URI, ObjectNode> docs, Path dir) {
+    ObjectNode map = SafeJson.nodeFactory().objectNode();
+    try {
+      Files.createDirectories(dir);
+      for (Map.Entry<URI, ObjectNode> e : docs.entrySet()) {
+        URI url = e.getKey();
+        String path = url.getPath() == null || url.getPath().isEmpty() ? "/" : url.getPath();
+        if (path.endsWith("/")) {
+          path += "index.json";
+        }
+        String relative = url.getHost() + (url.getPort() > 0 ? "_" + url.getPort() : "") + path;
+        Path file = dir.resolve(relative).normalize();
+        if (!file.startsWith(dir.normalize())) {
+          throw new ConfigurationException("ISSUER_DOCUMENT_PATH", "refusing to write " + url + " outside " + dir);
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, SafeJson.write(e.getValue()), StandardCharsets.UTF_8);
+        map.put(url.toString(), relative);
+      }
+      Path resources = dir.resolve("resources.json");
+      Files.writeString(resources, SafeJson.write(map), StandardCharsets.UTF_8);
+      return resources;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
