@@ -9,7 +9,11 @@ import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetchers;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
-import io.github.insignia.openbadges.validation.internal.IssuerKeys;
+import io.github.insignia.openbadges.signing.jose.Ob2Jws;
+import io.github.insignia.openbadges.signing.jose.VcJwt;
+import io.github.insignia.openbadges.signing.resolve.DocumentFetcher;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,18 +45,33 @@ public final class BadgeVerifier {
 
   private final VerificationOptions options;
   private final ResourceFetcher fetcher;
-  private final IssuerKeys keys;
   private final DataIntegrity dataIntegrity;
+  private final VcJwt.Verifier vcJwt;
+  private final DataIntegrity.Verifier dataIntegrityVerifier;
+  private final Ob2Jws.Verifier ob2Jws;
   private final BadgeBaker baker = BadgeBaker.create();
 
   private BadgeVerifier(VerificationOptions options) {
     this.options = Objects.requireNonNull(options, "options");
     this.fetcher = effectiveFetcher(options);
-    this.keys = new IssuerKeys(fetcher, options.jsonLimits());
     this.dataIntegrity = DataIntegrity.create(options.contexts()
         .map(extra -> RdfCanonicalizer.create(CanonicalizationOptions.builder()
             .documentLoader(PinnedDocuments.loader().orElse(extra)).build()))
         .orElseGet(RdfCanonicalizer::create));
+    // Proofs are judged by the signing module alone; it reads issuer documents through this
+    // verifier's fetcher (offline mode, preloaded resources, guards), whose FetchException it keeps
+    // as the cause of ISSUER_KEYS_UNAVAILABLE.
+    DocumentFetcher documents = url -> fetcher.fetch(url).requireSuccess().requireJson().body();
+    IssuerKeys keys = IssuerKeys.builder(documents).clock(options.clock()).build();
+    VerificationPolicy policy = VerificationPolicy.builder()
+        .clock(options.clock())
+        .skew(options.skew())
+        .limits(options.jsonLimits())
+        .acceptUnboundHeaderJwk(options.trustUnboundHeaderJwk())
+        .build();
+    this.vcJwt = VcJwt.verifier(keys, policy);
+    this.dataIntegrityVerifier = dataIntegrity.verifier(keys, policy);
+    this.ob2Jws = Ob2Jws.verifier(keys, policy);
   }
 
   /** A verifier with {@link VerificationOptions#defaults()}. */
@@ -136,8 +155,16 @@ public final class BadgeVerifier {
     return fetcher;
   }
 
-  IssuerKeys keys() {
-    return keys;
+  VcJwt.Verifier vcJwt() {
+    return vcJwt;
+  }
+
+  DataIntegrity.Verifier dataIntegrityVerifier() {
+    return dataIntegrityVerifier;
+  }
+
+  Ob2Jws.Verifier ob2Jws() {
+    return ob2Jws;
   }
 
   BadgeBaker baker() {

@@ -189,7 +189,7 @@ final class Verification {
       report.kind(JsonNodes.hasType(credential, "EndorsementCredential") ? DocumentKind.ENDORSEMENT : DocumentKind.CREDENTIAL);
       report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), "3.0", new Messages.Key(
           JsonNodes.hasType(credential, "EndorsementCredential") ? "kind.ENDORSEMENT" : "kind.CREDENTIAL"));
-      new Ob3Checks(this).verify((ObjectNode) credential, "", new Ob3Checks.Jwt(jws, payload), false);
+      new Ob3Checks(this).verify((ObjectNode) credential, "", new Ob3Checks.Jwt(compact, payload), false);
       return;
     }
     detect(payload).ifPresent(doc -> new Ob2Checks(this).verify(doc, payload, null, jws));

@@ -38,8 +38,10 @@ public final class VerificationOptions {
   private final long maxFetchBytes;
   private final long maxStatusListBytes;
   private final Optional<DocumentLoader> contexts;
+  private final boolean trustUnboundHeaderJwk;
 
   private VerificationOptions(Builder b) {
+    this.trustUnboundHeaderJwk = b.trustUnboundHeaderJwk;
     this.contexts = Optional.ofNullable(b.contexts);
     this.clock = b.clock;
     this.skew = b.skew;
@@ -87,6 +89,7 @@ public final class VerificationOptions {
     b.maxFetchBytes = maxFetchBytes;
     b.maxStatusListBytes = maxStatusListBytes;
     b.contexts = contexts.orElse(null);
+    b.trustUnboundHeaderJwk = trustUnboundHeaderJwk;
     return b;
   }
 
@@ -173,6 +176,15 @@ public final class VerificationOptions {
     return contexts;
   }
 
+  /**
+   * Whether a VC-JWT whose header {@code jwk} is not bound to the issuer is accepted at its word (OB
+   * 3.0 allows it). Off by default; when on, the report carries a WARNING that the issuer was not
+   * authenticated.
+   */
+  public boolean trustUnboundHeaderJwk() {
+    return trustUnboundHeaderJwk;
+  }
+
   /** Builds {@link VerificationOptions}. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -191,8 +203,15 @@ public final class VerificationOptions {
     private long maxFetchBytes = 4L * 1024 * 1024;
     private long maxStatusListBytes = 16L * 1024 * 1024;
     private DocumentLoader contexts;
+    private boolean trustUnboundHeaderJwk;
 
     private Builder() {}
+
+    /** Accept a VC-JWT header {@code jwk} not bound to the issuer (off by default; see the getter). */
+    public Builder trustUnboundHeaderJwk(boolean value) {
+      this.trustUnboundHeaderJwk = value;
+      return this;
+    }
 
     /** Extra JSON-LD contexts, asked after the pinned ones (never the network). */
     public Builder contexts(DocumentLoader value) {
