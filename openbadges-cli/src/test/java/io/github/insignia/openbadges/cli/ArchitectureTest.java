@@ -55,6 +55,27 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /** Proofs are judged by signing alone: validation never parses keys, chooses them, or reaches JOSE/JSON-LD internals. */
+  @Test
+  void validationJudgesNoProofItself() {
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".validation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            BASE + ".signing..internal..", BASE + ".signing.keys..",
+            "com.nimbusds..", "com.apicatalog..", "org.bouncycastle..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".validation..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(BASE + ".signing.resolve.KeyResolvers")
+        .check(classes);
+  }
+
   @Test
   void bakingValidationAndExportDoNotReachUpwards() {
     noClasses()
