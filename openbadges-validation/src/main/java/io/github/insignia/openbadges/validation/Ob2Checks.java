@@ -13,7 +13,6 @@ import io.github.insignia.openbadges.model.RecipientIdentity;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchProblem;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
-import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import io.github.insignia.openbadges.validation.internal.Primitives;
@@ -87,7 +86,7 @@ final class Ob2Checks {
     this.r = verification.report;
   }
 
-  void verify(BadgeDocument doc, JsonNode original, FetchedResource fetchedFrom, CompactJws jws) {
+  void verify(BadgeDocument doc, JsonNode original, FetchedResource fetchedFrom, String jws) {
     if (doc.kind() != DocumentKind.ASSERTION && doc.kind() != DocumentKind.ENDORSEMENT) {
       r.add(Outcome.FAIL, CheckCode.INPUT_UNRECOGNIZED, "", "INPUT_UNRECOGNIZED.notAward",
           new Messages.Key("kind." + doc.kind().name()));
@@ -168,7 +167,7 @@ final class Ob2Checks {
 
   // ---------------------------------------------------------------- the badge graph
 
-  private void graph(JsonNode a, boolean endorsement, boolean hosted, CompactJws jws) {
+  private void graph(JsonNode a, boolean endorsement, boolean hosted, String jws) {
     context(a);
     if (a.path("revoked").asBoolean(false)) {
       r.add(Outcome.FAIL, CheckCode.REVOKED, "/revoked", "REVOKED.flag",
@@ -226,7 +225,7 @@ final class Ob2Checks {
       JsonNode trusted = issuer;
       if (jws != null) {
         // The signing module judges the signature and reads the issuer's keys from its own profile.
-        new ProofChecks(v).ob2(jws.compact(), JsonNodes.text(issuer, "id").orElse(""), "");
+        new ProofChecks(v).ob2(jws, JsonNodes.text(issuer, "id").orElse(""), "");
         trusted = hostedIssuer(issuer, embeddedIssuer(a, endorsement));
       }
       if (trusted != null) {

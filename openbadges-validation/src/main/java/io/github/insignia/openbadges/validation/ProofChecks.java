@@ -121,11 +121,14 @@ final class ProofChecks {
     String who = issuerId == null || issuerId.isEmpty() ? "—" : issuerId;
     switch (failure) {
       case ISSUER_KEYS_UNAVAILABLE -> {
+        // The verdict's root cause is the first inconclusive check: the missing issuer document
+        // (named, with why), then the precise fetch problem behind it.
         String document = e.missingDocument().map(Object::toString).orElse(who);
+        String why = e.getCause() instanceof FetchException fetch ? fetch.problem().code() : e.getMessage();
+        r.add(outcome, code, target, code.name(), who, document, why);
         if (e.getCause() instanceof FetchException fetch) {
           v.fetchFailure(fetch, Outcome.INCONCLUSIVE);
         }
-        r.add(outcome, code, target, code.name(), who, document);
       }
       case KEY_NOT_BOUND -> r.add(outcome, code, target, "KEY_NOT_BOUND_TO_ISSUER.detail", who, e.getMessage());
       case SUITE_UNSUPPORTED -> r.add(outcome, code, target, "PROOF_UNSUPPORTED", e.getMessage());
@@ -133,7 +136,7 @@ final class ProofChecks {
       case DOCUMENT_ALTERED -> r.add(outcome, code, target, "PROOF_INVALID.canonical", e.code(), e.getMessage());
       case KEY_UNUSABLE -> r.add(outcome, code, target, "KEY_RESOLUTION", "—", e.getMessage());
       case CLAIMS_MISMATCH, CLAIM_MISSING -> r.add(outcome, code, target, "JWT_CLAIMS", e.getMessage());
-      case NOT_YET_VALID, EXPIRED -> r.add(outcome, code, target, "PROOF_MALFORMED", e.getMessage());
+      case NOT_YET_VALID, EXPIRED -> r.add(outcome, code, target, "VALIDITY_PERIOD.jwt", e.getMessage());
       case SIGNATURE_INVALID, PROOF_NOT_YET_VALID, PROOF_EXPIRED, PAYLOAD_MISMATCH ->
           r.add(outcome, code, target, "PROOF_INVALID.detail", e.getMessage());
       case MALFORMED, ALGORITHM_REFUSED, PURPOSE_MISMATCH, KEY_MISSING, ALGORITHM_MISMATCH ->

@@ -168,11 +168,11 @@ final class Verification {
   }
 
   void fromJws(String compact) {
-    CompactJws jws;
+    // Read, not judged: a token with a refused header (alg none, HMAC, jku, x5c…) is still the
+    // document it claims to be, and its proof is refused by the signing module's verifier, typed.
     JsonNode payload;
     try {
-      jws = CompactJws.parse(compact, options.jsonLimits());
-      payload = jws.payloadJson(options.jsonLimits());
+      payload = CompactJws.readUnverified(compact, options.jsonLimits()).payload();
     } catch (InvalidInputException e) {
       unreadable(e.code(), e.getMessage());
       return;
@@ -192,7 +192,7 @@ final class Verification {
       new Ob3Checks(this).verify((ObjectNode) credential, "", new Ob3Checks.Jwt(compact, payload), false);
       return;
     }
-    detect(payload).ifPresent(doc -> new Ob2Checks(this).verify(doc, payload, null, jws));
+    detect(payload).ifPresent(doc -> new Ob2Checks(this).verify(doc, payload, null, compact.strip()));
   }
 
   /** Detects version and kind (the model upgrades 0.5–1.1), recording INPUT_DETECTED or the failure. */

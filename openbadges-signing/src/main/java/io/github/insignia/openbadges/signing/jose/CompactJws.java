@@ -36,8 +36,11 @@ import java.util.regex.Pattern;
  * Immutable and thread-safe.
  */
 public final class CompactJws {
-  /** Three base64url segments separated by dots (the payload may be empty). */
-  private static final Pattern SHAPE = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+$");
+  /**
+   * Three base64url segments separated by dots (the payload may be empty, and so may the
+   * signature: an unsecured {@code alg: none} token is a JWS to refuse, not unrecognised input).
+   */
+  private static final Pattern SHAPE = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*$");
 
   /** Header members that point at a key from inside the token: never trusted implicitly. */
   private static final Set<String> KEY_POINTERS = Set.of("jku", "x5u", "x5c", "x5t", "x5t#S256");
@@ -116,6 +119,46 @@ public final class CompactJws {
   public static boolean looksLike(String text) {
     return text != null && text.length() < 64 * 1024 * 1024 && SHAPE.matcher(text).matches();
   }
+
+  /**
+   * What a compact JWS says, read without judging it: its header and payload as JSON, whatever the
+   * header names ({@code alg: none}, HMAC, {@code jku}, {@code x5c}…) and whether or not it is
+   * signed. For a host that must know what the token claims to be (which issuer, which kind of
+   * document) before a verifier ({@link VcJwt}, {@link Ob2Jws}) judges it and refuses it with a
+   * typed {@link ProofFailure}. Nothing read here is evidence of anything.
+   *
+   * @param compact the compact serialisation
+   * @param limits the payload's limits
+   * @return the unverified header and payload
+   * @throws InvalidInputException {@code JWS_MALFORMED} when it does not have three base64url
+   *     parts, {@code JWS_TOO_LARGE}, or the {@link SafeJson} code when a part is not acceptable JSON
+   */
+  public static Unverified readUnverified(String compact, JsonLimits limits) {
+    String text = compact == null ? "" : compact.strip();
+    if (text.length() > limits.maxDocumentBytes() * 4 / 3 + 1024) {
+      throw new InvalidInputException("JWS_TOO_LARGE", "the JWS is larger than the configured limit");
+    }
+    if (!SHAPE.matcher(text).matches()) {
+      throw new InvalidInputException("JWS_MALFORMED", "a compact JWS has exactly three dot-separated base64url parts");
+    }
+    int first = text.indexOf('.');
+    int second = text.indexOf('.', first + 1);
+    JsonNode header = SafeJson.read(Crypto.b64uDecode(text.substring(0, first), "JWS_MALFORMED", "the JWS header"),
+        JsonLimits.builder().maxDepth(8).maxDocumentBytes(64 * 1024).build());
+    JsonNode payload = SafeJson.read(Crypto.b64uDecode(text.substring(first + 1, second), "JWS_MALFORMED", "the JWS payload"), limits);
+    if (!header.isObject()) {
+      throw new InvalidInputException("JWS_MALFORMED", "the JWS header is not a JSON object");
+    }
+    return new Unverified(header, payload);
+  }
+
+  /**
+   * A compact JWS's header and payload, not verified (see {@link #readUnverified}).
+   *
+   * @param header the protected header
+   * @param payload the payload
+   */
+  public record Unverified(JsonNode header, JsonNode payload) {}
 
   /**
    * Parses and checks the header: {@code alg} one of EdDSA/ES256/RS256 ({@code none} and every

@@ -538,12 +538,15 @@ public final class VcJwt {
 
     private void checkClaims(JwtPayloadScan scan, JwtPayloadScan.Credential credential, DataModel model,
         List<ProofWarning> warnings) {
-      compare("iss", scan.iss, credential.issuerId, warnings);
-      compare("jti", scan.jti, credential.id, warnings);
+      // VCDM 1.1 §6.3.1: a property the vc claim leaves out is carried by its registered claim
+      // instead (iss → issuer, jti → id, sub → credentialSubject.id); one present must agree.
+      boolean claimsFillIn = model == DataModel.V1_1;
+      compare("iss", scan.iss, credential.issuerId, claimsFillIn, warnings);
+      compare("jti", scan.jti, credential.id, claimsFillIn, warnings);
       List<String> subjects = credential.subjectIds;
       if (scan.sub == null) {
         missing("sub", !subjects.isEmpty(), warnings);
-      } else if (!subjects.contains(scan.sub)) {
+      } else if (!subjects.contains(scan.sub) && !(claimsFillIn && subjects.isEmpty())) {
         throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", "sub does not equal credentialSubject.id");
       }
       Instant now = clock.instant();
@@ -576,10 +579,10 @@ public final class VcJwt {
     }
 
     /** {@code value}: absent (null), the claim's string, or {@link JwtPayloadScan#OTHER}. */
-    private void compare(String claim, Object value, String expected, List<ProofWarning> warnings) {
+    private void compare(String claim, Object value, String expected, boolean claimFillsIn, List<ProofWarning> warnings) {
       if (value == null) {
         missing(claim, expected != null, warnings);
-      } else if (expected == null || !expected.equals(value)) {
+      } else if (expected == null ? !(claimFillsIn && value instanceof String) : !expected.equals(value)) {
         throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", claim + " does not agree with the credential");
       }
     }

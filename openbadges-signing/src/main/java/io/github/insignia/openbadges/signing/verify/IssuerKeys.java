@@ -77,7 +77,11 @@ public final class IssuerKeys {
   /** What was read for an issuer: its keys, its main document, and referenced documents that failed. */
   private record Loaded(List<BoundKey> keys, URI document, List<Missing> missing) {}
 
-  private record Missing(URI url, RuntimeException cause) {}
+  /**
+   * A document the issuer names that could not be obtained: a key document ({@code keyId} is the
+   * key it was named for) or a JWKS ({@code keyId} null: it may hold any key).
+   */
+  private record Missing(URI url, RuntimeException cause, String keyId) {}
 
   private IssuerKeys(Builder b) {
     this.fetcher = b.fetcher;
@@ -179,8 +183,9 @@ public final class IssuerKeys {
       if (profileProblem != null) {
         throw profileProblem;
       }
-      if (!loaded.missing().isEmpty()) {
-        throw unavailable(issuerId, loaded.missing().get(0));
+      Optional<Missing> couldBind = couldBind(loaded.missing(), ref, self);
+      if (couldBind.isPresent()) {
+        throw unavailable(issuerId, couldBind.get());
       }
       throw notBound(issuerId, ref, self);
     }
@@ -223,6 +228,22 @@ public final class IssuerKeys {
       }
     }
     return out;
+  }
+
+  /**
+   * The first unobtainable document that might hold the key the proof names. A key document is
+   * named for one key id, so when the proof names another id (and not a key it spells out or
+   * carries, which any document might hold) the issuer's list already proves the key is not
+   * there: no fetch can bind it. A JWKS may hold any key.
+   */
+  private static Optional<Missing> couldBind(List<Missing> missing, String ref, VerificationKey carried) {
+    boolean keyByValue = ref == null || carried != null || selfDescribed(ref) != null;
+    for (Missing m : missing) {
+      if (keyByValue || m.keyId() == null || idMatches(m.keyId(), ref)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean idMatches(String id, String ref) {
@@ -375,14 +396,17 @@ public final class IssuerKeys {
       if (keys.stream().anyMatch(b -> b.id().equals(ref))) {
         continue;
       }
-      if (ref.startsWith("did:key:")) {
-        try {
-          VerificationKey key = DidKey.parse(ref);
+      // A listed method whose id spells out its key (a did:key, or a Multikey fragment of the
+      // issuer's own URL as issue-batch writes it) is bound by the listing itself: no document to fetch.
+      if (ref.startsWith("did:key:") || isHttp(ref) && sameOrigin(ref, issuerId) && ref.indexOf("#z") > 0) {
+        VerificationKey key = selfDescribed(ref);
+        if (key != null) {
           keys.add(new BoundKey(ref, key, issuerId, Provenance.ISSUER_PROFILE, Optional.of(url)));
-        } catch (OpenBadgesException e) {
-          // not a usable key: binds nothing
+          continue;
         }
-        continue;
+        if (ref.startsWith("did:key:")) {
+          continue; // not a usable key: binds nothing
+        }
       }
       if (!isHttp(ref) || !sameOrigin(ref, issuerId) || fetched >= MAX_REFERENCED_DOCUMENTS) {
         continue; // a key document on another origin binds nothing
@@ -395,7 +419,7 @@ public final class IssuerKeys {
         if (e.failure() != ProofFailure.ISSUER_KEYS_UNAVAILABLE) {
           throw e;
         }
-        missing.add(new Missing(keyUrl, e));
+        missing.add(new Missing(keyUrl, e, ref));
       }
     }
     for (String member : List.of("jwks", "jwks_uri")) {
@@ -410,7 +434,7 @@ public final class IssuerKeys {
           if (e.failure() != ProofFailure.ISSUER_KEYS_UNAVAILABLE) {
             throw e;
           }
-          missing.add(new Missing(jwksUrl, e));
+          missing.add(new Missing(jwksUrl, e, null));
         }
       }
     }
