@@ -221,7 +221,9 @@ final class Ob3Checks {
     JsonNode proof = cred.get("proof");
     if (proof != null && !proof.isNull() && !(proof.isArray() && proof.isEmpty())) {
       any = true;
-      checks.dataIntegrity(cred, JsonNodes.pointer(base, "proof"));
+      // A Data Integrity proof inside a VC-JWT signs the credential as it was before the JWT
+      // claims were added beside it (they are no JSON-LD terms of the credential).
+      checks.dataIntegrity(jwt == null ? cred : ProofChecks.withoutJwtClaims(cred), JsonNodes.pointer(base, "proof"));
     }
     if (!any) {
       r.add(Outcome.FAIL, CheckCode.PROOF_MISSING, JsonNodes.pointer(base, "proof"), "PROOF_MISSING.ob3");

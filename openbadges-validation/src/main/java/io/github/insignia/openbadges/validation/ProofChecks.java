@@ -144,6 +144,16 @@ final class ProofChecks {
     }
   }
 
+  /** The JWT registered claims (RFC 7519 §4.1) a VC-JWT may put beside the credential's members. */
+  private static final java.util.Set<String> JWT_CLAIMS = java.util.Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
+
+  /** A copy of a VC-JWT payload's credential without the JWT registered claims. */
+  static JsonNode withoutJwtClaims(com.fasterxml.jackson.databind.node.ObjectNode credential) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = credential.deepCopy();
+    copy.remove(JWT_CLAIMS);
+    return copy;
+  }
+
   static String issuerOf(JsonNode credential) {
     return credential == null ? "" : JsonNodes.idOf(credential.get("issuer")).orElse("");
   }
