@@ -99,7 +99,7 @@ final class ProofChecks {
       return false;
     }
     r.add(Outcome.PASS, CheckCode.PROOF, target, "PROOF.jws",
-        io.github.insignia.openbadges.signing.jose.JwsAlgorithm.forKeyType(verified.key().keyType()).name(), verified.keyId());
+        verified.algorithm().name(), verified.keyId());
     verified.boundKey().ifPresent(b -> binding(b, target));
     return true;
   }

@@ -302,6 +302,11 @@ public final class Ob2Jws {
       Objects.requireNonNull(boundKey, "boundKey");
     }
 
+    /** The JWS algorithm of the key that verified it (pinned to the key's type). */
+    public JwsAlgorithm algorithm() {
+      return JwsAlgorithm.forKeyType(key.keyType());
+    }
+
     /** Verified with a key document and profile the caller supplied. */
     public Verified(JsonNode assertion, String keyId, String issuerId, VerificationKey key) {
       this(assertion, keyId, issuerId, key, Optional.empty());

@@ -328,6 +328,37 @@ class JudgeTest {
     assertEquals(ProofFailure.KEY_NOT_BOUND, refused(() -> Ob2Jws.verifier(IssuerKeys.create(otherOrigin), POLICY).verify(foreign, issuer)).failure());
   }
 
+  @Test
+  void anUnlistedCreatorIsUnboundWithoutFetchingTheIssuersOtherKeys() {
+    SigningKey key = SigningKey.generate(KeyType.P256);
+    String issuer = "https://badges.example/issuer";
+    String listed = "https://badges.example/keys/listed";
+    ObjectNode assertion = (ObjectNode) SafeJson.read("""
+        {"@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": "urn:uuid:1",
+         "recipient": {"type": "email", "hashed": false, "identity": "a@example.org"}, "badge": "https://badges.example/badge",
+         "issuedOn": "2025-01-01T00:00:00Z"}""");
+    String signed = Ob2Jws.sign(assertion, key, "https://badges.example/keys/forged");
+    // The listed key document cannot be fetched, but the issuer's list already excludes the creator.
+    MapFetcher fetcher = new MapFetcher().put(issuer, "{\"id\":\"" + issuer + "\",\"publicKey\":\"" + listed + "\"}");
+    assertEquals(ProofFailure.KEY_NOT_BOUND, refused(() -> Ob2Jws.verifier(IssuerKeys.create(fetcher), POLICY).verify(signed, issuer)).failure());
+    // Naming the listed (unobtainable) key instead: cannot tell now.
+    String naming = Ob2Jws.sign(assertion, key, listed);
+    assertEquals(ProofFailure.ISSUER_KEYS_UNAVAILABLE, refused(() -> Ob2Jws.verifier(IssuerKeys.create(fetcher), POLICY).verify(naming, issuer)).failure());
+  }
+
+  @Test
+  void aListedSelfDescribingFragmentBindsItsKey() {
+    String vm = ISSUER + "#" + ISSUER_KEY.publicKey().publicKeyMultibase();
+    // The profile lists the method by id only: the id spells out the key, the listing binds it.
+    ObjectNode profile = (ObjectNode) SafeJson.read("{\"id\":\"" + ISSUER + "\",\"assertionMethod\":[\"" + vm + "\"]}");
+    DataIntegrity.Verifier verifier = DI.verifier(IssuerKeys.create(new MapFetcher().put(ISSUER, profile)), POLICY);
+    DataIntegrity.Verified v = verifier.verify(signDi(ISSUER, ISSUER_KEY, vm, "assertionMethod", null));
+    assertEquals(Provenance.ISSUER_PROFILE, v.proofs().get(0).boundKey().orElseThrow().provenance());
+    String forgedVm = ISSUER + "#" + FORGER.publicKey().publicKeyMultibase();
+    assertEquals(ProofFailure.KEY_NOT_BOUND,
+        refused(() -> verifier.verify(signDi(ISSUER, FORGER, forgedVm, "assertionMethod", null))).failure());
+  }
+
   // ---------------------------------------------------------------- caching, http
 
   @Test
