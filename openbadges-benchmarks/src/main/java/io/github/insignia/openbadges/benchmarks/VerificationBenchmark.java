@@ -54,12 +54,14 @@ public class VerificationBenchmark {
     PreloadedResources.Builder resources = PreloadedResources.builder();
     ObjectNode credential = credential(ed.publicKey().didKey());
     // The status list is a credential of the badge's issuer and is verified as such.
-    ObjectNode list = DataIntegrity.create().sign(SafeJson.read(statusList(ed.publicKey().didKey())), ed,
-        ProofOptions.builder(ed.publicKey().didKeyVerificationMethod()).build());
+    // Proofs are dated before the verifier's clock (2026-06-01): a proof created in the future is refused.
+    ProofOptions proofOptions = ProofOptions.builder(ed.publicKey().didKeyVerificationMethod())
+        .created(Instant.parse("2025-01-01T00:00:00Z")).build();
+    ObjectNode list = DataIntegrity.create().sign(SafeJson.read(statusList(ed.publicKey().didKey())), ed, proofOptions);
     resources.put(LIST, "application/vc+ld+json", SafeJson.write(list).getBytes(StandardCharsets.UTF_8));
     switch (badge) {
       case "ob3DataIntegrity" -> input = SafeJson.write(DataIntegrity.create()
-          .sign(credential, ed, ProofOptions.builder(ed.publicKey().didKeyVerificationMethod()).build()));
+          .sign(credential, ed, proofOptions));
       case "ob3Jwt" -> input = VcJwt.sign(credential, ed, ed.publicKey().didKeyVerificationMethod());
       case "ob3JwtBoundHeaderJwk" -> input = headerJwkJwt(credential, ed);
       case "ob2Signed" -> input = ob2(resources);

@@ -18,6 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Objects;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +45,8 @@ import java.util.function.Consumer;
  */
 public final class BadgeVerifier {
   private static final int MAX_INPUT_BYTES = 32 * 1024 * 1024;
+  /** As long as {@link IssuerKeys} keeps an issuer's keys. */
+  private static final java.time.Duration STATUS_LIST_LIFETIME = java.time.Duration.ofMinutes(10);
 
   private final VerificationOptions options;
   private final ResourceFetcher fetcher;
@@ -50,6 +55,13 @@ public final class BadgeVerifier {
   private final DataIntegrity.Verifier dataIntegrityVerifier;
   private final Ob2Jws.Verifier ob2Jws;
   private final BadgeBaker baker = BadgeBaker.create();
+  /**
+   * Status list credentials whose Data Integrity proof verified for an issuer, by issuer and the
+   * SHA-256 of the list's exact bytes, with when: one list serves every badge of an issuer, so its
+   * canonicalization need not run per badge. Kept as long as the issuer's keys are (10 minutes);
+   * lists whose proof can expire are never remembered. Per verifier (its policy and keys).
+   */
+  private final Map<String, Instant> verifiedStatusLists = new ConcurrentHashMap<>();
 
   private BadgeVerifier(VerificationOptions options) {
     this.options = Objects.requireNonNull(options, "options");
@@ -165,6 +177,24 @@ public final class BadgeVerifier {
 
   Ob2Jws.Verifier ob2Jws() {
     return ob2Jws;
+  }
+
+  /** Whether this status list (key from {@link StatusChecks}) verified here within the keys' lifetime. */
+  boolean statusListVerified(String key) {
+    Instant at = verifiedStatusLists.get(key);
+    Instant now = options.clock().instant();
+    return at != null && !now.isBefore(at) && now.isBefore(at.plus(STATUS_LIST_LIFETIME));
+  }
+
+  /** Remembers that this status list verified now. */
+  void statusListVerified(String key, boolean remember) {
+    if (!remember) {
+      return;
+    }
+    if (verifiedStatusLists.size() >= 256) {
+      verifiedStatusLists.clear();
+    }
+    verifiedStatusLists.put(key, options.clock().instant());
   }
 
   BadgeBaker baker() {

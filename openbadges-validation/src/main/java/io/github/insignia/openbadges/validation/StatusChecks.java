@@ -191,7 +191,12 @@ final class StatusChecks {
           return Optional.empty();
         }
       } else {
-        v.verifier.dataIntegrityVerifier().verify(list);
+        String remembered = issuerId + "\n" + sha256(res.body());
+        if (!v.verifier.statusListVerified(remembered)) {
+          v.verifier.dataIntegrityVerifier().verify(list);
+          boolean expires = JsonNodes.items(list, "proof").stream().anyMatch(p -> p.has("expires"));
+          v.verifier.statusListVerified(remembered, !expires);
+        }
       }
     } catch (InvalidInputException e) {
       // A ProofVerificationException or anything else the verifier refuses: not shown to be the issuer's.
@@ -199,6 +204,14 @@ final class StatusChecks {
       return Optional.empty();
     }
     return Optional.of(list);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
   }
 
   private boolean sameIssuer(JsonNode list, String url, String issuerId) {

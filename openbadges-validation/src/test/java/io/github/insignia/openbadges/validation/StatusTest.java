@@ -161,6 +161,24 @@ class StatusTest {
   }
 
   @Test
+  void aRememberedListVerificationNeverCoversOtherBytes() {
+    // The verifier remembers a list that verified, by its exact bytes: a list altered later
+    // (here: the revoked bit cleared without re-signing) is verified afresh and refused.
+    java.util.concurrent.atomic.AtomicReference<PreloadedResources> served =
+        new java.util.concurrent.atomic.AtomicReference<>(listCredential("revocation", 131_072, 42));
+    BadgeVerifier verifier = BadgeVerifier.create(Ob3VerificationTest.OFFLINE.toBuilder().offline(false)
+        .fetcher(url -> served.get().fetch(url)).build());
+    String c = credentialWithEntry(bitstringEntry("revocation", 42));
+    assertEquals(CheckCode.REVOKED, Ob3VerificationTest.rootCause(verifier.verify(c)));
+    assertEquals(CheckCode.REVOKED, Ob3VerificationTest.rootCause(verifier.verify(c)));
+    ObjectNode list = (ObjectNode) SafeJson.read(served.get().fetch(java.net.URI.create(LIST)).body());
+    ((ObjectNode) list.get("credentialSubject")).put("encodedList", Fixtures.encodedList(131_072, -1));
+    served.set(PreloadedResources.builder().put(LIST, "application/vc+ld+json", SafeJson.write(list).getBytes(StandardCharsets.UTF_8)).build());
+    VerificationReport altered = verifier.verify(c);
+    assertEquals(CheckCode.STATUS_VERIFICATION_ERROR, Ob3VerificationTest.rootCause(altered), altered::toJson);
+  }
+
+  @Test
   void statusListComesFromTheCache() {
     AtomicInteger fetches = new AtomicInteger();
     PreloadedResources list = listCredential("revocation", 131_072, -1);
