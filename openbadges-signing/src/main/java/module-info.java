@@ -22,4 +22,5 @@ module io.github.insignia.openbadges.signing {
   exports io.github.insignia.openbadges.signing.keys;
   exports io.github.insignia.openbadges.signing.rdf;
   exports io.github.insignia.openbadges.signing.resolve;
+  exports io.github.insignia.openbadges.signing.verify;
 }

@@ -42,7 +42,7 @@ public class VerificationBenchmark {
   private static final String LIST = "https://status.example.org/lists/1";
   private static final String OB2 = "https://badges.example.org/";
 
-  @Param({"ob3DataIntegrity", "ob3Jwt", "ob2Signed"})
+  @Param({"ob3DataIntegrity", "ob3Jwt", "ob3JwtBoundHeaderJwk", "ob2Signed"})
   public String badge;
 
   private BadgeVerifier verifier;
@@ -53,11 +53,17 @@ public class VerificationBenchmark {
     SigningKey ed = SigningKey.generate(KeyType.ED25519);
     PreloadedResources.Builder resources = PreloadedResources.builder();
     ObjectNode credential = credential(ed.publicKey().didKey());
-    resources.put(LIST, "application/vc+ld+json", statusList(ed.publicKey().didKey()).getBytes(StandardCharsets.UTF_8));
+    // The status list is a credential of the badge's issuer and is verified as such.
+    // Proofs are dated before the verifier's clock (2026-06-01): a proof created in the future is refused.
+    ProofOptions proofOptions = ProofOptions.builder(ed.publicKey().didKeyVerificationMethod())
+        .created(Instant.parse("2025-01-01T00:00:00Z")).build();
+    ObjectNode list = DataIntegrity.create().sign(SafeJson.read(statusList(ed.publicKey().didKey())), ed, proofOptions);
+    resources.put(LIST, "application/vc+ld+json", SafeJson.write(list).getBytes(StandardCharsets.UTF_8));
     switch (badge) {
       case "ob3DataIntegrity" -> input = SafeJson.write(DataIntegrity.create()
-          .sign(credential, ed, ProofOptions.builder(ed.publicKey().didKeyVerificationMethod()).build()));
+          .sign(credential, ed, proofOptions));
       case "ob3Jwt" -> input = VcJwt.sign(credential, ed, ed.publicKey().didKeyVerificationMethod());
+      case "ob3JwtBoundHeaderJwk" -> input = headerJwkJwt(credential, ed);
       case "ob2Signed" -> input = ob2(resources);
       default -> throw new IllegalArgumentException(badge);
     }
@@ -76,6 +82,14 @@ public class VerificationBenchmark {
   @Benchmark
   public VerificationReport verifyOffline() {
     return verifier.verify(input);
+  }
+
+  /** A VC-JWT naming its key only in a header {@code jwk}, which is the issuer's (did:key) key: bound. */
+  private static String headerJwkJwt(ObjectNode credential, SigningKey key) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String header = "{\"alg\":\"EdDSA\",\"typ\":\"JWT\",\"jwk\":" + SafeJson.write(key.publicKey().toJwk()) + "}";
+    String input = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(VcJwt.payload(credential));
+    return input + "." + b64.encodeToString(key.sign(input.getBytes(StandardCharsets.US_ASCII)));
   }
 
   private static ObjectNode credential(String issuer) {

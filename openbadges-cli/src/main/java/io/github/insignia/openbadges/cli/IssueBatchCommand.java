@@ -141,7 +141,14 @@ final class IssueBatchCommand implements Callable<Integer> {
       if (store != null) {
         builder.status(StatusService.builder(issuerId, statusBase, store).build());
       }
-      BatchIssuer.Builder batch = BatchIssuer.builder(builder.build(), achievementJson).image(art);
+      BadgeIssuer badgeIssuer = builder.build();
+      // the documents binding the key to the issuer, written first: an issuer that cannot publish them refuses
+      if (!badgeIssuer.publishedDocuments().isEmpty()) {
+        Path published = badgeIssuer.writePublishedDocuments(out.resolve("publish"));
+        err.println("publish: serve the files under " + published.getParent() + " at the URLs " + published
+            + " maps them to (docs/issuing.md)");
+      }
+      BatchIssuer.Builder batch = BatchIssuer.builder(badgeIssuer, achievementJson).image(art);
       if (threads != null) {
         batch.threads(threads);
       }

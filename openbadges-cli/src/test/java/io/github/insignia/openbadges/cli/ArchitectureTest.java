@@ -3,11 +3,14 @@ package io.github.insignia.openbadges.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import io.github.insignia.openbadges.signing.keys.KeyDocuments;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +55,28 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             BASE + ".baking..", BASE + ".validation..", BASE + ".export..", BASE + ".issuing..", BASE + ".cli..")
+        .check(classes);
+  }
+
+  /** Proofs are judged by signing alone: validation never parses keys, chooses them, or reaches JOSE/JSON-LD internals. */
+  @Test
+  void validationJudgesNoProofItself() {
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".validation..")
+        .should()
+        .dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                BASE + ".signing..internal..", BASE + ".signing.keys..",
+                "com.nimbusds..", "com.apicatalog..", "org.bouncycastle..")
+            // The did:web → document URL mapping (for the resources map) reads no key and judges nothing.
+            .and(DescribedPredicate.not(JavaClass.Predicates.type(KeyDocuments.class))))
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".validation..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(BASE + ".signing.resolve.KeyResolvers")
         .check(classes);
   }
 

@@ -113,4 +113,24 @@ class IssueBatchCommandTest {
     assertEquals("[###############---------------] 50%", IssueBatchCommand.bar(p));
     assertEquals("2m05s", IssueBatchCommand.format(Duration.ofSeconds(125)));
   }
+
+  /** Issue 12: an https issuer's profile and JWKS are written under publish/, and they make the badges verify. */
+  @Test
+  void publishesTheDocumentsThatBindAnHttpsIssuersKey() throws IOException {
+    issuer = Files.writeString(dir.resolve("issuer.json"),
+        "{\"id\":\"https://school.example/issuer\",\"type\":[\"Profile\"],\"name\":\"Escuela\"}");
+    Path out = dir.resolve("published");
+    Run run = issue(out);
+    assertTrue(run.err().contains("publish: "), run.err());
+    Path map = out.resolve("publish").resolve("resources.json");
+    JsonNode urls = SafeJson.read(Files.readAllBytes(map));
+    assertTrue(urls.has("https://school.example/issuer") && urls.has("https://school.example/.well-known/jwks.json"), urls.toString());
+    try (Stream<Path> s = Files.list(out)) {
+      Path folder = s.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals("publish")).findFirst().orElseThrow();
+      for (String f : new String[] {"badge.json", "badge.jwt"}) {
+        Run verify = InsigniaCommandTest.run("verify", folder.resolve(f).toString(), "--offline", "--resources", map.toString());
+        assertEquals(0, verify.exit(), f + ": " + verify.out());
+      }
+    }
+  }
 }

@@ -18,9 +18,31 @@ class VerifyCommandTest {
     return TestVectors.path("eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json");
   }
 
+  /**
+   * A resources map serving the vector issuer's profile, which lists the vector's key: without it
+   * the key in the method's fragment is only the badge's word, and offline the verdict waits.
+   */
+  String issuerProfile() throws Exception {
+    String issuer = "https://example.edu/issuers/565049";
+    Files.writeString(dir.resolve("issuer.json"), """
+        {"id": "%1$s", "type": "Profile",
+         "verificationMethod": [{"id": "%1$s#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi", "type": "Multikey"}]}
+        """.formatted(issuer));
+    Files.writeString(dir.resolve("profile-map.json"), "{\"" + issuer + "\": \"issuer.json\"}");
+    return dir.resolve("profile-map.json").toString();
+  }
+
   @Test
-  void validBadgeExitsZeroWithAVerdictAndOneLinePerCheck() {
+  void withoutTheIssuersKeysOfflineTheBadgeIsNeverValid() {
     InsigniaCommandTest.Run run = InsigniaCommandTest.run("verify", vector().toString(), "--offline");
+    assertTrue(run.exit() != 0, run.out());
+    assertTrue(run.out().startsWith("✗ INDETERMINATE"), run.out());
+    assertTrue(run.out().contains("ISSUER_KEYS_UNAVAILABLE"), run.out());
+  }
+
+  @Test
+  void validBadgeExitsZeroWithAVerdictAndOneLinePerCheck() throws Exception {
+    InsigniaCommandTest.Run run = InsigniaCommandTest.run("verify", vector().toString(), "--offline", "--resources", issuerProfile());
     assertEquals(0, run.exit(), run.out() + run.err());
     assertTrue(run.out().startsWith("✓ VALID"), run.out());
     assertTrue(run.out().contains("  ✓ PROOF /proof: "), run.out());
@@ -28,8 +50,8 @@ class VerifyCommandTest {
   }
 
   @Test
-  void jsonOutputHasTheDocumentedShape() {
-    InsigniaCommandTest.Run run = InsigniaCommandTest.run("verify", vector().toString(), "--offline", "--json");
+  void jsonOutputHasTheDocumentedShape() throws Exception {
+    InsigniaCommandTest.Run run = InsigniaCommandTest.run("verify", vector().toString(), "--offline", "--json", "--resources", issuerProfile());
     assertEquals(0, run.exit());
     JsonNode report = SafeJson.read(run.out());
     assertEquals(true, report.get("valid").asBoolean());
@@ -45,21 +67,24 @@ class VerifyCommandTest {
   void tamperedBadgeExitsOneWithTheCauseInBothLanguages() throws Exception {
     Path tampered = dir.resolve("tampered.json");
     Files.writeString(tampered, Files.readString(vector()).replace("Teamwork Badge", "Teamwork Badge!"));
-    InsigniaCommandTest.Run en = InsigniaCommandTest.run("verify", tampered.toString(), "--offline");
+    String profile = issuerProfile();
+    InsigniaCommandTest.Run en = InsigniaCommandTest.run("verify", tampered.toString(), "--offline", "--resources", profile);
     assertEquals(1, en.exit());
     assertTrue(en.out().startsWith("✗ INVALID: The signature does not verify"), en.out());
     assertTrue(en.out().contains("✗ PROOF_INVALID"), en.out());
-    InsigniaCommandTest.Run es = InsigniaCommandTest.run("verify", tampered.toString(), "--offline", "--lang", "es");
+    InsigniaCommandTest.Run es = InsigniaCommandTest.run("verify", tampered.toString(), "--offline", "--lang", "es", "--resources", profile);
     assertEquals(1, es.exit());
     assertTrue(es.out().startsWith("✗ NO VÁLIDA: La firma no es válida"), es.out());
   }
 
   @Test
-  void atAndRecipient() {
-    assertEquals(1, InsigniaCommandTest.run("verify", vector().toString(), "--offline", "--at", "2009-01-01T00:00:00Z").exit());
-    assertEquals(0, InsigniaCommandTest.run("verify", vector().toString(), "--offline",
+  void atAndRecipient() throws Exception {
+    String profile = issuerProfile();
+    assertEquals(1, InsigniaCommandTest.run("verify", vector().toString(), "--offline", "--resources", profile, "--at", "2009-01-01T00:00:00Z").exit());
+    assertEquals(0, InsigniaCommandTest.run("verify", vector().toString(), "--offline", "--resources", profile,
         "--recipient", "someone@example.org", "--recipient", "did:example:ebfeb1f712ebc6f1c276e12ec21").exit());
-    InsigniaCommandTest.Run other = InsigniaCommandTest.run("verify", vector().toString(), "--offline", "--recipient", "someone@example.org");
+    InsigniaCommandTest.Run other = InsigniaCommandTest.run("verify", vector().toString(), "--offline", "--resources", profile,
+        "--recipient", "someone@example.org");
     assertEquals(1, other.exit());
     assertTrue(other.out().contains("RECIPIENT_MISMATCH"), other.out());
   }

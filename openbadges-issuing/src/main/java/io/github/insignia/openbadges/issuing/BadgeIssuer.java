@@ -89,6 +89,10 @@ public final class BadgeIssuer {
   private final Signer jwtSigner;
   private final String jwtKid;
   private final Signer ob2Signer;
+  private final ObjectNode publishedProfile;
+  private final Signer signer;
+  private final String verificationMethod;
+  private final io.github.insignia.openbadges.signing.keys.VerificationKey declaredPublicKey;
   private final Set<BadgeFormat> formats;
   private final Optional<CredentialProver> prover;
   private final Optional<StatusService> status;
@@ -106,6 +110,10 @@ public final class BadgeIssuer {
     this.jwtSigner = b.jwtSigner != null ? b.jwtSigner : b.signer;
     this.jwtKid = b.jwtKid != null ? b.jwtKid : b.verificationMethod;
     this.ob2Signer = b.ob2Signer != null ? b.ob2Signer : b.signer;
+    this.publishedProfile = b.profile.deepCopy();
+    this.signer = b.signer;
+    this.verificationMethod = b.verificationMethod;
+    this.declaredPublicKey = b.publicKey;
     this.formats = Set.copyOf(b.formats);
     this.prover = Optional.ofNullable(b.prover);
     this.status = Optional.ofNullable(b.status);
@@ -507,8 +515,53 @@ public final class BadgeIssuer {
     }
   }
 
+  /**
+   * The documents a host must serve, at the URL each is keyed by, for verifiers to bind this
+   * issuer's signing keys to the issuer (docs/issuing.md, "Publishing the issuer's keys"): none for a
+   * {@code did:key}/{@code did:jwk} issuer; the {@code did.json} for {@code did:web}; for an http(s)
+   * issuer its profile listing the keys under {@code verificationMethod}/{@code assertionMethod},
+   * any key document on its origin the verification method names, and with {@link
+   * BadgeFormat#OB3_JWT} the JWKS at {@code /.well-known/jwks.json}. OB 2.0 documents come with
+   * each award ({@link Award#ob2Hosted()}, {@link Award#ob2Signed()}).
+   *
+   * @return URL to JSON document, in a stable order
+   * @throws ConfigurationException {@code ISSUER_KEY_UNBOUND} when the key ids cannot be bound to
+   *     the issuer by any document it could serve, or {@code ISSUER_PUBLIC_KEY_UNKNOWN} when a
+   *     signer is not a {@link io.github.insignia.openbadges.signing.keys.SigningKey} and no
+   *     {@link Builder#publicKey} was given
+   */
+  public Map<URI, ObjectNode> publishedDocuments() {
+    Optional<IssuerDocuments.Named> proofKey = formats.contains(BadgeFormat.OB3_DATA_INTEGRITY)
+        ? Optional.of(new IssuerDocuments.Named(verificationMethod, publicKey(signer)))
+        : Optional.empty();
+    Optional<IssuerDocuments.Named> jwtKey = formats.contains(BadgeFormat.OB3_JWT)
+        ? Optional.of(new IssuerDocuments.Named(jwtKid, publicKey(jwtSigner)))
+        : Optional.empty();
+    return IssuerDocuments.of(publishedProfile, proofKey, jwtKey);
+  }
+
+  /**
+   * Writes {@link #publishedDocuments()} under {@code dir} ({@code <host>/<path>} per document) with
+   * {@code dir/resources.json}, a resources map from each URL to its file (for {@code insignia verify
+   * --resources} and {@code PreloadedResources.fromMapFile}).
+   *
+   * @return the resources map file
+   * @throws ConfigurationException as {@link #publishedDocuments()}
+   * @throws java.io.UncheckedIOException when a file cannot be written
+   */
+  public java.nio.file.Path writePublishedDocuments(java.nio.file.Path dir) {
+    return IssuerDocuments.write(publishedDocuments(), Objects.requireNonNull(dir, "dir"));
+  }
+
+  private io.github.insignia.openbadges.signing.keys.VerificationKey publicKey(Signer s) {
+    return IssuerDocuments.publicKeyOf(s, s == signer ? declaredPublicKey : null)
+        .orElseThrow(() -> new ConfigurationException("ISSUER_PUBLIC_KEY_UNKNOWN",
+            "the signer holds its key elsewhere: give BadgeIssuer.Builder.publicKey(..) so its documents can be published"));
+  }
+
   /** Builds a {@link BadgeIssuer}. */
   public static final class Builder {
+    private io.github.insignia.openbadges.signing.keys.VerificationKey publicKey;
     private final ObjectNode profile;
     private final Signer signer;
     private final String verificationMethod;
@@ -530,6 +583,16 @@ public final class BadgeIssuer {
       this.profile = Objects.requireNonNull(profile, "issuerProfile");
       this.signer = Objects.requireNonNull(signer, "signer");
       this.verificationMethod = Objects.requireNonNull(verificationMethod, "verificationMethod");
+    }
+
+    /**
+     * The main signer's public key, for a signer that keeps its private key elsewhere (HSM, KMS):
+     * {@link BadgeIssuer#publishedDocuments()} lists it. Not needed for a {@link
+     * io.github.insignia.openbadges.signing.keys.SigningKey}.
+     */
+    public Builder publicKey(io.github.insignia.openbadges.signing.keys.VerificationKey value) {
+      this.publicKey = Objects.requireNonNull(value, "value");
+      return this;
     }
 
     /** The formats to produce (default: {@link BadgeFormat#OB3_JWT}). */
@@ -631,6 +694,15 @@ public final class BadgeIssuer {
       }
       if ((formats.contains(BadgeFormat.OB2_HOSTED) || formats.contains(BadgeFormat.OB2_SIGNED)) && ob2 == null) {
         throw new ConfigurationException("ISSUER_MISCONFIGURED", "the OB 2.0 formats need an Ob2Hosting");
+      }
+      if (formats.contains(BadgeFormat.OB2_SIGNED) && ob2.publicKeyPem().isEmpty()) {
+        // without the CryptographicKey (owned by and listed by the issuer) no verifier can bind the key
+        Signer ob2Key = ob2Signer != null ? ob2Signer : signer;
+        if (!(ob2Key instanceof io.github.insignia.openbadges.signing.keys.SigningKey k)) {
+          throw new ConfigurationException("ISSUER_MISCONFIGURED",
+              "OB2_SIGNED needs the signing key's public key published: Ob2Hosting.withPublicKeyPem(..)");
+        }
+        ob2 = ob2.withPublicKeyPem(k.publicKey().toSpkiPem());
       }
       return new BadgeIssuer(this);
     }

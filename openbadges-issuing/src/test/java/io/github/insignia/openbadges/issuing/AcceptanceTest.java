@@ -126,4 +126,42 @@ class AcceptanceTest {
     assertRevoked(verifier(published).verify(award.ob2Jws().orElseThrow()), "signed");
     assertRevoked(verifier(published).verify(award.pack().svg().orElseThrow().getBytes(StandardCharsets.UTF_8)), "baked OB 2.0 SVG");
   }
+
+  /** Issue 12: served at the ids the badges name, the published documents make https and did:web badges verify. */
+  @Test
+  void publishedDocumentsBindTheKeyForHttpsAndDidWebIssuers() {
+    for (String id : new String[] {"https://school.example/issuer", "did:web:school.example"}) {
+      String vm = Issuers.verificationMethodFor(id, key.publicKey());
+      ObjectNode profile = TestKeys.profile();
+      profile.put("id", id);
+      BadgeIssuer issuer = BadgeIssuer.builder(profile, key, vm)
+          .formats(BadgeFormat.OB3_DATA_INTEGRITY, BadgeFormat.OB3_JWT)
+          .prover(Issuers.dataIntegrity(key, vm).orElseThrow())
+          .defaultImage(BadgeImage.placeholder())
+          .build();
+      Map<URI, ObjectNode> docs = issuer.publishedDocuments();
+      assertTrue(docs.keySet().stream().anyMatch(u -> u.toString().equals(id)
+          || u.toString().equals("https://school.example/.well-known/did.json")), docs::toString);
+      PreloadedResources.Builder resources = PreloadedResources.builder();
+      docs.forEach((url, doc) -> resources.put(url.toString(), "application/json", SafeJson.write(doc).getBytes(StandardCharsets.UTF_8)));
+      BadgeVerifier verifier = BadgeVerifier.create(VerificationOptions.builder().offline(true).resources(resources.build()).build());
+      Map<String, byte[]> files = issuer.award(AwardRequest.builder(TestKeys.achievement(), Recipient.email("ana@example.org")).build()).pack().files();
+      for (String f : new String[] {"badge.json", "badge.jwt", "badge.png"}) {
+        assertValid(verifier.verify(files.get(f)), id + " " + f);
+      }
+    }
+    assertTrue(BadgeIssuer.builder(TestKeys.profile().put("id", key.publicKey().didKey()), key, key.publicKey().didKeyVerificationMethod())
+        .build().publishedDocuments().isEmpty());
+    assertEquals("ISSUER_KEY_UNBOUND", org.junit.jupiter.api.Assertions.assertThrows(io.github.insignia.openbadges.ConfigurationException.class,
+        () -> BadgeIssuer.builder(TestKeys.profile().put("id", "https://school.example/issuer"), key, "https://elsewhere.example/key")
+            .build().publishedDocuments()).code());
+  }
+
+  @Test
+  void ob2SignedWithoutAPublishableKeyIsRefused() {
+    ObjectNode profile = TestKeys.profile();
+    assertEquals("ISSUER_MISCONFIGURED", org.junit.jupiter.api.Assertions.assertThrows(io.github.insignia.openbadges.ConfigurationException.class,
+        () -> BadgeIssuer.builder(profile, new TestKeys().signer, "https://school.example/issuer#k")
+            .formats(BadgeFormat.OB2_SIGNED).ob2Hosting(Ob2Hosting.at(OB2_BASE)).build()).code());
+  }
 }

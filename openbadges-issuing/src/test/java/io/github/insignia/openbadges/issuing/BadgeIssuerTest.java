@@ -204,7 +204,8 @@ class BadgeIssuerTest {
     Award award =
         issuer()
             .formats(BadgeFormat.OB2_HOSTED, BadgeFormat.OB2_SIGNED)
-            .ob2Hosting(Ob2Hosting.at("https://school.example/ob2/"))
+            .ob2Hosting(Ob2Hosting.at("https://school.example/ob2/").withPublicKeyPem(
+                io.github.insignia.openbadges.signing.keys.VerificationKey.of(keys.pair.getPublic()).toSpkiPem()))
             .status(status)
             .defaultExpiry(ExpiryPolicy.at(Instant.parse("2030-01-01T00:00:00Z")))
             .build()

@@ -9,12 +9,19 @@ import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetchers;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
-import io.github.insignia.openbadges.validation.internal.IssuerKeys;
+import io.github.insignia.openbadges.signing.jose.Ob2Jws;
+import io.github.insignia.openbadges.signing.jose.VcJwt;
+import io.github.insignia.openbadges.signing.resolve.DocumentFetcher;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -39,21 +46,45 @@ import java.util.function.Consumer;
  */
 public final class BadgeVerifier {
   private static final int MAX_INPUT_BYTES = 32 * 1024 * 1024;
+  /** As long as {@link IssuerKeys} keeps an issuer's keys. */
+  private static final java.time.Duration STATUS_LIST_LIFETIME = java.time.Duration.ofMinutes(10);
 
   private final VerificationOptions options;
   private final ResourceFetcher fetcher;
-  private final IssuerKeys keys;
   private final DataIntegrity dataIntegrity;
+  private final VcJwt.Verifier vcJwt;
+  private final DataIntegrity.Verifier dataIntegrityVerifier;
+  private final Ob2Jws.Verifier ob2Jws;
   private final BadgeBaker baker = BadgeBaker.create();
+  /**
+   * Status list credentials whose Data Integrity proof verified for an issuer, by issuer and the
+   * SHA-256 of the list's exact bytes, with when: one list serves every badge of an issuer, so its
+   * canonicalization need not run per badge. Kept as long as the issuer's keys are (10 minutes);
+   * lists whose proof can expire are never remembered. Per verifier (its policy and keys).
+   */
+  private final Map<String, Instant> verifiedStatusLists = new ConcurrentHashMap<>();
 
   private BadgeVerifier(VerificationOptions options) {
     this.options = Objects.requireNonNull(options, "options");
     this.fetcher = effectiveFetcher(options);
-    this.keys = new IssuerKeys(fetcher, options.jsonLimits());
     this.dataIntegrity = DataIntegrity.create(options.contexts()
         .map(extra -> RdfCanonicalizer.create(CanonicalizationOptions.builder()
             .documentLoader(PinnedDocuments.loader().orElse(extra)).build()))
         .orElseGet(RdfCanonicalizer::create));
+    // Proofs are judged by the signing module alone; it reads issuer documents through this
+    // verifier's fetcher (offline mode, preloaded resources, guards), whose FetchException it keeps
+    // as the cause of ISSUER_KEYS_UNAVAILABLE.
+    DocumentFetcher documents = url -> fetcher.fetch(url).requireSuccess().requireJson().body();
+    IssuerKeys keys = IssuerKeys.builder(documents).clock(options.clock()).build();
+    VerificationPolicy policy = VerificationPolicy.builder()
+        .clock(options.clock())
+        .skew(options.skew())
+        .limits(options.jsonLimits())
+        .acceptUnboundHeaderJwk(options.trustUnboundHeaderJwk())
+        .build();
+    this.vcJwt = VcJwt.verifier(keys, policy);
+    this.dataIntegrityVerifier = dataIntegrity.verifier(keys, policy);
+    this.ob2Jws = Ob2Jws.verifier(keys, policy);
   }
 
   /** A verifier with {@link VerificationOptions#defaults()}. */
@@ -160,8 +191,34 @@ public final class BadgeVerifier {
     return fetcher;
   }
 
-  IssuerKeys keys() {
-    return keys;
+  VcJwt.Verifier vcJwt() {
+    return vcJwt;
+  }
+
+  DataIntegrity.Verifier dataIntegrityVerifier() {
+    return dataIntegrityVerifier;
+  }
+
+  Ob2Jws.Verifier ob2Jws() {
+    return ob2Jws;
+  }
+
+  /** Whether this status list (key from {@link StatusChecks}) verified here within the keys' lifetime. */
+  boolean statusListVerified(String key) {
+    Instant at = verifiedStatusLists.get(key);
+    Instant now = options.clock().instant();
+    return at != null && !now.isBefore(at) && now.isBefore(at.plus(STATUS_LIST_LIFETIME));
+  }
+
+  /** Remembers that this status list verified now. */
+  void statusListVerified(String key, boolean remember) {
+    if (!remember) {
+      return;
+    }
+    if (verifiedStatusLists.size() >= 256) {
+      verifiedStatusLists.clear();
+    }
+    verifiedStatusLists.put(key, options.clock().instant());
   }
 
   BadgeBaker baker() {

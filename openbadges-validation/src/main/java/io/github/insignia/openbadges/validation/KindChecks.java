@@ -13,7 +13,7 @@ import io.github.insignia.openbadges.validation.Ob2Checks.Kind;
 import io.github.insignia.openbadges.validation.Ob2Checks.Prop;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
-import io.github.insignia.openbadges.validation.internal.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.PublishedKeys;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import io.github.insignia.openbadges.validation.internal.Primitives;
@@ -144,7 +144,7 @@ final class KindChecks {
         ob2.properties(node, "", "CryptographicKey", CRYPTOGRAPHIC_KEY);
         JsonNodes.text(node, "publicKeyPem").ifPresent(pem -> {
           try {
-            IssuerKeys.pemKey(pem);
+            PublishedKeys.requireUsablePublicKeyPem(pem);
           } catch (InvalidInputException e) {
             r.fail(CheckCode.OB2_PROPERTY_INVALID, "/publicKeyPem", "publicKeyPem", "CryptographicKey",
                 new Messages.Key("kindOf.PEM"), e.getMessage());

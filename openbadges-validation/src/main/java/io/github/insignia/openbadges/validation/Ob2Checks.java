@@ -9,13 +9,10 @@ import io.github.insignia.openbadges.model.BadgeDocuments;
 import io.github.insignia.openbadges.model.DateTimes;
 import io.github.insignia.openbadges.model.DocumentKind;
 import io.github.insignia.openbadges.model.ReadOptions;
-import io.github.insignia.openbadges.signing.InvalidSignatureException;
-import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import io.github.insignia.openbadges.model.RecipientIdentity;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
-import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
-import io.github.insignia.openbadges.validation.internal.IssuerKeys;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import io.github.insignia.openbadges.validation.internal.Primitives;
 import java.net.URI;
@@ -88,7 +85,7 @@ final class Ob2Checks {
     this.r = verification.report;
   }
 
-  void verify(BadgeDocument doc, JsonNode original, FetchedResource fetchedFrom, CompactJws jws) {
+  void verify(BadgeDocument doc, JsonNode original, FetchedResource fetchedFrom, String jws) {
     if (doc.kind() != DocumentKind.ASSERTION && doc.kind() != DocumentKind.ENDORSEMENT) {
       r.add(Outcome.FAIL, CheckCode.INPUT_UNRECOGNIZED, "", "INPUT_UNRECOGNIZED.notAward",
           new Messages.Key("kind." + doc.kind().name()));
@@ -169,7 +166,7 @@ final class Ob2Checks {
 
   // ---------------------------------------------------------------- the badge graph
 
-  private void graph(JsonNode a, boolean endorsement, boolean hosted, CompactJws jws) {
+  private void graph(JsonNode a, boolean endorsement, boolean hosted, String jws) {
     context(a);
     if (a.path("revoked").asBoolean(false)) {
       r.add(Outcome.FAIL, CheckCode.REVOKED, "/revoked", "REVOKED.flag",
@@ -226,13 +223,14 @@ final class Ob2Checks {
       }
       JsonNode trusted = issuer;
       if (jws != null) {
-        trusted = hostedIssuer(issuer, issuerPointer, embeddedIssuer(a, endorsement));
-        if (trusted != null) {
-          signature(a, jws, trusted);
-        }
+        // The signing module judges the signature and reads the issuer's keys from its own profile.
+        new ProofChecks(v).ob2(jws, JsonNodes.text(issuer, "id").orElse(""), "");
+        trusted = hostedIssuer(issuer, embeddedIssuer(a, endorsement));
       }
       if (trusted != null) {
         revocationList(assertionId, a, trusted);
+      } else {
+        r.skip(CheckCode.STATUS, "", CheckCode.ISSUER_KEYS_UNAVAILABLE);
       }
     }
     dates(a);
@@ -302,28 +300,19 @@ final class Ob2Checks {
   }
 
   /**
-   * The issuer Profile whose keys and revocation list count for a signed badge. An issuer embedded
-   * in the signed payload was written by whoever signed it, so its {@code publicKey} proves nothing:
-   * the hosted copy at its id is fetched instead. An embedded issuer without an http(s) id cannot
-   * be confirmed (a warning), and its own keys are used.
+   * The issuer Profile whose revocation list counts for a signed badge. An issuer embedded in the
+   * signed payload was written by whoever signed it, so the hosted copy at its id is fetched
+   * instead; null when there is none to fetch or it cannot be obtained (status then undecided).
    */
-  private JsonNode hostedIssuer(JsonNode issuer, String pointer, boolean embedded) {
+  private JsonNode hostedIssuer(JsonNode issuer, boolean embedded) {
     if (!embedded) {
       return issuer;
     }
     String id = JsonNodes.text(issuer, "id").orElse("");
     if (!Primitives.isUrl(id)) {
-      r.add(Outcome.WARNING, CheckCode.KEY_RESOLUTION, pointer, "KEY_RESOLUTION.embeddedIssuer", id.isEmpty() ? "—" : id);
-      return issuer;
-    }
-    int mark = r.mark();
-    Optional<JsonNode> hosted = v.fetchJson(id, Outcome.FAIL);
-    if (hosted.isEmpty()) {
-      CheckCode cause = r.firstFailureSince(mark);
-      r.skip(CheckCode.PROOF, "", cause == null ? CheckCode.FETCH : cause);
       return null;
     }
-    return hosted.get();
+    return v.fetchJson(id, Outcome.INCONCLUSIVE).orElse(null);
   }
 
   void context(JsonNode a) {
@@ -482,61 +471,17 @@ final class Ob2Checks {
     }
   }
 
-  private void signature(JsonNode a, CompactJws jws, JsonNode issuer) {
-    String issuerId = JsonNodes.text(issuer, "id").orElse("");
-    List<String> published = JsonNodes.items(issuer, "publicKey").stream()
-        .map(JsonNodes::idOf).flatMap(Optional::stream).toList();
-    Optional<String> creator = JsonNodes.text(a.path("verification"), "creator");
-    if (creator.isPresent() && !published.isEmpty() && !published.contains(creator.get())) {
-      r.add(Outcome.FAIL, CheckCode.KEY_RESOLUTION, "/verification/creator", "KEY_RESOLUTION.notListed", creator.get(), issuerId);
-      return;
-    }
-    List<String> candidates = creator.map(List::of).orElse(published);
-    if (candidates.isEmpty()) {
-      r.add(Outcome.FAIL, CheckCode.KEY_RESOLUTION, "/verification", "KEY_RESOLUTION.noKey", issuerId);
-      return;
-    }
-    int mark = r.mark();
-    for (String keyId : candidates) {
-      Optional<JsonNode> keyDoc = v.fetchJson(keyId, Outcome.FAIL);
-      if (keyDoc.isEmpty()) {
-        continue;
-      }
-      String owner = JsonNodes.text(keyDoc.get(), "owner").orElse(issuerId);
-      if (!owner.equals(issuerId)) {
-        r.add(Outcome.FAIL, CheckCode.KEY_RESOLUTION, keyId, "KEY_RESOLUTION.controller", keyId, owner, issuerId);
-        continue;
-      }
-      VerificationKey key;
-      try {
-        key = IssuerKeys.pemKey(JsonNodes.text(keyDoc.get(), "publicKeyPem").orElse(""));
-      } catch (InvalidInputException e) {
-        r.fail(CheckCode.KEY_RESOLUTION, keyId, keyId, e.getMessage());
-        continue;
-      }
-      try {
-        jws.verify(key);
-        r.add(Outcome.PASS, CheckCode.PROOF, "", "PROOF.jws", jws.algorithm().name(), keyId);
-        return;
-      } catch (InvalidSignatureException e) {
-        CheckCode code = "JWS_ALG_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
-        r.fail(code, keyId, e.getMessage());
-      }
-    }
-    if (!r.failedSince(mark)) {
-      r.fail(CheckCode.PROOF_INVALID, "", "no key verified the signature");
-    }
-  }
-
   private void revocationList(String assertionId, JsonNode a, JsonNode issuer) {
     Optional<String> listUrl = JsonNodes.text(issuer, "revocationList");
     if (listUrl.isEmpty()) {
       r.notApplicable(CheckCode.STATUS, "", "STATUS.noList");
       return;
     }
-    Optional<JsonNode> list = v.fetchJson(listUrl.get(), Outcome.WARNING);
+    // The list URL comes from the issuer's own (hosted) profile; a list that cannot be obtained
+    // leaves the status undecided, never "not revoked".
+    Optional<JsonNode> list = v.fetchJson(listUrl.get(), Outcome.INCONCLUSIVE);
     if (list.isEmpty()) {
-      r.warn(CheckCode.STATUS_RETRIEVAL_ERROR, listUrl.get(), listUrl.get(), "—");
+      r.add(Outcome.INCONCLUSIVE, CheckCode.STATUS_RETRIEVAL_ERROR, listUrl.get(), "STATUS_RETRIEVAL_ERROR", listUrl.get(), "—");
       return;
     }
     String uid = JsonNodes.text(a, "uid").orElse(null);

@@ -5,17 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.model.Contexts;
 import io.github.insignia.openbadges.model.DateTimes;
-import io.github.insignia.openbadges.signing.InvalidSignatureException;
-import io.github.insignia.openbadges.signing.KeyResolutionException;
-import io.github.insignia.openbadges.signing.VerificationMethod;
-import io.github.insignia.openbadges.signing.keys.Keys;
-import io.github.insignia.openbadges.signing.keys.VerificationKey;
-import io.github.insignia.openbadges.validation.fetch.FetchException;
-import io.github.insignia.openbadges.signing.jose.CompactJws;
-import io.github.insignia.openbadges.validation.internal.IssuerKeys;
-import io.github.insignia.openbadges.signing.dataintegrity.Cryptosuite;
-import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
-import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
+import io.github.insignia.openbadges.model.RecipientIdentity;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
 import io.github.insignia.openbadges.validation.internal.Messages;
 import io.github.insignia.openbadges.validation.internal.Schemas;
@@ -40,8 +30,8 @@ final class Ob3Checks {
       "credentialSchema", "proof", "issuer", "creator", "source", "endorsement",
       "rubricCriterionLevel", "refreshService", "termsOfUse", "parentOrg", "geo");
 
-  /** A VC-JWT the credential came in. */
-  record Jwt(CompactJws jws, JsonNode payload) {}
+  /** A VC-JWT the credential came in: its compact form and its (unverified) payload. */
+  record Jwt(String compact, JsonNode payload) {}
 
   private final Verification v;
   private final ReportBuilder r;
@@ -231,9 +221,6 @@ final class Ob3Checks {
 
   // ---------------------------------------------------------------- proofs
 
-  /** A proof result held back until we know whether another proof verified. */
-  private record Pending(Outcome outcome, CheckCode code, String target, String key, Object[] args) {}
-
   /** Proof, dates and status only: a CLR 2.0 transcript or any other Verifiable Credential. */
   void credentialOnly(ObjectNode cred, Jwt jwt) {
     proofs(cred, "", jwt);
@@ -241,232 +228,27 @@ final class Ob3Checks {
     new StatusChecks(v).check(cred, "");
   }
 
-  /** Only the proof checks (for a status list credential). */
-  void proofsOnly(ObjectNode cred) {
-    proofs(cred, "", null);
-  }
-
+  /**
+   * The proofs, judged by the signing module: the VC-JWT the credential came in and its embedded
+   * Data Integrity proofs. Every proof must verify (one bad proof fails the credential).
+   */
   private void proofs(ObjectNode cred, String base, Jwt jwt) {
-    String issuerId = JsonNodes.idOf(cred.get("issuer")).orElse("");
-    List<List<Pending>> results = new ArrayList<>();
-    boolean anyValid = false;
+    ProofChecks checks = new ProofChecks(v);
+    boolean any = false;
     if (jwt != null) {
-      List<Pending> out = new ArrayList<>();
-      anyValid |= verifyJwt(cred, base, jwt, issuerId, out);
-      results.add(out);
+      any = true;
+      checks.vcJwt(jwt.compact(), cred, base);
     }
-    JsonNode proofNode = cred.get("proof");
-    List<JsonNode> proofs = JsonNodes.items(cred, "proof");
-    for (int i = 0; i < proofs.size(); i++) {
-      String target = proofNode.isArray() ? JsonNodes.pointer(JsonNodes.pointer(base, "proof"), i) : JsonNodes.pointer(base, "proof");
-      List<Pending> out = new ArrayList<>();
-      anyValid |= verifyDataIntegrity(cred, proofs.get(i), target, issuerId, out);
-      results.add(out);
+    JsonNode proof = cred.get("proof");
+    if (proof != null && !proof.isNull() && !(proof.isArray() && proof.isEmpty())) {
+      any = true;
+      // A Data Integrity proof inside a VC-JWT signs the credential as it was before the JWT
+      // claims were added beside it (they are no JSON-LD terms of the credential).
+      checks.dataIntegrity(jwt == null ? cred : ProofChecks.withoutJwtClaims(cred), JsonNodes.pointer(base, "proof"));
     }
-    if (results.isEmpty()) {
+    if (!any) {
       r.add(Outcome.FAIL, CheckCode.PROOF_MISSING, JsonNodes.pointer(base, "proof"), "PROOF_MISSING.ob3");
-      return;
     }
-    for (List<Pending> list : results) {
-      for (Pending p : list) {
-        // Any one valid proof suffices; the others' failures are reported as warnings.
-        Outcome o = anyValid && p.outcome == Outcome.FAIL && p.code != CheckCode.JWT_CLAIMS ? Outcome.WARNING : p.outcome;
-        r.add(o, p.code, p.target, p.key, p.args);
-      }
-    }
-  }
-
-  private boolean verifyDataIntegrity(ObjectNode cred, JsonNode proof, String target, String issuerId, List<Pending> out) {
-    if (!proof.isObject()) {
-      out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "not an object"));
-      return false;
-    }
-    String type = JsonNodes.text(proof, "type").orElse("");
-    String suiteName = JsonNodes.text(proof, "cryptosuite").orElse(null);
-    Optional<Cryptosuite> suite = Cryptosuite.of(type, suiteName);
-    String label = suiteName != null ? suiteName : type.isEmpty() ? "?" : type;
-    if (suite.isEmpty()) {
-      out.add(pending(Outcome.FAIL, CheckCode.PROOF_UNSUPPORTED, target, "PROOF_UNSUPPORTED", label));
-      return false;
-    }
-    String vm = JsonNodes.text(proof, "verificationMethod").orElse("");
-    Optional<VerificationMethod> method = resolveMethod(vm, target + "/verificationMethod", issuerId, out);
-    if (method.isEmpty()) {
-      return false;
-    }
-    // One proof at a time, so each gets its own outcome; the key was resolved and its controller
-    // checked above, where fetch problems can be reported precisely.
-    ObjectNode single = cred.deepCopy();
-    single.set("proof", proof);
-    DataIntegrity.Verified verified;
-    try {
-      verified = v.verifier.dataIntegrity().verify(single, KeyResolvers.fixed(java.util.Map.of(vm, method.get())),
-          DataIntegrity.Expectations.builder().requireKeyControlledByIssuer(false).clock(v.options.clock()).build());
-    } catch (InvalidSignatureException e) {
-      if (e.getCause() instanceof InvalidInputException cause && "JSONLD_CONTEXT_NOT_PINNED".equals(cause.code())) {
-        out.add(pending(Outcome.FAIL, CheckCode.PROOF_UNSUPPORTED, target, "PROOF_UNSUPPORTED.context", cause.getMessage()));
-        return false;
-      }
-      if (e.getCause() instanceof InvalidInputException cause && !(cause instanceof InvalidSignatureException)) {
-        // The signed data could not be rebuilt (an undefined term, an unknown context): as good as altered.
-        out.add(pending(Outcome.FAIL, CheckCode.PROOF_INVALID, target, "PROOF_INVALID.canonical", cause.code(), cause.getMessage()));
-        return false;
-      }
-      CheckCode code = switch (e.code()) {
-        case "SIGNATURE_INVALID" -> CheckCode.PROOF_INVALID;
-        case "CRYPTOSUITE_UNSUPPORTED" -> CheckCode.PROOF_UNSUPPORTED;
-        default -> e.code().startsWith("KEY_") ? CheckCode.KEY_RESOLUTION : CheckCode.PROOF_MALFORMED;
-      };
-      out.add(pending(Outcome.FAIL, code, target, code == CheckCode.PROOF_UNSUPPORTED ? "PROOF_UNSUPPORTED"
-          : code == CheckCode.KEY_RESOLUTION ? "KEY_RESOLUTION" : code.name(),
-          code == CheckCode.PROOF_UNSUPPORTED ? label : code == CheckCode.KEY_RESOLUTION ? vm : e.getMessage(),
-          e.getMessage()));
-      return false;
-    } catch (InvalidInputException e) {
-      out.add(pending(Outcome.FAIL, CheckCode.PROOF_INVALID, target, "PROOF_INVALID.canonical", e.code(), e.getMessage()));
-      return false;
-    }
-    out.add(pending(Outcome.PASS, CheckCode.PROOF, target, "PROOF.di", label, vm));
-    if (!verified.warnings().isEmpty()) {
-      out.add(pending(Outcome.WARNING, CheckCode.PROOF_LEGACY_SUITE, target, "PROOF_LEGACY_SUITE", label));
-    }
-    return true;
-  }
-
-  private boolean verifyJwt(ObjectNode cred, String base, Jwt jwt, String issuerId, List<Pending> out) {
-    String target = base.isEmpty() ? "" : base;
-    JsonNode header = jwt.jws().header();
-    String typ = JsonNodes.text(header, "typ").orElse(null);
-    if (typ != null && !typ.equals("JWT") && !typ.equals("vc+jwt") && !typ.equals("vc+ld+jwt")) {
-      out.add(pending(Outcome.WARNING, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "typ '" + typ + "'"));
-    }
-    VerificationKey key;
-    String keyRef;
-    if (header.has("jwk")) {
-      keyRef = "jwk";
-      try {
-        key = Keys.publicKeyFromJwk(header.get("jwk"));
-      } catch (InvalidInputException e) {
-        out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", "jwk", e.getMessage()));
-        return false;
-      }
-    } else if (header.hasNonNull("kid")) {
-      keyRef = header.get("kid").asText();
-      if (keyRef.startsWith("#") && !issuerId.isEmpty()) {
-        keyRef = issuerId + keyRef; // a relative kid names a key of the issuer's document
-      }
-      Optional<VerificationKey> k = resolveKey(keyRef, target, issuerId, out);
-      if (k.isEmpty()) {
-        return false;
-      }
-      key = k.get();
-    } else {
-      out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "the JWT header has neither kid nor jwk"));
-      return false;
-    }
-    try {
-      jwt.jws().verify(key);
-    } catch (InvalidSignatureException e) {
-      CheckCode code = "JWS_ALG_MISMATCH".equals(e.code()) ? CheckCode.PROOF_MALFORMED : CheckCode.PROOF_INVALID;
-      out.add(pending(Outcome.FAIL, code, target, code.name(), e.getMessage()));
-      return false;
-    }
-    out.add(pending(Outcome.PASS, CheckCode.PROOF, target, "PROOF.jwt", jwt.jws().algorithm().name(), keyRef));
-    jwtClaims(cred, jwt.payload(), target, issuerId, out);
-    return true;
-  }
-
-  private void jwtClaims(JsonNode cred, JsonNode payload, String target, String issuerId, List<Pending> out) {
-    List<String> problems = new ArrayList<>();
-    claim(payload, "iss", issuerId, problems);
-    claim(payload, "jti", JsonNodes.text(cred, "id").orElse(null), problems);
-    claim(payload, "sub", JsonNodes.text(cred.path("credentialSubject"), "id").orElse(null), problems);
-    dateClaim(payload, "nbf", JsonNodes.text(cred, "validFrom").or(() -> JsonNodes.text(cred, "issuanceDate")).orElse(null), problems);
-    dateClaim(payload, "exp", JsonNodes.text(cred, "validUntil").or(() -> JsonNodes.text(cred, "expirationDate")).orElse(null), problems);
-    if (problems.isEmpty()) {
-      out.add(pending(Outcome.PASS, CheckCode.JWT_CLAIMS, target, "JWT_CLAIMS.ok"));
-    } else {
-      for (String p : problems) {
-        out.add(pending(Outcome.FAIL, CheckCode.JWT_CLAIMS, target, "JWT_CLAIMS", p));
-      }
-    }
-  }
-
-  private static void claim(JsonNode payload, String name, String expected, List<String> problems) {
-    JsonNode v = payload.get(name);
-    if (v != null && expected != null && !v.asText().equals(expected)) {
-      problems.add(name + " = '" + v.asText() + "' ≠ '" + expected + "'");
-    }
-  }
-
-  private static void dateClaim(JsonNode payload, String name, String expected, List<String> problems) {
-    JsonNode v = payload.get(name);
-    if (v == null || !v.canConvertToLong() || expected == null) {
-      return;
-    }
-    Optional<OffsetDateTime> date = DateTimes.parse(expected);
-    if (date.isPresent() && date.get().toEpochSecond() != v.asLong()) {
-      problems.add(name + " = " + v.asLong() + " ≠ " + expected);
-    }
-  }
-
-  /** Resolves a key and checks its controller is the issuer; records failures into {@code out}. */
-  private Optional<VerificationKey> resolveKey(String vm, String target, String issuerId, List<Pending> out) {
-    Optional<VerificationMethod> method = resolveMethod(vm, target, issuerId, out);
-    if (method.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(VerificationKey.of(method.get()));
-    } catch (InvalidInputException e) {
-      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
-      return Optional.empty();
-    }
-  }
-
-  private Optional<VerificationMethod> resolveMethod(String vm, String target, String issuerId, List<Pending> out) {
-    if (vm.isEmpty()) {
-      out.add(pending(Outcome.FAIL, CheckCode.PROOF_MALFORMED, target, "PROOF_MALFORMED", "no verificationMethod"));
-      return Optional.empty();
-    }
-    VerificationMethod method;
-    try {
-      method = v.verifier.keys().resolve(vm);
-    } catch (FetchException e) {
-      CheckCode code = CheckCode.valueOf(e.problem().code());
-      Object detail = e.detail().orElse("");
-      out.add(pending(Outcome.FAIL, code, e.url(), code.name(), e.url(), detail, e.status()));
-      out.add(pending(Outcome.SKIPPED, CheckCode.PROOF, target, "SKIPPED_BECAUSE", code.name()));
-      return Optional.empty();
-    } catch (KeyResolutionException e) {
-      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
-      return Optional.empty();
-    } catch (InvalidInputException e) {
-      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
-      return Optional.empty();
-    }
-    Optional<String> controller = method.controller().filter(c -> !c.isEmpty());
-    if (controller.isPresent() && !issuerId.isEmpty() && !controller.get().equals(issuerId)) {
-      out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION.controller", vm, controller.get(), issuerId));
-      return Optional.empty();
-    }
-    if (IssuerKeys.isSelfDescribing(vm)) {
-      // <issuer>#z6Mk…: the id carries the key, so anyone could write it; only the issuer's published
-      // document can confirm it. Unconfirmed (offline, unreachable) is a warning, contradicted a failure.
-      try {
-        if (!v.verifier.keys().confirmedByController(vm)) {
-          out.add(pending(Outcome.WARNING, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION.unconfirmed", vm));
-        }
-      } catch (KeyResolutionException e) {
-        out.add(pending(Outcome.FAIL, CheckCode.KEY_RESOLUTION, target, "KEY_RESOLUTION", vm, e.getMessage()));
-        return Optional.empty();
-      }
-    }
-    return Optional.of(method);
-  }
-
-  private static Pending pending(Outcome o, CheckCode code, String target, String key, Object... args) {
-    return new Pending(o, code, target, key, args);
   }
 
   // ---------------------------------------------------------------- dates

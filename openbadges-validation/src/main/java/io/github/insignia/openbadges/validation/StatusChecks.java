@@ -1,7 +1,6 @@
 package io.github.insignia.openbadges.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.status.BitstringStatusList;
@@ -19,8 +18,10 @@ import java.util.Optional;
 
 /**
  * {@code credentialStatus}: 1EdTech Revocation List, W3C Bitstring Status List and the legacy
- * StatusList2021. A list that cannot be fetched is a warning (as in the 1EdTech validator): the
- * badge could not be checked, which is not proof that it is revoked.
+ * StatusList2021. The list is itself a credential of the badge's issuer: it is verified through the
+ * same judge (signing's verifiers, keys bound to its issuer) and its issuer must be the badge's. A
+ * list that cannot be fetched, does not verify, or is not the issuer's leaves the status undecided
+ * (INCONCLUSIVE): never "not revoked", never proof that it is revoked.
  */
 final class StatusChecks {
   /** Bitstring Status List: verifiers require at least this many entries. */
@@ -47,28 +48,29 @@ final class StatusChecks {
     }
     List<JsonNode> entries = JsonNodes.items(cred, "credentialStatus");
     String credentialId = JsonNodes.text(cred, "id").orElse("");
+    String issuerId = ProofChecks.issuerOf(cred);
     for (int i = 0; i < entries.size(); i++) {
       String t = status.isArray() ? JsonNodes.pointer(target, i) : target;
       JsonNode entry = entries.get(i);
       String type = JsonNodes.text(entry, "type").orElse("");
       switch (type) {
-        case "1EdTechRevocationList" -> revocationList(entry, t, credentialId);
-        case "BitstringStatusListEntry" -> bitstring(entry, t, true);
-        case "StatusList2021Entry" -> bitstring(entry, t, false);
+        case "1EdTechRevocationList" -> revocationList(entry, t, credentialId, issuerId);
+        case "BitstringStatusListEntry" -> bitstring(entry, t, true, issuerId);
+        case "StatusList2021Entry" -> bitstring(entry, t, false, issuerId);
         default -> r.warn(CheckCode.STATUS_UNSUPPORTED, t, type.isEmpty() ? "?" : type);
       }
     }
   }
 
-  private void revocationList(JsonNode entry, String target, String credentialId) {
+  private void revocationList(JsonNode entry, String target, String credentialId, String issuerId) {
     String url = JsonNodes.text(entry, "id").orElse("");
-    Optional<JsonNode> list = fetch(url, target);
+    Optional<JsonNode> list = listCredential(url, target, issuerId);
     if (list.isEmpty()) {
       return;
     }
     JsonNode revoked = list.get().has("revokedCredentials") ? list.get().get("revokedCredentials") : list.get().get("revokedCredential");
     if (revoked == null || !revoked.isArray()) {
-      r.add(Outcome.WARNING, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.rl");
+      r.add(Outcome.INCONCLUSIVE, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.rl");
       return;
     }
     for (JsonNode e : revoked) {
@@ -83,7 +85,7 @@ final class StatusChecks {
     r.add(Outcome.PASS, CheckCode.STATUS, target, "STATUS.ok", url);
   }
 
-  private void bitstring(JsonNode entry, String target, boolean w3c) {
+  private void bitstring(JsonNode entry, String target, boolean w3c, String issuerId) {
     String url = JsonNodes.text(entry, "statusListCredential").orElse("");
     String purpose = JsonNodes.text(entry, "statusPurpose").orElse("revocation");
     String indexText = entry.path("statusListIndex").asText("");
@@ -102,7 +104,7 @@ final class StatusChecks {
       r.fail(CheckCode.STATUS_ENTRY_MALFORMED, JsonNodes.pointer(target, "statusSize"), entry.path("statusSize").asText());
       return;
     }
-    Optional<JsonNode> listCredential = fetch(url, target);
+    Optional<JsonNode> listCredential = listCredential(url, target, issuerId);
     if (listCredential.isEmpty()) {
       return;
     }
@@ -110,19 +112,8 @@ final class StatusChecks {
     JsonNode subject = list.path("credentialSubject");
     List<String> listPurposes = JsonNodes.strings(subject, "statusPurpose");
     if (!listPurposes.isEmpty() && !listPurposes.contains(purpose)) {
-      r.add(Outcome.FAIL, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.purpose", purpose, String.join(", ", listPurposes));
+      r.add(Outcome.INCONCLUSIVE, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.purpose", purpose, String.join(", ", listPurposes));
       return;
-    }
-    if (list.has("proof") && list.isObject()) {
-      VerificationReport sub = listReport((ObjectNode) list);
-      Optional<Check> failedProof = sub.checks().stream()
-          .filter(c -> c.outcome() == Outcome.FAIL && (c.code().name().startsWith("PROOF") || c.code() == CheckCode.KEY_RESOLUTION))
-          .findFirst();
-      if (failedProof.isPresent()) {
-        r.add(Outcome.FAIL, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.proof",
-            new Messages.Key(failedProof.get().messageKey(), failedProof.get().arguments()));
-        return;
-      }
     }
     BitstringStatusList bits;
     try {
@@ -130,7 +121,7 @@ final class StatusChecks {
       long max = v.options.maxStatusListBytes();
       bits = DECODED.get((w3c ? "w3c:" : "2021:") + max + ":" + encoded, k -> decodeList(encoded, w3c, max));
     } catch (InvalidInputException e) {
-      r.add(Outcome.FAIL, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.encoding", e.getMessage());
+      r.add(Outcome.INCONCLUSIVE, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.encoding", e.getMessage());
       return;
     }
     long entries = bits.entries(size);
@@ -154,14 +145,12 @@ final class StatusChecks {
     }
   }
 
-  private VerificationReport listReport(ObjectNode list) {
-    ReportBuilder sub = new ReportBuilder(r.locale());
-    Verification nested = new Verification(v.verifier, sub, v.depth + 1);
-    BadgeVerifier.guard(sub, () -> new Ob3Checks(nested).proofsOnly(list));
-    return sub.build();
-  }
-
-  private Optional<JsonNode> fetch(String url, String target) {
+  /**
+   * The status list credential at {@code url}, verified through the signing module's verifiers as a
+   * credential of the badge's issuer; empty (with an INCONCLUSIVE check naming the URL) when it
+   * cannot be fetched, carries no proof, does not verify, or is issued by someone else.
+   */
+  private Optional<JsonNode> listCredential(String url, String target, String issuerId) {
     URI uri;
     try {
       uri = new URI(url);
@@ -169,22 +158,70 @@ final class StatusChecks {
       r.fail(CheckCode.STATUS_ENTRY_MALFORMED, target, url);
       return Optional.empty();
     }
+    FetchedResource res;
     try {
-      FetchedResource res = v.verifier.fetcher().fetch(uri).requireSuccess();
-      String body = new String(res.body(), StandardCharsets.UTF_8).strip();
-      if (CompactJws.looksLike(body)) {
-        // A status list credential secured as a VC-JWT: its payload is the credential.
-        JsonNode payload = CompactJws.parse(body, v.options.jsonLimits()).payloadJson(v.options.jsonLimits());
-        return Optional.of(payload.has("vc") ? payload.get("vc") : payload);
-      }
-      res.requireJson();
-      return Optional.of(SafeJson.read(res.body(), v.options.jsonLimits()));
+      res = v.verifier.fetcher().fetch(uri).requireSuccess();
     } catch (FetchException e) {
-      r.warn(CheckCode.STATUS_RETRIEVAL_ERROR, url, url, new Messages.Key(e.problem().code(), e.url(), e.detail().orElse(""), e.status()));
-    } catch (InvalidInputException e) {
-      r.warn(CheckCode.STATUS_RETRIEVAL_ERROR, url, url, e.getMessage());
+      r.add(Outcome.INCONCLUSIVE, CheckCode.STATUS_RETRIEVAL_ERROR, url, "STATUS_RETRIEVAL_ERROR", url,
+          new Messages.Key(e.problem().code(), e.url(), e.detail().orElse(""), e.status()));
+      return Optional.empty();
     }
-    return Optional.empty();
+    String body = new String(res.body(), StandardCharsets.UTF_8).strip();
+    boolean jwt = CompactJws.looksLike(body);
+    JsonNode list = null;
+    try {
+      if (!jwt) {
+        list = SafeJson.read(res.requireJson().body(), v.options.jsonLimits());
+      }
+    } catch (InvalidInputException e) {
+      r.add(Outcome.INCONCLUSIVE, CheckCode.STATUS_RETRIEVAL_ERROR, url, "STATUS_RETRIEVAL_ERROR", url, e.getMessage());
+      return Optional.empty();
+    }
+    if (list != null && !list.hasNonNull("proof")) {
+      r.add(Outcome.INCONCLUSIVE, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.unsigned", url);
+      return Optional.empty();
+    }
+    if (list != null && !sameIssuer(list, url, issuerId)) {
+      return Optional.empty(); // checked before its keys are fetched: a stranger's list is not worth verifying
+    }
+    try {
+      if (jwt) {
+        list = v.verifier.vcJwt().verify(body).credential();
+        if (!sameIssuer(list, url, issuerId)) {
+          return Optional.empty();
+        }
+      } else {
+        String remembered = issuerId + "\n" + sha256(res.body());
+        if (!v.verifier.statusListVerified(remembered)) {
+          v.verifier.dataIntegrityVerifier().verify(list);
+          boolean expires = JsonNodes.items(list, "proof").stream().anyMatch(p -> p.has("expires"));
+          v.verifier.statusListVerified(remembered, !expires);
+        }
+      }
+    } catch (InvalidInputException e) {
+      // A ProofVerificationException or anything else the verifier refuses: not shown to be the issuer's.
+      r.add(Outcome.INCONCLUSIVE, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.proof", e.getMessage());
+      return Optional.empty();
+    }
+    return Optional.of(list);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
+  private boolean sameIssuer(JsonNode list, String url, String issuerId) {
+    String listIssuer = ProofChecks.issuerOf(list);
+    if (listIssuer.equals(issuerId) && !issuerId.isEmpty()) {
+      return true;
+    }
+    r.add(Outcome.INCONCLUSIVE, CheckCode.STATUS_VERIFICATION_ERROR, url, "STATUS_VERIFICATION_ERROR.issuer", url,
+        listIssuer.isEmpty() ? "—" : listIssuer, issuerId.isEmpty() ? "—" : issuerId);
+    return false;
   }
 
   /**

@@ -193,11 +193,11 @@ final class Verification {
   }
 
   void fromJws(String compact) {
-    CompactJws jws;
+    // Read, not judged: a token with a refused header (alg none, HMAC, jku, x5c…) is still the
+    // document it claims to be, and its proof is refused by the signing module's verifier, typed.
     JsonNode payload;
     try {
-      jws = CompactJws.parse(compact, options.jsonLimits());
-      payload = jws.payloadJson(options.jsonLimits());
+      payload = CompactJws.readUnverified(compact, options.jsonLimits()).payload();
     } catch (InvalidInputException e) {
       unreadable(e.code(), e.getMessage());
       return;
@@ -214,7 +214,10 @@ final class Verification {
       // A CLR 2.0 transcript or another VC, as a VC-JWT.
       Optional<BadgeDocument> doc = detect(credential, null);
       if (doc.isPresent() && !doc.get().kind().isAward()) {
-        new KindChecks(this).credential((ObjectNode) credential, new Ob3Checks.Jwt(jws, payload), doc.get().kind());
+        new KindChecks(this).credential((ObjectNode) credential, new Ob3Checks.Jwt(compact, payload), doc.get().kind());
+      } else if (doc.isPresent()) {
+        // It brings the Open Badges context without an Open Badges type: checked, and refused, as a badge.
+        new Ob3Checks(this).verify((ObjectNode) credential, "", new Ob3Checks.Jwt(compact, payload), false);
       }
       return;
     }
@@ -227,12 +230,12 @@ final class Verification {
       }
       report.pass(CheckCode.INPUT_DETECTED, "", new Messages.Key(carrier), "3.0", new Messages.Key(
           JsonNodes.hasType(credential, "EndorsementCredential") ? "kind.ENDORSEMENT" : "kind.CREDENTIAL"));
-      new Ob3Checks(this).verify((ObjectNode) credential, "", new Ob3Checks.Jwt(jws, payload), false);
+      new Ob3Checks(this).verify((ObjectNode) credential, "", new Ob3Checks.Jwt(compact, payload), false);
       return;
     }
     detect(payload, null).ifPresent(doc -> {
       if (doc.kind() == DocumentKind.ASSERTION || doc.kind() == DocumentKind.ENDORSEMENT) {
-        new Ob2Checks(this).verify(doc, payload, null, jws);
+        new Ob2Checks(this).verify(doc, payload, null, compact.strip());
       } else {
         // A signed OB 2.0 document of another kind: JWS-signed BadgeClasses and Profiles are not defined.
         report.add(Outcome.FAIL, CheckCode.INPUT_UNRECOGNIZED, "", "INPUT_UNRECOGNIZED.notAward",

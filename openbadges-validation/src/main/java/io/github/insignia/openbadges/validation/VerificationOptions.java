@@ -42,10 +42,12 @@ public final class VerificationOptions {
   private final Optional<DocumentLoader> contexts;
   private final Set<DocumentKind> expectedKinds;
   private final boolean strict;
+  private final boolean trustUnboundHeaderJwk;
 
   private VerificationOptions(Builder b) {
     this.expectedKinds = Set.copyOf(b.expectedKinds);
     this.strict = b.strict;
+    this.trustUnboundHeaderJwk = b.trustUnboundHeaderJwk;
     this.contexts = Optional.ofNullable(b.contexts);
     this.clock = b.clock;
     this.skew = b.skew;
@@ -95,6 +97,7 @@ public final class VerificationOptions {
     b.contexts = contexts.orElse(null);
     b.expectedKinds = expectedKinds;
     b.strict = strict;
+    b.trustUnboundHeaderJwk = trustUnboundHeaderJwk;
     return b;
   }
 
@@ -199,6 +202,15 @@ public final class VerificationOptions {
     return contexts;
   }
 
+  /**
+   * Whether a VC-JWT whose header {@code jwk} is not bound to the issuer is accepted at its word (OB
+   * 3.0 allows it). Off by default; when on, the report carries a WARNING that the issuer was not
+   * authenticated.
+   */
+  public boolean trustUnboundHeaderJwk() {
+    return trustUnboundHeaderJwk;
+  }
+
   /** Builds {@link VerificationOptions}. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -219,8 +231,8 @@ public final class VerificationOptions {
     private DocumentLoader contexts;
     private Set<DocumentKind> expectedKinds = Set.of();
     private boolean strict;
+    private boolean trustUnboundHeaderJwk;
 
-    private Builder() {}
 
     /**
      * Accept only these kinds of document (empty, the default: any). An importing platform that
@@ -234,6 +246,14 @@ public final class VerificationOptions {
     /** Accept only awarded badges: an OB 0.5–2.0 assertion or an OB 3.0 achievement credential. */
     public Builder expectAward() {
       return expectedKinds(Set.of(DocumentKind.ASSERTION, DocumentKind.CREDENTIAL));
+    }
+
+    private Builder() {}
+
+    /** Accept a VC-JWT header {@code jwk} not bound to the issuer (off by default; see the getter). */
+    public Builder trustUnboundHeaderJwk(boolean value) {
+      this.trustUnboundHeaderJwk = value;
+      return this;
     }
 
     /** Extra JSON-LD contexts, asked after the pinned ones (never the network). */

@@ -289,7 +289,7 @@ class Ob2VerificationTest {
 
     issuer.putArray("publicKey").add(base + "/other-key");
     server.json("/issuer", issuer);
-    assertEquals(CheckCode.KEY_RESOLUTION, rootCause(BadgeVerifier.create(options).verify(jws)));
+    assertEquals(CheckCode.KEY_NOT_BOUND_TO_ISSUER, rootCause(BadgeVerifier.create(options).verify(jws)));
   }
 
   @Test
@@ -339,7 +339,7 @@ class Ob2VerificationTest {
     a.set("verification", json("{\"type\":\"SignedBadge\"}"));
     String jws = Fixtures.jws(json("{\"alg\":\"RS256\"}"), SafeJson.write(a).getBytes(StandardCharsets.UTF_8), Fixtures.RSA);
     // The hosted issuer (served at /issuer) lists no key at all.
-    assertEquals(CheckCode.KEY_RESOLUTION, rootCause(BadgeVerifier.create(options).verify(jws)));
+    assertEquals(CheckCode.KEY_NOT_BOUND_TO_ISSUER, rootCause(BadgeVerifier.create(options).verify(jws)));
     // Once the hosted issuer publishes the key, the same badge verifies.
     server.json("/issuer", issuer);
     assertTrue(BadgeVerifier.create(options).verify(jws).valid());

@@ -44,8 +44,14 @@ class Ob3VerificationTest {
   }
 
   @Test
-  void specVectorVerifiesOffline() throws Exception {
-    VerificationReport r = VERIFIER.verify(Files.readString(vector("eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
+  void specVectorVerifiesWithItsIssuersProfile() throws Exception {
+    // The vector's https issuer must list its key: offline (no profile) it is INDETERMINATE, see above.
+    String issuer = "https://example.edu/issuers/565049";
+    PreloadedResources profile = PreloadedResources.builder().put(issuer, "application/json",
+        ("{\"id\":\"" + issuer + "\",\"type\":\"Profile\",\"verificationMethod\":[{\"id\":\"" + issuer
+            + "#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi\",\"type\":\"Multikey\"}]}").getBytes(StandardCharsets.UTF_8)).build();
+    VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().resources(profile).build())
+        .verify(Files.readString(vector("eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
     assertTrue(r.valid(), r::toJson);
     assertEquals("3.0", r.version().orElseThrow());
     assertEquals(InputKind.JSON, r.input());
@@ -55,29 +61,37 @@ class Ob3VerificationTest {
   @Test
   void selfDescribingKeyIsConfirmedByTheIssuersDocumentWhenAvailable() throws Exception {
     String vector = Files.readString(vector("eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json"));
+    // The key in the method's fragment is the badge's word only: offline it cannot be tied to the issuer.
     VerificationReport offline = VERIFIER.verify(vector);
-    assertEquals(Outcome.WARNING, outcome(offline, CheckCode.KEY_RESOLUTION), offline::toJson);
+    assertEquals(Verdict.INDETERMINATE, offline.verdict(), offline::toJson);
+    assertEquals(CheckCode.ISSUER_KEYS_UNAVAILABLE, rootCause(offline));
     String issuer = "https://example.edu/issuers/565049";
     String vm = issuer + "#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
     PreloadedResources listed = PreloadedResources.builder().put(issuer, "application/json",
         ("{\"id\":\"" + issuer + "\",\"type\":\"Profile\",\"verificationMethod\":[{\"id\":\"" + vm + "\",\"type\":\"Multikey\"}]}")
             .getBytes(StandardCharsets.UTF_8)).build();
     VerificationReport confirmed = BadgeVerifier.create(OFFLINE.toBuilder().resources(listed).build()).verify(vector);
-    assertTrue(confirmed.valid());
+    assertTrue(confirmed.valid(), confirmed::toJson);
+    assertEquals(Outcome.PASS, outcome(confirmed, CheckCode.KEY_BINDING));
     assertFalse(confirmed.has(CheckCode.KEY_RESOLUTION), confirmed::toJson);
     PreloadedResources notListed = PreloadedResources.builder().put(issuer, "application/json",
         ("{\"id\":\"" + issuer + "\",\"type\":\"Profile\"}").getBytes(StandardCharsets.UTF_8)).build();
     VerificationReport contradicted = BadgeVerifier.create(OFFLINE.toBuilder().resources(notListed).build()).verify(vector);
-    assertEquals(CheckCode.KEY_RESOLUTION, rootCause(contradicted));
+    assertEquals(CheckCode.KEY_NOT_BOUND_TO_ISSUER, rootCause(contradicted));
   }
 
   @Test
   void specVectorTamperedFailsOnTheProof() throws Exception {
     ObjectNode c = json(Files.readString(vector("eddsa-vectors", "ob-spec-obv3p0", "credential-signed.json")));
     c.put("name", "Teamwork Badge (forged)");
-    VerificationReport r = VERIFIER.verify(SafeJson.write(c));
+    assertFalse(VERIFIER.verify(SafeJson.write(c)).valid());
+    String issuer = "https://example.edu/issuers/565049";
+    PreloadedResources profile = PreloadedResources.builder().put(issuer, "application/json",
+        ("{\"id\":\"" + issuer + "\",\"type\":\"Profile\",\"verificationMethod\":[{\"id\":\"" + issuer
+            + "#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi\",\"type\":\"Multikey\"}]}").getBytes(StandardCharsets.UTF_8)).build();
+    VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().resources(profile).build()).verify(SafeJson.write(c));
     assertFalse(r.valid());
-    assertEquals(CheckCode.PROOF_INVALID, rootCause(r));
+    assertEquals(CheckCode.PROOF_INVALID, rootCause(r), r::toJson);
   }
 
   @Test
@@ -103,7 +117,7 @@ class Ob3VerificationTest {
   @Test
   void keyThatIsNotTheIssuersFails() {
     VerificationReport r = VERIFIER.verify(SafeJson.write(signDi(ob3(), OTHER_ED)));
-    assertEquals(CheckCode.KEY_RESOLUTION, rootCause(r));
+    assertEquals(CheckCode.KEY_NOT_BOUND_TO_ISSUER, rootCause(r));
   }
 
   @Test
@@ -157,10 +171,13 @@ class Ob3VerificationTest {
     payload.set("vc", vc);
     String jwt = Fixtures.jws(json("{\"alg\":\"EdDSA\",\"kid\":\"" + ED.publicKey().didKeyVerificationMethod() + "\"}"),
         SafeJson.write(payload).getBytes(StandardCharsets.UTF_8), ED);
+    // Within its period: the claims supply the id and dates the vc claim leaves out.
+    VerificationReport current = BadgeVerifier.create(OFFLINE.toBuilder().at(Instant.parse("2025-06-01T00:00:00Z")).build()).verify(jwt);
+    assertTrue(current.valid(), current::toJson);
+    assertEquals(Outcome.PASS, outcome(current, CheckCode.PROOF), current::toJson);
+    // After exp (taken from the claim): expired, whatever else holds.
     VerificationReport r = VERIFIER.verify(jwt);
-    assertEquals(Outcome.PASS, outcome(r, CheckCode.PROOF), r::toJson);
     assertEquals(CheckCode.EXPIRED, rootCause(r), r::toJson);
-    assertTrue(BadgeVerifier.create(OFFLINE.toBuilder().at(Instant.parse("2025-06-01T00:00:00Z")).build()).verify(jwt).valid());
   }
 
   @Test
@@ -168,7 +185,7 @@ class Ob3VerificationTest {
     String did = "did:web:issuer.example";
     ObjectNode didDoc = json("""
         {"id": "%1$s", "verificationMethod": [{"id": "%1$s#key-1", "type": "JsonWebKey", "controller": "%1$s",
-         "publicKeyJwk": %2$s}]}
+         "publicKeyJwk": %2$s}], "assertionMethod": ["#key-1"]}
         """.formatted(did, SafeJson.write(ED.publicKey().toJwk())));
     ObjectNode c = ob3();
     ((ObjectNode) c.get("issuer")).put("id", did);
@@ -180,6 +197,13 @@ class Ob3VerificationTest {
         .build();
     VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().resources(map).build()).verify(jwt);
     assertTrue(r.valid(), r::toJson);
+    // The same key listed only under verificationMethod is not the issuer's assertion key.
+    didDoc.remove("assertionMethod");
+    PreloadedResources unlisted = PreloadedResources.builder()
+        .put(KeyDocuments.didWebDocumentUrl(did).toString(), "application/did+json", SafeJson.write(didDoc).getBytes(StandardCharsets.UTF_8))
+        .build();
+    VerificationReport refused = BadgeVerifier.create(OFFLINE.toBuilder().resources(unlisted).build()).verify(jwt);
+    assertEquals(CheckCode.KEY_NOT_BOUND_TO_ISSUER, rootCause(refused), refused::toJson);
   }
 
   @Test
@@ -252,7 +276,8 @@ class Ob3VerificationTest {
         io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions.builder()
             .documentLoader(io.github.insignia.openbadges.documents.PinnedDocuments.loader().orElse(extra)).build());
     String signed = SafeJson.write(io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity.create(canon).sign(c, ED,
-        io.github.insignia.openbadges.signing.dataintegrity.ProofOptions.builder(ED.publicKey().didKeyVerificationMethod()).build()));
+        io.github.insignia.openbadges.signing.dataintegrity.ProofOptions.builder(ED.publicKey().didKeyVerificationMethod())
+            .created(Instant.parse("2025-01-01T00:00:00Z")).build()));
     VerificationReport unknown = VERIFIER.verify(signed);
     assertEquals(CheckCode.PROOF_UNSUPPORTED, rootCause(unknown), unknown::toJson);
     assertTrue(unknown.rootCause().orElseThrow().message().contains("context"));
@@ -336,8 +361,10 @@ class Ob3VerificationTest {
     VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().resources(map).build()).verify(signed);
     assertTrue(r.valid(), r::toJson);
     VerificationReport missing = VERIFIER.verify(signed);
-    assertEquals(CheckCode.FETCH_NOT_AVAILABLE_OFFLINE, rootCause(missing));
-    assertEquals(Outcome.SKIPPED, outcome(missing, CheckCode.PROOF));
+    assertEquals(Verdict.INDETERMINATE, missing.verdict(), missing::toJson);
+    assertEquals(CheckCode.ISSUER_KEYS_UNAVAILABLE, rootCause(missing));
+    assertEquals(Outcome.INCONCLUSIVE, outcome(missing, CheckCode.FETCH_NOT_AVAILABLE_OFFLINE));
+    assertFalse(missing.has(CheckCode.PROOF), missing::toJson);
   }
 
   /** The signing module resolves did:web; the report still names the exact fetch failure. */
@@ -351,8 +378,10 @@ class Ob3VerificationTest {
         .put(KeyDocuments.didWebDocumentUrl(did).toString(), 403, "text/html", "<h1>Sign in</h1>".getBytes(StandardCharsets.UTF_8))
         .build();
     VerificationReport r = BadgeVerifier.create(OFFLINE.toBuilder().resources(map).build()).verify(signed);
-    assertEquals(CheckCode.FETCH_ACCESS_RESTRICTED, rootCause(r), r::toJson);
-    assertEquals(Outcome.SKIPPED, outcome(r, CheckCode.PROOF));
+    assertEquals(Verdict.INDETERMINATE, r.verdict(), r::toJson);
+    assertEquals(CheckCode.ISSUER_KEYS_UNAVAILABLE, rootCause(r), r::toJson);
+    assertEquals(Outcome.INCONCLUSIVE, outcome(r, CheckCode.FETCH_ACCESS_RESTRICTED));
+    assertTrue(r.rootCause().orElseThrow().message().contains(KeyDocuments.didWebDocumentUrl(did).toString()));
   }
 
   @Test

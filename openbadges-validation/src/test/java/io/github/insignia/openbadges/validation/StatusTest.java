@@ -50,7 +50,19 @@ class StatusTest {
          "credentialSubject": {"id": "%1$s#list", "type": "BitstringStatusList", "statusPurpose": "%s",
                                "encodedList": "%s"}}
         """.formatted(LIST, ED.publicKey().didKey(), purpose, Fixtures.encodedList(entries, setIndex)));
-    return PreloadedResources.builder().put(LIST, "application/vc+ld+json", SafeJson.write(list).getBytes(StandardCharsets.UTF_8)).build();
+    // Signed by the badge's issuer, as a real issuer publishes it: an unsigned list proves nothing.
+    return PreloadedResources.builder().put(LIST, "application/vc+ld+json", SafeJson.write(signDi(list, ED)).getBytes(StandardCharsets.UTF_8)).build();
+  }
+
+  /** A 1EdTech revocation list as a VC-JWT of the badge's issuer, revoking {@code revoked}. */
+  static PreloadedResources revocationList(String member, String revoked) {
+    ObjectNode list = json("""
+        {"@context": ["https://www.w3.org/ns/credentials/v2"], "id": "%s",
+         "type": ["VerifiableCredential", "1EdTechRevocationList"],
+         "issuer": {"id": "%s", "type": ["Profile"]}, "validFrom": "2025-01-01T00:00:00Z",
+         "%s": [{"id": "%s", "revocationReason": "cheating"}]}
+        """.formatted(LIST, ED.publicKey().didKey(), member, revoked));
+    return PreloadedResources.builder().put(LIST, "application/vc+jwt", Fixtures.vcJwt(list, ED).getBytes(StandardCharsets.UTF_8)).build();
   }
 
   static VerificationReport verify(String credential, PreloadedResources resources) {
@@ -80,11 +92,24 @@ class StatusTest {
   }
 
   @Test
-  void unreachableListIsAWarningNotAVerdict() {
+  void unreachableListLeavesTheVerdictIndeterminate() {
+    // "Could not check" is never "not revoked": the verdict waits for the list.
     String c = credentialWithEntry(bitstringEntry("revocation", 42));
     VerificationReport r = verify(c, PreloadedResources.empty());
-    assertTrue(r.valid(), r::toJson);
-    assertEquals(Outcome.WARNING, r.find(CheckCode.STATUS_RETRIEVAL_ERROR).orElseThrow().outcome());
+    assertEquals(Verdict.INDETERMINATE, r.verdict(), r::toJson);
+    assertEquals(CheckCode.STATUS_RETRIEVAL_ERROR, Ob3VerificationTest.rootCause(r));
+    assertEquals(Outcome.INCONCLUSIVE, r.find(CheckCode.STATUS_RETRIEVAL_ERROR).orElseThrow().outcome());
+  }
+
+  @Test
+  void unsignedListLeavesTheVerdictIndeterminate() {
+    String c = credentialWithEntry(bitstringEntry("revocation", 42));
+    ObjectNode list = (ObjectNode) SafeJson.read(listCredential("revocation", 131_072, 42).fetch(java.net.URI.create(LIST)).body());
+    list.remove("proof");
+    VerificationReport r = verify(c, PreloadedResources.builder().put(LIST, "application/vc+ld+json",
+        SafeJson.write(list).getBytes(StandardCharsets.UTF_8)).build());
+    assertEquals(Verdict.INDETERMINATE, r.verdict(), r::toJson);
+    assertEquals(CheckCode.STATUS_VERIFICATION_ERROR, Ob3VerificationTest.rootCause(r));
   }
 
   @Test
@@ -94,11 +119,13 @@ class StatusTest {
          "statusListIndex": "5", "statusListCredential": "%1$s"}
         """.formatted(LIST);
     ObjectNode list = json("""
-        {"@context": ["https://www.w3.org/2018/credentials/v1", "https://w3id.org/vc/status-list/2021/v1"],
-         "id": "%s", "type": ["VerifiableCredential", "StatusList2021Credential"],
+        {"@context": ["https://www.w3.org/2018/credentials/v1", "https://w3id.org/vc/status-list/2021/v1",
+                      "https://w3id.org/security/data-integrity/v2"],
+         "id": "%s", "type": ["VerifiableCredential", "StatusList2021Credential"], "issuer": "%s",
+         "issuanceDate": "2025-01-01T00:00:00Z",
          "credentialSubject": {"type": "StatusList2021", "statusPurpose": "revocation", "encodedList": "%s"}}
-        """.formatted(LIST, Fixtures.encodedList(16_384, 5).substring(1)));
-    PreloadedResources map = PreloadedResources.builder().put(LIST, "application/json", SafeJson.write(list).getBytes(StandardCharsets.UTF_8)).build();
+        """.formatted(LIST, ED.publicKey().didKey(), Fixtures.encodedList(16_384, 5).substring(1)));
+    PreloadedResources map = PreloadedResources.builder().put(LIST, "application/json", SafeJson.write(signDi(list, ED)).getBytes(StandardCharsets.UTF_8)).build();
     assertEquals(CheckCode.REVOKED, Ob3VerificationTest.rootCause(verify(credentialWithEntry(entry, "https://w3id.org/vc/status-list/2021/v1"), map)));
   }
 
@@ -108,13 +135,12 @@ class StatusTest {
     String c = credentialWithEntry(entry, "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json");
     String id = json(c).get("id").asText();
     for (String member : new String[] {"revokedCredentials", "revokedCredential"}) {
-      String list = "{\"id\":\"" + LIST + "\",\"" + member + "\":[{\"id\":\"" + id + "\",\"revocationReason\":\"cheating\"}]}";
-      VerificationReport r = verify(c, PreloadedResources.builder().put(LIST, "application/json", list.getBytes(StandardCharsets.UTF_8)).build());
-      assertEquals(CheckCode.REVOKED, Ob3VerificationTest.rootCause(r));
+      VerificationReport r = verify(c, revocationList(member, id));
+      assertEquals(CheckCode.REVOKED, Ob3VerificationTest.rootCause(r), r::toJson);
       assertTrue(r.rootCause().orElseThrow().message().contains("cheating"));
     }
-    String clean = "{\"id\":\"" + LIST + "\",\"revokedCredentials\":[{\"id\":\"urn:uuid:other\"}]}";
-    assertTrue(verify(c, PreloadedResources.builder().put(LIST, "application/json", clean.getBytes(StandardCharsets.UTF_8)).build()).valid());
+    VerificationReport clean = verify(c, revocationList("revokedCredentials", "urn:uuid:other"));
+    assertTrue(clean.valid(), clean::toJson);
   }
 
   @Test
@@ -132,6 +158,24 @@ class StatusTest {
         assertThrows(InvalidInputException.class, () -> StatusChecks.decodeList(huge, true, 512 * 1024)).code());
     assertEquals("STATUS_LIST_MALFORMED",
         assertThrows(InvalidInputException.class, () -> StatusChecks.decodeList("uAAAA", true, 1024)).code());
+  }
+
+  @Test
+  void aRememberedListVerificationNeverCoversOtherBytes() {
+    // The verifier remembers a list that verified, by its exact bytes: a list altered later
+    // (here: the revoked bit cleared without re-signing) is verified afresh and refused.
+    java.util.concurrent.atomic.AtomicReference<PreloadedResources> served =
+        new java.util.concurrent.atomic.AtomicReference<>(listCredential("revocation", 131_072, 42));
+    BadgeVerifier verifier = BadgeVerifier.create(Ob3VerificationTest.OFFLINE.toBuilder().offline(false)
+        .fetcher(url -> served.get().fetch(url)).build());
+    String c = credentialWithEntry(bitstringEntry("revocation", 42));
+    assertEquals(CheckCode.REVOKED, Ob3VerificationTest.rootCause(verifier.verify(c)));
+    assertEquals(CheckCode.REVOKED, Ob3VerificationTest.rootCause(verifier.verify(c)));
+    ObjectNode list = (ObjectNode) SafeJson.read(served.get().fetch(java.net.URI.create(LIST)).body());
+    ((ObjectNode) list.get("credentialSubject")).put("encodedList", Fixtures.encodedList(131_072, -1));
+    served.set(PreloadedResources.builder().put(LIST, "application/vc+ld+json", SafeJson.write(list).getBytes(StandardCharsets.UTF_8)).build());
+    VerificationReport altered = verifier.verify(c);
+    assertEquals(CheckCode.STATUS_VERIFICATION_ERROR, Ob3VerificationTest.rootCause(altered), altered::toJson);
   }
 
   @Test

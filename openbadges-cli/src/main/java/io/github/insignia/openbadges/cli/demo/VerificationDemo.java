@@ -1,7 +1,16 @@
 package io.github.insignia.openbadges.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.issuing.AwardRequest;
+import io.github.insignia.openbadges.issuing.BadgeFormat;
+import io.github.insignia.openbadges.issuing.BadgeImage;
+import io.github.insignia.openbadges.issuing.BadgeIssuer;
+import io.github.insignia.openbadges.issuing.Issuers;
+import io.github.insignia.openbadges.issuing.Recipient;
 import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.KeyType;
+import io.github.insignia.openbadges.signing.keys.SigningKey;
+import io.github.insignia.openbadges.validation.CheckCode;
 import io.github.insignia.openbadges.validation.BadgeVerifier;
 import io.github.insignia.openbadges.validation.Check;
 import io.github.insignia.openbadges.validation.Outcome;
@@ -54,6 +63,8 @@ public final class VerificationDemo implements DemoStep {
       context.say("  - OB 2.0 hosted assertion: skipped (no hosted assertion from an earlier step)");
     }
 
+    keyBinding(context);
+
     Optional<String> signed = context.get(DemoContext.OB3_SIGNED_DI, String.class);
     if (signed.isEmpty()) {
       context.say("  - failing imports: skipped (no signed credential from an earlier step)");
@@ -72,6 +83,45 @@ public final class VerificationDemo implements DemoStep {
     context.say("  Another: the genuine credential, brought by someone else (someone.else@example.org)");
     context.say("    en: " + otherLearner.summary(Locale.ENGLISH));
     context.say("    es: " + otherLearner.summary(SPANISH));
+  }
+
+  /**
+   * Issue 12: an own badge verifies with its key bound to the issuer (the documents issuing
+   * publishes, preloaded), and the same badge re-signed by a fresh key carried in its jwk header is
+   * refused.
+   */
+  private static void keyBinding(DemoContext context) {
+    String issuerId = "https://demo-university.example/issuer";
+    SigningKey key = SigningKey.generate(KeyType.ED25519);
+    ObjectNode profile = (ObjectNode) SafeJson.read(
+        "{\"id\":\"" + issuerId + "\",\"type\":[\"Profile\"],\"name\":\"Demo University\"}");
+    ObjectNode achievement = (ObjectNode) SafeJson.read("{\"id\":\"https://demo-university.example/a/1\","
+        + "\"type\":[\"Achievement\"],\"name\":\"Robotics\",\"description\":\"Builds robots.\","
+        + "\"criteria\":{\"narrative\":\"Build one.\"}}");
+    BadgeIssuer issuer = BadgeIssuer.builder(profile, key, Issuers.verificationMethodFor(issuerId, key.publicKey()))
+        .formats(BadgeFormat.OB3_JWT).defaultImage(BadgeImage.placeholder()).build();
+    PreloadedResources.Builder published = PreloadedResources.builder();
+    issuer.publishedDocuments().forEach((url, doc) ->
+        published.put(url.toString(), "application/json", SafeJson.write(doc).getBytes(StandardCharsets.UTF_8)));
+    BadgeVerifier verifier = BadgeVerifier.create(VerificationOptions.builder().offline(true).resources(published.build()).build());
+    String own = issuer.award(AwardRequest.builder(achievement, Recipient.email("learner@example.org")).build()).jwt().orElseThrow();
+    context.say("  Key binding: " + issuerId + " publishes " + issuer.publishedDocuments().keySet());
+    keyLine(context, "its own VC-JWT", verifier.verify(own));
+    // the forger: same payload, a fresh key of its own in the jwk header
+    SigningKey forger = SigningKey.generate(KeyType.ED25519);
+    ObjectNode header = SafeJson.nodeFactory().objectNode().put("alg", "EdDSA").put("typ", "JWT");
+    header.set("jwk", forger.publicKey().toJwk());
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String input = b64.encodeToString(SafeJson.write(header).getBytes(StandardCharsets.UTF_8)) + "." + own.split("\\.")[1];
+    String forged = input + "." + b64.encodeToString(forger.sign(input.getBytes(StandardCharsets.US_ASCII)));
+    keyLine(context, "the same badge re-signed with a fresh key in its jwk header", verifier.verify(forged));
+  }
+
+  private static void keyLine(DemoContext context, String label, VerificationReport report) {
+    context.say("  " + (report.valid() ? "✓ " : "✗ ") + report.verdict() + " " + label + ": " + report.summary());
+    for (CheckCode code : new CheckCode[] {CheckCode.KEY_BINDING, CheckCode.KEY_NOT_BOUND_TO_ISSUER}) {
+      report.find(code).ifPresent(c -> context.say("      " + c.outcome() + " " + c.code() + ": " + c.message()));
+    }
   }
 
   private static void text(DemoContext context, BadgeVerifier verifier, String label, String key) {

@@ -1,6 +1,11 @@
 package io.github.insignia.openbadges.signing.dataintegrity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.signing.verify.BoundKey;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.ProofFailure;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
+import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.ConfigurationException;
@@ -15,11 +20,13 @@ import io.github.insignia.openbadges.signing.internal.Base58;
 import io.github.insignia.openbadges.signing.internal.Jcs;
 import io.github.insignia.openbadges.signing.keys.Multikey;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -192,11 +199,96 @@ public final class DataIntegrity {
    * @throws io.github.insignia.openbadges.signing.KeyResolutionException when a key cannot be found
    */
   public Verified verify(JsonNode document, VerificationMethodResolver resolver, Expectations expectations) {
-    requireDocument(document);
     Objects.requireNonNull(resolver, "resolver");
+    return verifyAll(document, expectations, (vmId, suite) -> {
+      VerificationMethod method = resolver.resolve(vmId);
+      VerificationKey key = usable(method, suite);
+      if (expectations.requireKeyControlledByIssuer() && method.controller().isPresent()) {
+        Optional<String> issuer = issuerId(document);
+        if (issuer.isPresent() && !issuer.get().equals(method.controller().get())) {
+          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "KEY_CONTROLLER_MISMATCH",
+              "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuer.get());
+        }
+      }
+      return List.of(new Keyed(method, key, null));
+    });
+  }
+
+  /**
+   * A verifier that binds every proof's key to the document's issuer through {@code keys} (the key
+   * a {@code verificationMethod} names counts only when the issuer publishes it) and applies {@code
+   * policy} (proof purpose, clock and skew for {@code created}/{@code expires}, accepted key types).
+   * Immutable and thread-safe.
+   */
+  public Verifier verifier(IssuerKeys keys, VerificationPolicy policy) {
+    return new Verifier(this, Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(policy, "policy"));
+  }
+
+  /** Verifies Data Integrity proofs with issuer-bound keys. Immutable and thread-safe. */
+  public static final class Verifier {
+    private final DataIntegrity dataIntegrity;
+    private final IssuerKeys keys;
+    private final VerificationPolicy policy;
+    private final Expectations expectations;
+
+    private Verifier(DataIntegrity dataIntegrity, IssuerKeys keys, VerificationPolicy policy) {
+      this.dataIntegrity = dataIntegrity;
+      this.keys = keys;
+      this.policy = policy;
+      this.expectations = Expectations.builder().proofPurpose(policy.proofPurpose()).clock(policy.clock())
+          .skew(policy.skew()).build();
+    }
+
+    /**
+     * Verifies every proof on the document (a proof set: all must verify; one bad proof fails it).
+     *
+     * @throws ProofVerificationException with its {@link ProofFailure} and stage
+     */
+    public Verified verify(JsonNode document) {
+      String issuer = issuerId(document).orElse(null);
+      return dataIntegrity.verifyAll(document, expectations, (vmId, suite) -> {
+        if (!policy.acceptedKeyTypes().contains(suite.keyType())) {
+          throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "KEY_TYPE_NOT_ACCEPTED",
+              "the policy does not accept " + suite.keyType() + " keys");
+        }
+        List<BoundKey> bound = keys.bind(issuer, Optional.of(vmId), Optional.empty(), IssuerKeys.Format.DATA_INTEGRITY, policy);
+        List<Keyed> out = new ArrayList<>();
+        for (BoundKey b : bound) {
+          if (b.key().keyType() == suite.keyType()) {
+            out.add(new Keyed(b.key().asVerificationMethod(vmId, Optional.of(b.issuerId())), b.key(), b));
+          }
+        }
+        if (out.isEmpty()) {
+          throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, "KEY_TYPE_MISMATCH",
+              "the issuer's key " + vmId + " is not a " + suite.keyType() + " key, as " + suite + " needs");
+        }
+        return out;
+      });
+    }
+  }
+
+  /** A key a proof may be verified with; {@code bound} is null for a caller-resolved key. */
+  private record Keyed(VerificationMethod method, VerificationKey key, BoundKey bound) {}
+
+  /** Finds the keys for a proof's verification method (candidates, tried in order). */
+  private interface KeyStep {
+    List<Keyed> keys(String verificationMethod, Cryptosuite suite);
+  }
+
+  private static VerificationKey usable(VerificationMethod method, Cryptosuite suite) {
+    try {
+      return VerificationKey.of(method).requireType(suite.keyType());
+    } catch (InvalidInputException e) {
+      throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(),
+          "the verification key is not usable with " + suite + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Verified verifyAll(JsonNode document, Expectations expectations, KeyStep keyStep) {
+    requireDocument(document);
     JsonNode proofNode = document.get("proof");
     if (proofNode == null || proofNode.isNull() || (proofNode.isArray() && proofNode.isEmpty())) {
-      throw new InvalidSignatureException("PROOF_MISSING", "the document has no proof");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MISSING", "the document has no proof");
     }
     List<JsonNode> proofs = new ArrayList<>();
     if (proofNode.isArray()) {
@@ -208,75 +300,76 @@ public final class DataIntegrity {
     List<VerifiedProof> verified = new ArrayList<>();
     List<ProofWarning> warnings = new ArrayList<>();
     for (JsonNode proof : proofs) {
-      verified.add(verifyOne(document, proof, resolver, expectations, documentHashes, warnings));
+      verified.add(verifyOne(document, proof, keyStep, expectations, documentHashes, warnings));
     }
     return new Verified(verified, warnings);
   }
 
-  private VerifiedProof verifyOne(JsonNode document, JsonNode proof, VerificationMethodResolver resolver,
+  private VerifiedProof verifyOne(JsonNode document, JsonNode proof, KeyStep keyStep,
       Expectations expectations, Map<String, byte[]> documentHashes, List<ProofWarning> warnings) {
     if (!proof.isObject()) {
-      throw new InvalidSignatureException("PROOF_MALFORMED", "a proof must be a JSON object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", "a proof must be a JSON object");
     }
     String type = requiredText(proof, "type");
     JsonNode suiteName = proof.get("cryptosuite");
     if (suiteName != null && !suiteName.isTextual()) {
-      throw new InvalidSignatureException("PROOF_MALFORMED", "cryptosuite must be a string");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", "cryptosuite must be a string");
     }
     Cryptosuite suite = Cryptosuite.of(type, suiteName == null ? null : suiteName.asText())
-        .orElseThrow(() -> new InvalidSignatureException("CRYPTOSUITE_UNSUPPORTED",
+        .orElseThrow(() -> new ProofVerificationException(ProofFailure.SUITE_UNSUPPORTED, "CRYPTOSUITE_UNSUPPORTED",
             "unsupported proof " + type + (suiteName == null ? "" : " / " + suiteName.asText())));
     String vmId = requiredText(proof, "verificationMethod");
     String purpose = requiredText(proof, "proofPurpose");
     String proofValue = requiredText(proof, "proofValue");
     if (!purpose.equals(expectations.proofPurpose())) {
-      throw new InvalidSignatureException("PROOF_PURPOSE_MISMATCH",
+      throw new ProofVerificationException(ProofFailure.PURPOSE_MISMATCH, "PROOF_PURPOSE_MISMATCH",
           "proof purpose " + purpose + " is not the expected " + expectations.proofPurpose());
     }
     if (expectations.challenge().isPresent() && !expectations.challenge().get().equals(proof.path("challenge").asText(null))) {
-      throw new InvalidSignatureException("INVALID_CHALLENGE", "the proof's challenge is not the expected one");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "INVALID_CHALLENGE", "the proof's challenge is not the expected one");
     }
     if (expectations.domain().isPresent() && !domains(proof).contains(expectations.domain().get())) {
-      throw new InvalidSignatureException("INVALID_DOMAIN", "the proof's domain is not the expected one");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "INVALID_DOMAIN", "the proof's domain is not the expected one");
     }
-    optionalDate(proof, "created");
+    Optional<Instant> created = optionalDate(proof, "created");
     Optional<Instant> expires = optionalDate(proof, "expires");
-    if (expires.isPresent() && expires.get().isBefore(expectations.clock().instant())) {
-      throw new InvalidSignatureException("PROOF_EXPIRED", "the proof expired at " + expires.get());
+    Instant now = expectations.clock().instant();
+    if (created.isPresent() && created.get().isAfter(now.plus(expectations.skew()))) {
+      throw new ProofVerificationException(ProofFailure.PROOF_NOT_YET_VALID, "PROOF_CREATED_IN_FUTURE",
+          "the proof was created in the future (" + created.get() + ")");
+    }
+    if (expires.isPresent() && expires.get().isBefore(now)) {
+      throw new ProofVerificationException(ProofFailure.PROOF_EXPIRED, "PROOF_EXPIRED", "the proof expired at " + expires.get());
     }
     byte[] signature;
     try {
       signature = Multikey.decodeMultibase(proofValue);
     } catch (InvalidInputException e) {
-      throw new InvalidSignatureException("PROOF_VALUE_MALFORMED", "proofValue is not multibase base58btc", e);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_VALUE_MALFORMED", "proofValue is not multibase base58btc", e);
     }
     if (signature.length != 64) {
-      throw new InvalidSignatureException("PROOF_VALUE_MALFORMED", "the signature must have 64 bytes, not " + signature.length);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_VALUE_MALFORMED", "the signature must have 64 bytes, not " + signature.length);
     }
-    VerificationMethod method = resolver.resolve(vmId);
-    VerificationKey key;
-    try {
-      key = VerificationKey.of(method).requireType(suite.keyType());
-    } catch (InvalidInputException e) {
-      throw new InvalidSignatureException(e.code(), "the verification key is not usable with " + suite + ": " + e.getMessage(), e);
-    }
-    if (expectations.requireKeyControlledByIssuer() && method.controller().isPresent()) {
-      Optional<String> issuer = issuerId(document);
-      if (issuer.isPresent() && !issuer.get().equals(method.controller().get())) {
-        throw new InvalidSignatureException("KEY_CONTROLLER_MISMATCH",
-            "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuer.get());
-      }
-    }
+    List<Keyed> candidates = keyStep.keys(vmId, suite);
     List<String> previous = previousProofIds(proof);
     byte[] docHash = documentHashes.computeIfAbsent(suite.usesJcs() + " " + previous,
         p -> sha256(canonicalize(unsecured(document, previous), suite)));
     byte[] hashData = new byte[64];
     System.arraycopy(sha256(canonicalize(proofConfig(document, proof), suite)), 0, hashData, 0, 32);
     System.arraycopy(docHash, 0, hashData, 32, 32);
-    key.verify(hashData, signature);
-    suite.warningCode().ifPresent(code -> warnings.add(new ProofWarning(code,
-        "the proof uses the legacy " + suite.cryptosuiteName().orElse(suite.proofType()) + " suite")));
-    return new VerifiedProof(proof.deepCopy(), suite, method);
+    ProofVerificationException last = null;
+    for (Keyed keyed : candidates) {
+      try {
+        keyed.key().verify(hashData, signature);
+        suite.warningCode().ifPresent(code -> warnings.add(new ProofWarning(code,
+            "the proof uses the legacy " + suite.cryptosuiteName().orElse(suite.proofType()) + " suite")));
+        return new VerifiedProof(proof.deepCopy(), suite, keyed.method(), Optional.ofNullable(keyed.bound()));
+      } catch (ProofVerificationException e) {
+        last = e;
+      }
+    }
+    throw last != null ? last
+        : new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "KEY_NOT_FOUND", "no key for " + vmId);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -287,13 +380,17 @@ public final class DataIntegrity {
     } catch (InvalidSignatureException e) {
       throw e;
     } catch (InvalidInputException e) {
-      throw new InvalidSignatureException(e.code(), "the document cannot be canonicalized: " + e.getMessage(), e);
+      // A context this verifier does not hold cannot be judged; anything else the canonicalizer
+      // refuses (an undefined term, a relative IRI) means the signed data cannot be rebuilt.
+      ProofFailure failure = CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED.equals(e.code())
+          ? ProofFailure.CONTEXT_UNAVAILABLE : ProofFailure.DOCUMENT_ALTERED;
+      throw new ProofVerificationException(failure, e.code(), "the document cannot be canonicalized: " + e.getMessage(), e);
     }
   }
 
   private static void requireDocument(JsonNode document) {
     if (document == null || !document.isObject()) {
-      throw new InvalidSignatureException("DOCUMENT_INVALID", "a secured document must be a JSON object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "DOCUMENT_INVALID", "a secured document must be a JSON object");
     }
   }
 
@@ -317,7 +414,7 @@ public final class DataIntegrity {
           }
         }
         if (found == null) {
-          throw new InvalidSignatureException("PREVIOUS_PROOF_MISSING", "the chained-to proof " + id + " is not on the document");
+          throw new ProofVerificationException(ProofFailure.MALFORMED, "PREVIOUS_PROOF_MISSING", "the chained-to proof " + id + " is not on the document");
         }
         matching.add(found);
       }
@@ -349,7 +446,7 @@ public final class DataIntegrity {
     List<String> ids = new ArrayList<>();
     for (JsonNode id : previous.isArray() ? previous : List.of(previous)) {
       if (!id.isTextual()) {
-        throw new InvalidSignatureException("PROOF_MALFORMED", "previousProof must be a string or a list of strings");
+        throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", "previousProof must be a string or a list of strings");
       }
       ids.add(id.asText());
     }
@@ -370,7 +467,7 @@ public final class DataIntegrity {
   private static String requiredText(JsonNode proof, String member) {
     JsonNode value = proof.get(member);
     if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-      throw new InvalidSignatureException("PROOF_MALFORMED", "the proof has no " + member);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", "the proof has no " + member);
     }
     return value.asText();
   }
@@ -383,7 +480,7 @@ public final class DataIntegrity {
     try {
       return Optional.of(OffsetDateTime.parse(value.asText()).toInstant());
     } catch (DateTimeParseException e) {
-      throw new InvalidSignatureException("PROOF_MALFORMED", member + " is not an XML Schema dateTime");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", member + " is not an XML Schema dateTime");
     }
   }
 
@@ -412,8 +509,20 @@ public final class DataIntegrity {
    * @param proof the proof object
    * @param cryptosuite its suite
    * @param verificationMethod the key that verified it
+   * @param boundKey how the key is bound to the issuer (empty when the caller resolved it)
    */
-  public record VerifiedProof(JsonNode proof, Cryptosuite cryptosuite, VerificationMethod verificationMethod) {}
+  public record VerifiedProof(JsonNode proof, Cryptosuite cryptosuite, VerificationMethod verificationMethod,
+      Optional<BoundKey> boundKey) {
+    /** Checks for nulls. */
+    public VerifiedProof {
+      Objects.requireNonNull(boundKey, "boundKey");
+    }
+
+    /** A proof verified with a key the caller resolved (not bound through {@link IssuerKeys}). */
+    public VerifiedProof(JsonNode proof, Cryptosuite cryptosuite, VerificationMethod verificationMethod) {
+      this(proof, cryptosuite, verificationMethod, Optional.empty());
+    }
+  }
 
   /**
    * The outcome of a successful verification: every proof verified.
@@ -437,8 +546,10 @@ public final class DataIntegrity {
     private final Optional<String> domain;
     private final boolean requireKeyControlledByIssuer;
     private final Clock clock;
+    private final Duration skew;
 
     private Expectations(Builder b) {
+      this.skew = b.skew;
       this.proofPurpose = b.proofPurpose;
       this.challenge = b.challenge;
       this.domain = b.domain;
@@ -476,9 +587,14 @@ public final class DataIntegrity {
       return requireKeyControlledByIssuer;
     }
 
-    /** The clock for {@code expires}. */
+    /** The clock for {@code created} and {@code expires}. */
     public Clock clock() {
       return clock;
+    }
+
+    /** How far in the future a proof's {@code created} may be (default 60 s). */
+    public Duration skew() {
+      return skew;
     }
 
     /** Builds {@link Expectations}. */
@@ -488,8 +604,18 @@ public final class DataIntegrity {
       private Optional<String> domain = Optional.empty();
       private boolean requireKeyControlledByIssuer = true;
       private Clock clock = Clock.systemUTC();
+      private Duration skew = Duration.ofSeconds(60);
 
       private Builder() {}
+
+      /** How far in the future a proof's {@code created} may be (default 60 s). */
+      public Builder skew(Duration value) {
+        if (value.isNegative()) {
+          throw new ConfigurationException("CLOCK_SKEW_INVALID", "clock skew must not be negative");
+        }
+        this.skew = value;
+        return this;
+      }
 
       /** The expected proof purpose (default {@code assertionMethod}). */
       public Builder proofPurpose(String value) {

@@ -2,6 +2,8 @@ package io.github.insignia.openbadges.signing.jose;
 
 import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.signing.verify.ProofFailure;
+import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -33,8 +35,11 @@ import java.util.regex.Pattern;
  * Immutable and thread-safe.
  */
 public final class CompactJws {
-  /** Three base64url segments separated by dots (the payload may be empty). */
-  private static final Pattern SHAPE = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+$");
+  /**
+   * Three base64url segments separated by dots (the payload may be empty, and so may the
+   * signature: an unsecured {@code alg: none} token is a JWS to refuse, not unrecognised input).
+   */
+  private static final Pattern SHAPE = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*$");
 
   /** Header members that point at a key from inside the token: never trusted implicitly. */
   private static final Set<String> KEY_POINTERS = Set.of("jku", "x5u", "x5c", "x5t", "x5t#S256");
@@ -52,11 +57,13 @@ public final class CompactJws {
    */
   private static final BoundedCache<String, CheckedHeader> ACCEPTED = new BoundedCache<>(MAX_REMEMBERED_HEADERS);
 
-  private record CheckedHeader(JsonNode json, JwsAlgorithm algorithm) {}
+  private record CheckedHeader(JsonNode json, JwsAlgorithm algorithm, VerificationKey headerKey) {}
 
   /** Shared with {@link #ACCEPTED}: read it, never change it. */
   final JsonNode header;
   final JwsAlgorithm algorithm;
+  /** The header {@code jwk} as a key (checked and remembered with the header), or null. */
+  final VerificationKey headerKey;
   final byte[] payload;
   final byte[] signingInput;
   private final String signature;
@@ -64,6 +71,7 @@ public final class CompactJws {
   private CompactJws(CheckedHeader header, byte[] payload, byte[] signingInput, String signature) {
     this.header = header.json();
     this.algorithm = header.algorithm();
+    this.headerKey = header.headerKey();
     this.payload = payload;
     this.signingInput = signingInput;
     this.signature = signature;
@@ -109,6 +117,46 @@ public final class CompactJws {
   }
 
   /**
+   * What a compact JWS says, read without judging it: its header and payload as JSON, whatever the
+   * header names ({@code alg: none}, HMAC, {@code jku}, {@code x5c}…) and whether or not it is
+   * signed. For a host that must know what the token claims to be (which issuer, which kind of
+   * document) before a verifier ({@link VcJwt}, {@link Ob2Jws}) judges it and refuses it with a
+   * typed {@link ProofFailure}. Nothing read here is evidence of anything.
+   *
+   * @param compact the compact serialisation
+   * @param limits the payload's limits
+   * @return the unverified header and payload
+   * @throws InvalidInputException {@code JWS_MALFORMED} when it does not have three base64url
+   *     parts, {@code JWS_TOO_LARGE}, or the {@link SafeJson} code when a part is not acceptable JSON
+   */
+  public static Unverified readUnverified(String compact, JsonLimits limits) {
+    String text = compact == null ? "" : compact.strip();
+    if (text.length() > limits.maxDocumentBytes() * 4 / 3 + 1024) {
+      throw new InvalidInputException("JWS_TOO_LARGE", "the JWS is larger than the configured limit");
+    }
+    if (!SHAPE.matcher(text).matches()) {
+      throw new InvalidInputException("JWS_MALFORMED", "a compact JWS has exactly three dot-separated base64url parts");
+    }
+    int first = text.indexOf('.');
+    int second = text.indexOf('.', first + 1);
+    JsonNode header = SafeJson.read(Crypto.b64uDecode(text.substring(0, first), "JWS_MALFORMED", "the JWS header"),
+        JsonLimits.builder().maxDepth(8).maxDocumentBytes(64 * 1024).build());
+    JsonNode payload = SafeJson.read(Crypto.b64uDecode(text.substring(first + 1, second), "JWS_MALFORMED", "the JWS payload"), limits);
+    if (!header.isObject()) {
+      throw new InvalidInputException("JWS_MALFORMED", "the JWS header is not a JSON object");
+    }
+    return new Unverified(header, payload);
+  }
+
+  /**
+   * A compact JWS's header and payload, not verified (see {@link #readUnverified}).
+   *
+   * @param header the protected header
+   * @param payload the payload
+   */
+  public record Unverified(JsonNode header, JsonNode payload) {}
+
+  /**
    * Parses and checks the header: {@code alg} one of EdDSA/ES256/RS256 ({@code none} and every
    * other algorithm refused), no {@code crit}/{@code b64}, no {@code jku}/{@code x5u}/{@code
    * x5c}/{@code x5t}; a header {@code jwk} must be a usable public key and is left for the caller
@@ -122,16 +170,16 @@ public final class CompactJws {
    */
   public static CompactJws parse(String compact, JsonLimits limits) {
     if (compact == null) {
-      throw new InvalidSignatureException("JWS_MALFORMED", "no JWS given");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "no JWS given");
     }
     String text = compact.strip();
     if (text.length() > limits.maxDocumentBytes() * 4 / 3 + 1024) {
-      throw new InvalidSignatureException("JWS_TOO_LARGE", "the JWS is larger than the configured limit");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_TOO_LARGE", "the JWS is larger than the configured limit");
     }
     int first = text.indexOf('.');
     int second = first < 0 ? -1 : text.indexOf('.', first + 1);
     if (first <= 0 || second < 0 || text.indexOf('.', second + 1) >= 0) {
-      throw new InvalidSignatureException("JWS_MALFORMED", "a compact JWS has exactly three dot-separated parts");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "a compact JWS has exactly three dot-separated parts");
     }
     String encodedHeader = text.substring(0, first);
     CheckedHeader header = first <= MAX_REMEMBERED_HEADER_CHARS ? ACCEPTED.getIfPresent(encodedHeader) : null;
@@ -143,12 +191,12 @@ public final class CompactJws {
     }
     // One copy of the signing input; the payload is decoded in place from it.
     byte[] signingInput = text.substring(0, second).getBytes(StandardCharsets.ISO_8859_1);
-    byte[] payload = decode(signingInput, first + 1, second, "JWS_MALFORMED", "the JWS payload");
+    byte[] payload = decode(signingInput, first + 1, second, ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS payload");
     if (payload.length > limits.maxDocumentBytes()) {
-      throw new InvalidSignatureException("JWS_TOO_LARGE", "the JWS payload is too large");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_TOO_LARGE", "the JWS payload is too large");
     }
     if (second + 1 == text.length()) {
-      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS has no signature");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS has no signature");
     }
     return new CompactJws(header, payload, signingInput, text.substring(second + 1));
   }
@@ -163,58 +211,62 @@ public final class CompactJws {
       header = SafeJson.read(Crypto.b64uDecode(encodedHeader, "JWS_MALFORMED", "the JWS header"),
           JsonLimits.builder().maxDepth(8).maxDocumentBytes(64 * 1024).build());
     } catch (InvalidInputException e) {
-      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS header is not a JSON object: " + e.getMessage(), e);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS header is not a JSON object: " + e.getMessage(), e);
     }
     if (!header.isObject()) {
-      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS header is not a JSON object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS header is not a JSON object");
     }
     JsonNode alg = header.get("alg");
     if (alg == null || !alg.isTextual()) {
-      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS header has no alg");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS header has no alg");
     }
     if ("none".equals(alg.asText().toLowerCase(Locale.ROOT))) {
-      throw new InvalidSignatureException("JWS_ALG_NONE", "unsecured JWS (alg none) is never accepted");
+      throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "JWS_ALG_NONE", "unsecured JWS (alg none) is never accepted");
     }
-    JwsAlgorithm algorithm = JwsAlgorithm.fromName(alg.asText()).orElseThrow(() -> new InvalidSignatureException(
-        "JWS_ALG_UNSUPPORTED", "JWS algorithm " + alg.asText() + " is not accepted (only EdDSA, ES256, RS256)"));
+    JwsAlgorithm algorithm = JwsAlgorithm.fromName(alg.asText()).orElseThrow(() -> new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "JWS_ALG_UNSUPPORTED", "JWS algorithm " + alg.asText() + " is not accepted (only EdDSA, ES256, RS256)"));
     if (header.has("crit") || header.has("b64")) {
-      throw new InvalidSignatureException("JWS_CRIT_UNSUPPORTED", "JWS headers with crit or b64 are not supported");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_CRIT_UNSUPPORTED", "JWS headers with crit or b64 are not supported");
     }
     for (String pointer : KEY_POINTERS) {
       if (header.has(pointer)) {
-        throw new InvalidSignatureException(
-            "JWS_HEADER_KEY_UNTRUSTED", "the JWS header names a key with '" + pointer + "', which is never trusted");
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED", "the JWS header names a key with '" + pointer + "', which is never trusted");
       }
     }
     JsonNode jwk = header.get("jwk");
+    VerificationKey headerKey = null;
     if (jwk != null) {
       // Checked before Nimbus parses the header, so a bad or private key gets its own code.
       if (!jwk.isObject() || jwk.has("d") || jwk.has("p") || jwk.has("k")) {
-        throw new InvalidSignatureException("JWS_HEADER_KEY_UNTRUSTED", "the header jwk is not a public key");
+        throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_HEADER_KEY_UNTRUSTED", "the header jwk is not a public key");
       }
       try {
-        Keys.publicKeyFromJwk(jwk);
+        headerKey = Keys.publicKeyFromJwk(jwk);
       } catch (InvalidInputException e) {
-        throw new InvalidSignatureException(e.code(), "the header jwk is not usable: " + e.getMessage(), e);
+        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(), "the header jwk is not usable: " + e.getMessage(), e);
       }
     }
     try {
       // Only as a check: a header the JOSE library would refuse is refused here as well.
       JWSHeader.parse(new Base64URL(encodedHeader));
     } catch (ParseException | RuntimeException e) {
-      throw new InvalidSignatureException("JWS_MALFORMED", "the JWS header could not be parsed: " + e.getMessage(), e);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS header could not be parsed: " + e.getMessage(), e);
     }
-    return new CheckedHeader(header, algorithm);
+    return new CheckedHeader(header, algorithm, headerKey);
   }
 
-  private static byte[] decode(byte[] ascii, int from, int to, String code, String what) {
+  private static byte[] decode(byte[] ascii, int from, int to, ProofFailure failure, String code, String what) {
     try {
       ByteBuffer decoded = BASE64URL.decode(ByteBuffer.wrap(ascii, from, to - from));
       byte[] array = decoded.array();
       return decoded.remaining() == array.length ? array : Arrays.copyOf(array, decoded.remaining());
     } catch (IllegalArgumentException e) {
-      throw new InvalidSignatureException(code, what + " is not base64url", e);
+      throw new ProofVerificationException(failure, code, what + " is not base64url", e);
     }
+  }
+
+  /** The compact serialisation (as parsed, whitespace stripped). */
+  public String compact() {
+    return new String(signingInput, StandardCharsets.ISO_8859_1) + "." + signature;
   }
 
   /** The protected header (a copy). */
@@ -258,7 +310,7 @@ public final class CompactJws {
    */
   public void verify(VerificationKey key) {
     if (algorithm.keyType() != key.keyType()) {
-      throw new InvalidSignatureException("JWS_ALG_MISMATCH",
+      throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, "JWS_ALG_MISMATCH",
           "JWS algorithm " + algorithm + " does not match the " + key.keyType() + " key (expected "
               + JwsAlgorithm.forKeyType(key.keyType()) + ")");
     }
@@ -268,7 +320,7 @@ public final class CompactJws {
   /** The decoded signature; {@code SIGNATURE_INVALID} when it is not strict base64url. */
   private byte[] signatureBytes() {
     byte[] ascii = signature.getBytes(StandardCharsets.ISO_8859_1);
-    return decode(ascii, 0, ascii.length, "SIGNATURE_INVALID", "the JWS signature");
+    return decode(ascii, 0, ascii.length, ProofFailure.SIGNATURE_INVALID, "SIGNATURE_INVALID", "the JWS signature");
   }
 
   /** The payload as JSON (duplicate members and excess depth refused). */
@@ -276,13 +328,13 @@ public final class CompactJws {
     try {
       return SafeJson.read(payload, limits);
     } catch (InvalidInputException e) {
-      throw new InvalidSignatureException(code, "the JWS payload is not valid JSON: " + e.getMessage(), e);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, code, "the JWS payload is not valid JSON: " + e.getMessage(), e);
     }
   }
 
   static void requireSamePayload(JsonNode payload, JsonNode expected) {
     if (expected != null && !payload.equals(expected)) {
-      throw new InvalidSignatureException("JWS_PAYLOAD_MISMATCH", "the signed payload differs from the document");
+      throw new ProofVerificationException(ProofFailure.PAYLOAD_MISMATCH, "JWS_PAYLOAD_MISMATCH", "the signed payload differs from the document");
     }
   }
 }

@@ -1,6 +1,12 @@
 package io.github.insignia.openbadges.signing.jose;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.signing.KeyType;
+import io.github.insignia.openbadges.signing.verify.BoundKey;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.ProofFailure;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
+import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.JsonLimits;
@@ -64,7 +70,7 @@ public final class Ob2Jws {
     CompactJws parsed = CompactJws.parse(jws, JsonLimits.defaults());
     JsonNode assertion = parsed.payloadJson(JsonLimits.defaults(), "OB2_PAYLOAD_INVALID");
     if (!assertion.isObject()) {
-      throw new InvalidSignatureException("OB2_PAYLOAD_INVALID", "the JWS payload is not an assertion object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_PAYLOAD_INVALID", "the JWS payload is not an assertion object");
     }
     return new Decoded(parsed, assertion);
   }
@@ -88,39 +94,90 @@ public final class Ob2Jws {
   }
 
   /**
-   * Verifies, fetching what the assertion links (BadgeClass, issuer Profile, CryptographicKey)
-   * through the host's fetcher; embedded objects are used as they are.
+   * Verifies, fetching what the assertion links through the host's fetcher: the issuer is the
+   * BadgeClass's (embedded, or fetched from the badge URL), and its keys are read from its own
+   * profile, fetched from its id ({@link IssuerKeys}); an issuer embedded in the badge is never a
+   * source of keys.
    */
   public static Verified verify(String jws, DocumentFetcher fetcher) {
     Decoded decoded = decode(jws);
-    JsonNode assertion = decoded.assertion();
-    JsonNode badge = node(assertion.get("badge"), fetcher, "badge");
-    JsonNode issuer = node(badge.get("issuer"), fetcher, "issuer");
-    List<String> candidates = decoded.creator().map(List::of).orElseGet(() -> listedKeys(issuer));
-    if (candidates.isEmpty()) {
-      throw new InvalidSignatureException("OB2_KEY_NOT_LISTED", "no verification.creator and the issuer lists no publicKey");
+    JsonNode badge = node(decoded.assertion.get("badge"), fetcher, "badge");
+    JsonNode issuer = badge.get("issuer");
+    String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.asText() : issuer.path("id").asText(null);
+    return verifier(IssuerKeys.create(fetcher), VerificationPolicy.defaults()).verify(jws, issuerId);
+  }
+
+  /**
+   * The import verifier: the signing key must be the issuer's (its profile, fetched from its id,
+   * lists it in {@code publicKey}, and the CryptographicKey on the issuer's origin names the issuer
+   * as {@code owner}), the algorithm is pinned to it. Immutable and thread-safe.
+   */
+  public static Verifier verifier(IssuerKeys keys, VerificationPolicy policy) {
+    return new Verifier(Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(policy, "policy"));
+  }
+
+  /** Verifies OB 2.0 signed assertions with issuer-bound keys. Immutable and thread-safe. */
+  public static final class Verifier {
+    private final IssuerKeys keys;
+    private final VerificationPolicy policy;
+
+    private Verifier(IssuerKeys keys, VerificationPolicy policy) {
+      this.keys = keys;
+      this.policy = policy;
     }
-    InvalidSignatureException last = null;
-    for (String keyUrl : candidates) {
-      JsonNode keyDoc = node(SafeJson.nodeFactory().textNode(keyUrl), fetcher, "verification.creator");
-      try {
-        return decoded.verifyWith(keyDoc, issuer, null);
-      } catch (InvalidSignatureException e) {
-        last = e;
+
+    /**
+     * Verifies a signed assertion of {@code issuerId} (the issuer of its BadgeClass, as the host
+     * found it).
+     *
+     * @throws ProofVerificationException with its {@link ProofFailure} and stage
+     */
+    public Verified verify(String jws, String issuerId) {
+      Decoded decoded = decode(jws);
+      if (decoded.jws.headerKey != null) {
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED",
+            "OB 2.0 keys come from the issuer's CryptographicKey, not a header jwk");
       }
+      String type = decoded.assertion.path("verification").path("type").asText("");
+      if (!type.equals("SignedBadge") && !type.equals("signed")) {
+        throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_NOT_SIGNED_BADGE",
+            "the assertion's verification type is not SignedBadge");
+      }
+      KeyType keyType = decoded.jws.algorithm.keyType();
+      if (!policy.acceptedKeyTypes().contains(keyType)) {
+        throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "KEY_TYPE_NOT_ACCEPTED",
+            "the policy does not accept " + decoded.jws.algorithm + " signatures");
+      }
+      List<BoundKey> bound = keys.bind(issuerId, decoded.creator(), Optional.empty(), IssuerKeys.Format.OB2_JWS, policy);
+      ProofVerificationException last = null;
+      for (BoundKey b : bound) {
+        if (b.key().keyType() != keyType) {
+          continue;
+        }
+        try {
+          decoded.jws.verify(b.key());
+          return new Verified(decoded.assertion(), b.id(), issuerId, b.key(), Optional.of(b));
+        } catch (ProofVerificationException e) {
+          last = e;
+        }
+      }
+      if (last != null) {
+        throw last;
+      }
+      throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, "JWS_ALG_MISMATCH",
+          "JWS algorithm " + decoded.jws.algorithm + " does not match the issuer's key");
     }
-    throw last;
   }
 
   private static JsonNode node(JsonNode value, DocumentFetcher fetcher, String what) {
     if (value == null || value.isNull()) {
-      throw new InvalidSignatureException("OB2_ISSUER_UNAVAILABLE", "the assertion has no " + what);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_ISSUER_UNAVAILABLE", "the assertion has no " + what);
     }
     if (value.isObject()) {
       return value;
     }
     if (!value.isTextual()) {
-      throw new InvalidSignatureException("OB2_ISSUER_UNAVAILABLE", what + " is neither an object nor a URL");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_ISSUER_UNAVAILABLE", what + " is neither an object nor a URL");
     }
     URI url;
     try {
@@ -133,7 +190,7 @@ public final class Ob2Jws {
     }
     JsonNode doc = SafeJson.read(fetcher.fetch(url), JsonLimits.defaults());
     if (!doc.isObject()) {
-      throw new InvalidSignatureException("OB2_ISSUER_UNAVAILABLE", "the " + what + " document is not an object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_ISSUER_UNAVAILABLE", "the " + what + " document is not an object");
     }
     return doc;
   }
@@ -193,36 +250,36 @@ public final class Ob2Jws {
 
     Verified verifyWith(JsonNode keyDoc, JsonNode issuerProfile, JsonNode expectedAssertion) {
       if (jws.header.has("jwk")) {
-        throw new InvalidSignatureException("JWS_HEADER_KEY_UNTRUSTED", "OB 2.0 keys come from the CryptographicKey, not a header jwk");
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED", "OB 2.0 keys come from the CryptographicKey, not a header jwk");
       }
       String type = assertion.path("verification").path("type").asText("");
       if (!type.equals("SignedBadge") && !type.equals("signed")) {
-        throw new InvalidSignatureException("OB2_NOT_SIGNED_BADGE", "the assertion's verification type is not SignedBadge");
+        throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_NOT_SIGNED_BADGE", "the assertion's verification type is not SignedBadge");
       }
       String keyId = keyDoc.path("id").asText(null);
       String issuerId = issuerProfile.path("id").asText(null);
       if (keyId == null || issuerId == null) {
-        throw new InvalidSignatureException("OB2_KEY_NOT_LISTED", "the key or the issuer Profile has no id");
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "OB2_KEY_NOT_LISTED", "the key or the issuer Profile has no id");
       }
       Optional<String> creator = creator();
       if (creator.isPresent() && !creator.get().equals(keyId)) {
-        throw new InvalidSignatureException("OB2_CREATOR_MISMATCH", "the key is not the assertion's verification.creator");
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "OB2_CREATOR_MISMATCH", "the key is not the assertion's verification.creator");
       }
       if (!issuerId.equals(keyDoc.path("owner").asText(null))) {
-        throw new InvalidSignatureException("OB2_KEY_OWNER_MISMATCH", "the key's owner is not the issuer " + issuerId);
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "OB2_KEY_OWNER_MISMATCH", "the key's owner is not the issuer " + issuerId);
       }
       if (!listedKeys(issuerProfile).contains(keyId)) {
-        throw new InvalidSignatureException("OB2_KEY_NOT_LISTED", "the issuer's publicKey does not list " + keyId);
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "OB2_KEY_NOT_LISTED", "the issuer's publicKey does not list " + keyId);
       }
       JsonNode pem = keyDoc.get("publicKeyPem");
       if (pem == null || !pem.isTextual()) {
-        throw new InvalidSignatureException("KEY_MALFORMED", "the CryptographicKey has no publicKeyPem");
+        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, "KEY_MALFORMED", "the CryptographicKey has no publicKeyPem");
       }
       VerificationKey key;
       try {
         key = Keys.publicKeyFromPem(pem.asText());
       } catch (InvalidInputException e) {
-        throw new InvalidSignatureException(e.code(), "the CryptographicKey is not usable: " + e.getMessage(), e);
+        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(), "the CryptographicKey is not usable: " + e.getMessage(), e);
       }
       jws.verify(key);
       CompactJws.requireSamePayload(assertion, expectedAssertion);
@@ -237,6 +294,22 @@ public final class Ob2Jws {
    * @param keyId the CryptographicKey id
    * @param issuerId the issuer Profile id
    * @param key the key that verified
+   * @param boundKey how the key is bound to the issuer (empty when the caller supplied the documents)
    */
-  public record Verified(JsonNode assertion, String keyId, String issuerId, VerificationKey key) {}
+  public record Verified(JsonNode assertion, String keyId, String issuerId, VerificationKey key, Optional<BoundKey> boundKey) {
+    /** Checks for nulls. */
+    public Verified {
+      Objects.requireNonNull(boundKey, "boundKey");
+    }
+
+    /** The JWS algorithm of the key that verified it (pinned to the key's type). */
+    public JwsAlgorithm algorithm() {
+      return JwsAlgorithm.forKeyType(key.keyType());
+    }
+
+    /** Verified with a key document and profile the caller supplied. */
+    public Verified(JsonNode assertion, String keyId, String issuerId, VerificationKey key) {
+      this(assertion, keyId, issuerId, key, Optional.empty());
+    }
+  }
 }

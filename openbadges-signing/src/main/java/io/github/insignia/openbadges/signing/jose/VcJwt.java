@@ -1,6 +1,18 @@
 package io.github.insignia.openbadges.signing.jose;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.signing.verify.BoundKey;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.ProofFailure;
+import io.github.insignia.openbadges.signing.verify.Provenance;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
+import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
+import io.github.insignia.openbadges.signing.verify.BoundKey;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.ProofFailure;
+import io.github.insignia.openbadges.signing.verify.Provenance;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
+import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.ConfigurationException;
@@ -148,7 +160,26 @@ public final class VcJwt {
     return first != null && V1_CONTEXT.equals(first.asText()) ? DataModel.V1_1 : DataModel.V2_0;
   }
 
-  /** A verifier builder; the resolver finds the key the {@code kid} names. */
+  /**
+   * The import verifier: the key must be bound to the credential's issuer through {@code keys}
+   * (a {@code kid} selects among the issuer's keys; a header {@code jwk} counts only when it equals
+   * one of them, unless {@link VerificationPolicy#acceptUnboundHeaderJwk()}); {@code jku}/{@code
+   * x5u}/{@code x5c} are refused; the algorithm is pinned to the bound key; the claims are checked
+   * with the policy's clock and skew. Immutable and thread-safe.
+   */
+  public static Verifier verifier(IssuerKeys keys, VerificationPolicy policy) {
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(policy, "policy");
+    Verifier.Builder b = new Verifier.Builder(keys, policy);
+    return b.clock(policy.clock()).clockSkew(policy.skew()).strictClaims(policy.strictClaims()).limits(policy.limits()).build();
+  }
+
+  /**
+   * A verifier builder for a host that resolves keys itself; the resolver finds the key the {@code
+   * kid} names and is trusted to return only the issuer's keys (for example {@code
+   * KeyResolvers.fixed}). Importing badges from strangers needs {@link #verifier(IssuerKeys,
+   * VerificationPolicy)}.
+   */
   public static Verifier.Builder verifier(VerificationMethodResolver resolver) {
     return new Verifier.Builder(resolver);
   }
@@ -162,6 +193,7 @@ public final class VcJwt {
     private final VerificationMethod verificationMethod;
     private final DataModel dataModel;
     private final List<ProofWarning> warnings;
+    private final Optional<BoundKey> boundKey;
     private final Lazy<JsonNode> credential;
     private final Lazy<JsonNode> header;
     private final Lazy<JsonNode> payload;
@@ -178,11 +210,14 @@ public final class VcJwt {
      */
     public Verified(JsonNode credential, JsonNode header, JsonNode payload, VerificationMethod verificationMethod,
         DataModel dataModel, List<ProofWarning> warnings) {
-      this(Lazy.known(credential), Lazy.known(header), Lazy.known(payload), verificationMethod, dataModel, warnings);
+      this(Lazy.known(credential), Lazy.known(header), Lazy.known(payload), verificationMethod, dataModel, warnings,
+          Optional.empty());
     }
 
     private Verified(Lazy<JsonNode> credential, Lazy<JsonNode> header, Lazy<JsonNode> payload,
-        VerificationMethod verificationMethod, DataModel dataModel, List<ProofWarning> warnings) {
+        VerificationMethod verificationMethod, DataModel dataModel, List<ProofWarning> warnings,
+        Optional<BoundKey> boundKey) {
+      this.boundKey = boundKey;
       this.credential = credential;
       this.header = header;
       this.payload = payload;
@@ -197,11 +232,12 @@ public final class VcJwt {
      * verifier's cache, is copied before it is handed out.
      */
     static Verified lazy(byte[] payloadBytes, JsonLimits limits, JsonNode payloadTree, JsonNode credentialTree,
-        JsonNode sharedHeader, VerificationMethod method, DataModel model, List<ProofWarning> warnings) {
+        JsonNode sharedHeader, VerificationMethod method, DataModel model, List<ProofWarning> warnings,
+        Optional<BoundKey> bound) {
       Lazy<JsonNode> payload = payloadTree != null ? Lazy.known(payloadTree) : Lazy.of(() -> readPayload(payloadBytes, limits));
       Lazy<JsonNode> credential = credentialTree != null ? Lazy.known(credentialTree)
           : Lazy.of(() -> credentialOf(payload.get(), model));
-      return new Verified(credential, Lazy.of(sharedHeader::deepCopy), payload, method, model, warnings);
+      return new Verified(credential, Lazy.of(sharedHeader::deepCopy), payload, method, model, warnings, bound);
     }
 
     /** The credential (payload without the JWT claims, or the {@code vc} claim). */
@@ -222,6 +258,14 @@ public final class VcJwt {
     /** The key that verified. */
     public VerificationMethod verificationMethod() {
       return verificationMethod;
+    }
+
+    /**
+     * How the key is bound to the issuer (empty when the caller resolved the key itself). Check
+     * {@link BoundKey#authenticatesIssuer()}: a header key accepted by policy does not.
+     */
+    public Optional<BoundKey> boundKey() {
+      return boundKey;
     }
 
     /** The data model of the payload. */
@@ -262,7 +306,7 @@ public final class VcJwt {
     try {
       return SafeJson.read(payload, limits);
     } catch (InvalidInputException e) {
-      throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the JWS payload is not valid JSON: " + e.getMessage(), e);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", "the JWS payload is not valid JSON: " + e.getMessage(), e);
     }
   }
 
@@ -291,7 +335,12 @@ public final class VcJwt {
     private final boolean requireKeyControlledByIssuer;
     private final boolean strictClaims;
     private final JsonLimits limits;
+    private final IssuerKeys issuerKeys;
+    private final VerificationPolicy policy;
+
     private Verifier(Builder b) {
+      this.issuerKeys = b.issuerKeys;
+      this.policy = b.policy;
       this.resolver = b.resolver;
       this.trustedHeaderJwk = b.trustedHeaderJwk;
       this.clock = b.clock;
@@ -321,12 +370,15 @@ public final class VcJwt {
       JsonNode header = token.header;
       List<ProofWarning> warnings = new ArrayList<>(2);
       checkTyp(header, warnings);
+      if (issuerKeys != null) {
+        return verifyBound(token, expectedCredential, warnings);
+      }
       VerificationMethod method = key(header);
       VerificationKey key;
       try {
         key = VerificationKey.of(method);
       } catch (InvalidInputException e) {
-        throw new InvalidSignatureException(e.code(), "the verification key is not usable: " + e.getMessage(), e);
+        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(), "the verification key is not usable: " + e.getMessage(), e);
       }
       // The signature first: nothing of the payload is parsed before it is known to be the issuer's.
       token.verify(key);
@@ -334,20 +386,8 @@ public final class VcJwt {
       // One streaming pass reads what the checks need; the trees are built only when asked for.
       JsonNode payload = JwtPayloadScan.mayHideLongStrings(payloadBytes, limits) ? readPayload(payloadBytes, limits) : null;
       JwtPayloadScan scan = JwtPayloadScan.scan(limits, payloadBytes);
-      DataModel model;
-      JwtPayloadScan.Credential claimed;
-      if (scan.vcClaim == JwtPayloadScan.OTHER) {
-        throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the vc claim is not an object");
-      } else if (scan.vcClaim != null) {
-        model = DataModel.V1_1;
-        claimed = scan.vc;
-      } else {
-        model = DataModel.V2_0;
-        claimed = scan.top;
-      }
-      if (!claimed.hasContext || !claimed.hasType) {
-        throw new InvalidSignatureException("JWT_PAYLOAD_INVALID", "the JWT payload carries no credential");
-      }
+      DataModel model = modelOf(scan);
+      JwtPayloadScan.Credential claimed = model == DataModel.V1_1 ? scan.vc : scan.top;
       JsonNode credential = null;
       if (expectedCredential != null) {
         payload = payload != null ? payload : readPayload(payloadBytes, limits);
@@ -356,7 +396,97 @@ public final class VcJwt {
       }
       checkClaims(scan, claimed, model, warnings);
       checkController(method, claimed.issuerId);
-      return Verified.lazy(payloadBytes, limits, payload, credential, header, method, model, warnings);
+      return Verified.lazy(payloadBytes, limits, payload, credential, header, method, model, warnings, Optional.empty());
+    }
+
+    /** The data model the scanned payload follows; {@code JWT_PAYLOAD_INVALID} when it carries no credential. */
+    private static DataModel modelOf(JwtPayloadScan scan) {
+      if (scan.vcClaim == JwtPayloadScan.OTHER) {
+        throw new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", "the vc claim is not an object");
+      }
+      DataModel model = scan.vcClaim != null ? DataModel.V1_1 : DataModel.V2_0;
+      JwtPayloadScan.Credential claimed = model == DataModel.V1_1 ? scan.vc : scan.top;
+      if (!claimed.hasContext || !claimed.hasType) {
+        throw new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", "the JWT payload carries no credential");
+      }
+      return model;
+    }
+
+    /**
+     * The import path: the payload is scanned first (under the limits) to learn who claims to have
+     * issued it, the key is bound to that issuer, then the signature is checked with the bound key
+     * and the claims after it.
+     */
+    private Verified verifyBound(CompactJws token, JsonNode expectedCredential, List<ProofWarning> warnings) {
+      byte[] payloadBytes = token.payload;
+      JsonNode payload = JwtPayloadScan.mayHideLongStrings(payloadBytes, limits) ? readPayload(payloadBytes, limits) : null;
+      JwtPayloadScan scan = JwtPayloadScan.scan(limits, payloadBytes);
+      DataModel model = modelOf(scan);
+      JwtPayloadScan.Credential claimed = model == DataModel.V1_1 ? scan.vc : scan.top;
+      if (!policy.acceptedKeyTypes().contains(token.algorithm.keyType())) {
+        throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "KEY_TYPE_NOT_ACCEPTED",
+            "the policy does not accept " + token.algorithm + " signatures");
+      }
+      String issuerId = claimed.issuerId != null ? claimed.issuerId : scan.iss instanceof String iss ? iss : null;
+      List<BoundKey> candidates = boundKeys(token, issuerId);
+      BoundKey used = null;
+      ProofVerificationException last = null;
+      for (BoundKey candidate : candidates) {
+        try {
+          token.verify(candidate.key());
+          used = candidate;
+          break;
+        } catch (ProofVerificationException e) {
+          last = e;
+        }
+      }
+      if (used == null) {
+        throw last;
+      }
+      JsonNode credential = null;
+      if (expectedCredential != null) {
+        payload = payload != null ? payload : readPayload(payloadBytes, limits);
+        credential = credentialOf(payload, model);
+        CompactJws.requireSamePayload(credential, expectedCredential);
+      }
+      checkClaims(scan, claimed, model, warnings);
+      String id = text(token.header, "kid").orElse(used.id());
+      VerificationMethod method = used.key().asVerificationMethod(id,
+          used.authenticatesIssuer() ? Optional.of(used.issuerId()) : Optional.empty());
+      return Verified.lazy(payloadBytes, limits, payload, credential, token.header, method, model, warnings,
+          Optional.of(used));
+    }
+
+    /** The issuer's keys the header selects, of the header algorithm's key type. */
+    private List<BoundKey> boundKeys(CompactJws token, String issuerId) {
+      Optional<VerificationKey> carried = Optional.ofNullable(token.headerKey);
+      Optional<String> kid = text(token.header, "kid");
+      if (kid.isEmpty() && carried.isEmpty()) {
+        throw new ProofVerificationException(ProofFailure.KEY_MISSING, "JWS_KID_MISSING", "the JWS header has neither kid nor jwk");
+      }
+      List<BoundKey> bound;
+      try {
+        bound = issuerKeys.bind(issuerId, kid, carried, IssuerKeys.Format.VC_JWT, policy);
+      } catch (ProofVerificationException e) {
+        boolean unbound = e.failure() == ProofFailure.KEY_NOT_BOUND || e.failure() == ProofFailure.ISSUER_KEYS_UNAVAILABLE;
+        if (carried.isEmpty() || !unbound || !policy.acceptUnboundHeaderJwk()) {
+          throw e;
+        }
+        // The host chose to take the header key at its word (OB 3.0 allows it): not authenticated.
+        return List.of(new BoundKey("jwk:" + carried.get().thumbprint(), carried.get(), issuerId == null ? "" : issuerId,
+            Provenance.UNBOUND_HEADER_JWK, Optional.empty()));
+      }
+      List<BoundKey> typed = new ArrayList<>(bound.size());
+      for (BoundKey b : bound) {
+        if (b.key().keyType() == token.algorithm.keyType()) {
+          typed.add(b);
+        }
+      }
+      if (typed.isEmpty()) {
+        throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, "JWS_ALG_MISMATCH",
+            "JWS algorithm " + token.algorithm + " does not match the issuer's " + bound.get(0).key().keyType() + " key");
+      }
+      return typed;
     }
 
     private void checkTyp(JsonNode header, List<ProofWarning> warnings) {
@@ -371,7 +501,7 @@ public final class VcJwt {
       if (t.equals("vc+jwt")) {
         warnings.add(new ProofWarning("JWT_TYP_VC_JWT", "typ vc+jwt (VC-JOSE-COSE) accepted; OB 3.0 says JWT"));
       } else if (!t.equals("jwt")) {
-        throw new InvalidSignatureException("JWT_TYP_INVALID", "JWT typ must be absent, JWT or vc+jwt, not " + typ.get());
+        throw new ProofVerificationException(ProofFailure.MALFORMED, "JWT_TYP_INVALID", "JWT typ must be absent, JWT or vc+jwt, not " + typ.get());
       }
     }
 
@@ -380,27 +510,27 @@ public final class VcJwt {
       VerificationKey headerKey = null;
       if (jwk != null) {
         if (jwk.has("d") || jwk.has("p") || jwk.has("k")) {
-          throw new InvalidSignatureException("JWS_HEADER_KEY_UNTRUSTED", "the header jwk carries private key material");
+          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED", "the header jwk carries private key material");
         }
         try {
           headerKey = Keys.publicKeyFromJwk(jwk);
         } catch (InvalidInputException e) {
-          throw new InvalidSignatureException(e.code(), "the header jwk is not usable: " + e.getMessage(), e);
+          throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(), "the header jwk is not usable: " + e.getMessage(), e);
         }
       }
       Optional<String> kid = text(header, "kid");
       if (kid.isPresent()) {
         VerificationMethod method = resolver.resolve(kid.get());
         if (headerKey != null && !headerKey.equals(VerificationKey.of(method.publicKey()))) {
-          throw new InvalidSignatureException("JWS_HEADER_KEY_UNTRUSTED", "the header jwk is not the key kid names");
+          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED", "the header jwk is not the key kid names");
         }
         return method;
       }
       if (headerKey == null) {
-        throw new InvalidSignatureException("JWS_KID_MISSING", "the JWS header has neither kid nor jwk");
+        throw new ProofVerificationException(ProofFailure.KEY_MISSING, "JWS_KID_MISSING", "the JWS header has neither kid nor jwk");
       }
       if (trustedHeaderJwk == null || !trustedHeaderJwk.test(headerKey)) {
-        throw new InvalidSignatureException("JWS_HEADER_KEY_UNTRUSTED",
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED",
             "the JWS names its own key in a header jwk that the caller does not trust");
       }
       return headerKey.asVerificationMethod("jwk:" + headerKey.thumbprint(), Optional.empty());
@@ -408,13 +538,16 @@ public final class VcJwt {
 
     private void checkClaims(JwtPayloadScan scan, JwtPayloadScan.Credential credential, DataModel model,
         List<ProofWarning> warnings) {
-      compare("iss", scan.iss, credential.issuerId, warnings);
-      compare("jti", scan.jti, credential.id, warnings);
+      // VCDM 1.1 §6.3.1: a property the vc claim leaves out is carried by its registered claim
+      // instead (iss → issuer, jti → id, sub → credentialSubject.id); one present must agree.
+      boolean claimsFillIn = model == DataModel.V1_1;
+      compare("iss", scan.iss, credential.issuerId, claimsFillIn, warnings);
+      compare("jti", scan.jti, credential.id, claimsFillIn, warnings);
       List<String> subjects = credential.subjectIds;
       if (scan.sub == null) {
         missing("sub", !subjects.isEmpty(), warnings);
-      } else if (!subjects.contains(scan.sub)) {
-        throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", "sub does not equal credentialSubject.id");
+      } else if (!subjects.contains(scan.sub) && !(claimsFillIn && subjects.isEmpty())) {
+        throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", "sub does not equal credentialSubject.id");
       }
       Instant now = clock.instant();
       Optional<Instant> from = model == DataModel.V1_1
@@ -422,10 +555,10 @@ public final class VcJwt {
       Optional<Instant> nbf = numericDate(scan.nbf, "nbf");
       if (nbf.isPresent()) {
         if (from.isPresent() && from.get().getEpochSecond() != nbf.get().getEpochSecond()) {
-          throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", "nbf does not equal the credential's start date");
+          throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", "nbf does not equal the credential's start date");
         }
         if (nbf.get().isAfter(now.plus(clockSkew))) {
-          throw new InvalidSignatureException("JWT_NOT_YET_VALID", "the JWT is not valid before " + nbf.get());
+          throw new ProofVerificationException(ProofFailure.NOT_YET_VALID, "JWT_NOT_YET_VALID", "the JWT is not valid before " + nbf.get());
         }
       } else {
         missing("nbf", from.isPresent(), warnings);
@@ -435,10 +568,10 @@ public final class VcJwt {
       Optional<Instant> exp = numericDate(scan.exp, "exp");
       if (exp.isPresent()) {
         if (until.isPresent() && until.get().getEpochSecond() != exp.get().getEpochSecond()) {
-          throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", "exp does not equal the credential's end date");
+          throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", "exp does not equal the credential's end date");
         }
         if (exp.get().isBefore(now.minus(clockSkew))) {
-          throw new InvalidSignatureException("JWT_EXPIRED", "the JWT expired at " + exp.get());
+          throw new ProofVerificationException(ProofFailure.EXPIRED, "JWT_EXPIRED", "the JWT expired at " + exp.get());
         }
       } else {
         missing("exp", until.isPresent(), warnings);
@@ -446,11 +579,11 @@ public final class VcJwt {
     }
 
     /** {@code value}: absent (null), the claim's string, or {@link JwtPayloadScan#OTHER}. */
-    private void compare(String claim, Object value, String expected, List<ProofWarning> warnings) {
+    private void compare(String claim, Object value, String expected, boolean claimFillsIn, List<ProofWarning> warnings) {
       if (value == null) {
         missing(claim, expected != null, warnings);
-      } else if (expected == null || !expected.equals(value)) {
-        throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", claim + " does not agree with the credential");
+      } else if (expected == null ? !(claimFillsIn && value instanceof String) : !expected.equals(value)) {
+        throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", claim + " does not agree with the credential");
       }
     }
 
@@ -459,7 +592,7 @@ public final class VcJwt {
         return;
       }
       if (strictClaims) {
-        throw new InvalidSignatureException("JWT_CLAIM_MISSING", "the OB 3.0 JWT claim " + claim + " is missing");
+        throw new ProofVerificationException(ProofFailure.CLAIM_MISSING, "JWT_CLAIM_MISSING", "the OB 3.0 JWT claim " + claim + " is missing");
       }
       warnings.add(new ProofWarning("JWT_CLAIM_MISSING", "the OB 3.0 JWT claim " + claim + " is missing"));
     }
@@ -469,7 +602,7 @@ public final class VcJwt {
         return;
       }
       if (issuerId != null && !issuerId.equals(method.controller().get())) {
-        throw new InvalidSignatureException("KEY_CONTROLLER_MISMATCH",
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "KEY_CONTROLLER_MISMATCH",
             "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuerId);
       }
     }
@@ -477,6 +610,8 @@ public final class VcJwt {
     /** Builds a {@link Verifier}. */
     public static final class Builder {
       private final VerificationMethodResolver resolver;
+      private final IssuerKeys issuerKeys;
+      private final VerificationPolicy policy;
       private Predicate<VerificationKey> trustedHeaderJwk;
       private Clock clock = Clock.systemUTC();
       private Duration clockSkew = Duration.ofSeconds(60);
@@ -486,6 +621,14 @@ public final class VcJwt {
 
       private Builder(VerificationMethodResolver resolver) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.issuerKeys = null;
+        this.policy = null;
+      }
+
+      private Builder(IssuerKeys issuerKeys, VerificationPolicy policy) {
+        this.resolver = null;
+        this.issuerKeys = issuerKeys;
+        this.policy = policy;
       }
 
       /** Accept a header {@code jwk} (without {@code kid}) when this predicate trusts the key; default: never. */
@@ -588,7 +731,7 @@ public final class VcJwt {
       return Optional.empty();
     }
     if (!(value instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() > 253402300799d) {
-      throw new InvalidSignatureException("JWT_CLAIM_MISMATCH", claim + " is not a NumericDate");
+      throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", claim + " is not a NumericDate");
     }
     return Optional.of(Instant.ofEpochSecond(number.longValue()));
   }

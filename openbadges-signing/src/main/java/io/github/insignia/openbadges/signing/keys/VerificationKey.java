@@ -2,6 +2,8 @@ package io.github.insignia.openbadges.signing.keys;
 
 import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.signing.verify.ProofFailure;
+import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.InvalidSignatureException;
@@ -158,7 +160,7 @@ public final class VerificationKey {
    */
   public void verify(byte[] data, byte[] signature) {
     if (!isValidSignature(data, signature)) {
-      throw new InvalidSignatureException("SIGNATURE_INVALID", "the " + type + " signature does not verify");
+      throw new ProofVerificationException(ProofFailure.SIGNATURE_INVALID, "SIGNATURE_INVALID", "the " + type + " signature does not verify");
     }
   }
 

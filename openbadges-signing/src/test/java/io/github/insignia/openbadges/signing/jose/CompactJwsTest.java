@@ -47,6 +47,22 @@ class CompactJwsTest {
   }
 
   @Test
+  void readUnverifiedTellsWhatARefusedTokenClaimsWithoutJudgingIt() {
+    String body = b64("{\"iss\":\"did:example:1\"}");
+    String unsecured = b64("{\"alg\":\"none\"}") + "." + body + ".";
+    assertTrue(CompactJws.looksLike(unsecured), "an unsecured token is a JWS to refuse, not unknown input");
+    CompactJws.Unverified read = CompactJws.readUnverified(unsecured, JsonLimits.defaults());
+    assertEquals("none", read.header().get("alg").asText());
+    assertEquals("did:example:1", read.payload().get("iss").asText());
+    fails("JWS_ALG_NONE", () -> CompactJws.parse(unsecured, JsonLimits.defaults()));
+    String jku = b64("{\"alg\":\"EdDSA\",\"jku\":\"https://attacker.example/jwks\"}") + "." + body + ".AA";
+    assertEquals("https://attacker.example/jwks", CompactJws.readUnverified(jku, JsonLimits.defaults()).header().get("jku").asText());
+    fails("JWS_MALFORMED", () -> CompactJws.readUnverified("a.b", JsonLimits.defaults()));
+    fails("JWS_MALFORMED", () -> CompactJws.readUnverified(b64("[1]") + "." + body + ".AA", JsonLimits.defaults()));
+    fails("JSON_MALFORMED", () -> CompactJws.readUnverified(b64("{") + "." + body + ".AA", JsonLimits.defaults()));
+  }
+
+  @Test
   void shapeAndHostileHeaders() {
     assertFalse(CompactJws.looksLike("a.b"));
     assertFalse(CompactJws.looksLike("a.b.c.d"));

@@ -2,6 +2,8 @@ package io.github.insignia.openbadges.signing.jose.internal;
 
 import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.core.JsonFactory;
+import io.github.insignia.openbadges.signing.verify.ProofFailure;
+import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -264,11 +266,11 @@ public final class JwtPayloadScan {
     return OTHER;
   }
 
-  private static InvalidSignatureException invalid(String message) {
-    return new InvalidSignatureException("JWT_PAYLOAD_INVALID", message);
+  private static ProofVerificationException invalid(String message) {
+    return new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", message);
   }
 
-  private static InvalidSignatureException invalid(String message, Exception cause) {
-    return new InvalidSignatureException("JWT_PAYLOAD_INVALID", message, cause);
+  private static ProofVerificationException invalid(String message, Exception cause) {
+    return new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", message, cause);
   }
 }
