@@ -36,7 +36,7 @@ class BadgeIssuerTest {
 
   private static AwardRequest request(String email) {
     return AwardRequest.builder(TestKeys.achievement(), Recipient.email(email))
-        .evidence(Evidence.url("https://lms.example/portfolio/42"))
+        .evidence(AwardEvidence.url("https://lms.example/portfolio/42"))
         .narrative("Taught a sample lesson.")
         .build();
   }

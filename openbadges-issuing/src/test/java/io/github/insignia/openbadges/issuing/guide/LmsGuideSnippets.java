@@ -8,7 +8,7 @@ import io.github.insignia.openbadges.issuing.BadgeImage;
 import io.github.insignia.openbadges.issuing.BadgeIssuer;
 import io.github.insignia.openbadges.issuing.ClaimResult;
 import io.github.insignia.openbadges.issuing.CredentialProver;
-import io.github.insignia.openbadges.issuing.Evidence;
+import io.github.insignia.openbadges.issuing.AwardEvidence;
 import io.github.insignia.openbadges.issuing.ExpiryPolicy;
 import io.github.insignia.openbadges.issuing.Issuers;
 import io.github.insignia.openbadges.issuing.Recipient;
@@ -76,7 +76,7 @@ final class LmsGuideSnippets {
     // learner always give the same credential id (and the same status slot).
     AwardRequest request =
         AwardRequest.builder(achievement, Recipient.email(email))
-            .evidence(Evidence.url("https://lms.school.example/portfolio/42"))
+            .evidence(AwardEvidence.url("https://lms.school.example/portfolio/42"))
             .narrative("Designed and taught a lesson using the course method.")
             .build();
     Award award = issuer.award(request);
