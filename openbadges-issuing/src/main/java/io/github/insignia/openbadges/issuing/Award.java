@@ -50,7 +50,12 @@ public final class Award {
     return jwt;
   }
 
-  /** The hosted OB 2.0 documents, when {@link BadgeFormat#OB2_HOSTED} is enabled. */
+  /**
+   * The OB 2.0 documents to serve, when an OB 2.0 format is enabled: {@link Ob2Documents#documents()}
+   * maps each URL under the {@link Ob2Hosting} base to its JSON (the hosted assertion with {@link
+   * BadgeFormat#OB2_HOSTED}, the BadgeClass, the issuer and, with {@link BadgeFormat#OB2_SIGNED},
+   * the {@code CryptographicKey}). A verifier fetches them, so serve each at its URL.
+   */
   public Optional<Ob2Documents> ob2Hosted() {
     return ob2Hosted;
   }

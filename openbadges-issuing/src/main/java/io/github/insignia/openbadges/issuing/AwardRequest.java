@@ -1,6 +1,7 @@
 package io.github.insignia.openbadges.issuing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.model.ob3.Achievement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,12 @@ import java.util.Optional;
 /**
  * One award to make: the OB 3.0 Achievement, the recipient, and optionally evidence, a narrative,
  * results, the award time, an expiry policy and the badge image. Immutable; build with {@link
- * #builder(ObjectNode, Recipient)}.
+ * #builder(ObjectNode, Recipient)} or {@link #builder(Achievement, Recipient)}.
  */
 public final class AwardRequest {
   private final ObjectNode achievement;
   private final Recipient recipient;
-  private final List<Evidence> evidence;
+  private final List<AwardEvidence> evidence;
   private final Optional<String> narrative;
   private final List<ObjectNode> results;
   private final Optional<Instant> issuedAt;
@@ -44,6 +45,17 @@ public final class AwardRequest {
     return new Builder(achievement, recipient);
   }
 
+  /**
+   * As {@link #builder(ObjectNode, Recipient)}, from the typed model (built with {@code
+   * Achievement.builder()} or read with {@code Achievement.of(json)}).
+   *
+   * @param achievement the OB 3.0 Achievement
+   * @param recipient who receives it
+   */
+  public static Builder builder(Achievement achievement, Recipient recipient) {
+    return new Builder(Objects.requireNonNull(achievement, "achievement").json(), recipient);
+  }
+
   /** The achievement (a copy). */
   public ObjectNode achievement() {
     return achievement.deepCopy();
@@ -59,7 +71,7 @@ public final class AwardRequest {
   }
 
   /** The evidence. */
-  public List<Evidence> evidence() {
+  public List<AwardEvidence> evidence() {
     return evidence;
   }
 
@@ -94,7 +106,7 @@ public final class AwardRequest {
   public static final class Builder {
     private final ObjectNode achievement;
     private final Recipient recipient;
-    private final List<Evidence> evidence = new ArrayList<>();
+    private final List<AwardEvidence> evidence = new ArrayList<>();
     private final List<ObjectNode> results = new ArrayList<>();
     private String narrative;
     private Instant issuedAt;
@@ -107,7 +119,7 @@ public final class AwardRequest {
     }
 
     /** Adds evidence. */
-    public Builder evidence(Evidence value) {
+    public Builder evidence(AwardEvidence value) {
       evidence.add(Objects.requireNonNull(value, "value"));
       return this;
     }

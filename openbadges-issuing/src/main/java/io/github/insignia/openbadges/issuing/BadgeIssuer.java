@@ -137,6 +137,19 @@ public final class BadgeIssuer {
     return new Builder(issuerProfile, signer, verificationMethod);
   }
 
+  /**
+   * As {@link #builder(ObjectNode, Signer, String)}, from the typed model (built with {@code
+   * Profile.builder()} or read with {@code Profile.of(json)}).
+   *
+   * @param issuerProfile the OB 3.0 issuer Profile
+   * @param signer signs JWTs (and, through the prover, proofs)
+   * @param verificationMethod the key id proofs and the JWT {@code kid} name
+   */
+  public static Builder builder(
+      io.github.insignia.openbadges.model.ob3.Profile issuerProfile, Signer signer, String verificationMethod) {
+    return new Builder(Objects.requireNonNull(issuerProfile, "issuerProfile").json(), signer, verificationMethod);
+  }
+
   /** The issuer id. */
   public String issuerId() {
     return issuerId;
@@ -268,7 +281,7 @@ public final class BadgeIssuer {
     }
     if (!request.evidence().isEmpty()) {
       ArrayNode evidence = vc.putArray("evidence");
-      for (Evidence e : request.evidence()) {
+      for (AwardEvidence e : request.evidence()) {
         ObjectNode node = evidence.addObject();
         e.url().ifPresent(u -> node.put("id", u));
         node.putArray("type").add("Evidence");
@@ -373,7 +386,7 @@ public final class BadgeIssuer {
     request.narrative().ifPresent(n -> assertion.put("narrative", n));
     if (!request.evidence().isEmpty()) {
       ArrayNode evidence = assertion.putArray("evidence");
-      for (Evidence e : request.evidence()) {
+      for (AwardEvidence e : request.evidence()) {
         ObjectNode node = evidence.addObject();
         node.put("type", "Evidence");
         e.url().ifPresent(u -> node.put("id", u));
@@ -522,7 +535,7 @@ public final class BadgeIssuer {
    * issuer its profile listing the keys under {@code verificationMethod}/{@code assertionMethod},
    * any key document on its origin the verification method names, and with {@link
    * BadgeFormat#OB3_JWT} the JWKS at {@code /.well-known/jwks.json}. OB 2.0 documents come with
-   * each award ({@link Award#ob2Hosted()}, {@link Award#ob2Signed()}).
+   * each award ({@link Award#ob2Hosted()}: {@link Ob2Documents#documents()}).
    *
    * @return URL to JSON document, in a stable order
    * @throws ConfigurationException {@code ISSUER_KEY_UNBOUND} when the key ids cannot be bound to
@@ -677,10 +690,19 @@ public final class BadgeIssuer {
     }
 
     /**
-     * The issuer.
+     * The issuer. A configuration whose badges no verifier could accept is refused here, with what
+     * is missing, rather than discovered when the first badge fails online.
      *
      * @throws InvalidInputException {@code PROFILE_INVALID} when the profile has no id or no Profile type
-     * @throws ConfigurationException {@code ISSUER_MISCONFIGURED} when an enabled format lacks what it needs
+     * @throws ConfigurationException {@code ISSUER_MISCONFIGURED} when an enabled format lacks what it
+     *     needs: {@code OB3_DATA_INTEGRITY} without a prover; OB 2.0 without an {@link Ob2Hosting};
+     *     {@code OB2_SIGNED} without a public key to publish, or with a PEM that is not the OB 2.0
+     *     signer's key; a status service kept for another issuer; the 1EdTech status method without
+     *     a status service that has its list URL; {@code OB2_SIGNED} with status but no OB 2.0
+     *     revocation list URL (signed OB 2.0 badges could not be revoked)
+     * @throws ConfigurationException {@code ISSUER_KEY_UNBOUND} when the proof's verification
+     *     method or the JWT {@code kid} is not one verifiers could bind to the issuer id (see
+     *     {@link BadgeIssuer#publishedDocuments()})
      */
     public BadgeIssuer build() {
       if (!profile.path("id").isTextual() || !profile.get("id").asText().contains(":")) {
@@ -689,22 +711,60 @@ public final class BadgeIssuer {
       if (!hasType(profile, "Profile")) {
         throw new InvalidInputException("PROFILE_INVALID", "the issuer profile's type does not contain 'Profile'");
       }
+      String issuerId = profile.get("id").asText();
       if (formats.contains(BadgeFormat.OB3_DATA_INTEGRITY) && prover == null) {
-        throw new ConfigurationException("ISSUER_MISCONFIGURED", "OB3_DATA_INTEGRITY needs a prover");
+        throw misconfigured("OB3_DATA_INTEGRITY needs a prover: .prover(Issuers.dataIntegrity(key, verificationMethod).orElseThrow())");
       }
+      IssuerDocuments.checkBound(issuerId,
+          formats.contains(BadgeFormat.OB3_DATA_INTEGRITY) ? Optional.of(verificationMethod) : Optional.empty(),
+          formats.contains(BadgeFormat.OB3_JWT) ? Optional.of(jwtKid != null ? jwtKid : verificationMethod) : Optional.empty());
+      checkStatus(issuerId);
       if ((formats.contains(BadgeFormat.OB2_HOSTED) || formats.contains(BadgeFormat.OB2_SIGNED)) && ob2 == null) {
-        throw new ConfigurationException("ISSUER_MISCONFIGURED", "the OB 2.0 formats need an Ob2Hosting");
+        throw misconfigured("the OB 2.0 formats need an Ob2Hosting: .ob2Hosting(Ob2Hosting.at(\"https://…/ob2/\"))");
       }
-      if (formats.contains(BadgeFormat.OB2_SIGNED) && ob2.publicKeyPem().isEmpty()) {
-        // without the CryptographicKey (owned by and listed by the issuer) no verifier can bind the key
-        Signer ob2Key = ob2Signer != null ? ob2Signer : signer;
-        if (!(ob2Key instanceof io.github.insignia.openbadges.signing.keys.SigningKey k)) {
-          throw new ConfigurationException("ISSUER_MISCONFIGURED",
-              "OB2_SIGNED needs the signing key's public key published: Ob2Hosting.withPublicKeyPem(..)");
-        }
-        ob2 = ob2.withPublicKeyPem(k.publicKey().toSpkiPem());
+      if (formats.contains(BadgeFormat.OB2_SIGNED)) {
+        checkOb2Key();
       }
       return new BadgeIssuer(this);
+    }
+
+    private void checkStatus(String issuerId) {
+      if (status != null && !status.issuerId().equals(issuerId)) {
+        // verifiers accept a status list only when the badge's issuer issued it
+        throw misconfigured("the StatusService keeps the status of " + status.issuerId() + ", not of this issuer "
+            + issuerId + ": build it with StatusService.builder(\"" + issuerId + "\", …)");
+      }
+      if (statusMethod == StatusMethod.ONE_EDTECH_REVOCATION_LIST
+          && (status == null || status.oneEdTechRevocationListUrl().isEmpty())) {
+        throw misconfigured("StatusMethod.ONE_EDTECH_REVOCATION_LIST needs .status(..) with a StatusService built with"
+            + " StatusService.Builder.oneEdTechRevocationListUrl(..)");
+      }
+      if (formats.contains(BadgeFormat.OB2_SIGNED) && status != null && status.ob2RevocationListUrl().isEmpty()) {
+        // a signed OB 2.0 assertion is revoked only through the issuer's revocationList
+        throw misconfigured("OB2_SIGNED with a status service needs StatusService.Builder.ob2RevocationListUrl(..):"
+            + " without it signed OB 2.0 badges could never be revoked");
+      }
+    }
+
+    /** The OB 2.0 key must be published as a CryptographicKey: derive its PEM, or check the one given. */
+    private void checkOb2Key() {
+      Signer ob2Key = ob2Signer != null ? ob2Signer : signer;
+      Optional<io.github.insignia.openbadges.signing.keys.VerificationKey> known =
+          IssuerDocuments.publicKeyOf(ob2Key, ob2Key == signer ? publicKey : null);
+      if (ob2.publicKeyPem().isEmpty()) {
+        // without the CryptographicKey (owned by and listed by the issuer) no verifier can bind the key
+        ob2 = ob2.withPublicKeyPem(known.orElseThrow(() -> misconfigured(
+            "OB2_SIGNED needs the signing key's public key published: Ob2Hosting.withPublicKeyPem(..)"
+                + " (or BadgeIssuer.Builder.publicKey(..) for a signer that keeps its key elsewhere)")).toSpkiPem());
+      } else if (known.isPresent()
+          && !io.github.insignia.openbadges.signing.keys.Keys.publicKeyFromPem(ob2.publicKeyPem().get()).equals(known.get())) {
+        throw misconfigured("the PEM given to Ob2Hosting.withPublicKeyPem(..) is not the public key of the OB 2.0 signer:"
+            + " verifiers would reject every signed OB 2.0 badge");
+      }
+    }
+
+    private static ConfigurationException misconfigured(String what) {
+      return new ConfigurationException("ISSUER_MISCONFIGURED", what);
     }
   }
 

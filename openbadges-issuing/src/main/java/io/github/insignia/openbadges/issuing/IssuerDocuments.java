@@ -47,44 +47,31 @@ final class IssuerDocuments {
     List<Named> keys = new ArrayList<>();
     proofKey.ifPresent(keys::add);
     jwtKey.filter(k -> keys.stream().noneMatch(p -> p.id().equals(k.id()))).ifPresent(keys::add);
+    checkBound(issuerId, proofKey.map(Named::id), jwtKey.map(Named::id));
     Map<URI, ObjectNode> docs = new LinkedHashMap<>();
     if (issuerId.startsWith("did:key:") || issuerId.startsWith("did:jwk:")) {
-      for (Named k : keys) {
-        if (!k.id().startsWith(issuerId + "#")) {
-          throw unbound(k.id(), issuerId, "a " + issuerId.substring(0, 7) + " issuer signs only with the key its DID is");
-        }
-      }
       return docs;
     }
     if (issuerId.startsWith("did:web:")) {
       ObjectNode doc = KeyDocuments.didDocument(issuerId, List.of());
       doc.remove("authentication");
       for (Named k : keys) {
-        if (!k.id().startsWith(issuerId + "#")) {
-          throw unbound(k.id(), issuerId, "a did:web issuer's keys are methods of its own DID document");
-        }
         ((ArrayNode) doc.get("verificationMethod")).add(KeyDocuments.verificationMethodDocument(k.id(), issuerId, k.key()));
         ((ArrayNode) doc.get("assertionMethod")).add(k.id());
       }
       docs.put(KeyDocuments.didWebDocumentUrl(issuerId), doc);
       return docs;
     }
-    URI issuer = URI.create(issuerId);
-    if (!"https".equals(issuer.getScheme()) && !"http".equals(issuer.getScheme())) {
-      throw unbound(keys.isEmpty() ? "(none)" : keys.get(0).id(), issuerId, "the issuer id is neither a DID nor an http(s) URL");
+    URI issuer = uri(issuerId);
+    if (issuer == null || !("https".equals(issuer.getScheme()) || "http".equals(issuer.getScheme()))) {
+      throw unbound("(none)", issuerId, "the issuer id is neither a DID nor an http(s) URL");
     }
     ObjectNode published = profile.deepCopy();
     ArrayNode methods = published.putArray("verificationMethod");
     ArrayNode assertion = published.putArray("assertionMethod");
     for (Named k : keys) {
-      URI id = k.id().contains(":") ? URI.create(k.id()) : null;
-      boolean sameOrigin = id != null && issuer.getScheme().equals(id.getScheme())
-          && issuer.getRawAuthority().equals(id.getRawAuthority());
-      if (jwtKey.isPresent() && jwtKey.get() == k && id == null) {
+      if (jwtKey.isPresent() && jwtKey.get() == k && !k.id().contains(":")) {
         continue; // a bare kid: bound through the JWKS below
-      }
-      if (!sameOrigin) {
-        throw unbound(k.id(), issuerId, "an http(s) issuer's keys are published on its own origin");
       }
       methods.add(KeyDocuments.verificationMethodDocument(k.id(), issuerId, k.key()));
       assertion.add(k.id());
@@ -101,6 +88,55 @@ final class IssuerDocuments {
       docs.put(URI.create(issuer.getScheme() + "://" + issuer.getRawAuthority() + "/.well-known/jwks.json"), jwks);
     });
     return Collections.unmodifiableMap(docs);
+  }
+
+  /**
+   * Checks, from the ids alone, that verifiers could bind each key to the issuer through a document
+   * the issuer can serve (so that {@link BadgeIssuer.Builder#build()} refuses an issuer whose badges
+   * could never verify, before any key material is needed).
+   *
+   * @param proofKeyId the Data Integrity verification method, when that format is on
+   * @param jwtKid the VC-JWT {@code kid}, when that format is on
+   * @throws ConfigurationException {@code ISSUER_KEY_UNBOUND} naming the key and why
+   */
+  static void checkBound(String issuerId, Optional<String> proofKeyId, Optional<String> jwtKid) {
+    proofKeyId.ifPresent(id -> bindingProblem(issuerId, id, false).ifPresent(why -> {
+      throw unbound(id, issuerId, why);
+    }));
+    jwtKid.ifPresent(id -> bindingProblem(issuerId, id, true).ifPresent(why -> {
+      throw unbound(id, issuerId, why);
+    }));
+  }
+
+  private static Optional<String> bindingProblem(String issuerId, String keyId, boolean jwtKid) {
+    if (issuerId.startsWith("did:key:") || issuerId.startsWith("did:jwk:")) {
+      return keyId.startsWith(issuerId + "#") ? Optional.empty()
+          : Optional.of("a " + issuerId.substring(0, 7) + " issuer signs only with the key its DID is");
+    }
+    if (issuerId.startsWith("did:web:")) {
+      return keyId.startsWith(issuerId + "#") ? Optional.empty()
+          : Optional.of("a did:web issuer's keys are methods of its own DID document");
+    }
+    URI issuer = uri(issuerId);
+    if (issuer == null || issuer.getRawAuthority() == null
+        || !("https".equals(issuer.getScheme()) || "http".equals(issuer.getScheme()))) {
+      return Optional.of("the issuer id is neither a did:key, did:jwk or did:web DID nor an http(s) URL");
+    }
+    if (jwtKid && !keyId.contains(":")) {
+      return Optional.empty(); // a bare kid: bound through the issuer origin's JWKS
+    }
+    URI id = uri(keyId);
+    boolean sameOrigin = id != null && issuer.getScheme().equals(id.getScheme())
+        && issuer.getRawAuthority().equals(id.getRawAuthority());
+    return sameOrigin ? Optional.empty() : Optional.of("an http(s) issuer's keys are published on its own origin");
+  }
+
+  private static URI uri(String text) {
+    try {
+      return new URI(text);
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   /** The public key of a signer Insignia holds in memory, else the one the host declared. */

@@ -7,7 +7,10 @@ import java.util.Optional;
 /**
  * Where the host serves OB 2.0 documents, under one base URL: {@code issuer}, {@code
  * badges/<uuid>} (one per achievement), {@code assertions/<uuid>} (the credential's UUID) and, for
- * signed badges, the issuer's public key. Immutable.
+ * signed badges, the issuer's public key ({@code keys/signing}). Immutable.
+ *
+ * <p>Each {@link Award} lists its documents by URL ({@link Award#ob2Hosted()}, {@link
+ * Ob2Documents#documents()}): serve every one of them at its URL, as JSON, for OB 2.0 verifiers.
  */
 public final class Ob2Hosting {
   private final String baseUrl;
@@ -37,9 +40,24 @@ public final class Ob2Hosting {
     return new Ob2Hosting(baseUrl, Objects.requireNonNull(email, "email"), publicKeyPem.orElse(null));
   }
 
-  /** The signing key's public key in PEM, published as a {@code CryptographicKey} for signed badges. */
+  /**
+   * The OB 2.0 signing key's public key in PEM ({@code -----BEGIN PUBLIC KEY-----}, for example
+   * {@code VerificationKey.toSpkiPem()}), published as the {@code CryptographicKey} at {@link
+   * #keyUrl()} for signed badges. Needed only when the OB 2.0 signer keeps its key elsewhere (HSM,
+   * KMS); for a {@code SigningKey} the issuer derives it.
+   *
+   * @throws io.github.insignia.openbadges.ConfigurationException {@code OB2_HOSTING_INVALID} when
+   *     the text is not a PEM public key
+   */
   public Ob2Hosting withPublicKeyPem(String pem) {
-    return new Ob2Hosting(baseUrl, issuerEmail.orElse(null), Objects.requireNonNull(pem, "pem"));
+    Objects.requireNonNull(pem, "pem");
+    try {
+      io.github.insignia.openbadges.signing.keys.Keys.publicKeyFromPem(pem);
+    } catch (io.github.insignia.openbadges.OpenBadgesException e) {
+      throw new io.github.insignia.openbadges.ConfigurationException(
+          "OB2_HOSTING_INVALID", "Ob2Hosting.withPublicKeyPem needs a PEM public key: " + e.getMessage(), e);
+    }
+    return new Ob2Hosting(baseUrl, issuerEmail.orElse(null), pem);
   }
 
   /** The base URL. */

@@ -36,7 +36,7 @@ class BadgeIssuerTest {
 
   private static AwardRequest request(String email) {
     return AwardRequest.builder(TestKeys.achievement(), Recipient.email(email))
-        .evidence(Evidence.url("https://lms.example/portfolio/42"))
+        .evidence(AwardEvidence.url("https://lms.example/portfolio/42"))
         .narrative("Taught a sample lesson.")
         .build();
   }
@@ -276,5 +276,89 @@ class BadgeIssuerTest {
     assertEquals("RESULT_INVALID", assertThrows(ConfigurationException.class,
         () -> AwardRequest.builder(TestKeys.achievement(), Recipient.email("a@b.c")).result(SafeJson.nodeFactory().objectNode().put("value", "A"))).code());
     assertEquals("RECIPIENT_INVALID", assertThrows(InvalidInputException.class, () -> Recipient.email("not-an-email")).code());
+  }
+
+  private static String refused(org.junit.jupiter.api.function.Executable build, String expectedCode, String mentions) {
+    ConfigurationException e = assertThrows(ConfigurationException.class, build);
+    assertEquals(expectedCode, e.code(), e.getMessage());
+    assertTrue(e.getMessage().contains(mentions), "the message says what is missing: " + e.getMessage());
+    return e.getMessage();
+  }
+
+  private static StatusService.Builder status(String issuerId) {
+    return StatusService.builder(issuerId, "https://school.example/status/", StatusListStore.inMemory());
+  }
+
+  @Test
+  void keyIdsVerifiersCannotBindAreRefusedAtBuild() {
+    refused(() -> BadgeIssuer.builder(TestKeys.profile(), keys.signer, "https://elsewhere.example/issuer#k1").build(),
+        "ISSUER_KEY_UNBOUND", "https://elsewhere.example/issuer#k1");
+    refused(() -> BadgeIssuer.builder(TestKeys.profile().put("id", "did:web:school.example"), keys.signer, "did:web:other.example#k").build(),
+        "ISSUER_KEY_UNBOUND", "did:web");
+    refused(() -> BadgeIssuer.builder(TestKeys.profile().put("id", "urn:example:school"), keys.signer, "urn:example:school#k").build(),
+        "ISSUER_KEY_UNBOUND", "neither");
+    // the JWT kid is checked too, and a Data Integrity key id
+    refused(() -> issuer().jwtSigner(keys.signer, "https://elsewhere.example/jwks#1").build(), "ISSUER_KEY_UNBOUND", "elsewhere");
+    refused(() -> BadgeIssuer.builder(TestKeys.profile(), keys.signer, "bare-kid").formats(BadgeFormat.OB3_DATA_INTEGRITY)
+        .prover(TestKeys.fakeProver()).build(), "ISSUER_KEY_UNBOUND", "bare-kid");
+    // a bare kid is fine for the JWT alone (bound through the origin's JWKS)
+    assertEquals("https://school.example/issuer", BadgeIssuer.builder(TestKeys.profile(), keys.signer, "bare-kid").build().issuerId());
+  }
+
+  @Test
+  void statusThatVerifiersWouldRejectIsRefusedAtBuild() {
+    refused(() -> issuer().status(status("https://other.example/issuer").build()).build(),
+        "ISSUER_MISCONFIGURED", "https://other.example/issuer");
+    refused(() -> issuer().statusMethod(BadgeIssuer.StatusMethod.ONE_EDTECH_REVOCATION_LIST).build(),
+        "ISSUER_MISCONFIGURED", "oneEdTechRevocationListUrl");
+    refused(() -> issuer().status(status("https://school.example/issuer").build())
+        .statusMethod(BadgeIssuer.StatusMethod.ONE_EDTECH_REVOCATION_LIST).build(), "ISSUER_MISCONFIGURED", "oneEdTechRevocationListUrl");
+    String pem = io.github.insignia.openbadges.signing.keys.VerificationKey.of(keys.pair.getPublic()).toSpkiPem();
+    refused(() -> issuer().formats(BadgeFormat.OB2_SIGNED).ob2Hosting(Ob2Hosting.at("https://school.example/ob2/").withPublicKeyPem(pem))
+        .status(status("https://school.example/issuer").build()).build(), "ISSUER_MISCONFIGURED", "ob2RevocationListUrl");
+    for (String bad : new String[] {"/status/", "status/", "ftp://school.example/status/", "https://school.example/status#", "urn:x:status"}) {
+      refused(() -> StatusService.builder("https://school.example/issuer", bad, StatusListStore.inMemory()).build(),
+          "STATUS_URL_INVALID", bad);
+    }
+    refused(() -> status("https://school.example/issuer").ob2RevocationListUrl("revocations").build(), "STATUS_URL_INVALID", "OB 2.0");
+    refused(() -> status("https://school.example/issuer").oneEdTechRevocationListUrl("x").build(), "STATUS_URL_INVALID", "1EdTech");
+  }
+
+  @Test
+  void ob2SignedKeysThatVerifiersWouldRejectAreRefused() {
+    io.github.insignia.openbadges.signing.keys.SigningKey key =
+        io.github.insignia.openbadges.signing.keys.SigningKey.generate(io.github.insignia.openbadges.signing.KeyType.ED25519);
+    io.github.insignia.openbadges.signing.keys.SigningKey other =
+        io.github.insignia.openbadges.signing.keys.SigningKey.generate(io.github.insignia.openbadges.signing.KeyType.ED25519);
+    Ob2Hosting host = Ob2Hosting.at("https://school.example/ob2/");
+    refused(() -> host.withPublicKeyPem("not a key"), "OB2_HOSTING_INVALID", "PEM");
+    refused(() -> BadgeIssuer.builder(TestKeys.profile(), key, "https://school.example/issuer#k").formats(BadgeFormat.OB2_SIGNED)
+        .ob2Hosting(host.withPublicKeyPem(other.publicKey().toSpkiPem())).build(), "ISSUER_MISCONFIGURED", "not the public key");
+    // an external signer: refused without a key, accepted with Builder.publicKey (the PEM is derived from it)
+    refused(() -> issuer().formats(BadgeFormat.OB2_SIGNED).ob2Hosting(host).build(), "ISSUER_MISCONFIGURED", "withPublicKeyPem");
+    io.github.insignia.openbadges.signing.keys.VerificationKey pub =
+        io.github.insignia.openbadges.signing.keys.VerificationKey.of(keys.pair.getPublic());
+    BadgeIssuer external = issuer().publicKey(pub).formats(BadgeFormat.OB2_SIGNED).ob2Hosting(host).build();
+    assertEquals(pub.toSpkiPem(), external.ob2Hosting().orElseThrow().publicKeyPem().orElseThrow());
+    ObjectNode cryptographicKey = external.award(request("ana@example.org")).ob2Hosted().orElseThrow().documents().get(host.keyUrl());
+    assertEquals(pub.toSpkiPem(), cryptographicKey.get("publicKeyPem").asText(), "the key URL is served, not a 404");
+  }
+
+  @Test
+  void typedModelAndJsonGiveTheSameBadge() {
+    io.github.insignia.openbadges.model.ob3.Achievement typed = io.github.insignia.openbadges.model.ob3.Achievement.of(TestKeys.achievement());
+    io.github.insignia.openbadges.model.ob3.Profile profile = io.github.insignia.openbadges.model.ob3.Profile.of(TestKeys.profile());
+    BadgeIssuer fromModel = BadgeIssuer.builder(profile, keys.signer, "https://school.example/issuer#key-1")
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    Recipient ana = Recipient.email("ana@example.org").withSalt("00112233445566778899aabbccddeeff");
+    Award a = fromModel.award(AwardRequest.builder(typed, ana).build());
+    Award b = issuer().build().award(AwardRequest.builder(TestKeys.achievement(), ana).build());
+    assertEquals(b.credential().orElseThrow(), a.credential().orElseThrow());
+    assertEquals(TestKeys.achievement(), AwardRequest.builder(typed, ana).build().achievement());
+    io.github.insignia.openbadges.model.ob3.Achievement built = io.github.insignia.openbadges.model.ob3.Achievement.builder()
+        .id("https://school.example/achievements/x").name("X").description("Did X.")
+        .criteria(io.github.insignia.openbadges.model.ob3.Criteria.builder().narrative("Do X.").build()).build();
+    assertEquals("X", fromModel.award(AwardRequest.builder(built, ana).build()).credential().orElseThrow()
+        .at("/credentialSubject/achievement/name").asText());
   }
 }

@@ -6,7 +6,7 @@ import io.github.insignia.openbadges.issuing.Award;
 import io.github.insignia.openbadges.issuing.AwardRequest;
 import io.github.insignia.openbadges.issuing.BadgeImage;
 import io.github.insignia.openbadges.issuing.BadgeIssuer;
-import io.github.insignia.openbadges.issuing.Evidence;
+import io.github.insignia.openbadges.issuing.AwardEvidence;
 import io.github.insignia.openbadges.issuing.IssuingException;
 import io.github.insignia.openbadges.issuing.Recipient;
 import io.github.insignia.openbadges.issuing.status.StatusStoreException;
@@ -71,6 +71,16 @@ public final class BatchIssuer {
    */
   public static Builder builder(BadgeIssuer issuer, ObjectNode achievement) {
     return new Builder(issuer, achievement);
+  }
+
+  /**
+   * As {@link #builder(BadgeIssuer, ObjectNode)}, from the typed model.
+   *
+   * @param issuer the issuer that makes each award
+   * @param achievement the OB 3.0 Achievement awarded to every learner
+   */
+  public static Builder builder(BadgeIssuer issuer, io.github.insignia.openbadges.model.ob3.Achievement achievement) {
+    return new Builder(issuer, Objects.requireNonNull(achievement, "achievement").json());
   }
 
   /**
@@ -192,7 +202,7 @@ public final class BatchIssuer {
       return false;
     }
     AwardRequest.Builder request = AwardRequest.builder(achievement, recipient);
-    entry.evidence().ifPresent(e -> request.evidence(e.matches("(?i)https?://\\S+") ? Evidence.url(e) : Evidence.narrative(e)));
+    entry.evidence().ifPresent(e -> request.evidence(e.matches("(?i)https?://\\S+") ? AwardEvidence.url(e) : AwardEvidence.narrative(e)));
     entry.narrative().ifPresent(request::narrative);
     image.ifPresent(request::image);
     Award award = issuer.award(request.build());

@@ -72,6 +72,16 @@ public final class StatusService {
     return new Builder(issuerId, statusListBaseUrl, store);
   }
 
+  /** The issuer whose status this service keeps ({@code issuer} of every list it renders). */
+  public String issuerId() {
+    return issuerId;
+  }
+
+  /** The 1EdTech revocation list URL, when configured. */
+  public Optional<String> oneEdTechRevocationListUrl() {
+    return oneEdTechListUrl;
+  }
+
   /** The store behind this service. */
   public StatusListStore store() {
     return store;
@@ -302,6 +312,20 @@ public final class StatusService {
     }
   }
 
+  private static void checkUrl(String what, String url) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(url);
+    } catch (java.net.URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getRawAuthority() == null || uri.getRawFragment() != null
+        || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+      throw new ConfigurationException("STATUS_URL_INVALID",
+          "the " + what + " must be an absolute http(s) URL without a fragment, where verifiers fetch it: " + url);
+    }
+  }
+
   private static String checkReason(String reason) {
     Objects.requireNonNull(reason, "reason");
     if (reason.isBlank() || reason.length() > 1_000) {
@@ -371,8 +395,20 @@ public final class StatusService {
       return this;
     }
 
-    /** The service. */
+    /**
+     * The service.
+     *
+     * @throws ConfigurationException {@code STATUS_URL_INVALID} when a list URL is not an absolute
+     *     http(s) URL (verifiers could never fetch the list, so no badge could be checked)
+     */
     public StatusService build() {
+      checkUrl("status list base URL", statusListBaseUrl);
+      if (oneEdTechListUrl != null) {
+        checkUrl("1EdTech revocation list URL", oneEdTechListUrl);
+      }
+      if (ob2ListUrl != null) {
+        checkUrl("OB 2.0 revocation list URL", ob2ListUrl);
+      }
       return new StatusService(this);
     }
   }

@@ -28,15 +28,24 @@ public final class Crypto {
     0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
   };
 
-  /** P-256 domain parameters in Bouncy Castle form (point decoding and validation). */
-  public static final X9ECParameters P256 = CustomNamedCurves.getByName("P-256");
+  /**
+   * The P-256 domain parameters, initialised on first use: Bouncy Castle's {@code
+   * CustomNamedCurves} loads some 500 classes (every custom curve) and costs about 0.2 s of CPU in a
+   * fresh JVM, which Ed25519 and RSA work never needs (every verification touches this class).
+   */
+  public static final class Curve256 {
+    /** P-256 domain parameters in Bouncy Castle form (point decoding and validation). */
+    public static final X9ECParameters PARAMS = CustomNamedCurves.getByName("P-256");
 
-  /** P-256 domain parameters in JDK form. */
-  public static final ECParameterSpec P256_SPEC = jdkP256();
+    /** P-256 domain parameters in JDK form. */
+    public static final ECParameterSpec SPEC = jdkP256();
 
-  /** P-256 domain parameters for Bouncy Castle's lightweight ECDSA. */
-  public static final org.bouncycastle.crypto.params.ECDomainParameters P256_DOMAIN =
-      new org.bouncycastle.crypto.params.ECDomainParameters(P256.getCurve(), P256.getG(), P256.getN(), P256.getH());
+    /** P-256 domain parameters for Bouncy Castle's lightweight ECDSA. */
+    public static final org.bouncycastle.crypto.params.ECDomainParameters DOMAIN =
+        new org.bouncycastle.crypto.params.ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
+
+    private Curve256() {}
+  }
 
   private Crypto() {}
 
@@ -47,7 +56,7 @@ public final class Crypto {
   public static byte[] p256Sign(BigInteger privateScalar, byte[] data) {
     org.bouncycastle.crypto.signers.ECDSASigner signer = new org.bouncycastle.crypto.signers.ECDSASigner(
         new org.bouncycastle.crypto.signers.HMacDSAKCalculator(new org.bouncycastle.crypto.digests.SHA256Digest()));
-    signer.init(true, new org.bouncycastle.crypto.params.ECPrivateKeyParameters(privateScalar, P256_DOMAIN));
+    signer.init(true, new org.bouncycastle.crypto.params.ECPrivateKeyParameters(privateScalar, Curve256.DOMAIN));
     BigInteger[] rs = signer.generateSignature(sha256(data));
     byte[] out = new byte[64];
     System.arraycopy(unsigned(rs[0], 32), 0, out, 0, 32);
@@ -70,7 +79,7 @@ public final class Crypto {
   /** The Bouncy Castle form of a validated JDK P-256 public key. */
   public static org.bouncycastle.crypto.params.ECPublicKeyParameters p256Parameters(java.security.interfaces.ECPublicKey key) {
     return new org.bouncycastle.crypto.params.ECPublicKeyParameters(
-        P256.getCurve().validatePoint(key.getW().getAffineX(), key.getW().getAffineY()), P256_DOMAIN);
+        Curve256.PARAMS.getCurve().validatePoint(key.getW().getAffineX(), key.getW().getAffineY()), Curve256.DOMAIN);
   }
 
   private static byte[] sha256(byte[] data) {
@@ -94,10 +103,10 @@ public final class Crypto {
   /** Whether JDK EC parameters are those of P-256. */
   public static boolean isP256(ECParameterSpec spec) {
     return spec != null
-        && spec.getOrder().equals(P256_SPEC.getOrder())
-        && spec.getCofactor() == P256_SPEC.getCofactor()
-        && spec.getCurve().equals(P256_SPEC.getCurve())
-        && spec.getGenerator().equals(P256_SPEC.getGenerator());
+        && spec.getOrder().equals(Curve256.SPEC.getOrder())
+        && spec.getCofactor() == Curve256.SPEC.getCofactor()
+        && spec.getCurve().equals(Curve256.SPEC.getCurve())
+        && spec.getGenerator().equals(Curve256.SPEC.getGenerator());
   }
 
   /** A JDK Ed25519 public key for the 32 raw bytes. */
@@ -132,7 +141,7 @@ public final class Crypto {
   public static PublicKey p256FromEncodedPoint(byte[] encoded) {
     org.bouncycastle.math.ec.ECPoint point;
     try {
-      point = P256.getCurve().decodePoint(encoded).normalize();
+      point = Curve256.PARAMS.getCurve().decodePoint(encoded).normalize();
     } catch (RuntimeException e) {
       throw new InvalidInputException("KEY_MALFORMED", "not a point on P-256", e);
     }
@@ -143,7 +152,7 @@ public final class Crypto {
   public static PublicKey p256FromAffine(BigInteger x, BigInteger y) {
     org.bouncycastle.math.ec.ECPoint point;
     try {
-      ECCurve curve = P256.getCurve();
+      ECCurve curve = Curve256.PARAMS.getCurve();
       point = curve.validatePoint(x, y).normalize();
     } catch (RuntimeException e) {
       throw new InvalidInputException("KEY_MALFORMED", "the coordinates are not a point on P-256", e);
@@ -153,10 +162,10 @@ public final class Crypto {
 
   /** The public point of a P-256 private scalar. */
   public static PublicKey p256PublicFromPrivate(BigInteger s) {
-    if (s.signum() <= 0 || s.compareTo(P256.getN()) >= 0) {
+    if (s.signum() <= 0 || s.compareTo(Curve256.PARAMS.getN()) >= 0) {
       throw new InvalidInputException("KEY_MALFORMED", "the P-256 private scalar is out of range");
     }
-    return p256JdkKey(P256.getG().multiply(s).normalize());
+    return p256JdkKey(Curve256.PARAMS.getG().multiply(s).normalize());
   }
 
   private static PublicKey p256JdkKey(org.bouncycastle.math.ec.ECPoint point) {
@@ -166,7 +175,7 @@ public final class Crypto {
     ECPoint w =
         new ECPoint(point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger());
     try {
-      return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, P256_SPEC));
+      return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, Curve256.SPEC));
     } catch (GeneralSecurityException e) {
       throw new InvalidInputException("KEY_MALFORMED", "not a valid P-256 key", e);
     }

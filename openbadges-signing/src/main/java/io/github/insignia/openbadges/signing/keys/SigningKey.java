@@ -125,7 +125,7 @@ public final class SigningKey implements Signer {
   static SigningKey p256FromScalar(BigInteger s) {
     PublicKey pub = Crypto.p256PublicFromPrivate(s);
     try {
-      PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(s, Crypto.P256_SPEC));
+      PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(s, Crypto.Curve256.SPEC));
       return new SigningKey(KeyType.P256, VerificationKey.of(pub), null, priv);
     } catch (GeneralSecurityException e) {
       throw new InvalidInputException("KEY_MALFORMED", "not a valid P-256 private key", e);

@@ -117,6 +117,27 @@ class HttpResourceFetcherTest {
         () -> FETCHER.fetch(URI.create(base + path)).requireSuccess().requireJson());
   }
 
+  /** The client selector threads started since {@code before} (old ones may end meanwhile). */
+  private static java.util.Set<Thread> newSelectorThreads(java.util.Set<Thread> before) {
+    java.util.Set<Thread> now = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+    now.removeIf(t -> before.contains(t) || !t.getName().contains("SelectorManager"));
+    return now;
+  }
+
+  /** A verifier that never fetches (preloaded documents, did:key issuers) never pays for an HttpClient. */
+  @Test
+  void theHttpClientIsBuiltOnTheFirstFetchOnly() {
+    java.util.Set<Thread> before = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+    HttpResourceFetcher lazy = null;
+    for (int i = 0; i < 5; i++) {
+      lazy = HttpResourceFetcher.builder().allowPrivateNetwork(true).build();
+    }
+    assertEquals(java.util.Set.of(), newSelectorThreads(before), "building fetchers started no client");
+    assertEquals(200, lazy.fetch(URI.create(base + "/ok")).status());
+    assertEquals(200, lazy.fetch(URI.create(base + "/ok")).status());
+    assertEquals(1, newSelectorThreads(before).size(), "one client, made by the first fetch and reused");
+  }
+
   @Test
   void fetchesJsonWithTheAcceptHeader() {
     FetchedResource r = FETCHER.fetch(URI.create(base + "/ok")).requireSuccess().requireJson();
