@@ -65,8 +65,7 @@ public final class BadgeSite {
   private final Optional<StatusListStore> statusStore;
   private final Clock clock;
   private final int maxUploadBytes;
-  private final BadgeVerifier uploadVerifier;
-  private final BadgeVerifier pageVerifier;
+  private final BadgeVerifier verifier;
   private final Map<String, HostedDocument> hostedByPath;
   private final Optional<JsonNode> issuerProfile;
   private final Optional<CertificatePdf> pdf;
@@ -80,7 +79,6 @@ public final class BadgeSite {
     this.clock = b.clock;
     this.maxUploadBytes = b.maxUploadBytes;
     VerificationOptions options = b.options.toBuilder().clock(b.clock).build();
-    this.uploadVerifier = BadgeVerifier.create(options);
     Map<URI, HostedDocument> hosted = store.hostedDocuments();
     PreloadedResources.Builder preload = PreloadedResources.builder().putAll(options.resources());
     Map<String, HostedDocument> byPath = new LinkedHashMap<>();
@@ -98,8 +96,10 @@ public final class BadgeSite {
         }
       }
     }
-    // the page verifier reads the site's own documents from memory: the site is the issuer's host
-    this.pageVerifier = BadgeVerifier.create(options.toBuilder().resources(preload.build()).build());
+    // the verifier reads the documents this site hosts from memory rather than fetching them from
+    // itself: the answer is the same, and a site on a loopback or private address needs no
+    // private-network exception for its own documents
+    this.verifier = BadgeVerifier.create(options.toBuilder().resources(preload.build()).build());
     this.hostedByPath = Map.copyOf(byPath);
     this.issuerProfile = Optional.ofNullable(profile);
     this.pdf = b.pdf ? Optional.of(CertificatePdf.create()) : Optional.empty();
@@ -239,7 +239,7 @@ public final class BadgeSite {
       return notFound(t);
     }
     BadgeView view = BadgeView.of(credential, t.language());
-    VerificationReport report = pageVerifier.verify(credentialBytes).inLocale(t.locale());
+    VerificationReport report = verifier.verify(credentialBytes).inLocale(t.locale());
     boolean revoked = report.has(CheckCode.REVOKED)
         && report.find(CheckCode.REVOKED).map(c -> c.outcome() == io.github.insignia.openbadges.validation.Outcome.FAIL).orElse(false)
         || view.credentialId().flatMap(id -> statusStore.flatMap(s -> s.revocation(id))).isPresent();
@@ -357,7 +357,7 @@ public final class BadgeSite {
     if (file != null && file.length > 0) {
       report = verifyBytes(file);
     } else if (text != null && !new String(text, StandardCharsets.UTF_8).isBlank()) {
-      report = uploadVerifier.verify(new String(text, StandardCharsets.UTF_8).strip());
+      report = verifier.verify(new String(text, StandardCharsets.UTF_8).strip());
     } else {
       return html(400, Pages.verify(t, base, Optional.empty(), Optional.of(t.t("verify.nothing"))));
     }
@@ -369,10 +369,10 @@ public final class BadgeSite {
     if (CertificatePdf.looksLikePdf(bytes)) {
       Optional<byte[]> embedded = CertificatePdf.embeddedCredential(bytes);
       if (embedded.isPresent()) {
-        return uploadVerifier.verify(embedded.get());
+        return verifier.verify(embedded.get());
       }
     }
-    return uploadVerifier.verify(bytes);
+    return verifier.verify(bytes);
   }
 
   // ---- helpers

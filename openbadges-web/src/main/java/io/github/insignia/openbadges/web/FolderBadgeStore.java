@@ -56,11 +56,34 @@ public final class FolderBadgeStore implements BadgeStore {
       PreloadedResources resources = PreloadedResources.fromMapFile(map);
       for (String url : resources.urls()) {
         FetchedResource r = resources.fetch(URI.create(url));
-        hosted.put(URI.create(url), new HostedDocument(r.status(),
-            r.contentType().orElse("application/octet-stream"), r.body()));
+        hosted.put(URI.create(url), new HostedDocument(r.status(), contentType(url, r), r.body()));
       }
     }
     return new FolderBadgeStore(dir.toAbsolutePath().normalize(), Collections.unmodifiableMap(hosted));
+  }
+
+  /**
+   * The media type to serve a published file with: the map's, else one read from the content (the
+   * issuer profile is written without an extension, and verifiers want JSON, not octet-stream).
+   */
+  static String contentType(String url, FetchedResource r) {
+    Optional<String> declared = r.contentType().filter(t -> !t.isBlank() && !t.startsWith("application/octet-stream"));
+    byte[] b = r.body();
+    boolean json = b.length > 0 && (b[0] == '{' || b[0] == '[');
+    if (declared.isPresent() && !(json && declared.get().equals("application/json"))) {
+      return declared.get();
+    }
+    if (!json) {
+      return declared.orElse("application/octet-stream");
+    }
+    if (url.endsWith("/did.json")) {
+      return "application/did+json";
+    }
+    if (url.endsWith("jwks.json")) {
+      return "application/json";
+    }
+    String text = new String(b, 0, Math.min(b.length, 4096), java.nio.charset.StandardCharsets.UTF_8);
+    return text.contains("\"@context\"") ? "application/ld+json" : "application/json";
   }
 
   /** The folder. */

@@ -54,6 +54,9 @@ public final class HtmlWriter {
     if (lower.startsWith("https://") || lower.startsWith("http://")) {
       return u;
     }
+    if (!image && u.matches("#[A-Za-z][A-Za-z0-9_-]*")) {
+      return u;
+    }
     if (u.startsWith("/") && !u.startsWith("//") && !u.contains("\\")) {
       return u;
     }
