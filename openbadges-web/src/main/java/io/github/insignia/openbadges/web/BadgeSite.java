@@ -6,7 +6,15 @@ import io.github.insignia.openbadges.export.LinkedInAddToProfile;
 import io.github.insignia.openbadges.export.ShareLinks;
 import io.github.insignia.openbadges.export.ShareNetwork;
 import io.github.insignia.openbadges.export.VerificationStatus;
+import io.github.insignia.openbadges.issuing.CredentialProver;
 import io.github.insignia.openbadges.issuing.status.StatusListStore;
+import io.github.insignia.openbadges.issuing.status.StatusService;
+import io.github.insignia.openbadges.validation.fetch.FetchException;
+import io.github.insignia.openbadges.validation.fetch.FetchProblem;
+import io.github.insignia.openbadges.validation.fetch.FetchedResource;
+import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
+import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
+import io.github.insignia.openbadges.validation.fetch.ResourceFetchers;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.validation.BadgeVerifier;
 import io.github.insignia.openbadges.validation.CheckCode;
@@ -69,6 +77,8 @@ public final class BadgeSite {
   private final Map<String, HostedDocument> hostedByPath;
   private final Optional<JsonNode> issuerProfile;
   private final Optional<CertificatePdf> pdf;
+  private final Optional<StatusService> statusService;
+  private final Optional<CredentialProver> statusProver;
 
   private BadgeSite(Builder b) {
     String u = b.baseUrl.toString();
@@ -78,6 +88,8 @@ public final class BadgeSite {
     this.statusStore = Optional.ofNullable(b.statusStore);
     this.clock = b.clock;
     this.maxUploadBytes = b.maxUploadBytes;
+    this.statusService = Optional.ofNullable(b.statusService);
+    this.statusProver = Optional.ofNullable(b.statusProver);
     VerificationOptions options = b.options.toBuilder().clock(b.clock).build();
     Map<URI, HostedDocument> hosted = store.hostedDocuments();
     PreloadedResources.Builder preload = PreloadedResources.builder().putAll(options.resources());
@@ -99,7 +111,30 @@ public final class BadgeSite {
     // the verifier reads the documents this site hosts from memory rather than fetching them from
     // itself: the answer is the same, and a site on a loopback or private address needs no
     // private-network exception for its own documents
-    this.verifier = BadgeVerifier.create(options.toBuilder().resources(preload.build()).build());
+    // status lists change with every revocation: answered live from the status service, ahead of the network
+    ResourceFetcher network = options.offline()
+        ? ResourceFetchers.offline()
+        : options.fetcher().orElseGet(() -> HttpResourceFetcher.builder()
+            .allowPrivateNetwork(options.allowPrivateNetwork())
+            .connectTimeout(options.connectTimeout())
+            .totalTimeout(options.totalTimeout())
+            .maxBytes(options.maxFetchBytes())
+            .build());
+    ResourceFetcher live = new ResourceFetcher() {
+      @Override
+      public FetchedResource fetch(URI url) {
+        Optional<byte[]> list = statusList(url.toString());
+        if (list.isPresent()) {
+          return new FetchedResource(url, url, 200, Optional.of("application/ld+json"), list.get());
+        }
+        throw new FetchException(FetchProblem.NOT_AVAILABLE_OFFLINE, url, null, url + " is not a status list of this site");
+      }
+    };
+    this.verifier = BadgeVerifier.create(options.toBuilder()
+        .offline(false)
+        .fetcher(live.orElse(network))
+        .resources(preload.build())
+        .build());
     this.hostedByPath = Map.copyOf(byPath);
     this.issuerProfile = Optional.ofNullable(profile);
     this.pdf = b.pdf ? Optional.of(CertificatePdf.create()) : Optional.empty();
@@ -198,6 +233,11 @@ public final class BadgeSite {
       }
       return notFound(t);
     }
+    Optional<byte[]> list = statusList(base + path);
+    if (list.isPresent()) {
+      WebResponse w = WebResponse.of(200, "application/ld+json", list.get()).withHeader("Cache-Control", "no-cache");
+      return cors(conditional(r, w));
+    }
     HostedDocument hosted = hostedByPath.get(path);
     if (path.equals("/issuer") && (hosted == null || Negotiation.preferredJson(r.header("Accept")).isEmpty())) {
       return page(html(200, Pages.issuer(t, base, issuerProfile)).withHeader("Vary", "Accept, Accept-Language"));
@@ -208,6 +248,21 @@ public final class BadgeSite {
       return cors(conditional(r, w.withHeader("Vary", "Accept")));
     }
     return notFound(t);
+  }
+
+  /** The signed status list credential published at this URL, when the site publishes one there. */
+  private Optional<byte[]> statusList(String url) {
+    if (statusService.isEmpty() || statusProver.isEmpty()) {
+      return Optional.empty();
+    }
+    StatusService service = statusService.get();
+    long count = service.listCount();
+    for (long n = 0; n < count; n++) {
+      if (service.statusListUrl(n).equals(url)) {
+        return Optional.of(SafeJson.write(service.statusListCredential(n, statusProver.get())).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.empty();
   }
 
   private String issuerName() {
@@ -455,6 +510,8 @@ public final class BadgeSite {
     private Clock clock = Clock.systemUTC();
     private int maxUploadBytes = 8 * 1024 * 1024;
     private boolean pdf = true;
+    private StatusService statusService;
+    private CredentialProver statusProver;
 
     private Builder(URI baseUrl, BadgeStore store) {
       Objects.requireNonNull(baseUrl, "baseUrl");
@@ -479,6 +536,20 @@ public final class BadgeSite {
     /** The status store whose revocations the badge pages show at once (before any list is republished). */
     public Builder statusStore(StatusListStore value) {
       this.statusStore = Objects.requireNonNull(value, "value");
+      return this;
+    }
+
+    /**
+     * Publishes the status lists of this service, signed by {@code prover} (the issuer's key), at
+     * their URLs (those under the base URL are answered), always current; the page verifier reads
+     * them without a network round trip. Its store's revocations also show on the pages at once.
+     */
+    public Builder statusLists(StatusService service, CredentialProver prover) {
+      this.statusService = Objects.requireNonNull(service, "service");
+      this.statusProver = Objects.requireNonNull(prover, "prover");
+      if (statusStore == null) {
+        statusStore = service.store();
+      }
       return this;
     }
 

@@ -218,12 +218,30 @@ public final class CertificatePdf {
         line(cs, font, 9, 64 + qrSize + 14, 56 + 46, in.pageUrl, w - 300);
         line(cs, font, 9, 64 + qrSize + 14, 56 + 32, t.t("pdf.attached"), w - 300);
       }
-      attach(doc, in.credentialName, in.credentialBytes);
+      // dates from the credential, not the clock: the same badge always gives the same bytes (and ETag)
+      GregorianCalendar when = new GregorianCalendar(java.util.TimeZone.getTimeZone("UTC"));
+      when.setTimeInMillis(v.issued().map(java.time.Instant::toEpochMilli).orElse(0L));
+      info.setCreationDate(when);
+      attach(doc, in.credentialName, in.credentialBytes, when);
+      // a document id from the content (PDFBox would otherwise derive one from the time)
+      byte[] id = java.util.Arrays.copyOf(sha256(in.credentialBytes), 16);
+      COSArray ids = new COSArray();
+      ids.add(new org.apache.pdfbox.cos.COSString(id));
+      ids.add(new org.apache.pdfbox.cos.COSString(id));
+      doc.getDocument().getTrailer().setItem(COSName.ID, ids);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -306,11 +324,11 @@ public final class CertificatePdf {
     cs.fill();
   }
 
-  private static void attach(PDDocument doc, String name, byte[] bytes) throws IOException {
+  private static void attach(PDDocument doc, String name, byte[] bytes, GregorianCalendar when) throws IOException {
     PDEmbeddedFile ef = new PDEmbeddedFile(doc, new ByteArrayInputStream(bytes));
     ef.setSubtype(name.endsWith(".jwt") ? "application/vc+jwt" : "application/ld+json");
     ef.setSize(bytes.length);
-    ef.setCreationDate(new GregorianCalendar());
+    ef.setCreationDate(when);
     PDComplexFileSpecification fs = new PDComplexFileSpecification();
     fs.setFile(name);
     fs.setFileUnicode(name);
