@@ -1,6 +1,7 @@
 package io.github.insignia.openbadges.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.export.BadgeSummary;
 import io.github.insignia.openbadges.export.LinkedInAddToProfile;
 import io.github.insignia.openbadges.export.ShareLinks;
@@ -150,7 +151,12 @@ public final class BadgeSite {
     return Map.copyOf(m);
   }
 
-  /** A builder for a site at this absolute http(s) base URL reading this store. */
+  /**
+   * A builder for a site at this absolute http(s) base URL reading this store.
+   *
+   * @throws ConfigurationException {@code WEB_BASE_URL_INVALID} when the URL is not absolute
+   *     http(s), or has a query or fragment
+   */
   public static Builder builder(URI baseUrl, BadgeStore store) {
     return new Builder(baseUrl, store);
   }
@@ -518,7 +524,7 @@ public final class BadgeSite {
       String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null
           || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-        throw new IllegalArgumentException("the base URL must be an absolute http(s) URL without query or fragment");
+        throw new ConfigurationException("WEB_BASE_URL_INVALID", "the base URL must be an absolute http(s) URL without query or fragment");
       }
       this.baseUrl = baseUrl;
       this.store = Objects.requireNonNull(store, "store");
@@ -559,10 +565,14 @@ public final class BadgeSite {
       return this;
     }
 
-    /** The largest request body accepted (default 8 MiB; 1 KiB to 64 MiB). */
+    /**
+     * The largest request body accepted (default 8 MiB).
+     *
+     * @throws ConfigurationException {@code WEB_UPLOAD_LIMIT_INVALID} outside 1 KiB to 64 MiB
+     */
     public Builder maxUploadBytes(int value) {
       if (value < 1024 || value > 64 * 1024 * 1024) {
-        throw new IllegalArgumentException("maxUploadBytes must be between 1 KiB and 64 MiB");
+        throw new ConfigurationException("WEB_UPLOAD_LIMIT_INVALID", "maxUploadBytes must be between 1 KiB and 64 MiB");
       }
       this.maxUploadBytes = value;
       return this;

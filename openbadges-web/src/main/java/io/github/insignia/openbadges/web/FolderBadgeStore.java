@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.web;
 
+import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
 import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
 import java.io.IOException;
@@ -41,14 +42,14 @@ public final class FolderBadgeStore implements BadgeStore {
   /**
    * Opens a folder.
    *
-   * @throws IllegalArgumentException when {@code dir} is not a folder
+   * @throws ConfigurationException {@code WEB_STORE_NOT_A_FOLDER} when {@code dir} is not a folder
    * @throws io.github.insignia.openbadges.InvalidInputException {@code RESOURCES_MAP_INVALID} when
    *     {@code publish/resources.json} exists but cannot be read
    */
   public static FolderBadgeStore open(Path dir) {
     Objects.requireNonNull(dir, "dir");
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(dir + " is not a folder");
+      throw new ConfigurationException("WEB_STORE_NOT_A_FOLDER", dir + " is not a folder");
     }
     Map<URI, HostedDocument> hosted = new LinkedHashMap<>();
     Path map = dir.resolve("publish").resolve("resources.json");

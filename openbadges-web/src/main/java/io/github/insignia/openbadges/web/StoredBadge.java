@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.web;
 
+import io.github.insignia.openbadges.InvalidInputException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,11 +42,11 @@ public final class StoredBadge {
   /**
    * A badge with files.
    *
-   * @throws IllegalArgumentException when the id is not a {@link #ID} slug
+   * @throws InvalidInputException {@code WEB_BADGE_ID_INVALID} when the id is not a {@link #ID} slug
    */
   public static StoredBadge of(String id, Map<String, byte[]> files) {
     if (!ID.matcher(Objects.requireNonNull(id, "id")).matches()) {
-      throw new IllegalArgumentException("a badge id is a UUID-like slug");
+      throw new InvalidInputException("WEB_BADGE_ID_INVALID", "a badge id is a UUID-like slug of at most 128 characters");
     }
     Map<String, byte[]> copy = new LinkedHashMap<>();
     files.forEach((k, v) -> copy.put(k, v.clone()));
