@@ -16,10 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +41,7 @@ class BrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   @TempDir static Path dir;
-  static Server server;
+  static TestServer server;
   static String base;
   static Fixtures.Batch batch;
   static ChromeDriver driver;
@@ -58,20 +55,13 @@ class BrowserTest {
           + " (apt-get install -y chromium chromium-driver)");
     }
     Assumptions.assumeTrue(browser, "no Chromium/chromedriver installed: browser tests skipped");
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler();
-    context.setContextPath("/");
-    server.setHandler(context);
-    server.start();
-    base = "http://127.0.0.1:" + connector.getLocalPort();
+    server = TestServer.start("/");
+    base = "http://127.0.0.1:" + server.port();
     batch = Fixtures.issue(dir.resolve("out"), null, base, false);
     BadgeSite site = BadgeSite.builder(URI.create(base), FolderBadgeStore.open(batch.out()))
         .verificationOptions(VerificationOptions.builder().offline(true).build())
         .build();
-    context.addServlet(new ServletHolder(new BadgeServlet(site)), "/*");
+    server.context().addServlet(new ServletHolder(new BadgeServlet(site)), "/*");
 
     downloads = Files.createDirectories(dir.resolve("downloads"));
     ChromeOptions options = new ChromeOptions();
@@ -96,7 +86,7 @@ class BrowserTest {
       driver.quit();
     }
     if (server != null) {
-      server.stop();
+      server.close();
     }
   }
 

@@ -9,10 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,16 +19,8 @@ class ServletTest {
 
   @Test
   void mountedUnderAPathWithItsBodyLimit() throws Exception {
-    Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler();
-    context.setContextPath("/lms");
-    server.setHandler(context);
-    server.start();
-    try {
-      int port = connector.getLocalPort();
+    try (TestServer jetty = TestServer.start("/lms")) {
+      int port = jetty.port();
       String base = "http://127.0.0.1:" + port + "/lms/badges-site";
       Fixtures.Batch batch = Fixtures.issue(dir.resolve("out"), null, base, false);
       BadgeSite site = BadgeSite.builder(URI.create(base), FolderBadgeStore.open(batch.out()))
@@ -39,7 +28,7 @@ class ServletTest {
           .maxUploadBytes(64 * 1024)
           .build();
       ServletHolder holder = new ServletHolder(new BadgeServlet(site));
-      context.addServlet(holder, "/badges-site/*");
+      jetty.context().addServlet(holder, "/badges-site/*");
       HttpClient http = HttpClient.newHttpClient();
       String id = batch.folders().get(0).getFileName().toString();
       HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/badges/" + id + "?lang=es")).build(),
@@ -55,8 +44,6 @@ class ServletTest {
           .POST(HttpRequest.BodyPublishers.ofString("text=%7B%7D")).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, form.statusCode());
       assertTrue(form.body().contains("No válida"), form.body());
-    } finally {
-      server.stop();
     }
   }
 }

@@ -16,28 +16,12 @@ public final class HtmlWriter {
 
   private final StringBuilder out = new StringBuilder(8192);
 
-  /** Escapes {@code & < > " '} for text and quoted attribute values. */
+  /**
+   * Escapes {@code & < > " '} and drops control characters, for text and quoted attribute values
+   * (the export module's escaping, shared so that a badge's texts are escaped one way everywhere).
+   */
   public static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> {
-          // control characters other than tab/newline are not allowed in HTML text
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-            b.append('\uFFFD');
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+    return io.github.insignia.openbadges.export.internal.Html.escape(s);
   }
 
   /**

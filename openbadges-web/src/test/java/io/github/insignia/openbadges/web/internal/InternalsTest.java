@@ -31,7 +31,7 @@ class InternalsTest {
     assertTrue(html.contains("<a href=\"#main\">"), html);
     assertThrows(IllegalArgumentException.class, () -> new HtmlWriter().open("script onload=x"));
     assertThrows(IllegalArgumentException.class, () -> new HtmlWriter().open("p", "on click", "x"));
-    assertEquals("a\uFFFDb", HtmlWriter.escape("a\u0000b"));
+    assertEquals("ab", HtmlWriter.escape("a\u0000b"));
   }
 
   @Test
