@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
   Integer port;
 
   @Option(names = "--status-store", paramLabel = "DIR",
-      description = "The status journal issue-batch used: revocations show on the badge pages at once.")
+      description = "The status journal issue-batch used: the badge pages show its revocations (read at start; locked while serving).")
   Path statusStore;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
