@@ -272,13 +272,7 @@ public final class BadgeSite {
   }
 
   private String issuerName() {
-    return issuerProfile.map(p -> BadgeView.of(wrap(p), "en")).flatMap(BadgeView::issuerName).orElse("Open Badges");
-  }
-
-  private static JsonNode wrap(JsonNode profile) {
-    com.fasterxml.jackson.databind.node.ObjectNode o = SafeJson.nodeFactory().objectNode();
-    o.set("issuer", profile);
-    return o;
+    return issuerProfile.map(p -> BadgeView.ofIssuer(p, "en")).flatMap(BadgeView::issuerName).orElse("Open Badges");
   }
 
   // ---- badge page and downloads

@@ -45,6 +45,13 @@ public final class BadgeView {
     return new BadgeView(c, language);
   }
 
+  /** A view of an issuer profile on its own (only the issuer accessors say anything). */
+  public static BadgeView ofIssuer(JsonNode profile, String language) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = io.github.insignia.openbadges.json.SafeJson.nodeFactory().objectNode();
+    o.set("issuer", profile);
+    return new BadgeView(o, language);
+  }
+
   private static JsonNode first(JsonNode node) {
     return node.isArray() && node.size() > 0 ? node.get(0) : node;
   }

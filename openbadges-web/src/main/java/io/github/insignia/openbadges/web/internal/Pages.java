@@ -231,7 +231,7 @@ public final class Pages {
       h.el("h1", t.t("issuer.title")).el("p", t.t("issuer.notFound"));
       return end(h, t);
     }
-    BadgeView v = BadgeView.of(wrapIssuer(profile.get()), t.language());
+    BadgeView v = BadgeView.ofIssuer(profile.get(), t.language());
     String name = v.issuerName().or(v::issuerId).orElse("?");
     h = start(t, name, base, "/issuer", List.of(
         new String[] {"meta", "property", "og:title", "content", name},
@@ -247,12 +247,6 @@ public final class Pages {
     }
     h.close("dl").close("article");
     return end(h, t);
-  }
-
-  private static JsonNode wrapIssuer(JsonNode profile) {
-    com.fasterxml.jackson.databind.node.ObjectNode o = io.github.insignia.openbadges.json.SafeJson.nodeFactory().objectNode();
-    o.set("issuer", profile);
-    return o;
   }
 
   /** The verification page, with a report when one was made. */
