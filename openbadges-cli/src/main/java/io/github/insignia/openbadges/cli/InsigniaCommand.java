@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ShareCommand.class,
       ExportCommand.class,
       IssueBatchCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class InsigniaCommand implements Runnable {

@@ -103,6 +103,14 @@ final class IssueBatchCommand implements Callable<Integer> {
       description = "Write through --out when it is a symbolic link (refused otherwise).")
   boolean followSymlinks;
 
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "The site that serves the badges (insignia serve): each badge's page is URL/badges/UUID, written to"
+          + " links.json as publicPage and used for LinkedIn and share links; http only for loopback addresses.")
+  String baseUrl;
+
+  @Option(names = "--pdf", description = "Also write certificate.pdf (a printable certificate with the credential attached; needs --base-url).")
+  boolean pdf;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -110,6 +118,10 @@ final class IssueBatchCommand implements Callable<Integer> {
     if ((statusStore == null) != (statusBase == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--status-store and --status-base go together");
     }
+    if (pdf && baseUrl == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--pdf needs --base-url (the certificate's QR code leads to the badge page)");
+    }
+    String site = baseUrl == null ? null : ServeCommand.checkBaseUrl(spec.commandLine(), baseUrl).toString().replaceAll("/+$", "");
     ObjectNode achievementJson = readObject(achievement, "achievement");
     ObjectNode profile = readObject(issuer, "issuer profile");
     SigningKey signingKey = Keys.parsePrivateKey(readText(key, 64 * 1024));
@@ -127,6 +139,9 @@ final class IssueBatchCommand implements Callable<Integer> {
     }
     BadgeImage art = artwork(achievementJson, err);
     builder.defaultImage(art);
+    if (site != null) {
+      builder.publicPageBase(site + "/badges/");
+    }
     if (validFor != null) {
       builder.defaultExpiry(ExpiryPolicy.after(validFor));
     }
@@ -157,6 +172,10 @@ final class IssueBatchCommand implements Callable<Integer> {
       result = batch.build().run(roster, sink, progressPrinter(err, terminal));
       if (terminal) {
         err.println();
+      }
+      if (pdf) {
+        int written = Certificates.writeAll(out, site);
+        err.println("pdf: " + written + " certificate.pdf written");
       }
     } finally {
       if (store != null) {

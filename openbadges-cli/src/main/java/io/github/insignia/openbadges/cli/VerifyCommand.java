@@ -10,6 +10,7 @@ import io.github.insignia.openbadges.validation.Verdict;
 import io.github.insignia.openbadges.validation.VerificationOptions;
 import io.github.insignia.openbadges.validation.VerificationReport;
 import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
+import io.github.insignia.openbadges.web.CertificatePdf;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Verify a badge as a platform does on import.",
-      "INPUT is a URL, a file (baked PNG/SVG, JSON, JWS/JWT), a data: URI, or - for standard input.",
+      "INPUT is a URL, a file (baked PNG/SVG, JSON, JWS/JWT, PDF certificate), a data: URI, or - for standard input.",
       "Exit 0 VALID, 1 INVALID, 3 INDETERMINATE (a needed document could not be obtained), 2 could not run."
     })
 final class VerifyCommand implements Callable<Integer> {
@@ -171,7 +172,9 @@ final class VerifyCommand implements Callable<Integer> {
       if (Files.size(file) > MAX_FILE_BYTES) {
         throw new InvalidInputException("INPUT_TOO_LARGE", input + " is larger than " + MAX_FILE_BYTES + " bytes");
       }
-      return verifier.verify(Files.readAllBytes(file));
+      byte[] bytes = Files.readAllBytes(file);
+      // a PDF certificate is verified through the credential it carries (openbadges-web)
+      return verifier.verify(CertificatePdf.looksLikePdf(bytes) ? CertificatePdf.embeddedCredential(bytes).orElse(bytes) : bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

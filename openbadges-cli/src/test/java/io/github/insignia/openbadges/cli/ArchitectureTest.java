@@ -99,6 +99,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheCommandLineDependsOnTheWebModule() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(BASE + ".cli..", BASE + ".web..", BASE + ".benchmarks..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(BASE + ".web..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(BASE + ".cli..", "org.eclipse.jetty..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheCommandLineDependsOnTheCommandLine() {
     noClasses()
         .that()

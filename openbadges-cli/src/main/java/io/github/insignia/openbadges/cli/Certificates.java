@@ -1,0 +1,47 @@
+package io.github.insignia.openbadges.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.web.CertificatePdf;
+import io.github.insignia.openbadges.web.StoredBadge;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** {@code issue-batch --pdf}: a {@code certificate.pdf} beside each badge that has none yet. */
+final class Certificates {
+  private Certificates() {}
+
+  /** Writes the missing certificates under {@code out}; returns how many were written. */
+  static int writeAll(Path out, String site) {
+    CertificatePdf pdf = CertificatePdf.create();
+    int written = 0;
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(out, Files::isDirectory)) {
+      for (Path folder : folders) {
+        Path json = folder.resolve(StoredBadge.CREDENTIAL);
+        Path target = folder.resolve(StoredBadge.PDF);
+        if (!Files.isRegularFile(json) || Files.exists(target)) {
+          continue;
+        }
+        byte[] credential = Files.readAllBytes(json);
+        JsonNode node = SafeJson.read(credential);
+        Path png = folder.resolve(StoredBadge.PNG);
+        CertificatePdf.Input input = CertificatePdf.Input.builder(node, site + "/badges/" + folder.getFileName())
+            .image(Files.isRegularFile(png) ? Files.readAllBytes(png) : null)
+            .credentialFile("credential.json", credential)
+            .build();
+        // written aside and renamed, so a folder never holds half a certificate
+        Path temp = folder.resolve(".certificate.pdf.tmp");
+        Files.write(temp, pdf.render(input));
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        written++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return written;
+  }
+}
