@@ -3,7 +3,7 @@ package io.github.insignia.openbadges.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.web.CertificatePdf;
-import io.github.insignia.openbadges.web.StoredBadge;
+import io.github.insignia.openbadges.web.PublishedBadge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -21,14 +21,14 @@ final class Certificates {
     int written = 0;
     try (DirectoryStream<Path> folders = Files.newDirectoryStream(out, Files::isDirectory)) {
       for (Path folder : folders) {
-        Path json = folder.resolve(StoredBadge.CREDENTIAL);
-        Path target = folder.resolve(StoredBadge.PDF);
+        Path json = folder.resolve(PublishedBadge.CREDENTIAL);
+        Path target = folder.resolve(PublishedBadge.PDF);
         if (!Files.isRegularFile(json) || Files.exists(target)) {
           continue;
         }
         byte[] credential = Files.readAllBytes(json);
         JsonNode node = SafeJson.read(credential);
-        Path png = folder.resolve(StoredBadge.PNG);
+        Path png = folder.resolve(PublishedBadge.PNG);
         CertificatePdf.Input input = CertificatePdf.Input.builder(node, site + "/badges/" + folder.getFileName())
             .image(Files.isRegularFile(png) ? Files.readAllBytes(png) : null)
             .credentialFile("credential.json", credential)

@@ -185,27 +185,16 @@ public enum CheckCode {
           STATUS_VERIFICATION_ERROR, STATUS_LIST_LENGTH_ERROR, STATUS_ENTRY_MALFORMED, STATUS_INDEX_OUT_OF_RANGE,
           STATUS_UNSUPPORTED, RECIPIENT, RECIPIENT_MISMATCH, RECIPIENT_MISSING -> Question.CURRENT;
       case ENDORSEMENT, ENDORSEMENT_INVALID -> Question.ENDORSEMENT;
-      default -> byName(name());
+      case FETCH, FETCH_ACCESS_RESTRICTED, FETCH_NOT_FOUND, FETCH_GONE, FETCH_HTTP_ERROR, FETCH_TIMEOUT,
+          FETCH_TLS_FAILURE, FETCH_CONNECTION_FAILED, FETCH_WRONG_CONTENT_TYPE, FETCH_PRIVATE_ADDRESS_REFUSED,
+          FETCH_TOO_LARGE, FETCH_TOO_MANY_REDIRECTS, FETCH_UNSUPPORTED_URL, FETCH_NOT_AVAILABLE_OFFLINE,
+          PROOF, PROOF_MISSING, PROOF_INVALID, PROOF_MALFORMED, PROOF_UNSUPPORTED, PROOF_LEGACY_SUITE,
+          KEY_RESOLUTION, KEY_BINDING, KEY_NOT_BOUND_TO_ISSUER, ISSUER_KEYS_UNAVAILABLE, JWT_CLAIMS,
+          CLR_PART, CLR_PART_INVALID, OB2_HOSTED_ID, OB2_ID_MISMATCH, OB2_NO_HOSTED_URL,
+          OB2_VERIFICATION_SCOPE, OB2_OUT_OF_SCOPE -> Question.AUTHENTIC;
     };
   }
 
-  /** Codes added without an explicit row fall in by their prefix (proofs, keys, fetches: authentic). */
-  private static Question byName(String name) {
-    if (name.startsWith("INPUT_")) {
-      return Question.INPUT;
-    }
-    if (name.startsWith("STATUS") || name.startsWith("RECIPIENT")) {
-      return Question.CURRENT;
-    }
-    if (name.startsWith("ENDORSEMENT")) {
-      return Question.ENDORSEMENT;
-    }
-    if (name.startsWith("OB2_") && !name.contains("HOSTED") && !name.contains("SCOPE") && !name.contains("ID_MISMATCH")
-        || name.startsWith("OB3_") || name.startsWith("CLR_")) {
-      return Question.CONFORMANT;
-    }
-    return Question.AUTHENTIC;
-  }
 
   /**
    * The VC Data Model 2.0 ({@code PARSING_ERROR}, {@code CRYPTOGRAPHIC_SECURITY_ERROR}, {@code

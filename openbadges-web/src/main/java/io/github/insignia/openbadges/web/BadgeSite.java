@@ -143,11 +143,11 @@ public final class BadgeSite {
 
   private static Map<String, Download> downloads() {
     Map<String, Download> m = new LinkedHashMap<>();
-    m.put(StoredBadge.PNG, new Download(StoredBadge.PNG, "image/png", "badge.download.png", "badge.png"));
-    m.put(StoredBadge.SVG, new Download(StoredBadge.SVG, "image/svg+xml", "badge.download.svg", "badge.svg"));
-    m.put(StoredBadge.CREDENTIAL, new Download(StoredBadge.CREDENTIAL, "application/ld+json", "badge.download.json", "credential.json"));
-    m.put(StoredBadge.JWT, new Download(StoredBadge.JWT, "application/vc+jwt", "badge.download.jwt", "credential.jwt"));
-    m.put(StoredBadge.PDF, new Download(StoredBadge.PDF, "application/pdf", "badge.download.pdf", "certificate.pdf"));
+    m.put(PublishedBadge.PNG, new Download(PublishedBadge.PNG, "image/png", "badge.download.png", "badge.png"));
+    m.put(PublishedBadge.SVG, new Download(PublishedBadge.SVG, "image/svg+xml", "badge.download.svg", "badge.svg"));
+    m.put(PublishedBadge.CREDENTIAL, new Download(PublishedBadge.CREDENTIAL, "application/ld+json", "badge.download.json", "credential.json"));
+    m.put(PublishedBadge.JWT, new Download(PublishedBadge.JWT, "application/vc+jwt", "badge.download.jwt", "credential.jwt"));
+    m.put(PublishedBadge.PDF, new Download(PublishedBadge.PDF, "application/pdf", "badge.download.pdf", "certificate.pdf"));
     return Map.copyOf(m);
   }
 
@@ -227,7 +227,7 @@ public final class BadgeSite {
       String rest = path.substring("/badges/".length());
       int slash = rest.indexOf('/');
       String id = slash < 0 ? rest : rest.substring(0, slash);
-      Optional<StoredBadge> badge = StoredBadge.ID.matcher(id).matches() ? store.badge(id) : Optional.empty();
+      Optional<PublishedBadge> badge = PublishedBadge.ID.matcher(id).matches() ? store.badge(id) : Optional.empty();
       if (badge.isPresent()) {
         if (slash < 0) {
           return badgePage(r, t, badge.get());
@@ -277,15 +277,15 @@ public final class BadgeSite {
 
   // ---- badge page and downloads
 
-  private WebResponse badgePage(WebRequest r, Texts t, StoredBadge badge) {
+  private WebResponse badgePage(WebRequest r, Texts t, PublishedBadge badge) {
     Optional<String> json = Negotiation.preferredJson(r.header("Accept"));
-    if (json.isPresent() && badge.has(StoredBadge.CREDENTIAL)) {
-      WebResponse w = WebResponse.of(200, json.get(), badge.file(StoredBadge.CREDENTIAL).get())
+    if (json.isPresent() && badge.has(PublishedBadge.CREDENTIAL)) {
+      WebResponse w = WebResponse.of(200, json.get(), badge.file(PublishedBadge.CREDENTIAL).get())
           .withHeader("Cache-Control", "no-cache")
           .withHeader("Vary", "Accept, Accept-Language");
       return cors(conditional(r, w));
     }
-    byte[] credentialBytes = badge.file(StoredBadge.CREDENTIAL).or(() -> badge.file(StoredBadge.JWT)).orElse(null);
+    byte[] credentialBytes = badge.file(PublishedBadge.CREDENTIAL).or(() -> badge.file(PublishedBadge.JWT)).orElse(null);
     if (credentialBytes == null) {
       return notFound(t);
     }
@@ -300,10 +300,10 @@ public final class BadgeSite {
         || view.credentialId().flatMap(id -> statusStore.flatMap(s -> s.revocation(id))).isPresent();
     boolean expired = view.expires().map(e -> !clock.instant().isBefore(e)).orElse(false);
     String page = pageUrl(badge.id());
-    String pngUrl = page + "/" + StoredBadge.PNG;
+    String pngUrl = page + "/" + PublishedBadge.PNG;
     Map<String, String> downloads = new LinkedHashMap<>();
     for (Download d : DOWNLOADS.values()) {
-      if (badge.has(d.file()) || (d.file().equals(StoredBadge.PDF) && pdf.isPresent())) {
+      if (badge.has(d.file()) || (d.file().equals(PublishedBadge.PDF) && pdf.isPresent())) {
         downloads.put(d.labelKey(), page + "/" + d.file());
       }
     }
@@ -324,20 +324,20 @@ public final class BadgeSite {
         // a badge export refuses (no issuer name, say) simply has no links
       }
     }
-    Pages.BadgeFacts facts = new Pages.BadgeFacts(page, base, page, pngUrl, page + "/" + StoredBadge.CREDENTIAL,
+    Pages.BadgeFacts facts = new Pages.BadgeFacts(page, base, page, pngUrl, page + "/" + PublishedBadge.CREDENTIAL,
         downloads, linkedIn, share, report, revoked, expired);
     return page(html(200, Pages.badge(t, view, badge.id(), facts)))
         .withHeader("Cache-Control", "no-cache")
         .withHeader("Vary", "Accept, Accept-Language")
-        .withHeader("Link", "<" + page + "/" + StoredBadge.CREDENTIAL + ">; rel=\"alternate\"; type=\"application/ld+json\"");
+        .withHeader("Link", "<" + page + "/" + PublishedBadge.CREDENTIAL + ">; rel=\"alternate\"; type=\"application/ld+json\"");
   }
 
-  private static Optional<JsonNode> credentialJson(StoredBadge badge) {
-    Optional<byte[]> json = badge.file(StoredBadge.CREDENTIAL);
+  private static Optional<JsonNode> credentialJson(PublishedBadge badge) {
+    Optional<byte[]> json = badge.file(PublishedBadge.CREDENTIAL);
     if (json.isPresent()) {
       return Optional.ofNullable(readJson(json.get()));
     }
-    return badge.file(StoredBadge.JWT).flatMap(jwt -> {
+    return badge.file(PublishedBadge.JWT).flatMap(jwt -> {
       String[] parts = new String(jwt, StandardCharsets.US_ASCII).strip().split("\\.", 4);
       if (parts.length != 3) {
         return Optional.empty();
@@ -350,16 +350,16 @@ public final class BadgeSite {
     });
   }
 
-  private WebResponse download(WebRequest r, Texts t, StoredBadge badge, Download d) {
+  private WebResponse download(WebRequest r, Texts t, PublishedBadge badge, Download d) {
     Optional<byte[]> bytes = badge.file(d.file());
-    if (bytes.isEmpty() && d.file().equals(StoredBadge.PDF) && pdf.isPresent()) {
+    if (bytes.isEmpty() && d.file().equals(PublishedBadge.PDF) && pdf.isPresent()) {
       Optional<JsonNode> credential = credentialJson(badge);
       if (credential.isPresent()) {
         bytes = Optional.of(pdf.get().render(CertificatePdf.Input.builder(credential.get(), pageUrl(badge.id()))
             .language(t.language())
-            .image(badge.file(StoredBadge.PNG).orElse(null))
-            .credentialFile(badge.file(StoredBadge.CREDENTIAL).isPresent() ? "credential.json" : "credential.jwt",
-                badge.file(StoredBadge.CREDENTIAL).or(() -> badge.file(StoredBadge.JWT)).get())
+            .image(badge.file(PublishedBadge.PNG).orElse(null))
+            .credentialFile(badge.file(PublishedBadge.CREDENTIAL).isPresent() ? "credential.json" : "credential.jwt",
+                badge.file(PublishedBadge.CREDENTIAL).or(() -> badge.file(PublishedBadge.JWT)).get())
             .build()));
       }
     }
@@ -367,16 +367,16 @@ public final class BadgeSite {
       return notFound(t);
     }
     String contentType = d.contentType();
-    if (d.file().equals(StoredBadge.CREDENTIAL) && Negotiation.quality(r.header("Accept"), "application/vc+ld+json") > 0
+    if (d.file().equals(PublishedBadge.CREDENTIAL) && Negotiation.quality(r.header("Accept"), "application/vc+ld+json") > 0
         && r.header("Accept").map(a -> a.contains("application/vc+ld+json")).orElse(false)) {
       contentType = "application/vc+ld+json";
     }
-    if (d.file().equals(StoredBadge.JWT) && r.header("Accept").map(a -> a.contains("application/jwt") && !a.contains("application/vc+jwt")).orElse(false)) {
+    if (d.file().equals(PublishedBadge.JWT) && r.header("Accept").map(a -> a.contains("application/jwt") && !a.contains("application/vc+jwt")).orElse(false)) {
       contentType = "application/jwt";
     }
     String fileName = slug(credentialJson(badge).map(c -> BadgeView.of(c, t.language()).achievementName()).orElse("badge")) + "-" + d.suffix();
     WebResponse w = WebResponse.of(200, contentType, bytes.get())
-        .withHeader("Content-Disposition", (d.file().equals(StoredBadge.PNG) ? "inline" : "attachment") + "; filename=\"" + fileName + "\"")
+        .withHeader("Content-Disposition", (d.file().equals(PublishedBadge.PNG) ? "inline" : "attachment") + "; filename=\"" + fileName + "\"")
         .withHeader("Cache-Control", "public, max-age=3600")
         .withHeader("Content-Security-Policy", DOWNLOAD_CSP);
     return cors(conditional(r, w));

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public interface BadgeStore {
   /** The badge with this id (the credential UUID), if there is one. */
-  Optional<StoredBadge> badge(String id);
+  Optional<PublishedBadge> badge(String id);
 
   /**
    * The documents to host, by absolute URL (issuer profile, JWKS, DID document, status lists, OB 2.0

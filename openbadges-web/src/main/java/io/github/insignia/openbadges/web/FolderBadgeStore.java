@@ -28,8 +28,8 @@ import java.util.Optional;
  */
 public final class FolderBadgeStore implements BadgeStore {
   private static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
-  private static final List<String> FILES = List.of(StoredBadge.CREDENTIAL, StoredBadge.JWT, StoredBadge.PNG,
-      StoredBadge.SVG, StoredBadge.PDF, StoredBadge.LINKS);
+  private static final List<String> FILES = List.of(PublishedBadge.CREDENTIAL, PublishedBadge.JWT, PublishedBadge.PNG,
+      PublishedBadge.SVG, PublishedBadge.PDF, PublishedBadge.LINKS);
 
   private final Path dir;
   private final Map<URI, HostedDocument> hosted;
@@ -93,8 +93,8 @@ public final class FolderBadgeStore implements BadgeStore {
   }
 
   @Override
-  public Optional<StoredBadge> badge(String id) {
-    if (id == null || !StoredBadge.ID.matcher(id).matches() || id.equals("publish")) {
+  public Optional<PublishedBadge> badge(String id) {
+    if (id == null || !PublishedBadge.ID.matcher(id).matches() || id.equals("publish")) {
       return Optional.empty();
     }
     Path folder = dir.resolve(id);
@@ -105,10 +105,10 @@ public final class FolderBadgeStore implements BadgeStore {
     for (String name : FILES) {
       read(folder.resolve(name)).ifPresent(b -> files.put(name, b));
     }
-    if (!files.containsKey(StoredBadge.CREDENTIAL) && !files.containsKey(StoredBadge.JWT)) {
+    if (!files.containsKey(PublishedBadge.CREDENTIAL) && !files.containsKey(PublishedBadge.JWT)) {
       return Optional.empty();
     }
-    return Optional.of(StoredBadge.of(id, files));
+    return Optional.of(PublishedBadge.of(id, files));
   }
 
   private static Optional<byte[]> read(Path file) {

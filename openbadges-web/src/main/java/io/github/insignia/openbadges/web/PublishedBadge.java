@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * of its page URL) and its files by the names {@code issue-batch} writes ({@link #CREDENTIAL},
  * {@link #JWT}, {@link #PNG}, {@link #SVG}, {@link #PDF}, {@link #LINKS}). Immutable.
  */
-public final class StoredBadge {
+public final class PublishedBadge {
   /** The credential JSON. */
   public static final String CREDENTIAL = "badge.json";
   /** The compact VC-JWT. */
@@ -34,7 +34,7 @@ public final class StoredBadge {
   private final String id;
   private final Map<String, byte[]> files;
 
-  private StoredBadge(String id, Map<String, byte[]> files) {
+  private PublishedBadge(String id, Map<String, byte[]> files) {
     this.id = id;
     this.files = files;
   }
@@ -44,13 +44,13 @@ public final class StoredBadge {
    *
    * @throws InvalidInputException {@code WEB_BADGE_ID_INVALID} when the id is not a {@link #ID} slug
    */
-  public static StoredBadge of(String id, Map<String, byte[]> files) {
+  public static PublishedBadge of(String id, Map<String, byte[]> files) {
     if (!ID.matcher(Objects.requireNonNull(id, "id")).matches()) {
       throw new InvalidInputException("WEB_BADGE_ID_INVALID", "a badge id is a UUID-like slug of at most 128 characters");
     }
     Map<String, byte[]> copy = new LinkedHashMap<>();
     files.forEach((k, v) -> copy.put(k, v.clone()));
-    return new StoredBadge(id, Collections.unmodifiableMap(copy));
+    return new PublishedBadge(id, Collections.unmodifiableMap(copy));
   }
 
   /** The id. */
