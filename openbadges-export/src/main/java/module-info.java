@@ -9,4 +9,8 @@ module io.github.insignia.openbadges.export {
   exports io.github.insignia.openbadges.export;
   exports io.github.insignia.openbadges.export.backpack;
   exports io.github.insignia.openbadges.export.provider;
+
+  // One HTML escaper for the export pages and the web module's pages: shared with our own module
+  // only (a qualified export), never with hosts.
+  exports io.github.insignia.openbadges.export.internal to io.github.insignia.openbadges.web;
 }

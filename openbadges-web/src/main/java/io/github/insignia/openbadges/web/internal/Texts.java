@@ -1,24 +1,35 @@
 package io.github.insignia.openbadges.web.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
+import java.util.MissingResourceException;
+import java.util.Properties;
 
 /** The pages' texts in English and Spanish ({@code texts*.properties}, UTF-8). */
 public final class Texts {
   /** The languages pages are written in, the first the default. */
   public static final List<String> LANGUAGES = List.of("en", "es");
 
-  private static final String BUNDLE = "io.github.insignia.openbadges.web.texts";
+  /*
+   * Loaded by hand rather than through ResourceBundle: a ResourceBundle.Control (needed so that the
+   * JVM's default locale never decides the language) is refused inside a named module. English is
+   * the base, Spanish falls back to it key by key; both are read once.
+   */
+  private static final Properties ENGLISH = load("texts.properties", null);
+  private static final Properties SPANISH = load("texts_es.properties", ENGLISH);
 
   private final Locale locale;
-  private final ResourceBundle bundle;
+  private final Properties texts;
 
   private Texts(Locale locale) {
     this.locale = locale;
-    this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.texts = "es".equals(locale.getLanguage()) ? SPANISH : ENGLISH;
   }
 
   /** The texts of a language ({@code en} or {@code es}; anything else is English). */
@@ -38,11 +49,28 @@ public final class Texts {
 
   /** A text. */
   public String t(String key) {
-    return bundle.getString(key);
+    String text = texts.getProperty(key);
+    if (text == null) {
+      throw new MissingResourceException("no page text " + key, Texts.class.getName(), key);
+    }
+    return text;
   }
 
   /** A text with {@link MessageFormat} arguments. */
   public String t(String key, Object... args) {
-    return new MessageFormat(bundle.getString(key), locale()).format(args);
+    return new MessageFormat(t(key), locale()).format(args);
+  }
+
+  private static Properties load(String name, Properties defaults) {
+    Properties p = new Properties(defaults);
+    try (InputStream in = Texts.class.getResourceAsStream("/io/github/insignia/openbadges/web/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing page texts " + name);
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
   }
 }
