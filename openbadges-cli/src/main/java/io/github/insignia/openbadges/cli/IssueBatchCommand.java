@@ -173,6 +173,12 @@ final class IssueBatchCommand implements Callable<Integer> {
       if (terminal) {
         err.println();
       }
+      if (store != null) {
+        // The status lists the badges point to, signed by the issuer, beside its key documents.
+        Path published = badgeIssuer.writePublishedDocuments(out.resolve("publish"));
+        err.println("publish: " + badgeIssuer.publishedStatusLists().size() + " status list(s) written; "
+            + published + " maps every document to its URL");
+      }
       if (pdf) {
         int written = Certificates.writeAll(out, site);
         err.println("pdf: " + written + " certificate.pdf written");

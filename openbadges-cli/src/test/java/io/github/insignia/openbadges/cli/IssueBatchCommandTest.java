@@ -93,8 +93,10 @@ class IssueBatchCommandTest {
         "--issuer", issuer.toString(), "--key", key.toString(), "--out", out.toString(), "--valid-for", "P730D",
         "--status-store", dir.resolve("status").toString(), "--status-base", "https://school.example/status/");
     assertEquals(1, run.exit(), run.err());
+    // The status list the badges name, signed by the issuer, is published for the host to serve.
+    assertTrue(Files.isRegularFile(out.resolve("publish/school.example/status/0")), run.err());
     try (Stream<Path> s = Files.list(out)) {
-      for (Path folder : s.filter(Files::isDirectory).toList()) {
+      for (Path folder : s.filter(f -> Files.isRegularFile(f.resolve("links.json"))).toList()) {
         JsonNode vc = SafeJson.read(Files.readAllBytes(folder.resolve("badge.json")));
         assertEquals("BitstringStatusListEntry", vc.at("/credentialStatus/type").asText());
         assertTrue(vc.has("validUntil"));

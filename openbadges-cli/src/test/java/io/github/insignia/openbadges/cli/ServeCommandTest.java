@@ -67,10 +67,15 @@ class ServeCommandTest {
     out = dir.resolve("out");
     Run run = InsigniaCommandTest.run("issue-batch", "--roster", roster.toString(), "--achievement", achievement.toString(),
         "--issuer", issuer.toString(), "--key", keyFile.toString(), "--out", out.toString(), "--valid-for", "P365D",
-        "--base-url", base, "--pdf");
+        "--base-url", base, "--pdf",
+        // Status lists signed by the issuer are published beside its key documents, so the badges
+        // (which name them) verify VALID online, not INDETERMINATE.
+        "--status-store", dir.resolve("status").toString(), "--status-base", base + "/status/");
     assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(Files.isRegularFile(out.resolve("publish/127.0.0.1_" + port + "/status/0")), run.err());
     ServeCommand serve = new ServeCommand();
     serve.dir = out;
+    serve.statusStore = dir.resolve("status");
     serve.baseUrl = base;
     serve.port = port;
     server = serve.start();

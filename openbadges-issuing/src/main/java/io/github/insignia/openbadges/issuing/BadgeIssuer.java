@@ -554,16 +554,42 @@ public final class BadgeIssuer {
   }
 
   /**
-   * Writes {@link #publishedDocuments()} under {@code dir} ({@code <host>/<path>} per document) with
-   * {@code dir/resources.json}, a resources map from each URL to its file (for {@code insignia verify
-   * --resources} and {@code PreloadedResources.fromMapFile}).
+   * The signed {@code BitstringStatusListCredential} of every status list in use, at its URL: a
+   * snapshot of today's revocations that a host serves beside {@link #publishedDocuments()} (and
+   * publishes again after revoking, or serves live from {@link StatusService}). Verifiers refuse a
+   * list its issuer did not sign, so the lists are signed with this issuer's prover. Empty without a
+   * status service.
+   *
+   * @throws ConfigurationException {@code STATUS_LIST_UNSIGNED} with a status service but no
+   *     Data Integrity prover to sign the lists with
+   */
+  public Map<URI, ObjectNode> publishedStatusLists() {
+    if (status.isEmpty()) {
+      return Map.of();
+    }
+    CredentialProver listProver = prover.orElseThrow(() -> new ConfigurationException("STATUS_LIST_UNSIGNED",
+        "status lists must be signed by the issuer: give BadgeIssuer.Builder.prover(..) to publish them"));
+    Map<URI, ObjectNode> lists = new java.util.LinkedHashMap<>();
+    for (long n = 0; n < status.get().listCount(); n++) {
+      lists.put(URI.create(status.get().statusListUrl(n)), status.get().statusListCredential(n, listProver));
+    }
+    return lists;
+  }
+
+  /**
+   * Writes {@link #publishedDocuments()} and {@link #publishedStatusLists()} under {@code dir}
+   * ({@code <host>/<path>} per document) with {@code dir/resources.json}, a resources map from each
+   * URL to its file (for {@code insignia verify --resources}, {@code PreloadedResources.fromMapFile}
+   * and {@code insignia serve}). Call it again after issuing or revoking to refresh the lists.
    *
    * @return the resources map file
-   * @throws ConfigurationException as {@link #publishedDocuments()}
+   * @throws ConfigurationException as {@link #publishedDocuments()} and {@link #publishedStatusLists()}
    * @throws java.io.UncheckedIOException when a file cannot be written
    */
   public java.nio.file.Path writePublishedDocuments(java.nio.file.Path dir) {
-    return IssuerDocuments.write(publishedDocuments(), Objects.requireNonNull(dir, "dir"));
+    Map<URI, ObjectNode> all = new java.util.LinkedHashMap<>(publishedDocuments());
+    all.putAll(publishedStatusLists());
+    return IssuerDocuments.write(all, Objects.requireNonNull(dir, "dir"));
   }
 
   private io.github.insignia.openbadges.signing.keys.VerificationKey publicKey(Signer s) {
