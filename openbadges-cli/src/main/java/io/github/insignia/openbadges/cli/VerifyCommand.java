@@ -22,10 +22,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,33 +107,71 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /**
-   * Several inputs, one verifier: one line per input, in order, flushed as it is written. An input
-   * that cannot be read (no such file, too large, an I/O error, a PDF without a credential) is
-   * INVALID with {@code INPUT_UNREADABLE} on its own line, and the run goes on: the run could run.
+   * Several inputs, one verifier (immutable and thread-safe): verified on a few threads, one line
+   * per input printed in input order and flushed as it is written; at most a few reports wait in
+   * memory. An input that cannot be read (no such file, too large, an I/O error, a PDF without a
+   * credential) is INVALID with {@code INPUT_UNREADABLE} on its own line, and the run goes on.
    */
   private int verifyMany(BadgeVerifier verifier, PrintWriter out) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), inputs.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "insignia-verify");
+      t.setDaemon(true);
+      return t;
+    });
     boolean invalid = false;
     boolean indeterminate = false;
-    for (String input : inputs) {
-      VerificationReport report;
-      try {
-        report = verify(verifier, input);
-      } catch (OpenBadgesException | UncheckedIOException e) {
-        report = unreadable(verifier, InsigniaCommand.errorLine(e).substring("error: ".length()));
+    try {
+      Deque<Future<VerificationReport>> window = new ArrayDeque<>();
+      int next = 0;
+      for (String input : inputs) {
+        while (next < inputs.size() && window.size() < threads * 4) {
+          String in = inputs.get(next++);
+          window.add(pool.submit(() -> verifyOrUnreadable(verifier, in)));
+        }
+        VerificationReport report = result(window.poll());
+        invalid |= report.verdict() == Verdict.INVALID;
+        indeterminate |= report.verdict() == Verdict.INDETERMINATE;
+        if (json) {
+          ObjectNode line = SafeJson.nodeFactory().objectNode();
+          line.put("source", input);
+          line.setAll(report.toJsonNode());
+          out.println(SafeJson.write(line));
+        } else {
+          out.println(batchLine(input, report));
+        }
+        out.flush();
       }
-      invalid |= report.verdict() == Verdict.INVALID;
-      indeterminate |= report.verdict() == Verdict.INDETERMINATE;
-      if (json) {
-        ObjectNode line = SafeJson.nodeFactory().objectNode();
-        line.put("source", input);
-        line.setAll(report.toJsonNode());
-        out.println(SafeJson.write(line));
-      } else {
-        out.println(batchLine(input, report));
-      }
-      out.flush();
+    } finally {
+      pool.shutdownNow();
     }
     return invalid ? InsigniaCommand.EXIT_INVALID : indeterminate ? InsigniaCommand.EXIT_INDETERMINATE : InsigniaCommand.EXIT_OK;
+  }
+
+  private static VerificationReport verifyOrUnreadable(BadgeVerifier verifier, String input) {
+    try {
+      return verify(verifier, input);
+    } catch (OpenBadgesException | UncheckedIOException e) {
+      return unreadable(verifier, InsigniaCommand.errorLine(e).substring("error: ".length()));
+    }
+  }
+
+  /** A worker's report; anything else it threw stops the run as it would with one input. */
+  private static VerificationReport result(Future<VerificationReport> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** {@code PATH<TAB>VERDICT<TAB>root cause}; tabs and line breaks in the path or message become spaces. */
