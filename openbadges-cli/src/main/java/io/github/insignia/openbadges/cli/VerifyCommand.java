@@ -1,6 +1,8 @@
 package io.github.insignia.openbadges.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.validation.BadgeVerifier;
 import io.github.insignia.openbadges.validation.Check;
@@ -12,6 +14,7 @@ import io.github.insignia.openbadges.validation.VerificationReport;
 import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
 import io.github.insignia.openbadges.web.CertificatePdf;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,10 +22,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,15 +46,18 @@ import picocli.CommandLine.Spec;
     description = {
       "Verify a badge as a platform does on import.",
       "INPUT is a URL, a file (baked PNG/SVG, JSON, JWS/JWT, PDF certificate), a data: URI, or - for standard input.",
-      "Exit 0 VALID, 1 INVALID, 3 INDETERMINATE (a needed document could not be obtained), 2 could not run."
+      "Exit 0 VALID, 1 INVALID, 3 INDETERMINATE (a needed document could not be obtained), 2 could not run.",
+      "Several INPUTs: one line each (PATH<TAB>VERDICT<TAB>root cause; with --json one JSON object per line with its",
+      "\"source\"); an input that cannot be read is INVALID (INPUT_UNREADABLE) on its line; exit 1 if any INVALID,",
+      "else 3 if any INDETERMINATE, else 0."
     })
 final class VerifyCommand implements Callable<Integer> {
   private static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "INPUT", description = "URL, file, data: URI, or - for stdin")
-  String input;
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "URL, file, data: URI, or - for stdin (one or more)")
+  List<String> inputs = new ArrayList<>();
 
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
@@ -80,8 +92,11 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     VerificationOptions options = options();
     BadgeVerifier verifier = BadgeVerifier.create(options);
-    VerificationReport report = verify(verifier);
     PrintWriter out = spec.commandLine().getOut();
+    if (inputs.size() > 1) {
+      return verifyMany(verifier, out);
+    }
+    VerificationReport report = verify(verifier, inputs.get(0));
     if (json) {
       out.println(SafeJson.writePretty(report.toJsonNode()));
     } else {
@@ -89,6 +104,99 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return exitCode(report.verdict());
+  }
+
+  /**
+   * Several inputs, one verifier (immutable and thread-safe): verified on a few threads, one line
+   * per input printed in input order and flushed as it is written; at most a few reports wait in
+   * memory. An input that cannot be read (no such file, too large, an I/O error, a PDF without a
+   * credential) is INVALID with {@code INPUT_UNREADABLE} on its own line, and the run goes on.
+   */
+  private int verifyMany(BadgeVerifier verifier, PrintWriter out) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), inputs.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "insignia-verify");
+      t.setDaemon(true);
+      return t;
+    });
+    boolean invalid = false;
+    boolean indeterminate = false;
+    try {
+      Deque<Future<VerificationReport>> window = new ArrayDeque<>();
+      int next = 0;
+      for (String input : inputs) {
+        while (next < inputs.size() && window.size() < threads * 4) {
+          String in = inputs.get(next++);
+          window.add(pool.submit(() -> verifyOrUnreadable(verifier, in)));
+        }
+        VerificationReport report = result(window.poll());
+        invalid |= report.verdict() == Verdict.INVALID;
+        indeterminate |= report.verdict() == Verdict.INDETERMINATE;
+        if (json) {
+          ObjectNode line = SafeJson.nodeFactory().objectNode();
+          line.put("source", input);
+          line.setAll(report.toJsonNode());
+          out.println(SafeJson.write(line));
+        } else {
+          out.println(batchLine(input, report));
+        }
+        out.flush();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return invalid ? InsigniaCommand.EXIT_INVALID : indeterminate ? InsigniaCommand.EXIT_INDETERMINATE : InsigniaCommand.EXIT_OK;
+  }
+
+  private static VerificationReport verifyOrUnreadable(BadgeVerifier verifier, String input) {
+    try {
+      return verify(verifier, input);
+    } catch (OpenBadgesException | UncheckedIOException e) {
+      return unreadable(verifier, InsigniaCommand.errorLine(e).substring("error: ".length()));
+    }
+  }
+
+  /** A worker's report; anything else it threw stops the run as it would with one input. */
+  private static VerificationReport result(Future<VerificationReport> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** {@code PATH<TAB>VERDICT<TAB>root cause}; tabs and line breaks in the path or message become spaces. */
+  static String batchLine(String input, VerificationReport report) {
+    String cause = report.rootCause().map(VerifyCommand::line).orElse("");
+    return oneField(input) + "\t" + report.verdict().name() + "\t" + oneField(cause);
+  }
+
+  private static String oneField(String s) {
+    return s.replaceAll("[\\t\\r\\n\\x00-\\x1f]", " ");
+  }
+
+  /** The verifier's own report for input that could not be read (INVALID, {@code INPUT_UNREADABLE}). */
+  private static VerificationReport unreadable(BadgeVerifier verifier, String why) {
+    return verifier.verify(new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException(why);
+      }
+
+      @Override
+      public byte[] readNBytes(int len) throws IOException {
+        throw new IOException(why);
+      }
+    });
   }
 
   /** 0 VALID, 1 INVALID, 3 INDETERMINATE. */
@@ -147,7 +255,7 @@ final class VerifyCommand implements Callable<Integer> {
     return kinds;
   }
 
-    private VerificationReport verify(BadgeVerifier verifier) {
+  private static VerificationReport verify(BadgeVerifier verifier, String input) {
     String lower = input.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("data:")) {
       return verifier.verify(input);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.github.insignia.openbadges.testvectors.TestVectors;
@@ -204,5 +205,65 @@ class VerifyCommandTest {
         "--recipient", "learner@example.org");
     assertEquals(1, run.exit(), run.out());
     assertTrue(run.out().contains("RECIPIENT_MISSING"), run.out());
+  }
+
+  @Test
+  void severalInputsOneLineEachAndTheWorstVerdictDecidesTheExit() throws Exception {
+    Path tampered = dir.resolve("tampered.json");
+    Files.writeString(tampered, Files.readString(vector()).replace("Teamwork Badge", "Teamwork Badge!"));
+    String profile = issuerProfile();
+    String good = vector().toString();
+    String missing = dir.resolve("no such\tfile.png").toString();
+
+    InsigniaCommandTest.Run all = InsigniaCommandTest.run("verify", good, good, "--offline", "--resources", profile);
+    assertEquals(0, all.exit(), all.out() + all.err());
+    assertEquals(List.of(good + "\tVALID\t", good + "\tVALID\t"), List.of(all.out().split("\\R")));
+
+    InsigniaCommandTest.Run mixed = InsigniaCommandTest.run("verify", good, tampered.toString(), missing, "--offline", "--resources", profile);
+    assertEquals(1, mixed.exit(), mixed.out() + mixed.err());
+    String[] lines = mixed.out().split("\\R");
+    assertEquals(3, lines.length, mixed.out());
+    assertEquals(good + "\tVALID\t", lines[0]);
+    assertTrue(lines[1].startsWith(tampered + "\tINVALID\tPROOF_INVALID /proof: "), lines[1]);
+    // an unreadable input is INVALID on its own line (the tab in its name shown as a space), and the run goes on
+    assertTrue(lines[2].startsWith(missing.replace('\t', ' ') + "\tINVALID\tINPUT_UNREADABLE: "), lines[2]);
+    assertTrue(lines[2].contains("INPUT_NOT_FOUND"), lines[2]);
+    assertEquals("", mixed.err());
+
+    // no key offline: INDETERMINATE, exit 3 when nothing is INVALID
+    InsigniaCommandTest.Run waits = InsigniaCommandTest.run("verify", good, good, "--offline");
+    assertEquals(3, waits.exit(), waits.out());
+    assertTrue(waits.out().startsWith(good + "\tINDETERMINATE\tISSUER_KEYS_UNAVAILABLE"), waits.out());
+    assertEquals(1, InsigniaCommandTest.run("verify", good, missing, "--offline").exit());
+    // options that cannot be honoured still stop the whole run before any line
+    InsigniaCommandTest.Run usage = InsigniaCommandTest.run("verify", good, good, "--lang", "fr");
+    assertEquals(2, usage.exit());
+    assertEquals("", usage.out());
+  }
+
+  @Test
+  void severalInputsAsJsonLinesWithTheirSource() throws Exception {
+    String profile = issuerProfile();
+    String good = vector().toString();
+    String missing = dir.resolve("missing.png").toString();
+    InsigniaCommandTest.Run run = InsigniaCommandTest.run("verify", good, missing, "--offline", "--resources", profile, "--json");
+    assertEquals(1, run.exit(), run.out());
+    String[] lines = run.out().split("\\R");
+    assertEquals(2, lines.length, run.out());
+    JsonNode first = SafeJson.read(lines[0]);
+    assertEquals(good, first.get("source").asText());
+    assertEquals("json", first.get("input").asText());
+    assertEquals("VALID", first.get("verdict").asText());
+    assertTrue(first.get("valid").asBoolean());
+    // the same object as a single --json report, plus "source"
+    com.fasterxml.jackson.databind.node.ObjectNode single = (com.fasterxml.jackson.databind.node.ObjectNode) SafeJson.read(
+        InsigniaCommandTest.run("verify", good, "--offline", "--resources", profile, "--json").out());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("source");
+    assertEquals(single, first);
+    JsonNode second = SafeJson.read(lines[1]);
+    assertEquals(missing, second.get("source").asText());
+    assertEquals("INVALID", second.get("verdict").asText());
+    assertEquals(false, second.get("valid").asBoolean());
+    assertEquals("INPUT_UNREADABLE", second.get("checks").get(0).get("code").asText());
   }
 }
