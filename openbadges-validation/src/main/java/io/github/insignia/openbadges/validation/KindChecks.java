@@ -92,7 +92,7 @@ final class KindChecks {
     r.pass(CheckCode.FETCH, url.toString(), fetched.finalUrl().toString(), fetched.mediaType());
     BadgeDocument doc;
     try {
-      doc = BadgeDocuments.detect(v.served(SafeJson.read(fetched.body(), v.options.jsonLimits())), v.readOptions(url.toString()));
+      doc = BadgeDocuments.detect(v.served(SafeJson.read(fetched.body(), v.options.jsonLimits()), fetched.finalUrl()), v.readOptions(url.toString()));
     } catch (InvalidInputException e) {
       r.add(Outcome.FAIL, CheckCode.INPUT_UNREADABLE, url.toString(), CheckCode.INPUT_UNREADABLE.name(), e.code(), e.getMessage());
       return;

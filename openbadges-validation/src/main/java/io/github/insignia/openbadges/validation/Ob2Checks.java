@@ -137,7 +137,7 @@ final class Ob2Checks {
       return;
     }
     r.pass(CheckCode.FETCH, url.toString(), fetched.finalUrl().toString(), fetched.mediaType());
-    JsonNode json = v.served(SafeJson.read(fetched.body(), v.options.jsonLimits()));
+    JsonNode json = v.served(SafeJson.read(fetched.body(), v.options.jsonLimits()), fetched.finalUrl());
     BadgeDocument doc = BadgeDocuments.detect(json, v.readOptions(fetched.requestedUrl().toString()));
     if (depthGuard()) {
       verify(doc, json, fetched, null);

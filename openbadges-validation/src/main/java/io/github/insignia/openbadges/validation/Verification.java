@@ -164,7 +164,7 @@ final class Verification {
   /** JSON from the input (fetchedFrom null) or from a URL. */
   void fromJson(JsonNode input, FetchedResource fetchedFrom) {
     // Only a graph served from a URL vouches for its nodes; a local file's are the forger's.
-    JsonNode json = fetchedFrom != null ? served(input) : Graphs.of(input).<JsonNode>map(Graphs.Graph::root).orElse(input);
+    JsonNode json = fetchedFrom != null ? served(input, fetchedFrom.finalUrl()) : Graphs.of(input).<JsonNode>map(Graphs.Graph::root).orElse(input);
     Optional<BadgeDocument> detected = detect(json, fetchedFrom);
     if (detected.isEmpty()) {
       return;
@@ -312,10 +312,31 @@ final class Verification {
    * The document served at a URL: the root of a served graph, whose nodes then resolve without
    * fetching, or the JSON itself (and no graph). Called whenever a served document takes over.
    */
-  JsonNode served(JsonNode json) {
+  JsonNode served(JsonNode json, URI servedFrom) {
     Optional<Graphs.Graph> g = Graphs.of(json);
-    graph = g.map(Graphs.Graph::nodes).orElse(Map.of());
+    // A server vouches only for what lives on its own origin: a node whose id is on another origin
+    // (a "university" BadgeClass or issuer inside a graph served by anyone) is fetched from its id,
+    // never taken from the graph, or a forger could write the issuer's verification policy.
+    String origin = authority(servedFrom.toString());
+    Map<String, JsonNode> sameOrigin = new java.util.HashMap<>();
+    g.map(Graphs.Graph::nodes).orElse(Map.of()).forEach((id, node) -> {
+      if (!origin.isEmpty() && origin.equals(authority(id))) {
+        sameOrigin.put(id, node);
+      }
+    });
+    graph = Map.copyOf(sameOrigin);
     return g.<JsonNode>map(Graphs.Graph::root).orElse(json);
+  }
+
+  /** The lower-cased scheme and authority of a URL ({@code https://host:port}), or "" when it has none. */
+  private static String authority(String url) {
+    try {
+      URI u = new URI(url);
+      return u.getScheme() == null || u.getRawAuthority() == null ? ""
+          : (u.getScheme() + "://" + u.getRawAuthority()).toLowerCase(Locale.ROOT);
+    } catch (java.net.URISyntaxException e) {
+      return "";
+    }
   }
 
   /** A node of the served graph the input came in, by id. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.DocumentKind;
+import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -202,6 +203,36 @@ class KindsTest {
     server.json("/graph", assertion.deepCopy().put("@context", "https://w3id.org/openbadges/v2"));
     VerificationReport local = verify(SafeJson.write(graph));
     assertEquals(CheckCode.FETCH_NOT_FOUND, rootCause(local), local::toJson);
+  }
+
+  @Test
+  void aGraphVouchesOnlyForNodesOnItsOwnOrigin() {
+    // A forger serves, from its own site, a graph holding its assertion and a "university" badge class
+    // and issuer whose verification policy lets the forger's origin host the university's badges.
+    String uni = "https://university.example";
+    String evil = "https://evil.example";
+    ObjectNode assertion = Fixtures.ob2Assertion(evil, evil + "/graph");
+    assertion.put("badge", uni + "/badge");
+    ObjectNode badge = Fixtures.ob2BadgeClass(uni);
+    ObjectNode lyingIssuer = Fixtures.ob2Issuer(uni);
+    lyingIssuer.putObject("verification").putArray("allowedOrigins").add("evil.example");
+    ObjectNode graph = json("{\"@context\": \"https://w3id.org/openbadges/v2\"}");
+    ArrayNode nodes = graph.putArray("@graph");
+    for (ObjectNode n : new ObjectNode[] {badge.deepCopy(), lyingIssuer, assertion}) {
+      n.remove("@context");
+      nodes.add(n);
+    }
+    // The university's own documents, as its server answers them (no such policy).
+    PreloadedResources web = PreloadedResources.builder()
+        .put(evil + "/graph", "application/json", SafeJson.write(graph).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .put(uni + "/badge", "application/json", SafeJson.write(badge).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .put(uni + "/issuer", "application/json", SafeJson.write(Fixtures.ob2Issuer(uni)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .put(uni + "/badge.png", "image/png", Fixtures.png())
+        .build();
+    VerificationReport r = BadgeVerifier.create(VerificationOptions.builder().offline(true).resources(web)
+        .at(Instant.parse("2026-06-01T00:00:00Z")).build()).verify(URI.create(evil + "/graph"));
+    assertEquals(Verdict.INVALID, r.verdict(), r::toJson);
+    assertEquals(CheckCode.OB2_OUT_OF_SCOPE, rootCause(r), r::toJson);
   }
 
   @Test
