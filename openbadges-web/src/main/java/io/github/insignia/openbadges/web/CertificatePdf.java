@@ -346,6 +346,27 @@ public final class CertificatePdf {
     doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("AF"), af);
   }
 
+  /**
+   * An attachment's bytes, decoded here with a cap rather than by PDFBox (which may decode a stream
+   * whole before handing it over: a few KiB of deflated zeros would become gigabytes). Only the forms
+   * a certificate uses are read: no filter, or FlateDecode without parameters; anything else, or
+   * more than {@link #MAX_EMBEDDED_BYTES} once decoded, is not a credential.
+   */
+  private static Optional<byte[]> boundedContent(PDEmbeddedFile ef) throws IOException {
+    List<COSName> filters = ef.getFilters();
+    boolean plain = filters == null || filters.isEmpty();
+    boolean flate = !plain && filters.size() == 1 && COSName.FLATE_DECODE.equals(filters.get(0))
+        && ef.getCOSObject().getDictionaryObject(COSName.DECODE_PARMS) == null;
+    if (!plain && !flate) {
+      return Optional.empty();
+    }
+    try (InputStream raw = ef.getCOSObject().createRawInputStream();
+         InputStream s = flate ? new java.util.zip.InflaterInputStream(raw) : raw) {
+      byte[] bytes = s.readNBytes(MAX_EMBEDDED_BYTES + 1);
+      return bytes.length <= MAX_EMBEDDED_BYTES ? Optional.of(bytes) : Optional.empty();
+    }
+  }
+
   /** Whether bytes start like a PDF. */
   public static boolean looksLikePdf(byte[] bytes) {
     return bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F' && bytes[4] == '-';
@@ -375,11 +396,9 @@ public final class CertificatePdf {
         if (ef == null) {
           continue;
         }
-        try (InputStream s = ef.createInputStream()) {
-          byte[] bytes = s.readNBytes(MAX_EMBEDDED_BYTES + 1);
-          if (bytes.length <= MAX_EMBEDDED_BYTES) {
-            return Optional.of(bytes);
-          }
+        Optional<byte[]> bytes = boundedContent(ef);
+        if (bytes.isPresent()) {
+          return bytes;
         }
       }
       return Optional.empty();

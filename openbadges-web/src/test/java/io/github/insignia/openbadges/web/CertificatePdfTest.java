@@ -55,4 +55,56 @@ class CertificatePdfTest {
     assertTrue(CertificatePdf.embeddedCredential(new byte[0]).isEmpty());
     assertTrue(!CertificatePdf.looksLikePdf("{}".getBytes(StandardCharsets.US_ASCII)));
   }
+
+  /** A PDF whose one attachment, {@code credential.json}, holds {@code content} deflated (FlateDecode). */
+  private static byte[] pdfWithDeflatedAttachment(java.io.InputStream content) throws Exception {
+    try (PDDocument doc = new PDDocument(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile ef =
+          new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(doc, content,
+              org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+      org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification fs =
+          new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+      fs.setFile("credential.json");
+      fs.setEmbeddedFile(ef);
+      org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+      tree.setNames(java.util.Map.of("credential.json", fs));
+      org.apache.pdfbox.pdmodel.PDDocumentNameDictionary names =
+          new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(doc.getDocumentCatalog());
+      names.setEmbeddedFiles(tree);
+      doc.getDocumentCatalog().setNames(names);
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  @Test
+  void aDeflatedAttachmentIsReadAndADecompressionBombIsNot() throws Exception {
+    byte[] bytes = CREDENTIAL.getBytes(StandardCharsets.UTF_8);
+    byte[] deflated = pdfWithDeflatedAttachment(new java.io.ByteArrayInputStream(bytes));
+    assertArrayEquals(bytes, CertificatePdf.embeddedCredential(deflated).orElseThrow());
+    // 64 MiB of zeros deflate to about 64 KiB: read only up to the 16 MiB cap, then refused.
+    java.io.InputStream zeros = new java.io.InputStream() {
+      long left = 64L * 1024 * 1024;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? 0 : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = (int) Math.min(len, left);
+        java.util.Arrays.fill(b, off, off + n, (byte) 0);
+        left -= n;
+        return n;
+      }
+    };
+    byte[] bomb = pdfWithDeflatedAttachment(zeros);
+    assertTrue(bomb.length < 1024 * 1024, "the bomb itself is small: " + bomb.length);
+    assertTrue(CertificatePdf.embeddedCredential(bomb).isEmpty());
+  }
 }
