@@ -77,6 +77,8 @@ class BrowserTest {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    // A form post navigates after click() returns: wait for the answer page's elements to appear.
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
   }
 
