@@ -15,28 +15,67 @@ import java.util.Objects;
 public class OpenBadgesException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final String code;
+  private final ErrorCode errorCode;
 
   /**
-   * @param code the stable error code
+   * @param code the stable error code, a constant of the throwing module's error-code enum
    * @param message a human-readable explanation
    * @param cause the underlying cause, or {@code null}
    */
-  public OpenBadgesException(String code, String message, Throwable cause) {
+  public OpenBadgesException(ErrorCode code, String message, Throwable cause) {
     super(message, cause);
-    this.code = Objects.requireNonNull(code, "code");
+    this.errorCode = Objects.requireNonNull(code, "code");
+  }
+
+  /**
+   * @param code the stable error code, a constant of the throwing module's error-code enum
+   * @param message a human-readable explanation
+   */
+  public OpenBadgesException(ErrorCode code, String message) {
+    this(code, message, null);
+  }
+
+  /**
+   * Transitional: a code given as a string. Removed once every module throws its enum's constants.
+   *
+   * @param code the stable error code
+   * @param message a human-readable explanation
+   * @param cause the underlying cause, or {@code null}
+   * @deprecated pass the module's {@link ErrorCode} constant
+   */
+  @Deprecated(forRemoval = true)
+  public OpenBadgesException(String code, String message, Throwable cause) {
+    this(new LegacyCode(Objects.requireNonNull(code, "code")), message, cause);
   }
 
   /**
    * @param code the stable error code
    * @param message a human-readable explanation
+   * @deprecated pass the module's {@link ErrorCode} constant
    */
+  @Deprecated(forRemoval = true)
   public OpenBadgesException(String code, String message) {
     this(code, message, null);
   }
 
-  /** The stable error code, for example {@code JSON_MALFORMED}. */
+  /**
+   * The stable error code as printed, for example {@code JSON_MALFORMED}.
+   *
+   * @return the code's name
+   */
   public String code() {
-    return code;
+    return errorCode.name();
   }
+
+  /**
+   * The stable error code; compare it with the module's enum constants.
+   *
+   * @return the code
+   */
+  public ErrorCode errorCode() {
+    return errorCode;
+  }
+
+  /** Transitional holder for a code given as a string; goes with the deprecated constructor. */
+  private record LegacyCode(String name) implements ErrorCode, java.io.Serializable {}
 }
