@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.json;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 
 /**
@@ -101,7 +102,7 @@ public final class JsonLimits {
     /** Maximum document size in bytes, at least 1. */
     public Builder maxDocumentBytes(long value) {
       if (value < 1) {
-        throw new ConfigurationException("LIMIT_INVALID", "maxDocumentBytes must be at least 1");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxDocumentBytes must be at least 1");
       }
       this.maxDocumentBytes = value;
       return this;
@@ -114,7 +115,7 @@ public final class JsonLimits {
 
     private static int positive(int value, String name) {
       if (value < 1) {
-        throw new ConfigurationException("LIMIT_INVALID", name + " must be at least 1");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, name + " must be at least 1");
       }
       return value;
     }

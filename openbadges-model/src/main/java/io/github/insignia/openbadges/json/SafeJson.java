@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.json;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -71,7 +72,7 @@ public final class SafeJson {
     try {
       bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxDocumentBytes() + 1));
     } catch (IOException e) {
-      throw new InvalidInputException("JSON_IO", "could not read the JSON input: " + e.getMessage(), e);
+      throw new InvalidInputException(ModelErrorCode.JSON_IO, "could not read the JSON input: " + e.getMessage(), e);
     }
     return read(bytes, limits);
   }
@@ -111,7 +112,7 @@ public final class SafeJson {
 
   private static JsonNode checkNotEmpty(JsonNode node) {
     if (node == null || node.isMissingNode()) {
-      throw new InvalidInputException("JSON_MALFORMED", "the input is empty, not a JSON document");
+      throw new InvalidInputException(ModelErrorCode.JSON_MALFORMED, "the input is empty, not a JSON document");
     }
     return node;
   }
@@ -119,7 +120,7 @@ public final class SafeJson {
   private static void checkSize(long size, JsonLimits limits) {
     if (size > limits.maxDocumentBytes()) {
       throw new InvalidInputException(
-          "JSON_TOO_LARGE",
+          ModelErrorCode.JSON_TOO_LARGE,
           "the JSON document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
     }
   }
@@ -155,26 +156,26 @@ public final class SafeJson {
     if (e instanceof StreamConstraintsException) {
       String lower = String.valueOf(detail).toLowerCase(java.util.Locale.ROOT);
       if (lower.contains("nesting depth")) {
-        return new InvalidInputException("JSON_TOO_DEEP", "the JSON nests too deeply: " + detail, e);
+        return new InvalidInputException(ModelErrorCode.JSON_TOO_DEEP, "the JSON nests too deeply: " + detail, e);
       }
       if (lower.contains("document length")) {
-        return new InvalidInputException("JSON_TOO_LARGE", "the JSON document is too large: " + detail, e);
+        return new InvalidInputException(ModelErrorCode.JSON_TOO_LARGE, "the JSON document is too large: " + detail, e);
       }
       if (lower.contains("string") || lower.contains("name")) {
-        return new InvalidInputException("JSON_STRING_TOO_LONG", "a JSON string is too long: " + detail, e);
+        return new InvalidInputException(ModelErrorCode.JSON_STRING_TOO_LONG, "a JSON string is too long: " + detail, e);
       }
-      return new InvalidInputException("JSON_TOO_LARGE", "the JSON exceeds a limit: " + detail, e);
+      return new InvalidInputException(ModelErrorCode.JSON_TOO_LARGE, "the JSON exceeds a limit: " + detail, e);
     }
     if (detail != null && detail.startsWith("Duplicate field")) {
-      return new InvalidInputException("JSON_DUPLICATE_KEY", "the JSON repeats a member name: " + detail, e);
+      return new InvalidInputException(ModelErrorCode.JSON_DUPLICATE_KEY, "the JSON repeats a member name: " + detail, e);
     }
     if (e instanceof JsonProcessingException jpe) {
       String where = jpe.getLocation() == null ? "" : " at line " + jpe.getLocation().getLineNr()
           + ", column " + jpe.getLocation().getColumnNr();
-      return new InvalidInputException("JSON_MALFORMED", "the input is not well-formed JSON" + where + ": "
+      return new InvalidInputException(ModelErrorCode.JSON_MALFORMED, "the input is not well-formed JSON" + where + ": "
           + firstLine(detail), e);
     }
-    return new InvalidInputException("JSON_IO", "could not read the JSON input: " + detail, e);
+    return new InvalidInputException(ModelErrorCode.JSON_IO, "could not read the JSON input: " + detail, e);
   }
 
   private static String firstLine(String s) {

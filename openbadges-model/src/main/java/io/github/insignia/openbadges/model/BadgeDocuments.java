@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.model;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
@@ -58,7 +59,7 @@ public final class BadgeDocuments {
     try {
       bytes = json.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, opts(options).limits().maxDocumentBytes() + 1));
     } catch (IOException e) {
-      throw new InvalidInputException("JSON_IO", "could not read the JSON input: " + e.getMessage(), e);
+      throw new InvalidInputException(ModelErrorCode.JSON_IO, "could not read the JSON input: " + e.getMessage(), e);
     }
     return read(bytes, options);
   }
@@ -81,8 +82,8 @@ public final class BadgeDocuments {
 
   /** A compact JWS is a badge, but a signed one: say so instead of "malformed JSON". */
   private static InvalidInputException jwsOr(InvalidInputException e, String text) {
-    if ("JSON_MALFORMED".equals(e.code()) && COMPACT_JWS.matcher(text.strip()).matches()) {
-      return new NotABadgeException("NOT_A_BADGE", "the input is a compact JWS (a signed OB 2.0 badge or an OB 3.0 "
+    if (e.errorCode() == ModelErrorCode.JSON_MALFORMED && COMPACT_JWS.matcher(text.strip()).matches()) {
+      return new NotABadgeException(ModelErrorCode.NOT_A_BADGE, "the input is a compact JWS (a signed OB 2.0 badge or an OB 3.0 "
           + "VC-JWT), not badge JSON; verify it to read its payload", e);
     }
     return e;

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.model;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.model.internal.Members;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class DateTimes {
         .orElseThrow(
             () ->
                 new InvalidInputException(
-                    "DATE_INVALID", member + ": '" + Members.abbreviate(text) + "' is not an ISO 8601 date-time with a time zone"));
+                    ModelErrorCode.DATE_INVALID, member + ": '" + Members.abbreviate(text) + "' is not an ISO 8601 date-time with a time zone"));
   }
 
   /** Whether the text carries an explicit offset, as OB 2.0 and 3.0 require. */

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.model;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.model.internal.Members;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ public final class IdentityHash {
         .orElseThrow(
             () ->
                 new InvalidInputException(
-                    "IDENTITY_HASH_MALFORMED",
+                    ModelErrorCode.IDENTITY_HASH_MALFORMED,
                     "'" + Members.abbreviate(text) + "' is not an identity hash (sha256$<64 hex> or md5$<32 hex>)"));
   }
 

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.model.internal;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
@@ -28,8 +29,8 @@ import java.util.Locale;
  * 3.0) and whether it is a whole badge document rather than a fragment. Not API.
  */
 public final class Detector {
-  private static final String NOT_A_BADGE = "NOT_A_BADGE";
-  private static final String MALFORMED = "BADGE_MALFORMED";
+  private static final ModelErrorCode NOT_A_BADGE = ModelErrorCode.NOT_A_BADGE;
+  private static final ModelErrorCode MALFORMED = ModelErrorCode.BADGE_MALFORMED;
 
   private Detector() {}
 

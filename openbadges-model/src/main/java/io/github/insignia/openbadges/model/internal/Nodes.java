@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.model.internal;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -55,7 +56,7 @@ public final class Nodes {
       if (node.isDouble() || node.isFloat()) {
         double d = node.doubleValue();
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-          throw new ConfigurationException("JSON_NUMBER_INVALID", "JSON has no NaN or infinite numbers");
+          throw new ConfigurationException(ModelErrorCode.JSON_NUMBER_INVALID, "JSON has no NaN or infinite numbers");
         }
         return normalisedCopy(NODES.numberNode(new BigDecimal(Double.toString(d))));
       }

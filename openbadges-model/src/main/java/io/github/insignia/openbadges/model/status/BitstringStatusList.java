@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.model.status;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -135,16 +136,16 @@ public final class BitstringStatusList {
     try {
       gz = Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_').replace("=", ""));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("STATUS_LIST_MALFORMED", "encodedList is not base64url: " + e.getMessage(), e);
+      throw new InvalidInputException(ModelErrorCode.STATUS_LIST_MALFORMED, "encodedList is not base64url: " + e.getMessage(), e);
     }
     try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
       byte[] raw = in.readNBytes(maxBytes + 1);
       if (raw.length > maxBytes) {
-        throw new InvalidInputException("STATUS_LIST_TOO_LARGE", "the status list inflates past " + maxBytes + " bytes");
+        throw new InvalidInputException(ModelErrorCode.STATUS_LIST_TOO_LARGE, "the status list inflates past " + maxBytes + " bytes");
       }
       return new BitstringStatusList(raw);
     } catch (IOException e) {
-      throw new InvalidInputException("STATUS_LIST_MALFORMED", "encodedList is not GZIP data: " + e.getMessage(), e);
+      throw new InvalidInputException(ModelErrorCode.STATUS_LIST_MALFORMED, "encodedList is not GZIP data: " + e.getMessage(), e);
     }
   }
 
