@@ -92,7 +92,7 @@ public final class JsonText {
           if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
             sb.append(c).append(s.charAt(++i));
           } else if (Character.isSurrogate(c) && strict) {
-            throw new InvalidInputException("JCS_INVALID", "a string holds a lone surrogate");
+            throw new InvalidInputException(SigningErrorCode.JCS_INVALID, "a string holds a lone surrogate");
           } else if (c < 0x20 || Character.isSurrogate(c)) {
             sb.append(String.format("\\u%04x", (int) c));
           } else {

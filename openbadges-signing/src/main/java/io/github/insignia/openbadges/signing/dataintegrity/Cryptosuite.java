@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.dataintegrity;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.signing.KeyType;
 import java.util.Optional;
 
@@ -81,7 +82,7 @@ public enum Cryptosuite {
       case ED25519 -> EDDSA_RDFC_2022;
       case P256 -> ECDSA_RDFC_2019;
       case RSA -> throw new io.github.insignia.openbadges.ConfigurationException(
-          "CRYPTOSUITE_UNSUPPORTED", "no Data Integrity suite signs with RSA keys; use Ed25519 or P-256");
+          SigningErrorCode.CRYPTOSUITE_UNSUPPORTED, "no Data Integrity suite signs with RSA keys; use Ed25519 or P-256");
     };
   }
 }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.dataintegrity;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.signing.verify.BoundKey;
 import io.github.insignia.openbadges.signing.verify.IssuerKeys;
@@ -126,7 +127,7 @@ public final class DataIntegrity {
     Objects.requireNonNull(signer, "signer");
     Cryptosuite suite = options.cryptosuite().orElseGet(() -> Cryptosuite.forSigning(signer.keyType()));
     if (suite.keyType() != signer.keyType()) {
-      throw new ConfigurationException("CRYPTOSUITE_KEY_MISMATCH", suite + " cannot sign with a " + signer.keyType() + " key");
+      throw new ConfigurationException(SigningErrorCode.CRYPTOSUITE_KEY_MISMATCH, suite + " cannot sign with a " + signer.keyType() + " key");
     }
     ObjectNode proof = SafeJson.nodeFactory().objectNode();
     options.id().ifPresent(v -> proof.put("id", v));
@@ -206,7 +207,7 @@ public final class DataIntegrity {
       if (expectations.requireKeyControlledByIssuer() && method.controller().isPresent()) {
         Optional<String> issuer = issuerId(document);
         if (issuer.isPresent() && !issuer.get().equals(method.controller().get())) {
-          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "KEY_CONTROLLER_MISMATCH",
+          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.KEY_CONTROLLER_MISMATCH,
               "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuer.get());
         }
       }
@@ -248,7 +249,7 @@ public final class DataIntegrity {
       String issuer = issuerId(document).orElse(null);
       return dataIntegrity.verifyAll(document, expectations, (vmId, suite) -> {
         if (!policy.acceptedKeyTypes().contains(suite.keyType())) {
-          throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "KEY_TYPE_NOT_ACCEPTED",
+          throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, SigningErrorCode.KEY_TYPE_NOT_ACCEPTED,
               "the policy does not accept " + suite.keyType() + " keys");
         }
         List<BoundKey> bound = keys.bind(issuer, Optional.of(vmId), Optional.empty(), IssuerKeys.Format.DATA_INTEGRITY, policy);
@@ -259,7 +260,7 @@ public final class DataIntegrity {
           }
         }
         if (out.isEmpty()) {
-          throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, "KEY_TYPE_MISMATCH",
+          throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, SigningErrorCode.KEY_TYPE_MISMATCH,
               "the issuer's key " + vmId + " is not a " + suite.keyType() + " key, as " + suite + " needs");
         }
         return out;
@@ -279,7 +280,7 @@ public final class DataIntegrity {
     try {
       return VerificationKey.of(method).requireType(suite.keyType());
     } catch (InvalidInputException e) {
-      throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(),
+      throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(),
           "the verification key is not usable with " + suite + ": " + e.getMessage(), e);
     }
   }
@@ -288,7 +289,7 @@ public final class DataIntegrity {
     requireDocument(document);
     JsonNode proofNode = document.get("proof");
     if (proofNode == null || proofNode.isNull() || (proofNode.isArray() && proofNode.isEmpty())) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MISSING", "the document has no proof");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_MISSING, "the document has no proof");
     }
     List<JsonNode> proofs = new ArrayList<>();
     if (proofNode.isArray()) {
@@ -308,47 +309,47 @@ public final class DataIntegrity {
   private VerifiedProof verifyOne(JsonNode document, JsonNode proof, KeyStep keyStep,
       Expectations expectations, Map<String, byte[]> documentHashes, List<ProofWarning> warnings) {
     if (!proof.isObject()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", "a proof must be a JSON object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_MALFORMED, "a proof must be a JSON object");
     }
     String type = requiredText(proof, "type");
     JsonNode suiteName = proof.get("cryptosuite");
     if (suiteName != null && !suiteName.isTextual()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", "cryptosuite must be a string");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_MALFORMED, "cryptosuite must be a string");
     }
     Cryptosuite suite = Cryptosuite.of(type, suiteName == null ? null : suiteName.asText())
-        .orElseThrow(() -> new ProofVerificationException(ProofFailure.SUITE_UNSUPPORTED, "CRYPTOSUITE_UNSUPPORTED",
+        .orElseThrow(() -> new ProofVerificationException(ProofFailure.SUITE_UNSUPPORTED, SigningErrorCode.CRYPTOSUITE_UNSUPPORTED,
             "unsupported proof " + type + (suiteName == null ? "" : " / " + suiteName.asText())));
     String vmId = requiredText(proof, "verificationMethod");
     String purpose = requiredText(proof, "proofPurpose");
     String proofValue = requiredText(proof, "proofValue");
     if (!purpose.equals(expectations.proofPurpose())) {
-      throw new ProofVerificationException(ProofFailure.PURPOSE_MISMATCH, "PROOF_PURPOSE_MISMATCH",
+      throw new ProofVerificationException(ProofFailure.PURPOSE_MISMATCH, SigningErrorCode.PROOF_PURPOSE_MISMATCH,
           "proof purpose " + purpose + " is not the expected " + expectations.proofPurpose());
     }
     if (expectations.challenge().isPresent() && !expectations.challenge().get().equals(proof.path("challenge").asText(null))) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "INVALID_CHALLENGE", "the proof's challenge is not the expected one");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.INVALID_CHALLENGE, "the proof's challenge is not the expected one");
     }
     if (expectations.domain().isPresent() && !domains(proof).contains(expectations.domain().get())) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "INVALID_DOMAIN", "the proof's domain is not the expected one");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.INVALID_DOMAIN, "the proof's domain is not the expected one");
     }
     Optional<Instant> created = optionalDate(proof, "created");
     Optional<Instant> expires = optionalDate(proof, "expires");
     Instant now = expectations.clock().instant();
     if (created.isPresent() && created.get().isAfter(now.plus(expectations.skew()))) {
-      throw new ProofVerificationException(ProofFailure.PROOF_NOT_YET_VALID, "PROOF_CREATED_IN_FUTURE",
+      throw new ProofVerificationException(ProofFailure.PROOF_NOT_YET_VALID, SigningErrorCode.PROOF_CREATED_IN_FUTURE,
           "the proof was created in the future (" + created.get() + ")");
     }
     if (expires.isPresent() && expires.get().isBefore(now)) {
-      throw new ProofVerificationException(ProofFailure.PROOF_EXPIRED, "PROOF_EXPIRED", "the proof expired at " + expires.get());
+      throw new ProofVerificationException(ProofFailure.PROOF_EXPIRED, SigningErrorCode.PROOF_EXPIRED, "the proof expired at " + expires.get());
     }
     byte[] signature;
     try {
       signature = Multikey.decodeMultibase(proofValue);
     } catch (InvalidInputException e) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_VALUE_MALFORMED", "proofValue is not multibase base58btc", e);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_VALUE_MALFORMED, "proofValue is not multibase base58btc", e);
     }
     if (signature.length != 64) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_VALUE_MALFORMED", "the signature must have 64 bytes, not " + signature.length);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_VALUE_MALFORMED, "the signature must have 64 bytes, not " + signature.length);
     }
     List<Keyed> candidates = keyStep.keys(vmId, suite);
     List<String> previous = previousProofIds(proof);
@@ -369,7 +370,7 @@ public final class DataIntegrity {
       }
     }
     throw last != null ? last
-        : new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "KEY_NOT_FOUND", "no key for " + vmId);
+        : new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.KEY_NOT_FOUND, "no key for " + vmId);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -382,15 +383,15 @@ public final class DataIntegrity {
     } catch (InvalidInputException e) {
       // A context this verifier does not hold cannot be judged; anything else the canonicalizer
       // refuses (an undefined term, a relative IRI) means the signed data cannot be rebuilt.
-      ProofFailure failure = CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED.equals(e.code())
+      ProofFailure failure = e.errorCode() == SigningErrorCode.JSONLD_CONTEXT_NOT_PINNED
           ? ProofFailure.CONTEXT_UNAVAILABLE : ProofFailure.DOCUMENT_ALTERED;
-      throw new ProofVerificationException(failure, e.code(), "the document cannot be canonicalized: " + e.getMessage(), e);
+      throw new ProofVerificationException(failure, e.errorCode(), "the document cannot be canonicalized: " + e.getMessage(), e);
     }
   }
 
   private static void requireDocument(JsonNode document) {
     if (document == null || !document.isObject()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "DOCUMENT_INVALID", "a secured document must be a JSON object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.DOCUMENT_INVALID, "a secured document must be a JSON object");
     }
   }
 
@@ -414,7 +415,7 @@ public final class DataIntegrity {
           }
         }
         if (found == null) {
-          throw new ProofVerificationException(ProofFailure.MALFORMED, "PREVIOUS_PROOF_MISSING", "the chained-to proof " + id + " is not on the document");
+          throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PREVIOUS_PROOF_MISSING, "the chained-to proof " + id + " is not on the document");
         }
         matching.add(found);
       }
@@ -446,7 +447,7 @@ public final class DataIntegrity {
     List<String> ids = new ArrayList<>();
     for (JsonNode id : previous.isArray() ? previous : List.of(previous)) {
       if (!id.isTextual()) {
-        throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", "previousProof must be a string or a list of strings");
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_MALFORMED, "previousProof must be a string or a list of strings");
       }
       ids.add(id.asText());
     }
@@ -467,7 +468,7 @@ public final class DataIntegrity {
   private static String requiredText(JsonNode proof, String member) {
     JsonNode value = proof.get(member);
     if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", "the proof has no " + member);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_MALFORMED, "the proof has no " + member);
     }
     return value.asText();
   }
@@ -480,7 +481,7 @@ public final class DataIntegrity {
     try {
       return Optional.of(OffsetDateTime.parse(value.asText()).toInstant());
     } catch (DateTimeParseException e) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "PROOF_MALFORMED", member + " is not an XML Schema dateTime");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_MALFORMED, member + " is not an XML Schema dateTime");
     }
   }
 
@@ -611,7 +612,7 @@ public final class DataIntegrity {
       /** How far in the future a proof's {@code created} may be (default 60 s). */
       public Builder skew(Duration value) {
         if (value.isNegative()) {
-          throw new ConfigurationException("CLOCK_SKEW_INVALID", "clock skew must not be negative");
+          throw new ConfigurationException(SigningErrorCode.CLOCK_SKEW_INVALID, "clock skew must not be negative");
         }
         this.skew = value;
         return this;

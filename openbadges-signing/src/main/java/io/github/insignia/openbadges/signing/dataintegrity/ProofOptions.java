@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.dataintegrity;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,7 +125,7 @@ public final class ProofOptions {
 
     private Builder(String verificationMethod) {
       if (verificationMethod == null || verificationMethod.isBlank()) {
-        throw new ConfigurationException("PROOF_OPTIONS_INVALID", "a proof needs a verificationMethod");
+        throw new ConfigurationException(SigningErrorCode.PROOF_OPTIONS_INVALID, "a proof needs a verificationMethod");
       }
       this.verificationMethod = verificationMethod;
     }
@@ -189,7 +190,7 @@ public final class ProofOptions {
     /** The suite (must sign with the signer's key type). */
     public Builder cryptosuite(Cryptosuite value) {
       if (!value.canSign()) {
-        throw new ConfigurationException("CRYPTOSUITE_UNSUPPORTED", value + " is verify-only");
+        throw new ConfigurationException(SigningErrorCode.CRYPTOSUITE_UNSUPPORTED, value + " is verify-only");
       }
       this.cryptosuite = Optional.of(value);
       return this;

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.util.Arrays;
 
@@ -74,7 +75,7 @@ public final class Base58 {
    */
   public static byte[] decode(String input) {
     if (input.length() > MAX_ENCODED_LENGTH) {
-      throw new InvalidInputException("MULTIBASE_MALFORMED", "base58 value is too long");
+      throw new InvalidInputException(SigningErrorCode.MULTIBASE_MALFORMED, "base58 value is too long");
     }
     int zeros = 0;
     while (zeros < input.length() && input.charAt(zeros) == ALPHABET[0]) {
@@ -87,7 +88,7 @@ public final class Base58 {
       char c = input.charAt(i);
       int digit = c < 128 ? INDEXES[c] : -1;
       if (digit < 0) {
-        throw new InvalidInputException("MULTIBASE_MALFORMED", "not a base58btc character at position " + i);
+        throw new InvalidInputException(SigningErrorCode.MULTIBASE_MALFORMED, "not a base58btc character at position " + i);
       }
       long carry = digit;
       for (int j = 0; j < used; j++) {

@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.signing.internal;
 
+import io.github.insignia.openbadges.ErrorCode;
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
@@ -116,7 +118,7 @@ public final class Crypto {
     try {
       return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
     } catch (GeneralSecurityException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "not an Ed25519 public key", e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not an Ed25519 public key", e);
     }
   }
 
@@ -143,7 +145,7 @@ public final class Crypto {
     try {
       point = Curve256.PARAMS.getCurve().decodePoint(encoded).normalize();
     } catch (RuntimeException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "not a point on P-256", e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a point on P-256", e);
     }
     return p256JdkKey(point);
   }
@@ -155,7 +157,7 @@ public final class Crypto {
       ECCurve curve = Curve256.PARAMS.getCurve();
       point = curve.validatePoint(x, y).normalize();
     } catch (RuntimeException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "the coordinates are not a point on P-256", e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the coordinates are not a point on P-256", e);
     }
     return p256JdkKey(point);
   }
@@ -163,21 +165,21 @@ public final class Crypto {
   /** The public point of a P-256 private scalar. */
   public static PublicKey p256PublicFromPrivate(BigInteger s) {
     if (s.signum() <= 0 || s.compareTo(Curve256.PARAMS.getN()) >= 0) {
-      throw new InvalidInputException("KEY_MALFORMED", "the P-256 private scalar is out of range");
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the P-256 private scalar is out of range");
     }
     return p256JdkKey(Curve256.PARAMS.getG().multiply(s).normalize());
   }
 
   private static PublicKey p256JdkKey(org.bouncycastle.math.ec.ECPoint point) {
     if (point.isInfinity() || !point.isValid()) {
-      throw new InvalidInputException("KEY_MALFORMED", "not a valid point on P-256");
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a valid point on P-256");
     }
     ECPoint w =
         new ECPoint(point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger());
     try {
       return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, Curve256.SPEC));
     } catch (GeneralSecurityException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "not a valid P-256 key", e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a valid P-256 key", e);
     }
   }
 
@@ -222,7 +224,7 @@ public final class Crypto {
    *
    * @throws InvalidInputException with {@code code} when the text is not base64url
    */
-  public static byte[] b64uDecode(String text, String code, String what) {
+  public static byte[] b64uDecode(String text, ErrorCode code, String what) {
     try {
       return Base64.getUrlDecoder().decode(text);
     } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.signing.JsonText;
@@ -58,7 +59,7 @@ public final class Jcs {
     } else if (node.isNull()) {
       sb.append("null");
     } else {
-      throw new InvalidInputException("JCS_INVALID", "not a JSON value: " + node.getNodeType());
+      throw new InvalidInputException(SigningErrorCode.JCS_INVALID, "not a JSON value: " + node.getNodeType());
     }
   }
 
@@ -69,7 +70,7 @@ public final class Jcs {
   /** ECMAScript Number.prototype.toString for a double (the shortest digits that read back). */
   static String number(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
-      throw new InvalidInputException("JCS_INVALID", "JSON numbers must be finite");
+      throw new InvalidInputException(SigningErrorCode.JCS_INVALID, "JSON numbers must be finite");
     }
     if (d == 0) {
       return "0";

@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.signing.jose;
 
+import io.github.insignia.openbadges.ErrorCode;
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.signing.verify.ProofFailure;
@@ -132,18 +134,18 @@ public final class CompactJws {
   public static Unverified readUnverified(String compact, JsonLimits limits) {
     String text = compact == null ? "" : compact.strip();
     if (text.length() > limits.maxDocumentBytes() * 4 / 3 + 1024) {
-      throw new InvalidInputException("JWS_TOO_LARGE", "the JWS is larger than the configured limit");
+      throw new InvalidInputException(SigningErrorCode.JWS_TOO_LARGE, "the JWS is larger than the configured limit");
     }
     if (!SHAPE.matcher(text).matches()) {
-      throw new InvalidInputException("JWS_MALFORMED", "a compact JWS has exactly three dot-separated base64url parts");
+      throw new InvalidInputException(SigningErrorCode.JWS_MALFORMED, "a compact JWS has exactly three dot-separated base64url parts");
     }
     int first = text.indexOf('.');
     int second = text.indexOf('.', first + 1);
-    JsonNode header = SafeJson.read(Crypto.b64uDecode(text.substring(0, first), "JWS_MALFORMED", "the JWS header"),
+    JsonNode header = SafeJson.read(Crypto.b64uDecode(text.substring(0, first), SigningErrorCode.JWS_MALFORMED, "the JWS header"),
         JsonLimits.builder().maxDepth(8).maxDocumentBytes(64 * 1024).build());
-    JsonNode payload = SafeJson.read(Crypto.b64uDecode(text.substring(first + 1, second), "JWS_MALFORMED", "the JWS payload"), limits);
+    JsonNode payload = SafeJson.read(Crypto.b64uDecode(text.substring(first + 1, second), SigningErrorCode.JWS_MALFORMED, "the JWS payload"), limits);
     if (!header.isObject()) {
-      throw new InvalidInputException("JWS_MALFORMED", "the JWS header is not a JSON object");
+      throw new InvalidInputException(SigningErrorCode.JWS_MALFORMED, "the JWS header is not a JSON object");
     }
     return new Unverified(header, payload);
   }
@@ -170,16 +172,16 @@ public final class CompactJws {
    */
   public static CompactJws parse(String compact, JsonLimits limits) {
     if (compact == null) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "no JWS given");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_MALFORMED, "no JWS given");
     }
     String text = compact.strip();
     if (text.length() > limits.maxDocumentBytes() * 4 / 3 + 1024) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_TOO_LARGE", "the JWS is larger than the configured limit");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_TOO_LARGE, "the JWS is larger than the configured limit");
     }
     int first = text.indexOf('.');
     int second = first < 0 ? -1 : text.indexOf('.', first + 1);
     if (first <= 0 || second < 0 || text.indexOf('.', second + 1) >= 0) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "a compact JWS has exactly three dot-separated parts");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_MALFORMED, "a compact JWS has exactly three dot-separated parts");
     }
     String encodedHeader = text.substring(0, first);
     CheckedHeader header = first <= MAX_REMEMBERED_HEADER_CHARS ? ACCEPTED.getIfPresent(encodedHeader) : null;
@@ -191,12 +193,12 @@ public final class CompactJws {
     }
     // One copy of the signing input; the payload is decoded in place from it.
     byte[] signingInput = text.substring(0, second).getBytes(StandardCharsets.ISO_8859_1);
-    byte[] payload = decode(signingInput, first + 1, second, ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS payload");
+    byte[] payload = decode(signingInput, first + 1, second, ProofFailure.MALFORMED, SigningErrorCode.JWS_MALFORMED, "the JWS payload");
     if (payload.length > limits.maxDocumentBytes()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_TOO_LARGE", "the JWS payload is too large");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_TOO_LARGE, "the JWS payload is too large");
     }
     if (second + 1 == text.length()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS has no signature");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_MALFORMED, "the JWS has no signature");
     }
     return new CompactJws(header, payload, signingInput, text.substring(second + 1));
   }
@@ -208,28 +210,28 @@ public final class CompactJws {
   private static CheckedHeader checkHeader(String encodedHeader) {
     JsonNode header;
     try {
-      header = SafeJson.read(Crypto.b64uDecode(encodedHeader, "JWS_MALFORMED", "the JWS header"),
+      header = SafeJson.read(Crypto.b64uDecode(encodedHeader, SigningErrorCode.JWS_MALFORMED, "the JWS header"),
           JsonLimits.builder().maxDepth(8).maxDocumentBytes(64 * 1024).build());
     } catch (InvalidInputException e) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS header is not a JSON object: " + e.getMessage(), e);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_MALFORMED, "the JWS header is not a JSON object: " + e.getMessage(), e);
     }
     if (!header.isObject()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS header is not a JSON object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_MALFORMED, "the JWS header is not a JSON object");
     }
     JsonNode alg = header.get("alg");
     if (alg == null || !alg.isTextual()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS header has no alg");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_MALFORMED, "the JWS header has no alg");
     }
     if ("none".equals(alg.asText().toLowerCase(Locale.ROOT))) {
-      throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "JWS_ALG_NONE", "unsecured JWS (alg none) is never accepted");
+      throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, SigningErrorCode.JWS_ALG_NONE, "unsecured JWS (alg none) is never accepted");
     }
-    JwsAlgorithm algorithm = JwsAlgorithm.fromName(alg.asText()).orElseThrow(() -> new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "JWS_ALG_UNSUPPORTED", "JWS algorithm " + alg.asText() + " is not accepted (only EdDSA, ES256, RS256)"));
+    JwsAlgorithm algorithm = JwsAlgorithm.fromName(alg.asText()).orElseThrow(() -> new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, SigningErrorCode.JWS_ALG_UNSUPPORTED, "JWS algorithm " + alg.asText() + " is not accepted (only EdDSA, ES256, RS256)"));
     if (header.has("crit") || header.has("b64")) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_CRIT_UNSUPPORTED", "JWS headers with crit or b64 are not supported");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_CRIT_UNSUPPORTED, "JWS headers with crit or b64 are not supported");
     }
     for (String pointer : KEY_POINTERS) {
       if (header.has(pointer)) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED", "the JWS header names a key with '" + pointer + "', which is never trusted");
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED, "the JWS header names a key with '" + pointer + "', which is never trusted");
       }
     }
     JsonNode jwk = header.get("jwk");
@@ -237,24 +239,24 @@ public final class CompactJws {
     if (jwk != null) {
       // Checked before Nimbus parses the header, so a bad or private key gets its own code.
       if (!jwk.isObject() || jwk.has("d") || jwk.has("p") || jwk.has("k")) {
-        throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_HEADER_KEY_UNTRUSTED", "the header jwk is not a public key");
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED, "the header jwk is not a public key");
       }
       try {
         headerKey = Keys.publicKeyFromJwk(jwk);
       } catch (InvalidInputException e) {
-        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(), "the header jwk is not usable: " + e.getMessage(), e);
+        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(), "the header jwk is not usable: " + e.getMessage(), e);
       }
     }
     try {
       // Only as a check: a header the JOSE library would refuse is refused here as well.
       JWSHeader.parse(new Base64URL(encodedHeader));
     } catch (ParseException | RuntimeException e) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWS_MALFORMED", "the JWS header could not be parsed: " + e.getMessage(), e);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWS_MALFORMED, "the JWS header could not be parsed: " + e.getMessage(), e);
     }
     return new CheckedHeader(header, algorithm, headerKey);
   }
 
-  private static byte[] decode(byte[] ascii, int from, int to, ProofFailure failure, String code, String what) {
+  private static byte[] decode(byte[] ascii, int from, int to, ProofFailure failure, ErrorCode code, String what) {
     try {
       ByteBuffer decoded = BASE64URL.decode(ByteBuffer.wrap(ascii, from, to - from));
       byte[] array = decoded.array();
@@ -310,7 +312,7 @@ public final class CompactJws {
    */
   public void verify(VerificationKey key) {
     if (algorithm.keyType() != key.keyType()) {
-      throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, "JWS_ALG_MISMATCH",
+      throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, SigningErrorCode.JWS_ALG_MISMATCH,
           "JWS algorithm " + algorithm + " does not match the " + key.keyType() + " key (expected "
               + JwsAlgorithm.forKeyType(key.keyType()) + ")");
     }
@@ -320,11 +322,11 @@ public final class CompactJws {
   /** The decoded signature; {@code SIGNATURE_INVALID} when it is not strict base64url. */
   private byte[] signatureBytes() {
     byte[] ascii = signature.getBytes(StandardCharsets.ISO_8859_1);
-    return decode(ascii, 0, ascii.length, ProofFailure.SIGNATURE_INVALID, "SIGNATURE_INVALID", "the JWS signature");
+    return decode(ascii, 0, ascii.length, ProofFailure.SIGNATURE_INVALID, SigningErrorCode.SIGNATURE_INVALID, "the JWS signature");
   }
 
   /** The payload as JSON (duplicate members and excess depth refused). */
-  JsonNode payloadJson(JsonLimits limits, String code) {
+  JsonNode payloadJson(JsonLimits limits, ErrorCode code) {
     try {
       return SafeJson.read(payload, limits);
     } catch (InvalidInputException e) {
@@ -334,7 +336,7 @@ public final class CompactJws {
 
   static void requireSamePayload(JsonNode payload, JsonNode expected) {
     if (expected != null && !payload.equals(expected)) {
-      throw new ProofVerificationException(ProofFailure.PAYLOAD_MISMATCH, "JWS_PAYLOAD_MISMATCH", "the signed payload differs from the document");
+      throw new ProofVerificationException(ProofFailure.PAYLOAD_MISMATCH, SigningErrorCode.JWS_PAYLOAD_MISMATCH, "the signed payload differs from the document");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.jose;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.verify.BoundKey;
@@ -47,7 +48,7 @@ public final class Ob2Jws {
    */
   public static String sign(JsonNode assertion, Signer signer, String creatorKeyUrl) {
     if (assertion == null || !assertion.isObject()) {
-      throw new InvalidInputException("ASSERTION_INVALID", "an OB 2.0 assertion must be a JSON object");
+      throw new InvalidInputException(SigningErrorCode.ASSERTION_INVALID, "an OB 2.0 assertion must be a JSON object");
     }
     ObjectNode copy = (ObjectNode) assertion.deepCopy();
     ObjectNode verification = SafeJson.nodeFactory().objectNode();
@@ -68,9 +69,9 @@ public final class Ob2Jws {
    */
   public static Decoded decode(String jws) {
     CompactJws parsed = CompactJws.parse(jws, JsonLimits.defaults());
-    JsonNode assertion = parsed.payloadJson(JsonLimits.defaults(), "OB2_PAYLOAD_INVALID");
+    JsonNode assertion = parsed.payloadJson(JsonLimits.defaults(), SigningErrorCode.OB2_PAYLOAD_INVALID);
     if (!assertion.isObject()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_PAYLOAD_INVALID", "the JWS payload is not an assertion object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.OB2_PAYLOAD_INVALID, "the JWS payload is not an assertion object");
     }
     return new Decoded(parsed, assertion);
   }
@@ -135,17 +136,17 @@ public final class Ob2Jws {
     public Verified verify(String jws, String issuerId) {
       Decoded decoded = decode(jws);
       if (decoded.jws.headerKey != null) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED",
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED,
             "OB 2.0 keys come from the issuer's CryptographicKey, not a header jwk");
       }
       String type = decoded.assertion.path("verification").path("type").asText("");
       if (!type.equals("SignedBadge") && !type.equals("signed")) {
-        throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_NOT_SIGNED_BADGE",
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.OB2_NOT_SIGNED_BADGE,
             "the assertion's verification type is not SignedBadge");
       }
       KeyType keyType = decoded.jws.algorithm.keyType();
       if (!policy.acceptedKeyTypes().contains(keyType)) {
-        throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "KEY_TYPE_NOT_ACCEPTED",
+        throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, SigningErrorCode.KEY_TYPE_NOT_ACCEPTED,
             "the policy does not accept " + decoded.jws.algorithm + " signatures");
       }
       List<BoundKey> bound = keys.bind(issuerId, decoded.creator(), Optional.empty(), IssuerKeys.Format.OB2_JWS, policy);
@@ -164,33 +165,33 @@ public final class Ob2Jws {
       if (last != null) {
         throw last;
       }
-      throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, "JWS_ALG_MISMATCH",
+      throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, SigningErrorCode.JWS_ALG_MISMATCH,
           "JWS algorithm " + decoded.jws.algorithm + " does not match the issuer's key");
     }
   }
 
   private static JsonNode node(JsonNode value, DocumentFetcher fetcher, String what) {
     if (value == null || value.isNull()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_ISSUER_UNAVAILABLE", "the assertion has no " + what);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.OB2_ISSUER_UNAVAILABLE, "the assertion has no " + what);
     }
     if (value.isObject()) {
       return value;
     }
     if (!value.isTextual()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_ISSUER_UNAVAILABLE", what + " is neither an object nor a URL");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.OB2_ISSUER_UNAVAILABLE, what + " is neither an object nor a URL");
     }
     URI url;
     try {
       url = URI.create(value.asText());
     } catch (IllegalArgumentException e) {
-      throw new KeyResolutionException("KEY_URL_INVALID", what + " is not a URL", e);
+      throw new KeyResolutionException(SigningErrorCode.KEY_URL_INVALID, what + " is not a URL", e);
     }
     if (!url.isAbsolute()) {
-      throw new KeyResolutionException("KEY_URL_INVALID", what + " is not an absolute URL");
+      throw new KeyResolutionException(SigningErrorCode.KEY_URL_INVALID, what + " is not an absolute URL");
     }
     JsonNode doc = SafeJson.read(fetcher.fetch(url), JsonLimits.defaults());
     if (!doc.isObject()) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_ISSUER_UNAVAILABLE", "the " + what + " document is not an object");
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.OB2_ISSUER_UNAVAILABLE, "the " + what + " document is not an object");
     }
     return doc;
   }
@@ -250,36 +251,36 @@ public final class Ob2Jws {
 
     Verified verifyWith(JsonNode keyDoc, JsonNode issuerProfile, JsonNode expectedAssertion) {
       if (jws.header.has("jwk")) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED", "OB 2.0 keys come from the CryptographicKey, not a header jwk");
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED, "OB 2.0 keys come from the CryptographicKey, not a header jwk");
       }
       String type = assertion.path("verification").path("type").asText("");
       if (!type.equals("SignedBadge") && !type.equals("signed")) {
-        throw new ProofVerificationException(ProofFailure.MALFORMED, "OB2_NOT_SIGNED_BADGE", "the assertion's verification type is not SignedBadge");
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.OB2_NOT_SIGNED_BADGE, "the assertion's verification type is not SignedBadge");
       }
       String keyId = keyDoc.path("id").asText(null);
       String issuerId = issuerProfile.path("id").asText(null);
       if (keyId == null || issuerId == null) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "OB2_KEY_NOT_LISTED", "the key or the issuer Profile has no id");
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.OB2_KEY_NOT_LISTED, "the key or the issuer Profile has no id");
       }
       Optional<String> creator = creator();
       if (creator.isPresent() && !creator.get().equals(keyId)) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "OB2_CREATOR_MISMATCH", "the key is not the assertion's verification.creator");
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.OB2_CREATOR_MISMATCH, "the key is not the assertion's verification.creator");
       }
       if (!issuerId.equals(keyDoc.path("owner").asText(null))) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "OB2_KEY_OWNER_MISMATCH", "the key's owner is not the issuer " + issuerId);
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.OB2_KEY_OWNER_MISMATCH, "the key's owner is not the issuer " + issuerId);
       }
       if (!listedKeys(issuerProfile).contains(keyId)) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "OB2_KEY_NOT_LISTED", "the issuer's publicKey does not list " + keyId);
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.OB2_KEY_NOT_LISTED, "the issuer's publicKey does not list " + keyId);
       }
       JsonNode pem = keyDoc.get("publicKeyPem");
       if (pem == null || !pem.isTextual()) {
-        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, "KEY_MALFORMED", "the CryptographicKey has no publicKeyPem");
+        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, SigningErrorCode.KEY_MALFORMED, "the CryptographicKey has no publicKeyPem");
       }
       VerificationKey key;
       try {
         key = Keys.publicKeyFromPem(pem.asText());
       } catch (InvalidInputException e) {
-        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(), "the CryptographicKey is not usable: " + e.getMessage(), e);
+        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(), "the CryptographicKey is not usable: " + e.getMessage(), e);
       }
       jws.verify(key);
       CompactJws.requireSamePayload(assertion, expectedAssertion);

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.jose;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.signing.verify.BoundKey;
 import io.github.insignia.openbadges.signing.verify.IssuerKeys;
@@ -97,14 +98,14 @@ public final class VcJwt {
   /** The JWT payload bytes for a credential (exposed for hosts that sign with their own JOSE stack). */
   public static byte[] payload(JsonNode credential) {
     if (credential == null || !credential.isObject()) {
-      throw new InvalidInputException("CREDENTIAL_INVALID", "a credential must be a JSON object");
+      throw new InvalidInputException(SigningErrorCode.CREDENTIAL_INVALID, "a credential must be a JSON object");
     }
     DataModel model = dataModelOf(credential);
     if (model == DataModel.V2_0) {
       for (String claim : REGISTERED) {
         if (credential.has(claim)) {
           throw new InvalidInputException(
-              "CREDENTIAL_CLAIM_CONFLICT", "the credential has a top-level '" + claim + "' member, a JWT claim name");
+              SigningErrorCode.CREDENTIAL_CLAIM_CONFLICT, "the credential has a top-level '" + claim + "' member, a JWT claim name");
         }
       }
     }
@@ -306,7 +307,7 @@ public final class VcJwt {
     try {
       return SafeJson.read(payload, limits);
     } catch (InvalidInputException e) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", "the JWS payload is not valid JSON: " + e.getMessage(), e);
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_PAYLOAD_INVALID, "the JWS payload is not valid JSON: " + e.getMessage(), e);
     }
   }
 
@@ -378,7 +379,7 @@ public final class VcJwt {
       try {
         key = VerificationKey.of(method);
       } catch (InvalidInputException e) {
-        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(), "the verification key is not usable: " + e.getMessage(), e);
+        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(), "the verification key is not usable: " + e.getMessage(), e);
       }
       // The signature first: nothing of the payload is parsed before it is known to be the issuer's.
       token.verify(key);
@@ -402,12 +403,12 @@ public final class VcJwt {
     /** The data model the scanned payload follows; {@code JWT_PAYLOAD_INVALID} when it carries no credential. */
     private static DataModel modelOf(JwtPayloadScan scan) {
       if (scan.vcClaim == JwtPayloadScan.OTHER) {
-        throw new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", "the vc claim is not an object");
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_PAYLOAD_INVALID, "the vc claim is not an object");
       }
       DataModel model = scan.vcClaim != null ? DataModel.V1_1 : DataModel.V2_0;
       JwtPayloadScan.Credential claimed = model == DataModel.V1_1 ? scan.vc : scan.top;
       if (!claimed.hasContext || !claimed.hasType) {
-        throw new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", "the JWT payload carries no credential");
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_PAYLOAD_INVALID, "the JWT payload carries no credential");
       }
       return model;
     }
@@ -424,7 +425,7 @@ public final class VcJwt {
       DataModel model = modelOf(scan);
       JwtPayloadScan.Credential claimed = model == DataModel.V1_1 ? scan.vc : scan.top;
       if (!policy.acceptedKeyTypes().contains(token.algorithm.keyType())) {
-        throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, "KEY_TYPE_NOT_ACCEPTED",
+        throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, SigningErrorCode.KEY_TYPE_NOT_ACCEPTED,
             "the policy does not accept " + token.algorithm + " signatures");
       }
       String issuerId = claimed.issuerId != null ? claimed.issuerId : scan.iss instanceof String iss ? iss : null;
@@ -462,7 +463,7 @@ public final class VcJwt {
       Optional<VerificationKey> carried = Optional.ofNullable(token.headerKey);
       Optional<String> kid = text(token.header, "kid");
       if (kid.isEmpty() && carried.isEmpty()) {
-        throw new ProofVerificationException(ProofFailure.KEY_MISSING, "JWS_KID_MISSING", "the JWS header has neither kid nor jwk");
+        throw new ProofVerificationException(ProofFailure.KEY_MISSING, SigningErrorCode.JWS_KID_MISSING, "the JWS header has neither kid nor jwk");
       }
       List<BoundKey> bound;
       try {
@@ -483,7 +484,7 @@ public final class VcJwt {
         }
       }
       if (typed.isEmpty()) {
-        throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, "JWS_ALG_MISMATCH",
+        throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, SigningErrorCode.JWS_ALG_MISMATCH,
             "JWS algorithm " + token.algorithm + " does not match the issuer's " + bound.get(0).key().keyType() + " key");
       }
       return typed;
@@ -501,7 +502,7 @@ public final class VcJwt {
       if (t.equals("vc+jwt")) {
         warnings.add(new ProofWarning("JWT_TYP_VC_JWT", "typ vc+jwt (VC-JOSE-COSE) accepted; OB 3.0 says JWT"));
       } else if (!t.equals("jwt")) {
-        throw new ProofVerificationException(ProofFailure.MALFORMED, "JWT_TYP_INVALID", "JWT typ must be absent, JWT or vc+jwt, not " + typ.get());
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_TYP_INVALID, "JWT typ must be absent, JWT or vc+jwt, not " + typ.get());
       }
     }
 
@@ -510,27 +511,27 @@ public final class VcJwt {
       VerificationKey headerKey = null;
       if (jwk != null) {
         if (jwk.has("d") || jwk.has("p") || jwk.has("k")) {
-          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED", "the header jwk carries private key material");
+          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED, "the header jwk carries private key material");
         }
         try {
           headerKey = Keys.publicKeyFromJwk(jwk);
         } catch (InvalidInputException e) {
-          throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.code(), "the header jwk is not usable: " + e.getMessage(), e);
+          throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(), "the header jwk is not usable: " + e.getMessage(), e);
         }
       }
       Optional<String> kid = text(header, "kid");
       if (kid.isPresent()) {
         VerificationMethod method = resolver.resolve(kid.get());
         if (headerKey != null && !headerKey.equals(VerificationKey.of(method.publicKey()))) {
-          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED", "the header jwk is not the key kid names");
+          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED, "the header jwk is not the key kid names");
         }
         return method;
       }
       if (headerKey == null) {
-        throw new ProofVerificationException(ProofFailure.KEY_MISSING, "JWS_KID_MISSING", "the JWS header has neither kid nor jwk");
+        throw new ProofVerificationException(ProofFailure.KEY_MISSING, SigningErrorCode.JWS_KID_MISSING, "the JWS header has neither kid nor jwk");
       }
       if (trustedHeaderJwk == null || !trustedHeaderJwk.test(headerKey)) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "JWS_HEADER_KEY_UNTRUSTED",
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED,
             "the JWS names its own key in a header jwk that the caller does not trust");
       }
       return headerKey.asVerificationMethod("jwk:" + headerKey.thumbprint(), Optional.empty());
@@ -547,7 +548,7 @@ public final class VcJwt {
       if (scan.sub == null) {
         missing("sub", !subjects.isEmpty(), warnings);
       } else if (!subjects.contains(scan.sub) && !(claimsFillIn && subjects.isEmpty())) {
-        throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", "sub does not equal credentialSubject.id");
+        throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, SigningErrorCode.JWT_CLAIM_MISMATCH, "sub does not equal credentialSubject.id");
       }
       Instant now = clock.instant();
       Optional<Instant> from = model == DataModel.V1_1
@@ -555,10 +556,10 @@ public final class VcJwt {
       Optional<Instant> nbf = numericDate(scan.nbf, "nbf");
       if (nbf.isPresent()) {
         if (from.isPresent() && from.get().getEpochSecond() != nbf.get().getEpochSecond()) {
-          throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", "nbf does not equal the credential's start date");
+          throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, SigningErrorCode.JWT_CLAIM_MISMATCH, "nbf does not equal the credential's start date");
         }
         if (nbf.get().isAfter(now.plus(clockSkew))) {
-          throw new ProofVerificationException(ProofFailure.NOT_YET_VALID, "JWT_NOT_YET_VALID", "the JWT is not valid before " + nbf.get());
+          throw new ProofVerificationException(ProofFailure.NOT_YET_VALID, SigningErrorCode.JWT_NOT_YET_VALID, "the JWT is not valid before " + nbf.get());
         }
       } else {
         missing("nbf", from.isPresent(), warnings);
@@ -568,10 +569,10 @@ public final class VcJwt {
       Optional<Instant> exp = numericDate(scan.exp, "exp");
       if (exp.isPresent()) {
         if (until.isPresent() && until.get().getEpochSecond() != exp.get().getEpochSecond()) {
-          throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", "exp does not equal the credential's end date");
+          throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, SigningErrorCode.JWT_CLAIM_MISMATCH, "exp does not equal the credential's end date");
         }
         if (exp.get().isBefore(now.minus(clockSkew))) {
-          throw new ProofVerificationException(ProofFailure.EXPIRED, "JWT_EXPIRED", "the JWT expired at " + exp.get());
+          throw new ProofVerificationException(ProofFailure.EXPIRED, SigningErrorCode.JWT_EXPIRED, "the JWT expired at " + exp.get());
         }
       } else {
         missing("exp", until.isPresent(), warnings);
@@ -583,7 +584,7 @@ public final class VcJwt {
       if (value == null) {
         missing(claim, expected != null, warnings);
       } else if (expected == null ? !(claimFillsIn && value instanceof String) : !expected.equals(value)) {
-        throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", claim + " does not agree with the credential");
+        throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, SigningErrorCode.JWT_CLAIM_MISMATCH, claim + " does not agree with the credential");
       }
     }
 
@@ -592,7 +593,7 @@ public final class VcJwt {
         return;
       }
       if (strictClaims) {
-        throw new ProofVerificationException(ProofFailure.CLAIM_MISSING, "JWT_CLAIM_MISSING", "the OB 3.0 JWT claim " + claim + " is missing");
+        throw new ProofVerificationException(ProofFailure.CLAIM_MISSING, SigningErrorCode.JWT_CLAIM_MISSING, "the OB 3.0 JWT claim " + claim + " is missing");
       }
       warnings.add(new ProofWarning("JWT_CLAIM_MISSING", "the OB 3.0 JWT claim " + claim + " is missing"));
     }
@@ -602,7 +603,7 @@ public final class VcJwt {
         return;
       }
       if (issuerId != null && !issuerId.equals(method.controller().get())) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "KEY_CONTROLLER_MISMATCH",
+        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.KEY_CONTROLLER_MISMATCH,
             "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuerId);
       }
     }
@@ -646,7 +647,7 @@ public final class VcJwt {
       /** Tolerance for {@code nbf}/{@code exp}; default 60 s. */
       public Builder clockSkew(Duration value) {
         if (value.isNegative()) {
-          throw new ConfigurationException("CLOCK_SKEW_INVALID", "clock skew must not be negative");
+          throw new ConfigurationException(SigningErrorCode.CLOCK_SKEW_INVALID, "clock skew must not be negative");
         }
         this.clockSkew = value;
         return this;
@@ -721,7 +722,7 @@ public final class VcJwt {
     try {
       return Optional.of(DateTimes.parse(text));
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException("CREDENTIAL_DATE_MALFORMED", member + " is not an XML Schema dateTime with offset");
+      throw new InvalidInputException(SigningErrorCode.CREDENTIAL_DATE_MALFORMED, member + " is not an XML Schema dateTime with offset");
     }
   }
 
@@ -731,7 +732,7 @@ public final class VcJwt {
       return Optional.empty();
     }
     if (!(value instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() > 253402300799d) {
-      throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, "JWT_CLAIM_MISMATCH", claim + " is not a NumericDate");
+      throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, SigningErrorCode.JWT_CLAIM_MISMATCH, claim + " is not a NumericDate");
     }
     return Optional.of(Instant.ofEpochSecond(number.longValue()));
   }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.keys;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.signing.VerificationMethod;
 import java.util.Optional;
@@ -21,16 +22,16 @@ public final class DidKey {
    */
   public static VerificationKey parse(String didOrUrl) {
     if (didOrUrl == null || !didOrUrl.startsWith(PREFIX)) {
-      throw new InvalidInputException("DID_KEY_MALFORMED", "not a did:key");
+      throw new InvalidInputException(SigningErrorCode.DID_KEY_MALFORMED, "not a did:key");
     }
     String rest = didOrUrl.substring(PREFIX.length());
     int hash = rest.indexOf('#');
     String mb = hash < 0 ? rest : rest.substring(0, hash);
     if (hash >= 0 && !rest.substring(hash + 1).equals(mb)) {
-      throw new InvalidInputException("DID_KEY_MALFORMED", "the did:key fragment must repeat the key");
+      throw new InvalidInputException(SigningErrorCode.DID_KEY_MALFORMED, "the did:key fragment must repeat the key");
     }
     if (mb.contains(":") || mb.contains("/") || mb.contains("?")) {
-      throw new InvalidInputException("DID_KEY_MALFORMED", "did:key with a version or path is not supported");
+      throw new InvalidInputException(SigningErrorCode.DID_KEY_MALFORMED, "did:key with a version or path is not supported");
     }
     return Multikey.decodePublic(mb);
   }

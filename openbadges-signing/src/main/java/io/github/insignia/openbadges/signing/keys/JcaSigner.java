@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.keys;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.Signer;
@@ -56,7 +57,7 @@ public final class JcaSigner implements Signer {
       byte[] out = signature.sign();
       return type == KeyType.P256 ? derToP1363(out) : out;
     } catch (GeneralSecurityException e) {
-      throw new ConfigurationException("SIGNER_FAILED", "the " + algorithm + " provider could not sign: " + e.getMessage(), e);
+      throw new ConfigurationException(SigningErrorCode.SIGNER_FAILED, "the " + algorithm + " provider could not sign: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.keys;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.ConfigurationException;
@@ -25,7 +26,7 @@ public final class KeyDocuments {
    */
   public static String didWebFor(URI httpsUrl) {
     if (!"https".equalsIgnoreCase(httpsUrl.getScheme()) || httpsUrl.getHost() == null) {
-      throw new ConfigurationException("DID_WEB_INVALID", "did:web needs an https URL with a host");
+      throw new ConfigurationException(SigningErrorCode.DID_WEB_INVALID, "did:web needs an https URL with a host");
     }
     StringBuilder did = new StringBuilder("did:web:").append(httpsUrl.getHost().toLowerCase(Locale.ROOT));
     if (httpsUrl.getPort() != -1) {
@@ -49,7 +50,7 @@ public final class KeyDocuments {
    */
   public static URI didWebDocumentUrl(String did) {
     if (did == null || !did.startsWith("did:web:") || did.length() == "did:web:".length()) {
-      throw new io.github.insignia.openbadges.InvalidInputException("DID_WEB_INVALID", "not a did:web DID");
+      throw new io.github.insignia.openbadges.InvalidInputException(SigningErrorCode.DID_WEB_INVALID, "not a did:web DID");
     }
     String body = did.substring("did:web:".length());
     int hash = body.indexOf('#');
@@ -60,7 +61,7 @@ public final class KeyDocuments {
     for (String part : parts) {
       if (part.isEmpty() || part.equals("..") || part.equals(".") || part.contains("/") || part.contains("?")
           || part.contains("@")) {
-        throw new io.github.insignia.openbadges.InvalidInputException("DID_WEB_INVALID", "malformed did:web " + did);
+        throw new io.github.insignia.openbadges.InvalidInputException(SigningErrorCode.DID_WEB_INVALID, "malformed did:web " + did);
       }
     }
     String host = parts[0].replace("%3A", ":").replace("%3a", ":");
@@ -76,7 +77,7 @@ public final class KeyDocuments {
     try {
       return new URI(url.toString());
     } catch (java.net.URISyntaxException e) {
-      throw new io.github.insignia.openbadges.InvalidInputException("DID_WEB_INVALID", "malformed did:web " + did, e);
+      throw new io.github.insignia.openbadges.InvalidInputException(SigningErrorCode.DID_WEB_INVALID, "malformed did:web " + did, e);
     }
   }
 

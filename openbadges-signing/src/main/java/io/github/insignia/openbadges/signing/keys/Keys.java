@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.keys;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -62,7 +63,7 @@ public final class Keys {
       return privateKeyFromMultikey(json);
     }
     throw new InvalidInputException(
-        "KEY_MALFORMED", "expected a PEM private key, a private JWK or a Multikey with secretKeyMultibase");
+        SigningErrorCode.KEY_MALFORMED, "expected a PEM private key, a private JWK or a Multikey with secretKeyMultibase");
   }
 
   /** Reads a public key from text: SPKI PEM, a public JWK, a Multikey JSON, a multibase or a did:key. */
@@ -91,20 +92,20 @@ public final class Keys {
     if (json.has("publicKeyPem")) {
       return publicKeyFromPem(text(json, "publicKeyPem"));
     }
-    throw new InvalidInputException("KEY_MALFORMED", "expected a public key as PEM, JWK, Multikey or did:key");
+    throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "expected a public key as PEM, JWK, Multikey or did:key");
   }
 
   private static JsonNode readJson(String text) {
     try {
       return SafeJson.read(text);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "the key is neither PEM nor JSON: " + e.getMessage(), e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the key is neither PEM nor JSON: " + e.getMessage(), e);
     }
   }
 
   private static void checkSize(String text) {
     if (text == null || text.length() > MAX_KEY_TEXT) {
-      throw new InvalidInputException("KEY_MALFORMED", "the key text is missing or longer than " + MAX_KEY_TEXT);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the key text is missing or longer than " + MAX_KEY_TEXT);
     }
   }
 
@@ -125,7 +126,7 @@ public final class Keys {
             new BigInteger(1, b64(jwk, "x", 32)), new BigInteger(1, b64(jwk, "y", 32))));
       }
       case "RSA" -> VerificationKey.of(rsaPublic(big(jwk, "n"), big(jwk, "e")));
-      default -> throw new InvalidInputException("KEY_UNSUPPORTED", "unsupported JWK key type " + kty);
+      default -> throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "unsupported JWK key type " + kty);
     };
   }
 
@@ -139,7 +140,7 @@ public final class Keys {
     requireObject(jwk);
     String kty = text(jwk, "kty");
     if (!jwk.has("d")) {
-      throw new InvalidInputException("KEY_MALFORMED", "the JWK has no private member 'd'");
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the JWK has no private member 'd'");
     }
     SigningKey key = switch (kty) {
       case "OKP" -> {
@@ -151,10 +152,10 @@ public final class Keys {
         yield SigningKey.p256FromScalar(new BigInteger(1, b64(jwk, "d", 32)));
       }
       case "RSA" -> rsaPrivate(jwk);
-      default -> throw new InvalidInputException("KEY_UNSUPPORTED", "unsupported JWK key type " + kty);
+      default -> throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "unsupported JWK key type " + kty);
     };
     if (!key.publicKey().equals(publicKeyFromJwk(jwk))) {
-      throw new InvalidInputException("KEY_MISMATCH", "the JWK's public members do not belong to its private key");
+      throw new InvalidInputException(SigningErrorCode.KEY_MISMATCH, "the JWK's public members do not belong to its private key");
     }
     return key;
   }
@@ -162,69 +163,69 @@ public final class Keys {
   private static SigningKey rsaPrivate(JsonNode jwk) {
     for (String member : new String[] {"p", "q", "dp", "dq", "qi"}) {
       if (!jwk.has(member)) {
-        throw new InvalidInputException("KEY_UNSUPPORTED", "RSA private JWKs need the CRT members p, q, dp, dq, qi");
+        throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "RSA private JWKs need the CRT members p, q, dp, dq, qi");
       }
     }
     if (jwk.has("oth")) {
-      throw new InvalidInputException("KEY_UNSUPPORTED", "multi-prime RSA keys are not supported");
+      throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "multi-prime RSA keys are not supported");
     }
     RSAPrivateCrtKeySpec spec = new RSAPrivateCrtKeySpec(big(jwk, "n"), big(jwk, "e"), big(jwk, "d"),
         big(jwk, "p"), big(jwk, "q"), big(jwk, "dp"), big(jwk, "dq"), big(jwk, "qi"));
     if (!spec.getPrimeP().multiply(spec.getPrimeQ()).equals(spec.getModulus())) {
-      throw new InvalidInputException("KEY_MISMATCH", "the RSA primes do not multiply to the modulus");
+      throw new InvalidInputException(SigningErrorCode.KEY_MISMATCH, "the RSA primes do not multiply to the modulus");
     }
     try {
       return SigningKey.fromJdk(KeyFactory.getInstance("RSA").generatePrivate(spec));
     } catch (GeneralSecurityException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "not a valid RSA private key", e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a valid RSA private key", e);
     }
   }
 
   private static PublicKey rsaPublic(BigInteger n, BigInteger e) {
     if (n.bitLength() < VerificationKey.MIN_RSA_BITS) {
-      throw new InvalidInputException("KEY_TOO_SMALL", "RSA keys must have at least 2048 bits, not " + n.bitLength());
+      throw new InvalidInputException(SigningErrorCode.KEY_TOO_SMALL, "RSA keys must have at least 2048 bits, not " + n.bitLength());
     }
     try {
       return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
     } catch (GeneralSecurityException ex) {
-      throw new InvalidInputException("KEY_MALFORMED", "not a valid RSA public key", ex);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a valid RSA public key", ex);
     }
   }
 
   private static void requireObject(JsonNode jwk) {
     if (jwk == null || !jwk.isObject()) {
-      throw new InvalidInputException("KEY_MALFORMED", "a JWK must be a JSON object");
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "a JWK must be a JSON object");
     }
   }
 
   private static void requireCurve(JsonNode jwk, String expected) {
     String crv = text(jwk, "crv");
     if (!expected.equals(crv)) {
-      throw new InvalidInputException("KEY_WRONG_CURVE", "unsupported curve " + crv + " (expected " + expected + ")");
+      throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "unsupported curve " + crv + " (expected " + expected + ")");
     }
   }
 
   private static String text(JsonNode node, String member) {
     JsonNode value = node.get(member);
     if (value == null || !value.isTextual()) {
-      throw new InvalidInputException("KEY_MALFORMED", "the key has no string member '" + member + "'");
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the key has no string member '" + member + "'");
     }
     return value.asText();
   }
 
   private static byte[] b64(JsonNode jwk, String member, int length) {
-    byte[] bytes = Crypto.b64uDecode(text(jwk, member), "KEY_MALFORMED", "JWK member '" + member + "'");
+    byte[] bytes = Crypto.b64uDecode(text(jwk, member), SigningErrorCode.KEY_MALFORMED, "JWK member '" + member + "'");
     if (bytes.length != length) {
       throw new InvalidInputException(
-          "KEY_MALFORMED", "JWK member '" + member + "' must have " + length + " bytes, not " + bytes.length);
+          SigningErrorCode.KEY_MALFORMED, "JWK member '" + member + "' must have " + length + " bytes, not " + bytes.length);
     }
     return bytes;
   }
 
   private static BigInteger big(JsonNode jwk, String member) {
-    byte[] bytes = Crypto.b64uDecode(text(jwk, member), "KEY_MALFORMED", "JWK member '" + member + "'");
+    byte[] bytes = Crypto.b64uDecode(text(jwk, member), SigningErrorCode.KEY_MALFORMED, "JWK member '" + member + "'");
     if (bytes.length == 0 || bytes.length > 2048) {
-      throw new InvalidInputException("KEY_MALFORMED", "JWK member '" + member + "' has a bad length");
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "JWK member '" + member + "' has a bad length");
     }
     return new BigInteger(1, bytes);
   }
@@ -241,7 +242,7 @@ public final class Keys {
     if (parsed instanceof PEMKeyPair pair) {
       return privateKeyFromInfo(pair.getPrivateKeyInfo());
     }
-    throw new InvalidInputException("KEY_MALFORMED", "the PEM does not hold an unencrypted private key");
+    throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the PEM does not hold an unencrypted private key");
   }
 
   /** A public key from an SPKI PEM ({@code PUBLIC KEY}). */
@@ -251,21 +252,21 @@ public final class Keys {
     if (parsed instanceof SubjectPublicKeyInfo info) {
       return publicKeyFromSpki(info);
     }
-    throw new InvalidInputException("KEY_MALFORMED", "the PEM does not hold a public key (SubjectPublicKeyInfo)");
+    throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the PEM does not hold a public key (SubjectPublicKeyInfo)");
   }
 
   private static Object readPem(String pem) {
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       Object parsed = parser.readObject();
       if (parsed == null) {
-        throw new InvalidInputException("KEY_MALFORMED", "no PEM object found");
+        throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "no PEM object found");
       }
       return parsed;
     } catch (IOException | RuntimeException e) {
       if (e instanceof InvalidInputException iie) {
         throw iie;
       }
-      throw new InvalidInputException("KEY_MALFORMED", "the PEM could not be read: " + e.getMessage(), e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the PEM could not be read: " + e.getMessage(), e);
     }
   }
 
@@ -273,7 +274,7 @@ public final class Keys {
     try {
       return privateKeyFromInfo(PrivateKeyInfo.getInstance(der));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "not a PKCS#8 private key", e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a PKCS#8 private key", e);
     }
   }
 
@@ -286,7 +287,7 @@ public final class Keys {
         Arrays.fill(seed, (byte) 0);
         if (info.getPublicKeyData() != null
             && !Arrays.equals(info.getPublicKeyData().getOctets(), key.publicKey().rawBytes())) {
-          throw new InvalidInputException("KEY_MISMATCH", "the PKCS#8 public key does not belong to its private key");
+          throw new InvalidInputException(SigningErrorCode.KEY_MISMATCH, "the PKCS#8 public key does not belong to its private key");
         }
         return key;
       }
@@ -298,12 +299,12 @@ public final class Keys {
         return SigningKey.fromJdk(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded())));
       }
       if (isOtherCurve(oid)) {
-        throw new InvalidInputException("KEY_WRONG_CURVE", "unsupported curve " + oid + " (expected Ed25519 or P-256)");
+        throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "unsupported curve " + oid + " (expected Ed25519 or P-256)");
       }
     } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "the private key could not be decoded", e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the private key could not be decoded", e);
     }
-    throw new InvalidInputException("KEY_UNSUPPORTED", "unsupported private key algorithm " + oid);
+    throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "unsupported private key algorithm " + oid);
   }
 
   /** A public key from a DER SubjectPublicKeyInfo. */
@@ -321,12 +322,12 @@ public final class Keys {
         return VerificationKey.of(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(info.getEncoded())));
       }
       if (isOtherCurve(oid)) {
-        throw new InvalidInputException("KEY_WRONG_CURVE", "unsupported curve " + oid + " (expected Ed25519 or P-256)");
+        throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "unsupported curve " + oid + " (expected Ed25519 or P-256)");
       }
     } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "the public key could not be decoded", e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the public key could not be decoded", e);
     }
-    throw new InvalidInputException("KEY_UNSUPPORTED", "unsupported public key algorithm " + oid);
+    throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "unsupported public key algorithm " + oid);
   }
 
   private static boolean isOtherCurve(ASN1ObjectIdentifier oid) {
@@ -337,7 +338,7 @@ public final class Keys {
 
   private static void requireP256(org.bouncycastle.asn1.ASN1Encodable params) {
     if (!(params instanceof ASN1ObjectIdentifier curve) || !SECObjectIdentifiers.secp256r1.equals(curve)) {
-      throw new InvalidInputException("KEY_WRONG_CURVE", "only the P-256 (secp256r1) curve is supported for EC keys");
+      throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "only the P-256 (secp256r1) curve is supported for EC keys");
     }
   }
 
@@ -354,7 +355,7 @@ public final class Keys {
     SigningKey key = Multikey.decodeSecret(secret);
     if (multikey.has("publicKeyMultibase")
         && !key.publicKey().equals(Multikey.decodePublic(text(multikey, "publicKeyMultibase")))) {
-      throw new InvalidInputException("KEY_MISMATCH", "publicKeyMultibase does not belong to secretKeyMultibase");
+      throw new InvalidInputException(SigningErrorCode.KEY_MISMATCH, "publicKeyMultibase does not belong to secretKeyMultibase");
     }
     return key;
   }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.keys;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.BoundedCache;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.InvalidInputException;
@@ -33,7 +34,7 @@ public final class Multikey {
     return switch (key.keyType()) {
       case ED25519 -> multibase(ED25519_PUB, key.rawBytes());
       case P256 -> multibase(P256_PUB, Crypto.p256Compressed(((ECPublicKey) key.toJdkKey()).getW()));
-      case RSA -> throw new ConfigurationException("KEY_NO_MULTIKEY", "RSA keys have no Multikey or did:key form here");
+      case RSA -> throw new ConfigurationException(SigningErrorCode.KEY_NO_MULTIKEY, "RSA keys have no Multikey or did:key form here");
     };
   }
 
@@ -56,7 +57,7 @@ public final class Multikey {
       return VerificationKey.of(Crypto.p256FromEncodedPoint(rest(bytes, P256_PUB, 33)));
     }
     throw new InvalidInputException(
-        "KEY_UNSUPPORTED", "publicKeyMultibase is not an ed25519-pub or p256-pub multikey");
+        SigningErrorCode.KEY_UNSUPPORTED, "publicKeyMultibase is not an ed25519-pub or p256-pub multikey");
   }
 
   /** The {@code secretKeyMultibase} of a key (32-byte Ed25519 seed, 32-byte P-256 scalar). */
@@ -64,7 +65,7 @@ public final class Multikey {
     return switch (type) {
       case ED25519 -> multibase(ED25519_PRIV, secret);
       case P256 -> multibase(P256_PRIV, secret);
-      case RSA -> throw new ConfigurationException("KEY_NO_MULTIKEY", "RSA keys have no Multikey form here");
+      case RSA -> throw new ConfigurationException(SigningErrorCode.KEY_NO_MULTIKEY, "RSA keys have no Multikey form here");
     };
   }
 
@@ -84,7 +85,7 @@ public final class Multikey {
           byte[] seed = Arrays.copyOfRange(bytes, 2, 34);
           SigningKey key = SigningKey.ed25519FromSeed(seed);
           if (!Arrays.equals(key.publicKey().rawBytes(), Arrays.copyOfRange(bytes, 34, 66))) {
-            throw new InvalidInputException("KEY_MISMATCH", "the public half of the secret key is not the seed's");
+            throw new InvalidInputException(SigningErrorCode.KEY_MISMATCH, "the public half of the secret key is not the seed's");
           }
           Arrays.fill(seed, (byte) 0);
           return key;
@@ -101,7 +102,7 @@ public final class Multikey {
       Arrays.fill(bytes, (byte) 0);
     }
     throw new InvalidInputException(
-        "KEY_UNSUPPORTED", "secretKeyMultibase is not an ed25519-priv or p256-priv multikey");
+        SigningErrorCode.KEY_UNSUPPORTED, "secretKeyMultibase is not an ed25519-priv or p256-priv multikey");
   }
 
   private static String multibase(byte[] prefix, byte[] key) {
@@ -117,7 +118,7 @@ public final class Multikey {
    */
   public static byte[] decodeMultibase(String multibase) {
     if (multibase == null || multibase.length() < 2 || multibase.charAt(0) != 'z') {
-      throw new InvalidInputException("MULTIBASE_MALFORMED", "expected multibase base58btc text starting with 'z'");
+      throw new InvalidInputException(SigningErrorCode.MULTIBASE_MALFORMED, "expected multibase base58btc text starting with 'z'");
     }
     return Base58.decode(multibase.substring(1));
   }
@@ -129,7 +130,7 @@ public final class Multikey {
   private static byte[] rest(byte[] bytes, byte[] prefix, int expectedLength) {
     if (bytes.length - prefix.length != expectedLength) {
       throw new InvalidInputException(
-          "KEY_MALFORMED", "expected " + expectedLength + " key bytes after the multicodec prefix, got "
+          SigningErrorCode.KEY_MALFORMED, "expected " + expectedLength + " key bytes after the multicodec prefix, got "
               + (bytes.length - prefix.length));
     }
     return Arrays.copyOfRange(bytes, prefix.length, bytes.length);

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.keys;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.InvalidInputException;
@@ -72,7 +73,7 @@ public final class SigningKey implements Signer {
   /** Generates an RSA key of {@code bits} (at least 2048). */
   public static SigningKey generateRsa(int bits) {
     if (bits < VerificationKey.MIN_RSA_BITS) {
-      throw new ConfigurationException("KEY_TOO_SMALL", "RSA keys must have at least 2048 bits");
+      throw new ConfigurationException(SigningErrorCode.KEY_TOO_SMALL, "RSA keys must have at least 2048 bits");
     }
     return fromJdk(generateJdk("RSA", new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4)).getPrivate());
   }
@@ -108,14 +109,14 @@ public final class SigningKey implements Signer {
   public static SigningKey fromP256PrivateScalar(byte[] scalar) {
     Objects.requireNonNull(scalar, "scalar");
     if (scalar.length != 32) {
-      throw new InvalidInputException("KEY_MALFORMED", "a P-256 private scalar has 32 bytes");
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "a P-256 private scalar has 32 bytes");
     }
     return p256FromScalar(new BigInteger(1, scalar));
   }
 
   static SigningKey ed25519FromSeed(byte[] seed) {
     if (seed.length != Ed25519.SECRET_KEY_SIZE) {
-      throw new InvalidInputException("KEY_MALFORMED", "an Ed25519 private key has 32 bytes");
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "an Ed25519 private key has 32 bytes");
     }
     byte[] pub = new byte[Ed25519.PUBLIC_KEY_SIZE];
     Ed25519.generatePublicKey(seed, 0, pub, 0);
@@ -128,7 +129,7 @@ public final class SigningKey implements Signer {
       PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(s, Crypto.Curve256.SPEC));
       return new SigningKey(KeyType.P256, VerificationKey.of(pub), null, priv);
     } catch (GeneralSecurityException e) {
-      throw new InvalidInputException("KEY_MALFORMED", "not a valid P-256 private key", e);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a valid P-256 private key", e);
     }
   }
 
@@ -143,7 +144,7 @@ public final class SigningKey implements Signer {
     Objects.requireNonNull(key, "key");
     if (key instanceof ECPrivateKey ec) {
       if (!Crypto.isP256(ec.getParams())) {
-        throw new InvalidInputException("KEY_WRONG_CURVE", "only the P-256 curve is supported for EC keys");
+        throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "only the P-256 curve is supported for EC keys");
       }
       return p256FromScalar(ec.getS());
     }
@@ -153,12 +154,12 @@ public final class SigningKey implements Signer {
         pub = KeyFactory.getInstance("RSA")
             .generatePublic(new java.security.spec.RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
       } catch (GeneralSecurityException e) {
-        throw new InvalidInputException("KEY_MALFORMED", "not a valid RSA key", e);
+        throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a valid RSA key", e);
       }
       return new SigningKey(KeyType.RSA, VerificationKey.of(pub), null, rsa);
     }
     if (key instanceof RSAPrivateKey) {
-      throw new InvalidInputException("KEY_UNSUPPORTED", "RSA private keys need their CRT parameters (p, q, dp, dq, qi, e)");
+      throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "RSA private keys need their CRT parameters (p, q, dp, dq, qi, e)");
     }
     return Keys.privateKeyFromPkcs8Der(key.getEncoded());
   }
@@ -259,7 +260,7 @@ public final class SigningKey implements Signer {
     return switch (type) {
       case ED25519 -> Multikey.encodeSecret(type, seed);
       case P256 -> Multikey.encodeSecret(type, Crypto.unsigned(((ECPrivateKey) jdkPrivate).getS(), 32));
-      case RSA -> throw new ConfigurationException("KEY_NO_MULTIKEY", "RSA keys have no Multikey form here");
+      case RSA -> throw new ConfigurationException(SigningErrorCode.KEY_NO_MULTIKEY, "RSA keys have no Multikey form here");
     };
   }
 

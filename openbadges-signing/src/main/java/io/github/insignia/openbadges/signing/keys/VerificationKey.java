@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.keys;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.signing.verify.ProofFailure;
@@ -59,11 +60,11 @@ public final class VerificationKey {
 
   static VerificationKey ed25519(byte[] raw) {
     if (raw.length != 32) {
-      throw new InvalidInputException("KEY_MALFORMED", "an Ed25519 public key has 32 bytes, not " + raw.length);
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "an Ed25519 public key has 32 bytes, not " + raw.length);
     }
     Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(raw, 0);
     if (point == null) {
-      throw new InvalidInputException("KEY_MALFORMED", "not a valid Ed25519 public key");
+      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a valid Ed25519 public key");
     }
     byte[] copy = raw.clone();
     return new VerificationKey(KeyType.ED25519, Crypto.ed25519JdkPublicKey(copy), copy, point);
@@ -83,7 +84,7 @@ public final class VerificationKey {
   private static VerificationKey create(PublicKey key) {
     if (key instanceof ECPublicKey ec) {
       if (!Crypto.isP256(ec.getParams())) {
-        throw new InvalidInputException("KEY_WRONG_CURVE", "only the P-256 curve is supported for EC keys");
+        throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "only the P-256 curve is supported for EC keys");
       }
       // Re-validate the point: a JDK key object may come from anywhere.
       PublicKey checked = Crypto.p256FromAffine(ec.getW().getAffineX(), ec.getW().getAffineY());
@@ -92,10 +93,10 @@ public final class VerificationKey {
     if (key instanceof RSAPublicKey rsa) {
       if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
         throw new InvalidInputException(
-            "KEY_TOO_SMALL", "RSA keys must have at least " + MIN_RSA_BITS + " bits, not " + rsa.getModulus().bitLength());
+            SigningErrorCode.KEY_TOO_SMALL, "RSA keys must have at least " + MIN_RSA_BITS + " bits, not " + rsa.getModulus().bitLength());
       }
       if (!"RSA".equals(rsa.getAlgorithm())) {
-        throw new InvalidInputException("KEY_UNSUPPORTED", "only rsaEncryption RSA keys are supported, not " + rsa.getAlgorithm());
+        throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "only rsaEncryption RSA keys are supported, not " + rsa.getAlgorithm());
       }
       return new VerificationKey(KeyType.RSA, rsa, rsa.getEncoded(), null);
     }
@@ -106,9 +107,9 @@ public final class VerificationKey {
     String alg = key.getAlgorithm();
     if ("EdDSA".equalsIgnoreCase(alg) || "Ed448".equalsIgnoreCase(alg) || "XDH".equalsIgnoreCase(alg)
         || "X25519".equalsIgnoreCase(alg)) {
-      throw new InvalidInputException("KEY_WRONG_CURVE", "only the Ed25519 curve is supported for EdDSA keys");
+      throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "only the Ed25519 curve is supported for EdDSA keys");
     }
-    throw new InvalidInputException("KEY_UNSUPPORTED", "unsupported public key algorithm " + alg);
+    throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "unsupported public key algorithm " + alg);
   }
 
   /**
@@ -131,7 +132,7 @@ public final class VerificationKey {
       boolean curveFamily = (type == KeyType.ED25519 || type == KeyType.P256)
           && (expected == KeyType.ED25519 || expected == KeyType.P256);
       throw new InvalidInputException(
-          curveFamily ? "KEY_WRONG_CURVE" : "KEY_TYPE_MISMATCH",
+          curveFamily ? SigningErrorCode.KEY_WRONG_CURVE : SigningErrorCode.KEY_TYPE_MISMATCH,
           "expected a " + expected + " key, got a " + type + " key");
     }
     return this;
@@ -160,7 +161,7 @@ public final class VerificationKey {
    */
   public void verify(byte[] data, byte[] signature) {
     if (!isValidSignature(data, signature)) {
-      throw new ProofVerificationException(ProofFailure.SIGNATURE_INVALID, "SIGNATURE_INVALID", "the " + type + " signature does not verify");
+      throw new ProofVerificationException(ProofFailure.SIGNATURE_INVALID, SigningErrorCode.SIGNATURE_INVALID, "the " + type + " signature does not verify");
     }
   }
 

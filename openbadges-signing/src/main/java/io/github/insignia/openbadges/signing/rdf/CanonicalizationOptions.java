@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.documents.DocumentLoader;
 import io.github.insignia.openbadges.documents.PinnedDocuments;
@@ -167,7 +168,7 @@ public final class CanonicalizationOptions {
     /** Most quads per document or dataset. */
     public Builder maxQuads(int maxQuads) {
       if (maxQuads < 1) {
-        throw new ConfigurationException("LIMIT_INVALID", "maxQuads must be positive");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxQuads must be positive");
       }
       this.maxQuads = maxQuads;
       return this;
@@ -176,7 +177,7 @@ public final class CanonicalizationOptions {
     /** Most RDFC-1.0 work units per dataset. */
     public Builder maxRdfcWork(long maxRdfcWork) {
       if (maxRdfcWork < 1) {
-        throw new ConfigurationException("LIMIT_INVALID", "maxRdfcWork must be positive");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxRdfcWork must be positive");
       }
       this.maxRdfcWork = maxRdfcWork;
       return this;
@@ -186,7 +187,7 @@ public final class CanonicalizationOptions {
     public Builder jsonLdTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
-        throw new ConfigurationException("LIMIT_INVALID", "jsonLdTimeout must be positive");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "jsonLdTimeout must be positive");
       }
       this.jsonLdTimeout = timeout;
       return this;

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.resolve;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.OpenBadgesException;
@@ -62,10 +63,10 @@ public final class KeyResolvers {
       try {
         jwk = SafeJson.read(Base64.getUrlDecoder().decode(did.substring("did:jwk:".length())), DOCUMENT_LIMITS);
       } catch (IllegalArgumentException | InvalidInputException e) {
-        throw new KeyResolutionException("KEY_MALFORMED", "did:jwk is not base64url JSON", e);
+        throw new KeyResolutionException(SigningErrorCode.KEY_MALFORMED, "did:jwk is not base64url JSON", e);
       }
       if (!jwk.isObject() || jwk.has("d")) {
-        throw new KeyResolutionException("KEY_MALFORMED", "did:jwk does not hold a public JWK");
+        throw new KeyResolutionException(SigningErrorCode.KEY_MALFORMED, "did:jwk does not hold a public JWK");
       }
       VerificationKey key = wrap(() -> Keys.publicKeyFromJwk(jwk));
       return key.asVerificationMethod(did + "#0", Optional.of(did));
@@ -87,7 +88,7 @@ public final class KeyResolvers {
       String did = id.contains("#") ? id.substring(0, id.indexOf('#')) : id;
       JsonNode doc = fetch(fetcher, url);
       if (!did.equals(doc.path("id").asText(null))) {
-        throw new KeyResolutionException("KEY_DOCUMENT_INVALID", "the DID document at " + url + " is not for " + did);
+        throw new KeyResolutionException(SigningErrorCode.KEY_DOCUMENT_INVALID, "the DID document at " + url + " is not for " + did);
       }
       return findIn(doc, id, did).orElseThrow(() -> notFound(id));
     };
@@ -165,7 +166,7 @@ public final class KeyResolvers {
         try {
           return resolver.resolve(id);
         } catch (KeyResolutionException e) {
-          if (!"KEY_RESOLVER_UNSUPPORTED".equals(e.code())) {
+          if (e.errorCode() != SigningErrorCode.KEY_RESOLVER_UNSUPPORTED) {
             throw e;
           }
         }
@@ -241,11 +242,11 @@ public final class KeyResolvers {
       if (vm.path("publicKeyJwk").isObject()) {
         JsonNode jwk = vm.get("publicKeyJwk");
         if (jwk.has("d")) {
-          throw new KeyResolutionException("KEY_DOCUMENT_INVALID", "a published key carries private material");
+          throw new KeyResolutionException(SigningErrorCode.KEY_DOCUMENT_INVALID, "a published key carries private material");
         }
         return Keys.publicKeyFromJwk(jwk);
       }
-      throw new KeyResolutionException("KEY_DOCUMENT_INVALID", "the verification method has no publicKeyMultibase or publicKeyJwk");
+      throw new KeyResolutionException(SigningErrorCode.KEY_DOCUMENT_INVALID, "the verification method has no publicKeyMultibase or publicKeyJwk");
     });
     String controller = vm.path("controller").isTextual() ? vm.get("controller").asText() : base;
     return key.asVerificationMethod(id, Optional.of(controller));
@@ -254,14 +255,14 @@ public final class KeyResolvers {
   private static Optional<VerificationMethod> fromJwks(JsonNode doc, String id) {
     JsonNode keys = doc.get("keys");
     if (keys == null || !keys.isArray()) {
-      throw new KeyResolutionException("KEY_DOCUMENT_INVALID", "not a JWKS");
+      throw new KeyResolutionException(SigningErrorCode.KEY_DOCUMENT_INVALID, "not a JWKS");
     }
     String fragment = id.contains("#") ? id.substring(id.indexOf('#') + 1) : null;
     for (JsonNode jwk : keys) {
       String kid = jwk.path("kid").asText(null);
       if (kid != null && (kid.equals(id) || kid.equals(fragment))) {
         if (jwk.has("d")) {
-          throw new KeyResolutionException("KEY_DOCUMENT_INVALID", "a published key carries private material");
+          throw new KeyResolutionException(SigningErrorCode.KEY_DOCUMENT_INVALID, "a published key carries private material");
         }
         VerificationKey key = wrap(() -> Keys.publicKeyFromJwk(jwk));
         return Optional.of(key.asVerificationMethod(id, Optional.empty()));
@@ -273,16 +274,16 @@ public final class KeyResolvers {
   private static JsonNode fetch(DocumentFetcher fetcher, URI url) {
     byte[] bytes = fetcher.fetch(url);
     if (bytes == null) {
-      throw new KeyResolutionException("KEY_FETCH_FAILED", "nothing fetched from " + url);
+      throw new KeyResolutionException(SigningErrorCode.KEY_FETCH_FAILED, "nothing fetched from " + url);
     }
     JsonNode doc;
     try {
       doc = SafeJson.read(bytes, DOCUMENT_LIMITS);
     } catch (InvalidInputException e) {
-      throw new KeyResolutionException("KEY_DOCUMENT_INVALID", "the document at " + url + " is not JSON: " + e.getMessage(), e);
+      throw new KeyResolutionException(SigningErrorCode.KEY_DOCUMENT_INVALID, "the document at " + url + " is not JSON: " + e.getMessage(), e);
     }
     if (!doc.isObject()) {
-      throw new KeyResolutionException("KEY_DOCUMENT_INVALID", "the document at " + url + " is not a JSON object");
+      throw new KeyResolutionException(SigningErrorCode.KEY_DOCUMENT_INVALID, "the document at " + url + " is not a JSON object");
     }
     return doc;
   }
@@ -291,11 +292,11 @@ public final class KeyResolvers {
     try {
       URI uri = new URI(id);
       if (!uri.isAbsolute()) {
-        throw new KeyResolutionException("KEY_URL_INVALID", "not an absolute URI: " + id);
+        throw new KeyResolutionException(SigningErrorCode.KEY_URL_INVALID, "not an absolute URI: " + id);
       }
       return uri;
     } catch (java.net.URISyntaxException e) {
-      throw new KeyResolutionException("KEY_URL_INVALID", "not a URI: " + id, e);
+      throw new KeyResolutionException(SigningErrorCode.KEY_URL_INVALID, "not a URI: " + id, e);
     }
   }
 
@@ -309,15 +310,15 @@ public final class KeyResolvers {
     } catch (KeyResolutionException e) {
       throw e;
     } catch (OpenBadgesException e) {
-      throw new KeyResolutionException(e.code(), e.getMessage(), e);
+      throw new KeyResolutionException(e.errorCode(), e.getMessage(), e);
     }
   }
 
   private static KeyResolutionException unsupported(String id) {
-    return new KeyResolutionException("KEY_RESOLVER_UNSUPPORTED", "no resolver for the verification method " + id);
+    return new KeyResolutionException(SigningErrorCode.KEY_RESOLVER_UNSUPPORTED, "no resolver for the verification method " + id);
   }
 
   private static KeyResolutionException notFound(String id) {
-    return new KeyResolutionException("KEY_NOT_FOUND", "verification method not found: " + id);
+    return new KeyResolutionException(SigningErrorCode.KEY_NOT_FOUND, "verification method not found: " + id);
   }
 }

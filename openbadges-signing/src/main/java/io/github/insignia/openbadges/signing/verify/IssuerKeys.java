@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.verify;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.json.JsonLimits;
@@ -98,7 +99,7 @@ public final class IssuerKeys {
   /** Only what needs no fetch ({@code did:key}, {@code did:jwk}, policy keys); every fetch is "unavailable". */
   public static IssuerKeys offline() {
     return create(url -> {
-      throw new KeyResolutionException("KEY_FETCH_FAILED", "offline: " + url + " is not fetched");
+      throw new KeyResolutionException(SigningErrorCode.KEY_FETCH_FAILED, "offline: " + url + " is not fetched");
     });
   }
 
@@ -136,7 +137,7 @@ public final class IssuerKeys {
   public List<BoundKey> bind(String issuerId, Optional<String> reference, Optional<VerificationKey> carried,
       Format format, VerificationPolicy policy) {
     if (issuerId == null || issuerId.isBlank()) {
-      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "ISSUER_MISSING",
+      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.ISSUER_MISSING,
           "the document names no issuer, so no key can be bound to it");
     }
     String ref = reference.filter(r -> !r.isBlank()).map(r -> r.startsWith("#") ? issuerId + r : r).orElse(null);
@@ -315,7 +316,7 @@ public final class IssuerKeys {
     if (isHttp(issuerId)) {
       return cached(issuerId, () -> profile(issuerId));
     }
-    throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "ISSUER_CANNOT_PUBLISH_KEYS",
+    throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.ISSUER_CANNOT_PUBLISH_KEYS,
         "the issuer " + issuerId + " is neither a did:key, did:jwk, did:web nor an http(s) URL, so it publishes no keys");
   }
 
@@ -327,7 +328,7 @@ public final class IssuerKeys {
     try {
       return body.get();
     } catch (OpenBadgesException e) {
-      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "ISSUER_DID_INVALID",
+      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.ISSUER_DID_INVALID,
           "the issuer " + issuerId + " is not a usable DID: " + e.getMessage(), e);
     }
   }
@@ -337,7 +338,7 @@ public final class IssuerKeys {
     try {
       url = KeyDocuments.didWebDocumentUrl(did);
     } catch (OpenBadgesException e) {
-      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "ISSUER_DID_INVALID",
+      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.ISSUER_DID_INVALID,
           "the issuer " + did + " is not a usable did:web: " + e.getMessage(), e);
     }
     JsonNode doc = fetchJson(url);
@@ -505,11 +506,11 @@ public final class IssuerKeys {
     try {
       bytes = fetcher.fetch(url);
     } catch (RuntimeException e) {
-      throw new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, "ISSUER_DOCUMENT_UNAVAILABLE",
+      throw new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, SigningErrorCode.ISSUER_DOCUMENT_UNAVAILABLE,
           "the issuer document " + url + " could not be obtained: " + e.getMessage(), url, e);
     }
     if (bytes == null) {
-      throw new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, "ISSUER_DOCUMENT_UNAVAILABLE",
+      throw new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, SigningErrorCode.ISSUER_DOCUMENT_UNAVAILABLE,
           "nothing was fetched from " + url, url, null);
     }
     try {
@@ -518,15 +519,15 @@ public final class IssuerKeys {
         return doc;
       }
     } catch (OpenBadgesException e) {
-      throw new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, "ISSUER_DOCUMENT_INVALID",
+      throw new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, SigningErrorCode.ISSUER_DOCUMENT_INVALID,
           "the issuer document " + url + " is not JSON: " + e.getMessage(), url, e);
     }
-    throw new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, "ISSUER_DOCUMENT_INVALID",
+    throw new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, SigningErrorCode.ISSUER_DOCUMENT_INVALID,
         "the issuer document " + url + " is not a JSON object", url, null);
   }
 
   private static ProofVerificationException unavailable(String issuerId, Missing missing) {
-    return new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, "ISSUER_DOCUMENT_UNAVAILABLE",
+    return new ProofVerificationException(ProofFailure.ISSUER_KEYS_UNAVAILABLE, SigningErrorCode.ISSUER_DOCUMENT_UNAVAILABLE,
         "a key document of the issuer " + issuerId + " could not be obtained: " + missing.url(), missing.url(),
         missing.cause().getCause() != null ? missing.cause().getCause() : missing.cause());
   }
@@ -534,7 +535,7 @@ public final class IssuerKeys {
   private static ProofVerificationException notBound(String issuerId, String ref, VerificationKey carried) {
     String who = carried != null ? "the key " + carried.thumbprint() + " (carried in the proof" + (ref != null ? ", kid " + ref : "") + ")"
         : ref != null ? ref : "an unnamed key";
-    return new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "KEY_NOT_BOUND_TO_ISSUER",
+    return new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.KEY_NOT_BOUND_TO_ISSUER,
         "signed with " + who + ", which the issuer " + issuerId + " does not publish as its own");
   }
 
@@ -573,7 +574,7 @@ public final class IssuerKeys {
       }
       return u;
     } catch (URISyntaxException e) {
-      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, "ISSUER_URL_INVALID",
+      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.ISSUER_URL_INVALID,
           "not a usable URL: " + text, e);
     }
   }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.verify;
 
+import io.github.insignia.openbadges.ErrorCode;
 import io.github.insignia.openbadges.signing.InvalidSignatureException;
 import java.net.URI;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Optional;
  * A proof did not verify, with its {@link #failure()} (an enum), the {@link #stage()} reached, and,
  * when the issuer's documents could not be obtained, the {@link #missingDocument()}. The fetcher's
  * own exception is kept unchanged as the {@linkplain #getCause() cause}, so a host can report the
- * precise fetch problem. {@link #code()} is a finer stable string code (see {@code docs/signing.md}).
+ * precise fetch problem. {@link #errorCode()} is a finer stable {@link
+ * io.github.insignia.openbadges.signing.SigningErrorCode} (see {@code docs/error-codes.md}).
  */
 public class ProofVerificationException extends InvalidSignatureException {
   private static final long serialVersionUID = 1L;
@@ -23,7 +25,9 @@ public class ProofVerificationException extends InvalidSignatureException {
    * @param message a human-readable explanation
    * @param missingDocument the issuer document that could not be obtained, or null
    * @param cause the cause, or null
+   * @deprecated pass the module's {@link ErrorCode} constant
    */
+  @Deprecated(forRemoval = true)
   public ProofVerificationException(
       ProofFailure failure, String code, String message, URI missingDocument, Throwable cause) {
     super(code, message, cause);
@@ -31,12 +35,14 @@ public class ProofVerificationException extends InvalidSignatureException {
     this.missingDocument = missingDocument;
   }
 
-  /** Without a missing document or cause. */
+  /** @deprecated pass the module's {@link ErrorCode} constant */
+  @Deprecated(forRemoval = true)
   public ProofVerificationException(ProofFailure failure, String code, String message) {
     this(failure, code, message, null, null);
   }
 
-  /** With a cause. */
+  /** @deprecated pass the module's {@link ErrorCode} constant */
+  @Deprecated(forRemoval = true)
   public ProofVerificationException(ProofFailure failure, String code, String message, Throwable cause) {
     this(failure, code, message, null, cause);
   }
@@ -54,5 +60,29 @@ public class ProofVerificationException extends InvalidSignatureException {
   /** The issuer document that could not be obtained ({@link ProofFailure#ISSUER_KEYS_UNAVAILABLE}). */
   public Optional<URI> missingDocument() {
     return Optional.ofNullable(missingDocument);
+  }
+
+  /**
+   * @param failure why it failed
+   * @param code the finer stable code, for example {@code JWS_ALG_NONE}
+   * @param message a human-readable explanation
+   * @param missingDocument the issuer document that could not be obtained, or null
+   * @param cause the cause, or null
+   */
+  public ProofVerificationException(
+      ProofFailure failure, ErrorCode code, String message, URI missingDocument, Throwable cause) {
+    super(code, message, cause);
+    this.failure = Objects.requireNonNull(failure, "failure");
+    this.missingDocument = missingDocument;
+  }
+
+  /** Without a missing document or cause. */
+  public ProofVerificationException(ProofFailure failure, ErrorCode code, String message) {
+    this(failure, code, message, null, null);
+  }
+
+  /** With a cause. */
+  public ProofVerificationException(ProofFailure failure, ErrorCode code, String message, Throwable cause) {
+    this(failure, code, message, null, cause);
   }
 }

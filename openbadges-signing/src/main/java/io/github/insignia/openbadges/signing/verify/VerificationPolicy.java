@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.verify;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.json.JsonLimits;
 import io.github.insignia.openbadges.signing.KeyType;
@@ -134,7 +135,7 @@ public final class VerificationPolicy {
     /** The date tolerance; default 60 s. */
     public Builder skew(Duration value) {
       if (value.isNegative()) {
-        throw new ConfigurationException("CLOCK_SKEW_INVALID", "clock skew must not be negative");
+        throw new ConfigurationException(SigningErrorCode.CLOCK_SKEW_INVALID, "clock skew must not be negative");
       }
       this.skew = value;
       return this;
@@ -143,7 +144,7 @@ public final class VerificationPolicy {
     /** The key types accepted (at least one). */
     public Builder acceptedKeyTypes(Set<KeyType> value) {
       if (value.isEmpty()) {
-        throw new ConfigurationException("KEY_TYPES_EMPTY", "at least one key type must be accepted");
+        throw new ConfigurationException(SigningErrorCode.KEY_TYPES_EMPTY, "at least one key type must be accepted");
       }
       this.acceptedKeyTypes = EnumSet.copyOf(value);
       return this;

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.jose;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class Ob2JwsTest {
     DocumentFetcher fetcher = url -> {
       String body = web.get(url.toString());
       if (body == null) {
-        throw new KeyResolutionException("KEY_FETCH_FAILED", "404 " + url);
+        throw new KeyResolutionException(SigningErrorCode.KEY_FETCH_FAILED, "404 " + url);
       }
       return body.getBytes(StandardCharsets.UTF_8);
     };

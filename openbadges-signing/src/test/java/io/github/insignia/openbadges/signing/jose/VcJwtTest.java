@@ -230,7 +230,7 @@ class VcJwtTest {
   void tamperingFails() {
     String jwt = VcJwt.sign(credential(ED), ED, kid(ED));
     String[] parts = jwt.split("\\.");
-    ObjectNode payload = (ObjectNode) SafeJson.read(Crypto.b64uDecode(parts[1], "X", "x"));
+    ObjectNode payload = (ObjectNode) SafeJson.read(Crypto.b64uDecode(parts[1], io.github.insignia.openbadges.signing.SigningErrorCode.JWS_MALFORMED, "x"));
     payload.put("name", "Forged");
     fails("SIGNATURE_INVALID", () -> verifier().verify(parts[0] + "." + b64(SafeJson.write(payload)) + "." + parts[2]));
     fails("JWS_MALFORMED", () -> verifier().verify("not.a.jws.at.all"));

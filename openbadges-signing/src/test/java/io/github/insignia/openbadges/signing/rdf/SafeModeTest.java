@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,22 +28,22 @@ class SafeModeTest {
     return RdfCanonicalizer.create(CanonicalizationOptions.builder().fastPath(fastPath).build());
   }
 
-  private static void assertCode(String code, boolean fastPath, Consumer<ObjectNode> change)
+  private static void assertCode(SigningErrorCode code, boolean fastPath, Consumer<ObjectNode> change)
       throws IOException {
     ObjectNode doc = credential();
     change.accept(doc);
     CanonicalizationException e =
         assertThrows(CanonicalizationException.class, () -> canonicalizer(fastPath).canonicalize(doc));
-    assertEquals(code, e.code(), e.getMessage());
+    assertEquals(code, e.errorCode(), e.getMessage());
     assertFalse(e.getMessage().isBlank());
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void undefinedTermIsAnError(boolean fastPath) throws IOException {
-    assertCode(CanonicalizationException.JSONLD_UNDEFINED_TERM, fastPath, d -> d.put("injected", "x"));
+    assertCode(SigningErrorCode.JSONLD_UNDEFINED_TERM, fastPath, d -> d.put("injected", "x"));
     assertCode(
-        CanonicalizationException.JSONLD_UNDEFINED_TERM,
+        SigningErrorCode.JSONLD_UNDEFINED_TERM,
         fastPath,
         d -> ((ObjectNode) d.get("credentialSubject").get("achievement")).put("grade", "A+"));
   }
@@ -51,10 +52,10 @@ class SafeModeTest {
   @ValueSource(booleans = {true, false})
   void relativeIrisAreErrors(boolean fastPath) throws IOException {
     assertCode(
-        CanonicalizationException.JSONLD_RELATIVE_IRI, fastPath, d -> ((ArrayNode) d.get("type")).add("Foo"));
-    assertCode(CanonicalizationException.JSONLD_RELATIVE_IRI, fastPath, d -> d.put("id", "credentials/1"));
+        SigningErrorCode.JSONLD_RELATIVE_IRI, fastPath, d -> ((ArrayNode) d.get("type")).add("Foo"));
+    assertCode(SigningErrorCode.JSONLD_RELATIVE_IRI, fastPath, d -> d.put("id", "credentials/1"));
     assertCode(
-        CanonicalizationException.JSONLD_RELATIVE_IRI,
+        SigningErrorCode.JSONLD_RELATIVE_IRI,
         fastPath,
         d -> ((ObjectNode) d.get("issuer")).put("id", "issuers/1"));
   }
@@ -63,16 +64,16 @@ class SafeModeTest {
   @ValueSource(booleans = {true, false})
   void iriWithForbiddenCharacterIsAnError(boolean fastPath) throws IOException {
     assertCode(
-        CanonicalizationException.JSONLD_INVALID_IRI, fastPath, d -> d.put("id", "https://example.org/a b"));
+        SigningErrorCode.JSONLD_INVALID_IRI, fastPath, d -> d.put("id", "https://example.org/a b"));
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void unpairedSurrogateIsAnError(boolean fastPath) throws IOException {
     // an unpaired surrogate and "?" would both hash as "?" in UTF-8: one signature, two documents
-    assertCode(CanonicalizationException.RDF_INVALID_UNICODE, fastPath, d -> d.put("name", "Team\uD800work"));
+    assertCode(SigningErrorCode.RDF_INVALID_UNICODE, fastPath, d -> d.put("name", "Team\uD800work"));
     assertCode(
-        CanonicalizationException.RDF_INVALID_UNICODE,
+        SigningErrorCode.RDF_INVALID_UNICODE,
         fastPath,
         d -> ((ObjectNode) d.get("credentialSubject")).put("id", "did:example:\uDC00"));
     ObjectNode ok = credential();
@@ -84,11 +85,11 @@ class SafeModeTest {
   @ValueSource(booleans = {true, false})
   void contextNotPinnedIsAnErrorAndNeverFetched(boolean fastPath) throws IOException {
     assertCode(
-        CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED,
+        SigningErrorCode.JSONLD_CONTEXT_NOT_PINNED,
         fastPath,
         d -> ((ArrayNode) d.get("@context")).add("https://example.org/evil-context.json"));
     assertCode(
-        CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED,
+        SigningErrorCode.JSONLD_CONTEXT_NOT_PINNED,
         fastPath,
         d -> ((ArrayNode) d.get("@context")).add("http://127.0.0.1:1/private.json"));
   }
@@ -98,7 +99,7 @@ class SafeModeTest {
   void invalidJsonLdIsTyped(boolean fastPath) throws IOException {
     // redefining a protected term of the pinned contexts
     assertCode(
-        CanonicalizationException.JSONLD_INVALID,
+        SigningErrorCode.JSONLD_INVALID,
         fastPath,
         d -> ((ArrayNode) d.get("@context")).addObject().put("name", "https://example.org/evil#name"));
     ObjectNode doc = credential();
@@ -113,7 +114,7 @@ class SafeModeTest {
         RdfCanonicalizer.create(CanonicalizationOptions.builder().fastPath(fastPath).maxQuads(5).build());
     CanonicalizationException e =
         assertThrows(CanonicalizationException.class, () -> small.canonicalize(credential()));
-    assertEquals(CanonicalizationException.RDF_TOO_LARGE, e.code());
+    assertEquals(SigningErrorCode.RDF_TOO_LARGE, e.errorCode());
   }
 
   @ParameterizedTest
@@ -126,7 +127,7 @@ class SafeModeTest {
     }
     CanonicalizationException e =
         assertThrows(CanonicalizationException.class, () -> canonicalizer(fastPath).canonicalize(doc));
-    assertEquals(CanonicalizationException.JSONLD_LIMIT, e.code());
+    assertEquals(SigningErrorCode.JSONLD_LIMIT, e.errorCode());
   }
 
   @org.junit.jupiter.api.Test
@@ -176,6 +177,6 @@ class SafeModeTest {
         assertThrows(
             CanonicalizationException.class,
             () -> RdfCanonicalizer.create().canonicalizeNQuads("<a> <b> \"unterminated .\n"));
-    assertEquals(CanonicalizationException.NQUADS_MALFORMED, e.code());
+    assertEquals(SigningErrorCode.NQUADS_MALFORMED, e.errorCode());
   }
 }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,7 +86,7 @@ class SpecVectorsTest {
     CanonicalizationException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             CanonicalizationException.class, () -> RdfCanonicalizer.create().canonicalize(clr));
-    assertEquals(CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED, e.code());
+    assertEquals(SigningErrorCode.JSONLD_CONTEXT_NOT_PINNED, e.errorCode());
   }
 
   static JsonNode json(Path p) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.resolve;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -36,7 +37,7 @@ class KeyResolversTest {
     fetches.incrementAndGet();
     JsonNode doc = web.get(url.toString());
     if (doc == null) {
-      throw new KeyResolutionException("KEY_FETCH_FAILED", "404 " + url);
+      throw new KeyResolutionException(SigningErrorCode.KEY_FETCH_FAILED, "404 " + url);
     }
     return SafeJson.write(doc).getBytes(StandardCharsets.UTF_8);
   };

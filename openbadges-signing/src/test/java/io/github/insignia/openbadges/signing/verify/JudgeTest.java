@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.verify;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -57,7 +58,7 @@ class JudgeTest {
       fetches.incrementAndGet();
       String body = docs.get(url.toString());
       if (body == null) {
-        throw new KeyResolutionException("KEY_FETCH_FAILED", "404 " + url);
+        throw new KeyResolutionException(SigningErrorCode.KEY_FETCH_FAILED, "404 " + url);
       }
       return body.getBytes(StandardCharsets.UTF_8);
     }
@@ -384,11 +385,11 @@ class JudgeTest {
         try {
           HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
           if (response.statusCode() != 200) {
-            throw new KeyResolutionException("KEY_FETCH_FAILED", "HTTP " + response.statusCode());
+            throw new KeyResolutionException(SigningErrorCode.KEY_FETCH_FAILED, "HTTP " + response.statusCode());
           }
           return response.body();
         } catch (java.io.IOException | InterruptedException e) {
-          throw new KeyResolutionException("KEY_FETCH_FAILED", e.toString(), e);
+          throw new KeyResolutionException(SigningErrorCode.KEY_FETCH_FAILED, e.toString(), e);
         }
       };
       String jwt = VcJwt.sign(credential(issuer), ISSUER_KEY, issuer + "#key-1");

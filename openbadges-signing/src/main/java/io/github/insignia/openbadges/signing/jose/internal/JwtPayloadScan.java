@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.jose.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.BoundedCache;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.insignia.openbadges.signing.verify.ProofFailure;
@@ -267,10 +268,10 @@ public final class JwtPayloadScan {
   }
 
   private static ProofVerificationException invalid(String message) {
-    return new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", message);
+    return new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_PAYLOAD_INVALID, message);
   }
 
   private static ProofVerificationException invalid(String message, Exception cause) {
-    return new ProofVerificationException(ProofFailure.MALFORMED, "JWT_PAYLOAD_INVALID", message, cause);
+    return new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_PAYLOAD_INVALID, message, cause);
   }
 }

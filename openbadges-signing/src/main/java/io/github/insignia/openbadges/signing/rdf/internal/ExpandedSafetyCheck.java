@@ -1,9 +1,10 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
-import static io.github.insignia.openbadges.signing.rdf.CanonicalizationException.JSONLD_DROPPED_VALUE;
-import static io.github.insignia.openbadges.signing.rdf.CanonicalizationException.JSONLD_INVALID_IRI;
-import static io.github.insignia.openbadges.signing.rdf.CanonicalizationException.JSONLD_RELATIVE_IRI;
-import static io.github.insignia.openbadges.signing.rdf.CanonicalizationException.JSONLD_UNDEFINED_TERM;
+import io.github.insignia.openbadges.signing.SigningErrorCode;
+import static io.github.insignia.openbadges.signing.SigningErrorCode.JSONLD_DROPPED_VALUE;
+import static io.github.insignia.openbadges.signing.SigningErrorCode.JSONLD_INVALID_IRI;
+import static io.github.insignia.openbadges.signing.SigningErrorCode.JSONLD_RELATIVE_IRI;
+import static io.github.insignia.openbadges.signing.SigningErrorCode.JSONLD_UNDEFINED_TERM;
 
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import jakarta.json.JsonArray;

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
@@ -38,7 +39,7 @@ public final class GeneralProcessor {
     JsonValue json = JakartaJson.toJakarta(document);
     if (!(json instanceof JsonStructure structure)) {
       throw new CanonicalizationException(
-          CanonicalizationException.JSONLD_INVALID, "a JSON-LD document is an object or an array");
+          SigningErrorCode.JSONLD_INVALID, "a JSON-LD document is an object or an array");
     }
     QuadCollector quads = new QuadCollector(options.maxQuads(), "document");
     try {
@@ -56,7 +57,7 @@ public final class GeneralProcessor {
     } catch (RuntimeException e) {
       // Titanium assumes well-formed input in places (casts); hostile input must still be typed.
       throw new CanonicalizationException(
-          CanonicalizationException.JSONLD_INVALID, "invalid JSON-LD: " + e, e);
+          SigningErrorCode.JSONLD_INVALID, "invalid JSON-LD: " + e, e);
     }
     return quads.quads;
   }
@@ -97,20 +98,20 @@ public final class GeneralProcessor {
     String message = e.getMessage() == null ? String.valueOf(code) : e.getMessage();
     if (code == JsonLdErrorCode.UNDEFINED_TERM) {
       return new CanonicalizationException(
-          CanonicalizationException.JSONLD_UNDEFINED_TERM,
+          SigningErrorCode.JSONLD_UNDEFINED_TERM,
           "a term is not defined by any context and would be dropped: " + message,
           e);
     }
     if (code == JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED) {
       return new CanonicalizationException(
-          CanonicalizationException.JSONLD_LIMIT, "JSON-LD processing took too long", e);
+          SigningErrorCode.JSONLD_LIMIT, "JSON-LD processing took too long", e);
     }
     if (isLoading(code)) {
       return new CanonicalizationException(
-          CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED, "a context could not be loaded: " + message, e);
+          SigningErrorCode.JSONLD_CONTEXT_NOT_PINNED, "a context could not be loaded: " + message, e);
     }
     return new CanonicalizationException(
-        CanonicalizationException.JSONLD_INVALID, "invalid JSON-LD (" + code + "): " + message, e);
+        SigningErrorCode.JSONLD_INVALID, "invalid JSON-LD (" + code + "): " + message, e);
   }
 
   private static boolean isLoading(JsonLdErrorCode code) {

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import java.util.ArrayDeque;
@@ -25,7 +26,7 @@ final class JsonDepth {
       int depth = depths.pop();
       if (depth > MAX_DEPTH) {
         throw new CanonicalizationException(
-            CanonicalizationException.JSONLD_LIMIT, "the document nests deeper than " + MAX_DEPTH);
+            SigningErrorCode.JSONLD_LIMIT, "the document nests deeper than " + MAX_DEPTH);
       }
       if (node.isContainerNode()) {
         for (JsonNode child : node) {

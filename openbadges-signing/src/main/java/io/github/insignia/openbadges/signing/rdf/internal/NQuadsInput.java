@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class NQuadsInput {
       }
       if (quads.size() >= maxQuads) {
         throw new CanonicalizationException(
-            CanonicalizationException.RDF_TOO_LARGE, "the dataset has more than " + maxQuads + " quads");
+            SigningErrorCode.RDF_TOO_LARGE, "the dataset has more than " + maxQuads + " quads");
       }
       quads.add(statement());
     }
@@ -317,6 +318,6 @@ public final class NQuadsInput {
 
   private CanonicalizationException malformed(String why) {
     return new CanonicalizationException(
-        CanonicalizationException.NQUADS_MALFORMED, "malformed N-Quads at line " + line + ": " + why);
+        SigningErrorCode.NQUADS_MALFORMED, "malformed N-Quads at line " + line + ": " + why);
   }
 }

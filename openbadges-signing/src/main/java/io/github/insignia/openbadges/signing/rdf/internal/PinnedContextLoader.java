@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.document.Document;
@@ -47,7 +48,7 @@ public final class PinnedContextLoader implements com.apicatalog.jsonld.loader.D
           JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
           "context not pinned",
           new CanonicalizationException(
-              CanonicalizationException.JSONLD_CONTEXT_NOT_PINNED,
+              SigningErrorCode.JSONLD_CONTEXT_NOT_PINNED,
               "the context " + key + " is not pinned; contexts are never fetched"));
     }
     JsonDocument document = JsonDocument.of(new ByteArrayInputStream(found.get().content()));

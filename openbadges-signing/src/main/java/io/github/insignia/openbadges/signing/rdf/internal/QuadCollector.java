@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class QuadCollector implements RdfQuadConsumer {
       String graph) {
     if (quads.size() >= maxQuads) {
       throw new CanonicalizationException(
-          CanonicalizationException.RDF_TOO_LARGE, "the " + what + " has more than " + maxQuads + " quads");
+          SigningErrorCode.RDF_TOO_LARGE, "the " + what + " has more than " + maxQuads + " quads");
     }
     quads.add(new Quad(subject, predicate, object, datatype, language, direction, graph));
     return this;

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.signing.rdf.CanonicalDataset;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationException;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
@@ -223,7 +224,7 @@ public final class Rdfc {
           i++;
         } else {
           throw new CanonicalizationException(
-              CanonicalizationException.RDF_INVALID_UNICODE,
+              SigningErrorCode.RDF_INVALID_UNICODE,
               "the data holds an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "), which is not Unicode text");
         }
       }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.rdf.internal;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.canon.RdfCanonTicker;
@@ -51,7 +52,7 @@ public final class TitaniumRdfc {
       canon.provide(new NQuadsWriter(out));
     } catch (WorkLimit e) {
       throw new CanonicalizationException(
-          CanonicalizationException.RDFC_WORK_LIMIT,
+          SigningErrorCode.RDFC_WORK_LIMIT,
           "the dataset needs more than " + max + " units of RDFC-1.0 work (a poison graph?)",
           e);
     } catch (RdfConsumerException e) {
