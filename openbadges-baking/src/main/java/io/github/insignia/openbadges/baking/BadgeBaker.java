@@ -7,7 +7,6 @@ import io.github.insignia.openbadges.baking.internal.Svg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +29,6 @@ import java.util.Optional;
  * badge. Stateless and thread-safe; create one per {@link BakingOptions} and share it.
  */
 public final class BadgeBaker {
-  /** The code of the {@link NotABadgeException} thrown when an image carries no badge. */
-  public static final String NO_BADGE = "NO_BADGE";
-
   private static final BadgeBaker DEFAULT = new BadgeBaker(BakingOptions.defaults());
 
   private final BakingOptions options;
@@ -85,7 +81,7 @@ public final class BadgeBaker {
       out.write(baked);
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new BakingException(BakingErrorCode.IMAGE_IO, "could not write the baked image: " + e.getMessage(), e);
     }
   }
 
@@ -104,7 +100,7 @@ public final class BadgeBaker {
       byte[] bytes = readBounded(in);
       baked = bake(bytes, bytes.length, payload);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new BakingException(BakingErrorCode.IMAGE_IO, "could not read the image: " + e.getMessage(), e);
     }
     writeAtomically(baked, out);
     return out;
@@ -128,7 +124,7 @@ public final class BadgeBaker {
       }
       tmp = null;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new BakingException(BakingErrorCode.IMAGE_IO, "could not write the baked image: " + e.getMessage(), e);
     } finally {
       if (tmp != null) {
         try {
@@ -179,7 +175,7 @@ public final class BadgeBaker {
     try (InputStream in = Files.newInputStream(image)) {
       return unbake(in);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new BakingException(BakingErrorCode.IMAGE_IO, "could not read the image: " + e.getMessage(), e);
     }
   }
 
@@ -194,12 +190,12 @@ public final class BadgeBaker {
   }
 
   private static NotABadgeException noBadge() {
-    return new NotABadgeException(NO_BADGE, "the image carries no badge");
+    return new NotABadgeException(BakingErrorCode.NO_BADGE, "the image carries no badge");
   }
 
   private void checkSize(long size) {
     if (size > options.maxImageBytes()) {
-      throw new BakingException(BakingException.IMAGE_TOO_LARGE,
+      throw new BakingException(BakingErrorCode.IMAGE_TOO_LARGE,
           "the image is larger than the limit of " + options.maxImageBytes() + " bytes");
     }
   }
@@ -210,7 +206,7 @@ public final class BadgeBaker {
     try {
       bytes = in.readNBytes((int) options.maxImageBytes() + 1);
     } catch (IOException e) {
-      throw new BakingException(BakingException.IMAGE_IO, "could not read the image: " + e.getMessage(), e);
+      throw new BakingException(BakingErrorCode.IMAGE_IO, "could not read the image: " + e.getMessage(), e);
     }
     checkSize(bytes.length);
     return bytes;

@@ -30,7 +30,7 @@ public final class BadgePayload {
     PayloadKind kind = Payloads.kindOf(text);
     BadgeVersion version =
         Payloads.versionOf(text, kind, BakingOptions.DEFAULT_MAX_PAYLOAD_BYTES)
-            .orElseThrow(() -> new BakingException(BakingException.PAYLOAD_VERSION_UNKNOWN,
+            .orElseThrow(() -> new BakingException(BakingErrorCode.PAYLOAD_VERSION_UNKNOWN,
                 "cannot tell from the payload whether it is an OB 2.0 or OB 3.0 badge ("
                     + kind.name().toLowerCase(java.util.Locale.ROOT) + "); give the version explicitly"));
     return new BadgePayload(text, version);

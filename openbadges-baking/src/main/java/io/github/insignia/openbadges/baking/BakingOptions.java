@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.baking;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import java.util.Objects;
 
@@ -131,7 +132,7 @@ public final class BakingOptions {
     /** Largest image in bytes, at least 1 and at most {@code Integer.MAX_VALUE - 8}. */
     public Builder maxImageBytes(long value) {
       if (value < 1 || value > Integer.MAX_VALUE - 8) {
-        throw new ConfigurationException("LIMIT_INVALID", "maxImageBytes must be between 1 and 2^31-9");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxImageBytes must be between 1 and 2^31-9");
       }
       this.maxImageBytes = value;
       return this;
@@ -140,7 +141,7 @@ public final class BakingOptions {
     /** Most PNG chunks, at least 3 (IHDR, IDAT, IEND). */
     public Builder maxChunks(int value) {
       if (value < 3) {
-        throw new ConfigurationException("LIMIT_INVALID", "maxChunks must be at least 3");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxChunks must be at least 3");
       }
       this.maxChunks = value;
       return this;
@@ -149,7 +150,7 @@ public final class BakingOptions {
     /** Largest badge text in bytes, at least 1. */
     public Builder maxPayloadBytes(int value) {
       if (value < 1) {
-        throw new ConfigurationException("LIMIT_INVALID", "maxPayloadBytes must be at least 1");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxPayloadBytes must be at least 1");
       }
       this.maxPayloadBytes = value;
       return this;
@@ -158,7 +159,7 @@ public final class BakingOptions {
     /** Deepest SVG element nesting, at least 1. */
     public Builder maxXmlDepth(int value) {
       if (value < 1) {
-        throw new ConfigurationException("LIMIT_INVALID", "maxXmlDepth must be at least 1");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxXmlDepth must be at least 1");
       }
       this.maxXmlDepth = value;
       return this;

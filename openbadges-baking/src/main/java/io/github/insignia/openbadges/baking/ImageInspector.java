@@ -33,7 +33,7 @@ public final class ImageInspector {
 
   static ImageFormat detect(byte[] image, int len) {
     return sniff(image, len).orElseThrow(() ->
-        new BakingException(BakingException.IMAGE_FORMAT_UNKNOWN, "the input is neither a PNG nor an SVG image"));
+        new BakingException(BakingErrorCode.IMAGE_FORMAT_UNKNOWN, "the input is neither a PNG nor an SVG image"));
   }
 
   /**
@@ -71,7 +71,7 @@ public final class ImageInspector {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(options, "options");
     if (image.length > options.maxImageBytes()) {
-      throw new BakingException(BakingException.IMAGE_TOO_LARGE,
+      throw new BakingException(BakingErrorCode.IMAGE_TOO_LARGE,
           "the image is larger than the limit of " + options.maxImageBytes() + " bytes");
     }
     ImageFormat format = detect(image);
@@ -89,7 +89,7 @@ public final class ImageInspector {
     try {
       return new PngImageParser().getImageSize(ByteSource.array(image), null);
     } catch (IOException | RuntimeException e) {
-      throw new BakingException(BakingException.PNG_MALFORMED, "the PNG header cannot be read: " + e.getMessage(), e);
+      throw new BakingException(BakingErrorCode.PNG_MALFORMED, "the PNG header cannot be read: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.baking.internal;
 
+import io.github.insignia.openbadges.baking.BakingErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.baking.BadgeVersion;
@@ -163,7 +164,7 @@ public final class Payloads {
    */
   public static void checkBakeable(String text, int maxBytes) {
     if (text.isEmpty()) {
-      throw new BakingException(BakingException.PAYLOAD_INVALID, "the badge payload is empty");
+      throw new BakingException(BakingErrorCode.PAYLOAD_INVALID, "the badge payload is empty");
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -177,14 +178,14 @@ public final class Payloads {
       boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
       if (!ok) {
         throw new BakingException(
-            BakingException.PAYLOAD_INVALID,
+            BakingErrorCode.PAYLOAD_INVALID,
             String.format(Locale.ROOT, "the badge payload holds the character U+%04X at index %d, which an image cannot carry", (int) c, i));
       }
     }
     // A char is at most 3 UTF-8 bytes; only count exactly when it may matter.
     if ((long) text.length() * 3 > maxBytes && text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
       throw new BakingException(
-          BakingException.PAYLOAD_TOO_LARGE, "the badge payload is larger than the limit of " + maxBytes + " bytes");
+          BakingErrorCode.PAYLOAD_TOO_LARGE, "the badge payload is larger than the limit of " + maxBytes + " bytes");
     }
   }
 }

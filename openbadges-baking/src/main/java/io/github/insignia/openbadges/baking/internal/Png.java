@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.baking.internal;
 
+import io.github.insignia.openbadges.baking.BakingErrorCode;
 import io.github.insignia.openbadges.baking.BadgeVersion;
 import io.github.insignia.openbadges.baking.BakingException;
 import io.github.insignia.openbadges.baking.BakingOptions;
@@ -79,22 +80,22 @@ public final class Png {
   /** Walks the chunk headers from the signature to IEND, checking structure, limits and CRCs. */
   static Layout walk(byte[] b, int len, BakingOptions options, List<String> warnings) {
     if (!hasSignature(b, len)) {
-      throw new BakingException(BakingException.IMAGE_FORMAT_UNKNOWN, "the input is not a PNG (no PNG signature)");
+      throw new BakingException(BakingErrorCode.IMAGE_FORMAT_UNKNOWN, "the input is not a PNG (no PNG signature)");
     }
     List<Chunk> chunks = new ArrayList<>();
     int pos = 8;
     while (true) {
       if (len - pos < 12) {
-        throw new BakingException(BakingException.PNG_TRUNCATED,
+        throw new BakingException(BakingErrorCode.PNG_TRUNCATED,
             "the PNG is truncated: it ends at byte " + len + " before its IEND chunk");
       }
       long length = readInt(b, pos) & 0xffffffffL;
       if (length > Integer.MAX_VALUE) {
-        throw new BakingException(BakingException.PNG_CHUNK_TOO_LARGE,
+        throw new BakingException(BakingErrorCode.PNG_CHUNK_TOO_LARGE,
             "the PNG chunk at byte " + pos + " declares " + length + " bytes, above the PNG maximum of 2^31-1");
       }
       if (length > len - pos - 12L) {
-        throw new BakingException(BakingException.PNG_TRUNCATED,
+        throw new BakingException(BakingErrorCode.PNG_TRUNCATED,
             "the PNG chunk at byte " + pos + " declares " + length + " bytes but only " + Math.max(0, len - pos - 12)
                 + " remain in the file");
       }
@@ -102,19 +103,19 @@ public final class Png {
       for (int i = 0; i < 4; i++) {
         int c = b[pos + 4 + i] & 0xff;
         if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
-          throw new BakingException(BakingException.PNG_MALFORMED,
+          throw new BakingException(BakingErrorCode.PNG_MALFORMED,
               "the PNG has an invalid chunk type at byte " + (pos + 4) + " (not four ASCII letters)");
         }
       }
       Chunk chunk = new Chunk(pos, (int) length, type);
       if (chunks.isEmpty() && (type != IHDR || length != 13)) {
-        throw new BakingException(BakingException.PNG_MALFORMED, "the PNG does not start with a 13-byte IHDR chunk");
+        throw new BakingException(BakingErrorCode.PNG_MALFORMED, "the PNG does not start with a 13-byte IHDR chunk");
       }
       if (!chunks.isEmpty() && type == IHDR) {
-        throw new BakingException(BakingException.PNG_MALFORMED, "the PNG has a second IHDR chunk at byte " + pos);
+        throw new BakingException(BakingErrorCode.PNG_MALFORMED, "the PNG has a second IHDR chunk at byte " + pos);
       }
       if (chunks.size() >= options.maxChunks()) {
-        throw new BakingException(BakingException.PNG_TOO_MANY_CHUNKS,
+        throw new BakingException(BakingErrorCode.PNG_TOO_MANY_CHUNKS,
             "the PNG has more than " + options.maxChunks() + " chunks");
       }
       chunks.add(chunk);
@@ -132,7 +133,7 @@ public final class Png {
     int width = readInt(b, 16);
     int height = readInt(b, 20);
     if (width <= 0 || height <= 0) {
-      throw new BakingException(BakingException.PNG_MALFORMED, "the PNG IHDR has a zero or negative size");
+      throw new BakingException(BakingErrorCode.PNG_MALFORMED, "the PNG IHDR has a zero or negative size");
     }
     return new Layout(chunks, pos, width, height);
   }
@@ -144,7 +145,7 @@ public final class Png {
     if ((int) crc.getValue() != stored) {
       String message = "the PNG chunk " + typeName(chunk.type()) + " at byte " + chunk.offset() + " has a wrong CRC";
       if (policy == CrcPolicy.REJECT) {
-        throw new BakingException(BakingException.PNG_BAD_CRC, message);
+        throw new BakingException(BakingErrorCode.PNG_BAD_CRC, message);
       }
       warnings.add(message);
     }
@@ -200,7 +201,7 @@ public final class Png {
         continue;
       }
       if (found != null) {
-        throw new BakingException(BakingException.BADGE_DUPLICATE,
+        throw new BakingException(BakingErrorCode.BADGE_DUPLICATE,
             "the PNG carries two badge chunks (" + describe(b, found) + " at byte " + found.offset() + ", "
                 + describe(b, chunk) + " at byte " + chunk.offset() + "); refusing to pick one");
       }
@@ -230,7 +231,7 @@ public final class Png {
   }
 
   private static BakingException tooLarge(BakingOptions options) {
-    return new BakingException(BakingException.PAYLOAD_TOO_LARGE,
+    return new BakingException(BakingErrorCode.PAYLOAD_TOO_LARGE,
         "the badge text is larger than the limit of " + options.maxPayloadBytes() + " bytes");
   }
 
@@ -294,7 +295,7 @@ public final class Png {
   }
 
   private static BakingException malformedText(Chunk chunk, String why) {
-    return new BakingException(BakingException.PNG_TEXT_MALFORMED,
+    return new BakingException(BakingErrorCode.PNG_TEXT_MALFORMED,
         "the badge iTXt chunk at byte " + chunk.offset() + " is malformed: " + why);
   }
 
@@ -317,7 +318,7 @@ public final class Png {
       while (!inflater.finished()) {
         if (n == out.length) {
           if (out.length > max) {
-            throw new BakingException(BakingException.PAYLOAD_TOO_LARGE,
+            throw new BakingException(BakingErrorCode.PAYLOAD_TOO_LARGE,
                 "the compressed badge iTXt chunk inflates beyond the limit of " + max + " bytes");
           }
           out = Arrays.copyOf(out, (int) Math.min((long) max + 1, out.length * 2L));
@@ -329,12 +330,12 @@ public final class Png {
         }
       }
       if (n > max) {
-        throw new BakingException(BakingException.PAYLOAD_TOO_LARGE,
+        throw new BakingException(BakingErrorCode.PAYLOAD_TOO_LARGE,
             "the compressed badge iTXt chunk inflates beyond the limit of " + max + " bytes");
       }
       return Arrays.copyOf(out, n);
     } catch (DataFormatException e) {
-      throw new BakingException(BakingException.PNG_TEXT_MALFORMED,
+      throw new BakingException(BakingErrorCode.PNG_TEXT_MALFORMED,
           "the compressed badge iTXt chunk at byte " + chunk.offset() + " is not valid zlib data", e);
     } finally {
       inflater.end();
@@ -358,7 +359,7 @@ public final class Png {
           .decode(ByteBuffer.wrap(b, off, len))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new BakingException(BakingException.TEXT_ENCODING_INVALID, message, e);
+      throw new BakingException(BakingErrorCode.TEXT_ENCODING_INVALID, message, e);
     }
   }
 
@@ -389,7 +390,7 @@ public final class Png {
     long newChunk = key == null ? 0 : 12L + dataLength;
     long total = len - removedBytes + newChunk;
     if (total > Integer.MAX_VALUE - 8) {
-      throw new BakingException(BakingException.IMAGE_TOO_LARGE, "the baked PNG would be larger than 2 GiB");
+      throw new BakingException(BakingErrorCode.IMAGE_TOO_LARGE, "the baked PNG would be larger than 2 GiB");
     }
     byte[] out = new byte[(int) total];
     System.arraycopy(b, 0, out, 0, AFTER_IHDR);

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.baking.internal;
 
+import io.github.insignia.openbadges.baking.BakingErrorCode;
 import io.github.insignia.openbadges.baking.BadgeVersion;
 import io.github.insignia.openbadges.baking.BakingException;
 import io.github.insignia.openbadges.baking.BakingOptions;
@@ -270,7 +271,7 @@ public final class Svg {
           pos = end + 3;
         } else if (startsWithIgnoreCase(pos, "<!DOCTYPE")) {
           if (top != null || rootSeen || doctypeSeen) {
-            throw new BakingException(BakingException.SVG_DOCTYPE_FORBIDDEN,
+            throw new BakingException(BakingErrorCode.SVG_DOCTYPE_FORBIDDEN,
                 "the SVG has a DOCTYPE at byte " + pos + " where none may be (after the root or a second one)");
           }
           pos = SvgDoctype.standardEnd(b, pos, len);
@@ -407,7 +408,7 @@ public final class Svg {
       if (!rootSeen) {
         rootSeen = true;
         if (!local.equals("svg")) {
-          throw new BakingException(BakingException.IMAGE_FORMAT_UNKNOWN,
+          throw new BakingException(BakingErrorCode.IMAGE_FORMAT_UNKNOWN,
               "the input is XML but its root element is <" + qname + ">, not <svg>");
         }
         scan.rootQName = qname;
@@ -438,7 +439,7 @@ public final class Svg {
         top = frame;
         depth++;
         if (depth > options.maxXmlDepth()) {
-          throw new BakingException(BakingException.SVG_TOO_DEEP,
+          throw new BakingException(BakingErrorCode.SVG_TOO_DEEP,
               "the SVG nests elements deeper than " + options.maxXmlDepth() + " levels");
         }
       }
@@ -466,7 +467,7 @@ public final class Svg {
       String encoding = decl.substring(q + 1, close).toLowerCase(Locale.ROOT);
       if (!encoding.equals("utf-8") && !encoding.equals("utf8") && !encoding.equals("us-ascii")
           && !encoding.equals("ascii")) {
-        throw new BakingException(BakingException.TEXT_ENCODING_INVALID,
+        throw new BakingException(BakingErrorCode.TEXT_ENCODING_INVALID,
             "the SVG declares the encoding '" + encoding + "'; only UTF-8 SVG files are supported");
       }
     }
@@ -553,7 +554,7 @@ public final class Svg {
         return;
       }
       if ((long) c.text.length() + (to - from) > options.maxPayloadBytes()) {
-        throw new BakingException(BakingException.PAYLOAD_TOO_LARGE,
+        throw new BakingException(BakingErrorCode.PAYLOAD_TOO_LARGE,
             "the badge text is larger than the limit of " + options.maxPayloadBytes() + " bytes");
       }
       String s = Png.utf8(b, from, to - from, "the SVG badge text is not valid UTF-8");
@@ -658,7 +659,7 @@ public final class Svg {
     }
 
     private static BakingException malformed(String why) {
-      return new BakingException(BakingException.SVG_MALFORMED, "the SVG is not well-formed: " + why);
+      return new BakingException(BakingErrorCode.SVG_MALFORMED, "the SVG is not well-formed: " + why);
     }
   }
 
@@ -671,7 +672,7 @@ public final class Svg {
     if (scan.badges.size() > 1) {
       Found first = scan.badges.get(0);
       Found second = scan.badges.get(1);
-      throw new BakingException(BakingException.BADGE_DUPLICATE,
+      throw new BakingException(BakingErrorCode.BADGE_DUPLICATE,
           "the SVG carries two badge elements (at bytes " + first.start() + " and " + second.start()
               + "); refusing to pick one");
     }
@@ -725,7 +726,7 @@ public final class Svg {
     }
     long total = len - removed + element.length;
     if (total > Integer.MAX_VALUE - 8) {
-      throw new BakingException(BakingException.IMAGE_TOO_LARGE, "the baked SVG would be larger than 2 GiB");
+      throw new BakingException(BakingErrorCode.IMAGE_TOO_LARGE, "the baked SVG would be larger than 2 GiB");
     }
     int at = scan.rootStartEnd;
     if (scan.badges.isEmpty()) {

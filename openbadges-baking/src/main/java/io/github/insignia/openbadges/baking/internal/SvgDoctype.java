@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.baking.internal;
 
+import io.github.insignia.openbadges.baking.BakingErrorCode;
 import io.github.insignia.openbadges.baking.BakingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -97,7 +98,7 @@ final class SvgDoctype {
   }
 
   private static BakingException refused(int pos, String why) {
-    return new BakingException(BakingException.SVG_DOCTYPE_FORBIDDEN, "the SVG has a DOCTYPE at byte " + pos
+    return new BakingException(BakingErrorCode.SVG_DOCTYPE_FORBIDDEN, "the SVG has a DOCTYPE at byte " + pos
         + " that is not the standard SVG one: " + why + "; DOCTYPEs that could declare entities are refused "
         + "(external entity and entity expansion attacks)");
   }

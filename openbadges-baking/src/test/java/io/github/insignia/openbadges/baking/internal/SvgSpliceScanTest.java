@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.baking.internal;
 
+import io.github.insignia.openbadges.baking.BakingErrorCode;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -73,7 +74,7 @@ class SvgSpliceScanTest {
         "<svg><g/><!DocType x></svg>", "<svg>" + "<g/>".repeat(40) + "<!DOCTYPE svg [<!ENTITY x 'y'>]></svg>")) {
       byte[] b = doc.getBytes(StandardCharsets.UTF_8);
       BakingException e = assertThrows(BakingException.class, () -> Svg.spliceScan(b, b.length, OPTIONS), doc);
-      assertEquals(BakingException.SVG_DOCTYPE_FORBIDDEN, e.code(), doc);
+      assertEquals(BakingErrorCode.SVG_DOCTYPE_FORBIDDEN, e.code(), doc);
     }
   }
 }
