@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.validation;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -230,7 +231,7 @@ final class StatusChecks {
    */
   static BitstringStatusList decodeList(String encoded, boolean multibase, long maxBytes) {
     if (multibase && !BitstringStatusList.hasMultibasePrefix(encoded)) {
-      throw new InvalidInputException("STATUS_LIST_MALFORMED", "encodedList must be multibase base64url ('u…')");
+      throw new InvalidInputException(ModelErrorCode.STATUS_LIST_MALFORMED, "encodedList must be multibase base64url ('u…')");
     }
     return BitstringStatusList.decode(encoded, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
   }

@@ -276,7 +276,7 @@ public final class VerificationOptions {
     /** Allowed clock skew, 0 to 1 day (default 60 s). */
     public Builder skew(Duration value) {
       if (value == null || value.isNegative() || value.compareTo(Duration.ofDays(1)) > 0) {
-        throw new ConfigurationException("OPTION_INVALID", "skew must be between 0 and 1 day");
+        throw new ConfigurationException(ValidationErrorCode.OPTION_INVALID, "skew must be between 0 and 1 day");
       }
       this.skew = value;
       return this;
@@ -340,7 +340,7 @@ public final class VerificationOptions {
     /** Endorsement depth, 0 (do not verify endorsements) to 10 (default 3). */
     public Builder maxEndorsementDepth(int value) {
       if (value < 0 || value > 10) {
-        throw new ConfigurationException("OPTION_INVALID", "maxEndorsementDepth must be between 0 and 10");
+        throw new ConfigurationException(ValidationErrorCode.OPTION_INVALID, "maxEndorsementDepth must be between 0 and 10");
       }
       this.maxEndorsementDepth = value;
       return this;
@@ -367,7 +367,7 @@ public final class VerificationOptions {
     /** Cap on a decompressed status list (default 16 MiB). */
     public Builder maxStatusListBytes(long value) {
       if (value < 1024) {
-        throw new ConfigurationException("OPTION_INVALID", "maxStatusListBytes must be at least 1024");
+        throw new ConfigurationException(ValidationErrorCode.OPTION_INVALID, "maxStatusListBytes must be at least 1024");
       }
       this.maxStatusListBytes = value;
       return this;

@@ -27,7 +27,7 @@ public final class FetchException extends InvalidInputException {
    */
   public FetchException(
       FetchProblem problem, URI url, String detail, int status, String message, Throwable cause) {
-    super(Objects.requireNonNull(problem, "problem").code(), message, cause);
+    super(Objects.requireNonNull(problem, "problem").errorCode(), message, cause);
     this.problem = problem;
     this.url = url == null ? "" : url.toString();
     this.detail = detail;

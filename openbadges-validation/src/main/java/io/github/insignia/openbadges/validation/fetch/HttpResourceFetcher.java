@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.validation.fetch;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -403,7 +404,7 @@ public final class HttpResourceFetcher implements ResourceFetcher {
     /** Body size cap in bytes (default 4 MiB). */
     public Builder maxBytes(long value) {
       if (value < 1 || value > Integer.MAX_VALUE - 8) {
-        throw new ConfigurationException("LIMIT_INVALID", "maxBytes must be between 1 and 2^31-9");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxBytes must be between 1 and 2^31-9");
       }
       this.maxBytes = value;
       return this;
@@ -412,7 +413,7 @@ public final class HttpResourceFetcher implements ResourceFetcher {
     /** Maximum redirects per fetch, 0 to 20 (default 5). */
     public Builder maxRedirects(int value) {
       if (value < 0 || value > 20) {
-        throw new ConfigurationException("LIMIT_INVALID", "maxRedirects must be between 0 and 20");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxRedirects must be between 0 and 20");
       }
       this.maxRedirects = value;
       return this;
@@ -437,7 +438,7 @@ public final class HttpResourceFetcher implements ResourceFetcher {
 
     private static Duration positive(Duration d, String name) {
       if (d == null || d.isNegative() || d.isZero()) {
-        throw new ConfigurationException("LIMIT_INVALID", name + " must be positive");
+        throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, name + " must be positive");
       }
       return d;
     }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.validation.fetch;
 
+import io.github.insignia.openbadges.validation.ValidationErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -61,10 +62,10 @@ public final class PreloadedResources implements ResourceFetcher {
     try {
       map = SafeJson.read(Files.readAllBytes(mapFile));
     } catch (IOException e) {
-      throw new InvalidInputException("RESOURCES_MAP_INVALID", "cannot read the resources map " + mapFile + ": " + e.getMessage(), e);
+      throw new InvalidInputException(ValidationErrorCode.RESOURCES_MAP_INVALID, "cannot read the resources map " + mapFile + ": " + e.getMessage(), e);
     }
     if (!map.isObject()) {
-      throw new InvalidInputException("RESOURCES_MAP_INVALID", "the resources map must be a JSON object from URL to file");
+      throw new InvalidInputException(ValidationErrorCode.RESOURCES_MAP_INVALID, "the resources map must be a JSON object from URL to file");
     }
     Builder builder = builder();
     for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
@@ -79,13 +80,13 @@ public final class PreloadedResources implements ResourceFetcher {
         file = value.path("file").isTextual() ? value.get("file").asText() : null;
         if (value.has("status")) {
           if (!value.get("status").canConvertToInt() || value.get("status").asInt() < 100 || value.get("status").asInt() > 599) {
-            throw new InvalidInputException("RESOURCES_MAP_INVALID", "status for " + e.getKey() + " must be an HTTP status code");
+            throw new InvalidInputException(ValidationErrorCode.RESOURCES_MAP_INVALID, "status for " + e.getKey() + " must be an HTTP status code");
           }
           status = value.get("status").asInt();
         }
         contentType = value.path("contentType").isTextual() ? value.get("contentType").asText() : null;
       } else {
-        throw new InvalidInputException("RESOURCES_MAP_INVALID",
+        throw new InvalidInputException(ValidationErrorCode.RESOURCES_MAP_INVALID,
             "the entry for " + e.getKey() + " must be a path or {\"file\", \"status\", \"contentType\"}");
       }
       byte[] body = new byte[0];
@@ -93,11 +94,11 @@ public final class PreloadedResources implements ResourceFetcher {
         Path path = base.resolve(file).normalize();
         try {
           if (Files.size(path) > MAX_FILE_BYTES) {
-            throw new InvalidInputException("RESOURCES_MAP_INVALID", path + " is larger than " + MAX_FILE_BYTES + " bytes");
+            throw new InvalidInputException(ValidationErrorCode.RESOURCES_MAP_INVALID, path + " is larger than " + MAX_FILE_BYTES + " bytes");
           }
           body = Files.readAllBytes(path);
         } catch (IOException ex) {
-          throw new InvalidInputException("RESOURCES_MAP_INVALID",
+          throw new InvalidInputException(ValidationErrorCode.RESOURCES_MAP_INVALID,
               "cannot read " + path + " named for " + e.getKey() + ": " + ex.getMessage(), ex);
         }
         if (contentType == null) {

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.validation.fetch;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import java.net.URI;
 import java.time.Clock;
@@ -56,7 +57,7 @@ public final class ResourceFetchers {
    */
   public static ResourceCache inMemoryCache(int maxEntries, Duration ttl, Clock clock) {
     if (maxEntries < 1) {
-      throw new ConfigurationException("LIMIT_INVALID", "maxEntries must be at least 1");
+      throw new ConfigurationException(ModelErrorCode.LIMIT_INVALID, "maxEntries must be at least 1");
     }
     Objects.requireNonNull(ttl, "ttl");
     Objects.requireNonNull(clock, "clock");
