@@ -104,7 +104,7 @@ public final class BadgeHtml {
     String scheme = image.getScheme() == null ? "" : image.getScheme().toLowerCase(Locale.ROOT);
     String path = image.getPath() == null ? "" : image.getPath().toLowerCase(Locale.ROOT);
     if (scheme.equals("data") || path.endsWith(".svg") || path.endsWith(".svgz")) {
-      throw new ExportException("OG_IMAGE_NOT_PNG",
+      throw new ExportException(ExportErrorCode.OG_IMAGE_NOT_PNG,
           "og:image must be a PNG at an http(s) URL (networks do not render SVG or data URIs)");
     }
     return Urls.requireWebUrl(image, "the og:image URL");

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.export.internal.BadgeFields;
 import java.net.URI;
@@ -68,7 +69,7 @@ public final class BadgeSummary {
       return fromJson(io.github.insignia.openbadges.json.SafeJson.read(t), status);
     }
     byte[] payload = io.github.insignia.openbadges.export.internal.Tokens.jwsPayload(t)
-        .orElseThrow(() -> new io.github.insignia.openbadges.NotABadgeException("NOT_A_BADGE",
+        .orElseThrow(() -> new io.github.insignia.openbadges.NotABadgeException(ModelErrorCode.NOT_A_BADGE,
             "the text is neither badge JSON nor a compact JWS"));
     return fromJson(io.github.insignia.openbadges.json.SafeJson.read(payload), status);
   }
@@ -200,7 +201,7 @@ public final class BadgeSummary {
     public Builder name(String value) {
       Objects.requireNonNull(value, "name");
       if (value.isBlank()) {
-        throw new ExportException("BADGE_NAME_MISSING", "the badge has no name");
+        throw new ExportException(ExportErrorCode.BADGE_NAME_MISSING, "the badge has no name");
       }
       this.name = value;
       return this;

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export;
 
+import io.github.insignia.openbadges.ErrorCode;
 import io.github.insignia.openbadges.OpenBadgesException;
 
 /** A failure of the export module that is not a refusal, with a stable {@link #code()}. */
@@ -9,7 +10,9 @@ public class ExportException extends OpenBadgesException {
   /**
    * @param code the stable error code
    * @param message a human-readable explanation
+   * @deprecated pass the module's {@link ErrorCode} constant
    */
+  @Deprecated(forRemoval = true)
   public ExportException(String code, String message) {
     super(code, message);
   }
@@ -18,8 +21,27 @@ public class ExportException extends OpenBadgesException {
    * @param code the stable error code
    * @param message a human-readable explanation
    * @param cause the underlying cause
+   * @deprecated pass the module's {@link ErrorCode} constant
    */
+  @Deprecated(forRemoval = true)
   public ExportException(String code, String message, Throwable cause) {
+    super(code, message, cause);
+  }
+
+  /**
+   * @param code the stable error code
+   * @param message a human-readable explanation
+   */
+  public ExportException(ErrorCode code, String message) {
+    super(code, message);
+  }
+
+  /**
+   * @param code the stable error code
+   * @param message a human-readable explanation
+   * @param cause the underlying cause
+   */
+  public ExportException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);
   }
 }

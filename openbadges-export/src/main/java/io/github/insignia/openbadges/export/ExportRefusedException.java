@@ -15,7 +15,7 @@ public final class ExportRefusedException extends OpenBadgesException {
 
   /** @param reason why the export is refused */
   public ExportRefusedException(ExportRefusal reason) {
-    super(Objects.requireNonNull(reason, "reason").code(), reason.message());
+    super(Objects.requireNonNull(reason, "reason").errorCode(), reason.message());
     this.reason = reason;
   }
 

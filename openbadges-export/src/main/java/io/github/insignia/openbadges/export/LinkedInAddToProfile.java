@@ -60,7 +60,7 @@ public final class LinkedInAddToProfile {
     /** The LinkedIn organisation id (digits), which wins over the issuer's own. */
     public Builder organizationId(String value) {
       if (value != null && !ORG_ID.matcher(value).matches()) {
-        throw new ExportException("LINKEDIN_ORGANIZATION_ID_INVALID",
+        throw new ExportException(ExportErrorCode.LINKEDIN_ORGANIZATION_ID_INVALID,
             "a LinkedIn organization id is a number, not " + Urls.abbreviate(value));
       }
       this.organizationId = value;
@@ -111,7 +111,7 @@ public final class LinkedInAddToProfile {
       } else {
         String orgName = Optional.ofNullable(organizationName).or(badge::issuerName)
             .filter(s -> !s.isBlank())
-            .orElseThrow(() -> new ExportException("LINKEDIN_ORGANIZATION_MISSING",
+            .orElseThrow(() -> new ExportException(ExportErrorCode.LINKEDIN_ORGANIZATION_MISSING,
                 "the badge names no issuer: give a LinkedIn organization id or an organization name"));
         q.put("organizationName", orgName);
       }

@@ -70,7 +70,7 @@ public final class ShareLinks {
       }
       case MASTODON -> {
         if (mastodonInstance == null) {
-          throw new ExportException("MASTODON_INSTANCE_MISSING",
+          throw new ExportException(ExportErrorCode.MASTODON_INSTANCE_MISSING,
               "a Mastodon share link needs the user's instance, for example mastodon.social");
         }
         base = "https://" + mastodonInstance + "/share";
@@ -121,7 +121,7 @@ public final class ShareLinks {
       }
       var m = INSTANCE.matcher(value.strip());
       if (!m.matches()) {
-        throw new ExportException("MASTODON_INSTANCE_INVALID",
+        throw new ExportException(ExportErrorCode.MASTODON_INSTANCE_INVALID,
             "a Mastodon instance is a host name such as mastodon.social, not " + Urls.abbreviate(value));
       }
       this.mastodonInstance = m.group(1).toLowerCase(java.util.Locale.ROOT);

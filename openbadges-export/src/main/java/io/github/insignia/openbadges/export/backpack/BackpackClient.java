@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.backpack;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.export.internal.HttpTransport;
 import io.github.insignia.openbadges.export.internal.Percent;
@@ -78,16 +79,16 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(SafeJson.write(metadata.toJson()))), false);
     if (r.status() != 201 && r.status() != 200) {
-      throw relabel(HttpTransport.error(r, "client registration"), "REGISTRATION_FAILED");
+      throw relabel(HttpTransport.error(r, "client registration"), ExportErrorCode.REGISTRATION_FAILED);
     }
     JsonNode body = http.json(r, "client registration");
     String id = body.path("client_id").asText("");
     String secret = body.path("client_secret").asText("");
     if (id.isEmpty() || secret.isEmpty()) {
-      throw new BackpackException("REGISTRATION_FAILED", "the registration answer has no client_id or client_secret");
+      throw new BackpackException(ExportErrorCode.REGISTRATION_FAILED, "the registration answer has no client_id or client_secret");
     }
     if (!TOKEN.matcher(id).matches() || !TOKEN.matcher(secret).matches()) {
-      throw new BackpackException("REGISTRATION_FAILED", "the registration answer's client_id or client_secret is not visible ASCII");
+      throw new BackpackException(ExportErrorCode.REGISTRATION_FAILED, "the registration answer's client_id or client_secret is not visible ASCII");
     }
     ClientRegistration reg = new ClientRegistration(id, secret, body.path("client_secret_expires_at").asLong(0),
         body.path("scope").asText(String.join(" ", metadata.scopes())), service.tokenUrl());
@@ -131,25 +132,25 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     URI expected = pending.redirectUri();
     if (!Objects.equals(redirect.getScheme(), expected.getScheme()) || !Objects.equals(redirect.getHost(), expected.getHost())
         || redirect.getPort() != expected.getPort() || !Objects.equals(redirect.getRawPath(), expected.getRawPath())) {
-      throw new BackpackException("AUTHORIZATION_FAILED", "the redirect does not go to the registered redirect URI");
+      throw new BackpackException(ExportErrorCode.AUTHORIZATION_FAILED, "the redirect does not go to the registered redirect URI");
     }
     Map<String, List<String>> q = Percent.parseQuery(redirect.getRawQuery(), true);
     String state = first(q, "state");
     if (!Tokens.same(state, pending.state())) {
-      throw new BackpackException("AUTHORIZATION_STATE_MISMATCH",
+      throw new BackpackException(ExportErrorCode.AUTHORIZATION_STATE_MISMATCH,
           "the redirect's state does not match the request (possible cross-site request forgery)");
     }
     String error = first(q, "error");
     if (error != null) {
       String description = Optional.ofNullable(first(q, "error_description")).orElse(error);
       // The redirect is attacker-reachable: the message carries a summary, not the text.
-      throw new BackpackException(error.equals("access_denied") ? "AUTHORIZATION_DENIED" : "AUTHORIZATION_FAILED",
+      throw new BackpackException(error.equals("access_denied") ? ExportErrorCode.AUTHORIZATION_DENIED : ExportErrorCode.AUTHORIZATION_FAILED,
           "the backpack did not authorize: " + HttpTransport.summaryCode(error), 0, HttpTransport.summaryCode(error),
           HttpTransport.summaryText(description), null, null);
     }
     String code = first(q, "code");
     if (code == null || code.isEmpty()) {
-      throw new BackpackException("AUTHORIZATION_FAILED", "the redirect carries neither a code nor an error");
+      throw new BackpackException(ExportErrorCode.AUTHORIZATION_FAILED, "the redirect carries neither a code nor an error");
     }
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
@@ -157,7 +158,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     form.put("redirect_uri", expected.toString());
     form.put("scope", pending.scope());
     form.put("code_verifier", pending.codeVerifier());
-    return tokenRequest(form, "TOKEN_REQUEST_FAILED", null);
+    return tokenRequest(form, ExportErrorCode.TOKEN_REQUEST_FAILED, null);
   }
 
   /** Whether tokens are stored for the account. */
@@ -168,13 +169,13 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
   /** Refreshes the access token now (RFC 6749 §6). */
   public synchronized TokenSet refresh() {
     TokenSet current = options.tokenStore().loadTokens(serviceKey, options.account())
-        .orElseThrow(() -> new BackpackException("NOT_AUTHORIZED", "no tokens for this account; authorize first"));
-    String refresh = current.refresh().orElseThrow(() -> new BackpackException("TOKEN_REFRESH_FAILED",
+        .orElseThrow(() -> new BackpackException(ExportErrorCode.NOT_AUTHORIZED, "no tokens for this account; authorize first"));
+    String refresh = current.refresh().orElseThrow(() -> new BackpackException(ExportErrorCode.TOKEN_REFRESH_FAILED,
         "the access token expired and the backpack gave no refresh token; authorize again"));
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", refresh);
-    return tokenRequest(form, "TOKEN_REFRESH_FAILED", current);
+    return tokenRequest(form, ExportErrorCode.TOKEN_REFRESH_FAILED, current);
   }
 
   /** Revokes the tokens at the backpack (RFC 7009) when it offers revocation, and forgets them. */
@@ -187,7 +188,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     ClientRegistration reg = requireRegistration();
     URI tokenEndpoint = boundTokenEndpoint(reg);
     if (!sameOrigin(service.revocationUrl(), tokenEndpoint)) {
-      throw new BackpackException("BACKPACK_ENDPOINT_MISMATCH", "the revocation endpoint is not on the origin of the token"
+      throw new BackpackException(ExportErrorCode.BACKPACK_ENDPOINT_MISMATCH, "the revocation endpoint is not on the origin of the token"
           + " endpoint that issued the tokens; nothing was sent");
     }
     String token = tokens.get().refresh().orElse(tokens.get().accessToken());
@@ -203,7 +204,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     }
   }
 
-  private TokenSet tokenRequest(Map<String, String> form, String failureCode, TokenSet previous) {
+  private TokenSet tokenRequest(Map<String, String> form, ExportErrorCode failureCode, TokenSet previous) {
     ClientRegistration reg = requireRegistration();
     HttpTransport.Response r = http.send(HttpRequest.newBuilder(boundTokenEndpoint(reg))
         .header("Authorization", Tokens.basic(reg.clientId(), reg.clientSecret()))
@@ -226,7 +227,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
         : previous == null ? null : previous.refreshToken();
     if (!TOKEN.matcher(access).matches() || (refresh != null && !TOKEN.matcher(refresh).matches())) {
       // A CR/LF or other control character would otherwise break (or split) the next request's headers.
-      throw new BackpackException("BACKPACK_TOKEN_INVALID", "the token answer holds a token that is not visible ASCII"
+      throw new BackpackException(ExportErrorCode.BACKPACK_TOKEN_INVALID, "the token answer holds a token that is not visible ASCII"
           + " (or is longer than 4096 characters)");
     }
     long expiresIn = Math.max(0, Math.min(body.path("expires_in").asLong(0), 10L * 365 * 24 * 3600));
@@ -244,7 +245,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
   HttpTransport.Response authorized(URI url, java.util.function.Function<HttpRequest.Builder, HttpRequest.Builder> method,
       boolean idempotent, String what) {
     if (!sameOrigin(url, service.apiBase())) {
-      throw new BackpackException("BACKPACK_INSECURE_URL", what + ": refusing to send the token outside the API: " + url);
+      throw new BackpackException(ExportErrorCode.BACKPACK_INSECURE_URL, what + ": refusing to send the token outside the API: " + url);
     }
     TokenSet tokens = currentTokens();
     HttpTransport.Response r = http.send(method.apply(HttpRequest.newBuilder(url))
@@ -258,7 +259,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
 
   private synchronized TokenSet currentTokens() {
     TokenSet tokens = options.tokenStore().loadTokens(serviceKey, options.account())
-        .orElseThrow(() -> new BackpackException("NOT_AUTHORIZED", "no tokens for this account; authorize first"));
+        .orElseThrow(() -> new BackpackException(ExportErrorCode.NOT_AUTHORIZED, "no tokens for this account; authorize first"));
     if (tokens.expiredAt(options.clock().instant(), SKEW_SECONDS)) {
       return refresh();
     }
@@ -267,7 +268,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
 
   private static String bearer(TokenSet tokens) {
     if (!TOKEN.matcher(tokens.accessToken()).matches()) {
-      throw new BackpackException("BACKPACK_TOKEN_INVALID", "the stored access token is not visible ASCII; authorize again");
+      throw new BackpackException(ExportErrorCode.BACKPACK_TOKEN_INVALID, "the stored access token is not visible ASCII; authorize again");
     }
     return "Bearer " + tokens.accessToken();
   }
@@ -281,13 +282,13 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     if (bound == null) {
       // Recorded by an earlier version: only the API's own origin is trusted with the secret.
       if (!sameOrigin(service.tokenUrl(), service.apiBase())) {
-        throw new BackpackException("BACKPACK_ENDPOINT_MISMATCH", "the token endpoint is not on the API's origin and the"
+        throw new BackpackException(ExportErrorCode.BACKPACK_ENDPOINT_MISMATCH, "the token endpoint is not on the API's origin and the"
             + " registration records no token endpoint; register again; nothing was sent");
       }
       return service.tokenUrl();
     }
     if (!bound.equals(service.tokenUrl())) {
-      throw new BackpackException("BACKPACK_ENDPOINT_MISMATCH", "the token endpoint " + Urls.abbreviate(service.tokenUrl()
+      throw new BackpackException(ExportErrorCode.BACKPACK_ENDPOINT_MISMATCH, "the token endpoint " + Urls.abbreviate(service.tokenUrl()
           .toString()) + " is not the one that issued this client's secret (" + Urls.abbreviate(bound.toString())
           + "); nothing was sent");
     }
@@ -300,14 +301,14 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
   static void requireTrusted(URI url, URI anchor, BackpackClientOptions options, String what) {
     if (url.getHost() == null || !(sameOrigin(url, anchor)
         || options.trustedEndpointOrigins().contains(BackpackClientOptions.origin(url)))) {
-      throw new BackpackException("BACKPACK_ENDPOINT_UNTRUSTED", "the discovered " + what + " ("
+      throw new BackpackException(ExportErrorCode.BACKPACK_ENDPOINT_UNTRUSTED, "the discovered " + what + " ("
           + Urls.abbreviate(String.valueOf(url)) + ") is not on the origin of " + Urls.abbreviate(anchor.toString())
           + " nor on an origin the host trusts");
     }
   }
 
   private ClientRegistration requireRegistration() {
-    return registration().orElseThrow(() -> new BackpackException("CLIENT_NOT_REGISTERED",
+    return registration().orElseThrow(() -> new BackpackException(ExportErrorCode.CLIENT_NOT_REGISTERED,
         "this client is not registered at " + service.apiBase() + "; register first"));
   }
 
@@ -343,7 +344,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
 
   static String query(int limit, int offset, java.time.Instant since) {
     if (limit < 1 || offset < 0) {
-      throw new BackpackException("BACKPACK_PAGING_INVALID", "limit must be at least 1 and offset at least 0");
+      throw new BackpackException(ExportErrorCode.BACKPACK_PAGING_INVALID, "limit must be at least 1 and offset at least 0");
     }
     Map<String, String> q = new LinkedHashMap<>();
     q.put("limit", Integer.toString(limit));
@@ -352,7 +353,7 @@ public abstract sealed class BackpackClient permits Ob3BackpackClient, BadgeConn
     return Percent.query(q);
   }
 
-  static BackpackException relabel(BackpackException e, String code) {
+  static BackpackException relabel(BackpackException e, ExportErrorCode code) {
     return new BackpackException(code, e.getMessage(), e.httpStatus().orElse(0), e.serverCode().orElse(null),
         e.serverMessage().orElse(null), e.retryAfter().orElse(null), e);
   }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.backpack;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.json.JsonLimits;
 import java.time.Clock;
@@ -166,7 +167,7 @@ public final class BackpackClientOptions {
     /** Retries after the first attempt, 0..10. */
     public Builder maxRetries(int value) {
       if (value < 0 || value > 10) {
-        throw new ConfigurationException("BACKPACK_OPTION_INVALID", "maxRetries must be 0..10");
+        throw new ConfigurationException(ExportErrorCode.BACKPACK_OPTION_INVALID, "maxRetries must be 0..10");
       }
       this.maxRetries = value;
       return this;
@@ -226,7 +227,7 @@ public final class BackpackClientOptions {
       Objects.requireNonNull(url, "url");
       String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null) {
-        throw new ConfigurationException("BACKPACK_OPTION_INVALID", "a trusted endpoint origin must be an http(s) URL with a host");
+        throw new ConfigurationException(ExportErrorCode.BACKPACK_OPTION_INVALID, "a trusted endpoint origin must be an http(s) URL with a host");
       }
       this.trustedEndpointOrigins.add(origin(url));
       return this;
@@ -245,7 +246,7 @@ public final class BackpackClientOptions {
 
     private static Duration positive(Duration d, String name) {
       if (d == null || d.isZero() || d.isNegative()) {
-        throw new ConfigurationException("BACKPACK_OPTION_INVALID", name + " must be positive");
+        throw new ConfigurationException(ExportErrorCode.BACKPACK_OPTION_INVALID, name + " must be positive");
       }
       return d;
     }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.backpack;
 
+import io.github.insignia.openbadges.ErrorCode;
 import io.github.insignia.openbadges.OpenBadgesException;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,7 +46,9 @@ public final class BackpackException extends OpenBadgesException {
    * @param serverMessage the server's description, or null
    * @param retryAfter what the server's Retry-After said, or null
    * @param cause the cause, or null
+   * @deprecated pass the module's {@link ErrorCode} constant
    */
+  @Deprecated(forRemoval = true)
   public BackpackException(String code, String message, int httpStatus, String serverCode, String serverMessage,
       Duration retryAfter, Throwable cause) {
     super(code, message, cause);
@@ -55,12 +58,14 @@ public final class BackpackException extends OpenBadgesException {
     this.retryAfter = retryAfter;
   }
 
-  /** A failure without an HTTP answer. */
+  /** @deprecated pass the module's {@link ErrorCode} constant */
+  @Deprecated(forRemoval = true)
   public BackpackException(String code, String message, Throwable cause) {
     this(code, message, 0, null, null, null, cause);
   }
 
-  /** A failure without an HTTP answer or cause. */
+  /** @deprecated pass the module's {@link ErrorCode} constant */
+  @Deprecated(forRemoval = true)
   public BackpackException(String code, String message) {
     this(code, message, 0, null, null, null, null);
   }
@@ -83,5 +88,34 @@ public final class BackpackException extends OpenBadgesException {
   /** How long the server asked to wait (429/503), when it said. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
+  }
+
+  /**
+   * @param code the stable code
+   * @param message a readable explanation
+   * @param httpStatus the HTTP status, or 0 when there was no answer
+   * @param serverCode the server's own code ({@code statusText}, {@code imsx_codeMinor} value or
+   *     OAuth {@code error}), or null
+   * @param serverMessage the server's description, or null
+   * @param retryAfter what the server's Retry-After said, or null
+   * @param cause the cause, or null
+   */
+  public BackpackException(ErrorCode code, String message, int httpStatus, String serverCode, String serverMessage,
+      Duration retryAfter, Throwable cause) {
+    super(code, message, cause);
+    this.httpStatus = httpStatus;
+    this.serverCode = serverCode;
+    this.serverMessage = serverMessage;
+    this.retryAfter = retryAfter;
+  }
+
+  /** A failure without an HTTP answer. */
+  public BackpackException(ErrorCode code, String message, Throwable cause) {
+    this(code, message, 0, null, null, null, cause);
+  }
+
+  /** A failure without an HTTP answer or cause. */
+  public BackpackException(ErrorCode code, String message) {
+    this(code, message, 0, null, null, null, null);
   }
 }

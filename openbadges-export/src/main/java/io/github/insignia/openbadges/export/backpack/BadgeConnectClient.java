@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.backpack;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.export.internal.HttpTransport;
@@ -51,7 +52,7 @@ public final class BadgeConnectClient extends BackpackClient {
       }
     }
     if (api == null || !api.isObject()) {
-      throw new BackpackException("BACKPACK_DISCOVERY_INVALID", "the manifest lists no badgeConnectAPI entry");
+      throw new BackpackException(ExportErrorCode.BACKPACK_DISCOVERY_INVALID, "the manifest lists no badgeConnectAPI entry");
     }
     List<String> scopes = new ArrayList<>();
     api.path("scopesOffered").forEach(s -> scopes.add(s.asText()));

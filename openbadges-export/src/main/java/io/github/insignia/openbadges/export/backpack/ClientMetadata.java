@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.backpack;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -131,7 +132,7 @@ public final class ClientMetadata {
     /** The metadata. */
     public ClientMetadata build() {
       if (redirectUris.isEmpty()) {
-        throw new io.github.insignia.openbadges.ConfigurationException("REDIRECT_URI_MISSING",
+        throw new io.github.insignia.openbadges.ConfigurationException(ExportErrorCode.REDIRECT_URI_MISSING,
             "a client needs at least one redirect URI");
       }
       return new ClientMetadata(this);

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.backpack;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.export.internal.HttpTransport;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -69,7 +70,7 @@ public final class Ob3BackpackClient extends BackpackClient {
       }
     }
     if (scheme == null) {
-      throw new BackpackException("BACKPACK_DISCOVERY_INVALID",
+      throw new BackpackException(ExportErrorCode.BACKPACK_DISCOVERY_INVALID,
           "the service description has no oauth2 security scheme with an authorizationCode flow");
     }
     JsonNode flow = scheme.path("flows").path("authorizationCode");
@@ -171,12 +172,12 @@ public final class Ob3BackpackClient extends BackpackClient {
 
   static URI resolve(URI base, String value, String what) {
     if (value == null || value.isBlank()) {
-      throw new BackpackException("BACKPACK_DISCOVERY_INVALID", "the discovery document has no " + what);
+      throw new BackpackException(ExportErrorCode.BACKPACK_DISCOVERY_INVALID, "the discovery document has no " + what);
     }
     try {
       return base.resolve(value.strip());
     } catch (IllegalArgumentException e) {
-      throw new BackpackException("BACKPACK_DISCOVERY_INVALID", "the discovery document's " + what + " is not a URL", e);
+      throw new BackpackException(ExportErrorCode.BACKPACK_DISCOVERY_INVALID, "the discovery document's " + what + " is not a URL", e);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.export.internal;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
@@ -34,7 +36,7 @@ public final class BadgeFields {
   /** A builder filled from an OB 3.0 credential or an OB 2.0 assertion. */
   public static BadgeSummary.Builder read(JsonNode badge) {
     if (badge == null || !badge.isObject()) {
-      throw new NotABadgeException("NOT_A_BADGE", "the JSON is not an object, so not a badge");
+      throw new NotABadgeException(ModelErrorCode.NOT_A_BADGE, "the JSON is not an object, so not a badge");
     }
     JsonNode vc = badge.path("vc").isObject() ? badge.get("vc") : badge;
     if (vc.has("credentialSubject")) {
@@ -44,7 +46,7 @@ public final class BadgeFields {
       return readOb2(badge);
     }
     throw new NotABadgeException(
-        "NOT_A_BADGE", "the JSON is neither an OB 3.0 credential nor an OB 2.0 assertion");
+        ModelErrorCode.NOT_A_BADGE, "the JSON is neither an OB 3.0 credential nor an OB 2.0 assertion");
   }
 
   private static BadgeSummary.Builder readOb3(JsonNode vc, JsonNode outer) {
@@ -52,7 +54,7 @@ public final class BadgeFields {
     JsonNode achievement = subject.path("achievement");
     String name = text(achievement.path("name"))
         .or(() -> text(vc.path("name")))
-        .orElseThrow(() -> new NotABadgeException("NOT_A_BADGE", "the credential has no achievement name"));
+        .orElseThrow(() -> new NotABadgeException(ModelErrorCode.NOT_A_BADGE, "the credential has no achievement name"));
     BadgeSummary.Builder b = BadgeSummary.builder(name);
     JsonNode issuer = vc.path("issuer");
     issuer(b, issuer.isTextual() ? null : issuer, issuer.isTextual() ? issuer.asText() : text(issuer.path("id")).orElse(null));
@@ -70,7 +72,7 @@ public final class BadgeFields {
     JsonNode badgeClass = assertion.path("badge");
     String name = text(badgeClass.path("name"))
         .orElseThrow(() -> new NotABadgeException(
-            "NOT_A_BADGE", "the assertion does not embed its badge class, so the badge name is unknown"));
+            ModelErrorCode.NOT_A_BADGE, "the assertion does not embed its badge class, so the badge name is unknown"));
     BadgeSummary.Builder b = BadgeSummary.builder(name);
     JsonNode issuer = badgeClass.path("issuer");
     issuer(b, issuer.isObject() ? issuer : null, issuer.isTextual() ? issuer.asText() : text(issuer.path("id")).orElse(null));
@@ -192,6 +194,6 @@ public final class BadgeFields {
   private static InvalidInputException badDate(String field, String value) {
     String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
     return new InvalidInputException(
-        "BADGE_DATE_INVALID", "the badge's " + field + " is not an ISO 8601 date: " + shown);
+        ExportErrorCode.BADGE_DATE_INVALID, "the badge's " + field + " is not an ISO 8601 date: " + shown);
   }
 }

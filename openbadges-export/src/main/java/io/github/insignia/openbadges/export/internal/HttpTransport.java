@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.internal;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.export.backpack.BackpackClientOptions;
@@ -70,7 +71,7 @@ public final class HttpTransport {
     if (scheme.equals("http") && options.allowHttpOnLoopback() && Loopback.isLoopbackHost(url.getHost())) {
       return;
     }
-    throw new BackpackException("BACKPACK_INSECURE_URL",
+    throw new BackpackException(ExportErrorCode.BACKPACK_INSECURE_URL,
         "backpack URLs must be https (plain http only on a loopback address): " + Urls.abbreviate(String.valueOf(url)));
   }
 
@@ -79,7 +80,7 @@ public final class HttpTransport {
     try {
       return new URI(text);
     } catch (java.net.URISyntaxException e) {
-      throw new BackpackException("BACKPACK_INSECURE_URL", "not a URL: " + Urls.abbreviate(summaryText(text)), e);
+      throw new BackpackException(ExportErrorCode.BACKPACK_INSECURE_URL, "not a URL: " + Urls.abbreviate(summaryText(text)), e);
     }
   }
 
@@ -89,7 +90,7 @@ public final class HttpTransport {
     try {
       request = builder.timeout(options.requestTimeout()).header("User-Agent", options.userAgent()).build();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new BackpackException("BACKPACK_REQUEST_INVALID", "the request could not be built (a header value holds"
+      throw new BackpackException(ExportErrorCode.BACKPACK_REQUEST_INVALID, "the request could not be built (a header value holds"
           + " a character HTTP does not allow)", e);
     }
     checkUrl(request.uri());
@@ -100,7 +101,8 @@ public final class HttpTransport {
       try {
         response = exchange(request, maxBytes);
       } catch (BackpackException e) {
-        boolean transientFailure = e.code().equals("BACKPACK_TIMEOUT") || e.code().equals("BACKPACK_CONNECTION_FAILED");
+        boolean transientFailure = e.errorCode() == ExportErrorCode.BACKPACK_TIMEOUT
+            || e.errorCode() == ExportErrorCode.BACKPACK_CONNECTION_FAILED;
         if (idempotent && more && transientFailure) {
           sleep(backoff(attempt));
           continue;
@@ -132,26 +134,26 @@ public final class HttpTransport {
       return new Response(r.statusCode(), r.headers(), r.body());
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new BackpackException("BACKPACK_TIMEOUT", "the backpack did not answer within "
+      throw new BackpackException(ExportErrorCode.BACKPACK_TIMEOUT, "the backpack did not answer within "
           + options.requestTimeout().toMillis() + " ms: " + request.method() + " " + request.uri(), e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw new BackpackException("BACKPACK_INTERRUPTED", "interrupted while calling the backpack", e);
+      throw new BackpackException(ExportErrorCode.BACKPACK_INTERRUPTED, "interrupted while calling the backpack", e);
     } catch (ExecutionException | CancellationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof BackpackException be) {
         throw be;
       }
       if (cause instanceof HttpTimeoutException) {
-        throw new BackpackException("BACKPACK_TIMEOUT", "the backpack did not answer in time: "
+        throw new BackpackException(ExportErrorCode.BACKPACK_TIMEOUT, "the backpack did not answer in time: "
             + request.method() + " " + request.uri(), cause);
       }
       if (cause instanceof IOException) {
-        throw new BackpackException("BACKPACK_CONNECTION_FAILED", "could not talk to the backpack ("
+        throw new BackpackException(ExportErrorCode.BACKPACK_CONNECTION_FAILED, "could not talk to the backpack ("
             + request.method() + " " + request.uri() + "): " + cause, cause);
       }
-      throw new BackpackException("BACKPACK_CONNECTION_FAILED", "the call to the backpack failed: " + cause, cause);
+      throw new BackpackException(ExportErrorCode.BACKPACK_CONNECTION_FAILED, "the call to the backpack failed: " + cause, cause);
     }
   }
 
@@ -186,7 +188,7 @@ public final class HttpTransport {
       for (ByteBuffer b : items) {
         if (out.size() + (long) b.remaining() > max) {
           subscription.cancel();
-          result.completeExceptionally(new BackpackException("BACKPACK_RESPONSE_TOO_LARGE",
+          result.completeExceptionally(new BackpackException(ExportErrorCode.BACKPACK_RESPONSE_TOO_LARGE,
               "the backpack's answer is larger than " + max + " bytes"));
           return;
         }
@@ -210,12 +212,12 @@ public final class HttpTransport {
   /** Parses the answer as JSON under the limits. */
   public JsonNode json(Response r, String what) {
     if (r.body() == null) {
-      throw new BackpackException("BACKPACK_RESPONSE_TOO_LARGE", what + ": the answer is too large");
+      throw new BackpackException(ExportErrorCode.BACKPACK_RESPONSE_TOO_LARGE, what + ": the answer is too large");
     }
     try {
       return SafeJson.read(r.body(), options.jsonLimits());
     } catch (OpenBadgesException e) {
-      throw new BackpackException("BACKPACK_RESPONSE_INVALID", what + ": the backpack's answer is not valid JSON ("
+      throw new BackpackException(ExportErrorCode.BACKPACK_RESPONSE_INVALID, what + ": the backpack's answer is not valid JSON ("
           + e.code() + ")", r.status(), null, null, null, e);
     }
   }
@@ -245,15 +247,15 @@ public final class HttpTransport {
       // Not JSON: the status alone has to do.
     }
     int s = r.status();
-    String code = switch (s) {
-      case 400 -> "BACKPACK_BAD_REQUEST";
-      case 401 -> "BACKPACK_UNAUTHORIZED";
-      case 403 -> "BACKPACK_FORBIDDEN";
-      case 404 -> "BACKPACK_NOT_FOUND";
-      case 405 -> "BACKPACK_METHOD_NOT_ALLOWED";
-      case 429 -> "BACKPACK_RATE_LIMITED";
-      case 503 -> "BACKPACK_UNAVAILABLE";
-      default -> s >= 500 ? "BACKPACK_SERVER_ERROR" : "BACKPACK_HTTP_ERROR";
+    ExportErrorCode code = switch (s) {
+      case 400 -> ExportErrorCode.BACKPACK_BAD_REQUEST;
+      case 401 -> ExportErrorCode.BACKPACK_UNAUTHORIZED;
+      case 403 -> ExportErrorCode.BACKPACK_FORBIDDEN;
+      case 404 -> ExportErrorCode.BACKPACK_NOT_FOUND;
+      case 405 -> ExportErrorCode.BACKPACK_METHOD_NOT_ALLOWED;
+      case 429 -> ExportErrorCode.BACKPACK_RATE_LIMITED;
+      case 503 -> ExportErrorCode.BACKPACK_UNAVAILABLE;
+      default -> s >= 500 ? ExportErrorCode.BACKPACK_SERVER_ERROR : ExportErrorCode.BACKPACK_HTTP_ERROR;
     };
     Duration retryAfter = retryAfter(r).orElse(null);
     // The server's words are summarised, never echoed: a code-like token in the message, the
@@ -318,7 +320,7 @@ public final class HttpTransport {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BackpackException("BACKPACK_INTERRUPTED", "interrupted while waiting to retry", e);
+      throw new BackpackException(ExportErrorCode.BACKPACK_INTERRUPTED, "interrupted while waiting to retry", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.internal;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import io.github.insignia.openbadges.export.ExportException;
 import java.net.URI;
 import java.util.Locale;
@@ -15,12 +16,12 @@ public final class Urls {
    */
   public static String requireWebUrl(URI url, String what) {
     if (url == null) {
-      throw new ExportException("URL_MISSING", what + " is required");
+      throw new ExportException(ExportErrorCode.URL_MISSING, what + " is required");
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!url.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null) {
       throw new ExportException(
-          "URL_INVALID", what + " must be an absolute http(s) URL with a host, not " + abbreviate(url.toString()));
+          ExportErrorCode.URL_INVALID, what + " must be an absolute http(s) URL with a host, not " + abbreviate(url.toString()));
     }
     return url.toASCIIString();
   }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.provider;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -588,7 +589,7 @@ public final class BackpackProvider {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       this.consent = Objects.requireNonNull(consent, "consent");
       if (!baseUrl.isAbsolute() || baseUrl.getHost() == null || baseUrl.getRawQuery() != null) {
-        throw new io.github.insignia.openbadges.ConfigurationException("PROVIDER_BASE_URL_INVALID",
+        throw new io.github.insignia.openbadges.ConfigurationException(ExportErrorCode.PROVIDER_BASE_URL_INVALID,
             "the provider base URL must be an absolute URL with a host and no query");
       }
     }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.export.provider;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import java.util.Objects;
 import java.util.Set;
@@ -22,7 +23,7 @@ public record VerifiedIdentity(String type, String value) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
     if (!TYPES.contains(type) || value.isBlank()) {
-      throw new ConfigurationException("VERIFIED_IDENTITY_INVALID",
+      throw new ConfigurationException(ExportErrorCode.VERIFIED_IDENTITY_INVALID,
           "a verified identity needs a type email, url or telephone and a value");
     }
   }
