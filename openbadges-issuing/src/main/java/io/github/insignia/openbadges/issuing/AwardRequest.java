@@ -138,7 +138,7 @@ public final class AwardRequest {
           : java.util.stream.StreamSupport.stream(value.path("type").spliterator(), false).anyMatch(t -> t.asText().equals("Result"));
       if (!typed) {
         // the OB context is type-scoped: an untyped Result would fall out of the signed data
-        throw new io.github.insignia.openbadges.ConfigurationException("RESULT_INVALID", "a Result needs a type containing 'Result'");
+        throw new io.github.insignia.openbadges.ConfigurationException(IssuingErrorCode.RESULT_INVALID, "a Result needs a type containing 'Result'");
       }
       results.add(value);
       return this;

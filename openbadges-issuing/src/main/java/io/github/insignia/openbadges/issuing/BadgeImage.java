@@ -60,7 +60,7 @@ public final class BadgeImage {
     if (Images.looksLikeSvg(text)) {
       return svg(text);
     }
-    throw new InvalidInputException("IMAGE_UNSUPPORTED", "the badge image is neither PNG nor SVG");
+    throw new InvalidInputException(IssuingErrorCode.IMAGE_UNSUPPORTED, "the badge image is neither PNG nor SVG");
   }
 
   /**
@@ -85,7 +85,7 @@ public final class BadgeImage {
           ? Base64.getMimeDecoder().decode(data)
           : java.net.URLDecoder.decode(data, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("IMAGE_UNSUPPORTED", "the achievement image data URI is malformed", e);
+      throw new InvalidInputException(IssuingErrorCode.IMAGE_UNSUPPORTED, "the achievement image data URI is malformed", e);
     }
     return Optional.of(read(bytes));
   }

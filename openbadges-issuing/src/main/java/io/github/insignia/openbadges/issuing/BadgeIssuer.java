@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -309,7 +310,7 @@ public final class BadgeIssuer {
     } catch (OpenBadgesException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new IssuingException("SIGNER_FAILED", "signing the VC-JWT failed: " + e.getMessage(), e);
+      throw new IssuingException(SigningErrorCode.SIGNER_FAILED, "signing the VC-JWT failed: " + e.getMessage(), e);
     }
   }
 
@@ -487,14 +488,14 @@ public final class BadgeIssuer {
   private static void checkAchievement(ObjectNode achievement) {
     for (String member : new String[] {"id", "name", "description"}) {
       if (!achievement.path(member).isTextual() || achievement.get(member).asText().isBlank()) {
-        throw new InvalidInputException("ACHIEVEMENT_INVALID", "the achievement has no '" + member + "'");
+        throw new InvalidInputException(IssuingErrorCode.ACHIEVEMENT_INVALID, "the achievement has no '" + member + "'");
       }
     }
     if (!hasType(achievement, "Achievement")) {
-      throw new InvalidInputException("ACHIEVEMENT_INVALID", "the achievement's type does not contain 'Achievement'");
+      throw new InvalidInputException(IssuingErrorCode.ACHIEVEMENT_INVALID, "the achievement's type does not contain 'Achievement'");
     }
     if (!achievement.path("criteria").isObject()) {
-      throw new InvalidInputException("ACHIEVEMENT_INVALID", "the achievement has no 'criteria' object");
+      throw new InvalidInputException(IssuingErrorCode.ACHIEVEMENT_INVALID, "the achievement has no 'criteria' object");
     }
   }
 
@@ -567,7 +568,7 @@ public final class BadgeIssuer {
     if (status.isEmpty()) {
       return Map.of();
     }
-    CredentialProver listProver = prover.orElseThrow(() -> new ConfigurationException("STATUS_LIST_UNSIGNED",
+    CredentialProver listProver = prover.orElseThrow(() -> new ConfigurationException(IssuingErrorCode.STATUS_LIST_UNSIGNED,
         "status lists must be signed by the issuer: give BadgeIssuer.Builder.prover(..) to publish them"));
     Map<URI, ObjectNode> lists = new java.util.LinkedHashMap<>();
     for (long n = 0; n < status.get().listCount(); n++) {
@@ -594,7 +595,7 @@ public final class BadgeIssuer {
 
   private io.github.insignia.openbadges.signing.keys.VerificationKey publicKey(Signer s) {
     return IssuerDocuments.publicKeyOf(s, s == signer ? declaredPublicKey : null)
-        .orElseThrow(() -> new ConfigurationException("ISSUER_PUBLIC_KEY_UNKNOWN",
+        .orElseThrow(() -> new ConfigurationException(IssuingErrorCode.ISSUER_PUBLIC_KEY_UNKNOWN,
             "the signer holds its key elsewhere: give BadgeIssuer.Builder.publicKey(..) so its documents can be published"));
   }
 
@@ -732,10 +733,10 @@ public final class BadgeIssuer {
      */
     public BadgeIssuer build() {
       if (!profile.path("id").isTextual() || !profile.get("id").asText().contains(":")) {
-        throw new InvalidInputException("PROFILE_INVALID", "the issuer profile has no URI 'id'");
+        throw new InvalidInputException(IssuingErrorCode.PROFILE_INVALID, "the issuer profile has no URI 'id'");
       }
       if (!hasType(profile, "Profile")) {
-        throw new InvalidInputException("PROFILE_INVALID", "the issuer profile's type does not contain 'Profile'");
+        throw new InvalidInputException(IssuingErrorCode.PROFILE_INVALID, "the issuer profile's type does not contain 'Profile'");
       }
       String issuerId = profile.get("id").asText();
       if (formats.contains(BadgeFormat.OB3_DATA_INTEGRITY) && prover == null) {
@@ -790,7 +791,7 @@ public final class BadgeIssuer {
     }
 
     private static ConfigurationException misconfigured(String what) {
-      return new ConfigurationException("ISSUER_MISCONFIGURED", what);
+      return new ConfigurationException(IssuingErrorCode.ISSUER_MISCONFIGURED, what);
     }
   }
 

@@ -148,7 +148,7 @@ final class IssuerDocuments {
   }
 
   static ConfigurationException unbound(String keyId, String issuerId, String why) {
-    return new ConfigurationException("ISSUER_KEY_UNBOUND", "verifiers could not bind the key " + keyId
+    return new ConfigurationException(IssuingErrorCode.ISSUER_KEY_UNBOUND, "verifiers could not bind the key " + keyId
         + " to the issuer " + issuerId + ": " + why);
   }
 
@@ -171,7 +171,7 @@ final class IssuerDocuments {
         String relative = url.getHost() + (url.getPort() > 0 ? "_" + url.getPort() : "") + path;
         Path file = dir.resolve(relative).normalize();
         if (!file.startsWith(dir.normalize())) {
-          throw new ConfigurationException("ISSUER_DOCUMENT_PATH", "refusing to write " + url + " outside " + dir);
+          throw new ConfigurationException(IssuingErrorCode.ISSUER_DOCUMENT_PATH, "refusing to write " + url + " outside " + dir);
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, SafeJson.write(e.getValue()), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing;
 
+import io.github.insignia.openbadges.ErrorCode;
 import io.github.insignia.openbadges.OpenBadgesException;
 
 /**
@@ -14,7 +15,9 @@ public class IssuingException extends OpenBadgesException {
    * @param code the stable error code
    * @param message a human-readable explanation
    * @param cause the underlying cause, or {@code null}
+   * @deprecated pass the module's {@link ErrorCode} constant
    */
+  @Deprecated(forRemoval = true)
   public IssuingException(String code, String message, Throwable cause) {
     super(code, message, cause);
   }
@@ -22,8 +25,27 @@ public class IssuingException extends OpenBadgesException {
   /**
    * @param code the stable error code
    * @param message a human-readable explanation
+   * @deprecated pass the module's {@link ErrorCode} constant
    */
+  @Deprecated(forRemoval = true)
   public IssuingException(String code, String message) {
+    super(code, message);
+  }
+
+  /**
+   * @param code the stable error code
+   * @param message a human-readable explanation
+   * @param cause the underlying cause, or {@code null}
+   */
+  public IssuingException(ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
+  }
+
+  /**
+   * @param code the stable error code
+   * @param message a human-readable explanation
+   */
+  public IssuingException(ErrorCode code, String message) {
     super(code, message);
   }
 }

@@ -30,7 +30,7 @@ public final class Ob2Hosting {
     Objects.requireNonNull(baseUrl, "baseUrl");
     if (!baseUrl.matches("https?://[^\\s]+/")) {
       throw new io.github.insignia.openbadges.ConfigurationException(
-          "OB2_HOSTING_INVALID", "the OB 2.0 base URL must be an http(s) URL ending in '/': " + baseUrl);
+          IssuingErrorCode.OB2_HOSTING_INVALID, "the OB 2.0 base URL must be an http(s) URL ending in '/': " + baseUrl);
     }
     return new Ob2Hosting(baseUrl, null, null);
   }
@@ -55,7 +55,7 @@ public final class Ob2Hosting {
       io.github.insignia.openbadges.signing.keys.Keys.publicKeyFromPem(pem);
     } catch (io.github.insignia.openbadges.OpenBadgesException e) {
       throw new io.github.insignia.openbadges.ConfigurationException(
-          "OB2_HOSTING_INVALID", "Ob2Hosting.withPublicKeyPem needs a PEM public key: " + e.getMessage(), e);
+          IssuingErrorCode.OB2_HOSTING_INVALID, "Ob2Hosting.withPublicKeyPem needs a PEM public key: " + e.getMessage(), e);
     }
     return new Ob2Hosting(baseUrl, issuerEmail.orElse(null), pem);
   }

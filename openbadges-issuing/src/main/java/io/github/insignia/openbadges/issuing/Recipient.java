@@ -34,7 +34,7 @@ public final class Recipient {
   public static Recipient email(String email) {
     String e = Objects.requireNonNull(email, "email").strip();
     if (!e.matches("[^@\\s]+@[^@\\s]+")) {
-      throw new InvalidInputException("RECIPIENT_INVALID", "not an e-mail address: '" + email + "'");
+      throw new InvalidInputException(IssuingErrorCode.RECIPIENT_INVALID, "not an e-mail address: '" + email + "'");
     }
     return new Recipient(EMAIL_ADDRESS, RecipientKeys.normalise(e), false, true, null, null);
   }
@@ -47,7 +47,7 @@ public final class Recipient {
     Objects.requireNonNull(identityType, "identityType");
     String id = Objects.requireNonNull(identifier, "identifier").strip();
     if (id.isEmpty() || identityType.isBlank()) {
-      throw new InvalidInputException("RECIPIENT_INVALID", "a recipient identifier and its type cannot be blank");
+      throw new InvalidInputException(IssuingErrorCode.RECIPIENT_INVALID, "a recipient identifier and its type cannot be blank");
     }
     return new Recipient(identityType, id, false, true, null, null);
   }
@@ -56,7 +56,7 @@ public final class Recipient {
   public static Recipient subjectId(String didOrUrl) {
     String id = Objects.requireNonNull(didOrUrl, "didOrUrl").strip();
     if (!id.contains(":")) {
-      throw new InvalidInputException("RECIPIENT_INVALID", "a subject id must be a DID or URL: '" + didOrUrl + "'");
+      throw new InvalidInputException(IssuingErrorCode.RECIPIENT_INVALID, "a subject id must be a DID or URL: '" + didOrUrl + "'");
     }
     return new Recipient("identifier", id, true, false, null, null);
   }

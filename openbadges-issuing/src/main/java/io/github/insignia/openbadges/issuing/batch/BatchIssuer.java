@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.issuing.batch;
 
+import io.github.insignia.openbadges.ErrorCode;
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.issuing.Award;
@@ -163,9 +165,9 @@ public final class BatchIssuer {
               } catch (StatusStoreException e) {
                 fatal.compareAndSet(null, e); // every later learner would fail the same way: stop
               } catch (OpenBadgesException e) {
-                fail(entry, e.code(), e.getMessage(), failed, failures);
+                fail(entry, e.errorCode(), e.getMessage(), failed, failures);
               } catch (RuntimeException e) {
-                fail(entry, "INTERNAL_ERROR", e.toString(), failed, failures);
+                fail(entry, IssuingErrorCode.INTERNAL_ERROR, e.toString(), failed, failures);
               } catch (Error e) {
                 fatal.compareAndSet(null, e);
               } finally {
@@ -188,7 +190,7 @@ public final class BatchIssuer {
       throw e;
     }
     if (t != null) {
-      throw new IssuingException("BATCH_ABORTED", "the batch stopped: " + t, t);
+      throw new IssuingException(IssuingErrorCode.BATCH_ABORTED, "the batch stopped: " + t, t);
     }
     return new BatchResult(
         issued.get(), skipped.get(), failed.get(), failures, Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(aborted));
@@ -218,17 +220,17 @@ public final class BatchIssuer {
       String id = entry.identifier().get();
       r = id.matches("(?i)(did:|https?://).+") ? Recipient.subjectId(id) : Recipient.identifier("identifier", id);
     } else {
-      throw new IssuingException("ROSTER_ROW_INVALID", "the row has neither an e-mail nor an identifier");
+      throw new IssuingException(IssuingErrorCode.ROSTER_ROW_INVALID, "the row has neither an e-mail nor an identifier");
     }
     return entry.name().map(r::withName).orElse(r);
   }
 
-  private static void fail(RosterEntry entry, String code, String message, AtomicLong failed, List<BatchFailure> failures) {
+  private static void fail(RosterEntry entry, ErrorCode code, String message, AtomicLong failed, List<BatchFailure> failures) {
     failed.incrementAndGet();
     LOG.log(System.Logger.Level.DEBUG, "roster row {0} failed: {1}", entry.row(), code);
     synchronized (failures) {
       if (failures.size() < MAX_REPORTED_FAILURES) {
-        failures.add(new BatchFailure(entry.row(), entry.recipientText().orElse(""), code, String.valueOf(message)));
+        failures.add(new BatchFailure(entry.row(), entry.recipientText().orElse(""), code.name(), String.valueOf(message)));
       }
     }
   }
@@ -270,7 +272,7 @@ public final class BatchIssuer {
       this.issuer = Objects.requireNonNull(issuer, "issuer");
       this.achievement = Objects.requireNonNull(achievement, "achievement");
       if (!achievement.path("id").isTextual()) {
-        throw new io.github.insignia.openbadges.InvalidInputException("ACHIEVEMENT_INVALID", "the achievement has no 'id'");
+        throw new io.github.insignia.openbadges.InvalidInputException(IssuingErrorCode.ACHIEVEMENT_INVALID, "the achievement has no 'id'");
       }
     }
 

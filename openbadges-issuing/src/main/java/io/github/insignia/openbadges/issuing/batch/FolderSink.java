@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.batch;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import io.github.insignia.openbadges.issuing.Award;
 import io.github.insignia.openbadges.issuing.IssuingException;
 import io.github.insignia.openbadges.issuing.internal.ThisProcess;
@@ -66,12 +67,12 @@ public final class FolderSink implements PackSink {
     this.out = Objects.requireNonNull(out, "out");
     if (!followSymlinks && Files.isSymbolicLink(out)) {
       throw new IssuingException(
-          "BATCH_OUT_SYMLINK", "the output folder " + out + " is a symbolic link; refusing to write through it unless asked to follow it");
+          IssuingErrorCode.BATCH_OUT_SYMLINK, "the output folder " + out + " is a symbolic link; refusing to write through it unless asked to follow it");
     }
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw new IssuingException("BATCH_IO", "cannot create the output folder " + out + ": " + e, e);
+      throw new IssuingException(IssuingErrorCode.BATCH_IO, "cannot create the output folder " + out + ": " + e, e);
     }
   }
 
@@ -99,7 +100,7 @@ public final class FolderSink implements PackSink {
         }
       }
     } catch (IOException e) {
-      throw new IssuingException("BATCH_IO", "cannot clean up " + out + ": " + e, e);
+      throw new IssuingException(IssuingErrorCode.BATCH_IO, "cannot clean up " + out + ": " + e, e);
     }
   }
 
@@ -148,7 +149,7 @@ public final class FolderSink implements PackSink {
       if (alreadyThere(target, id)) {
         return false; // another worker or run finished the same learner first: keep theirs
       }
-      throw new IssuingException("BATCH_IO", "cannot write " + target + ": " + e, e);
+      throw new IssuingException(IssuingErrorCode.BATCH_IO, "cannot write " + target + ": " + e, e);
     }
   }
 
@@ -164,7 +165,7 @@ public final class FolderSink implements PackSink {
       return true;
     }
     throw new IssuingException(
-        "BATCH_OUTPUT_CONFLICT",
+        IssuingErrorCode.BATCH_OUTPUT_CONFLICT,
         target + " exists but holds no completed badge (no " + MARKER + " marker); it was left as is: move it away and rerun");
   }
 

@@ -1,11 +1,11 @@
 package io.github.insignia.openbadges.issuing.batch;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class RosterReader implements Iterator<RosterEntry>, Closeable {
     this.in = in instanceof BufferedReader b ? b : new BufferedReader(in, 64 * 1024);
     List<String> header = readRecord();
     if (header == null) {
-      throw new InvalidInputException("ROSTER_HEADER_INVALID", "the roster is empty: a header row is required");
+      throw new InvalidInputException(IssuingErrorCode.ROSTER_HEADER_INVALID, "the roster is empty: a header row is required");
     }
     if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
       header.set(0, header.get(0).substring(1));
@@ -62,7 +62,7 @@ public final class RosterReader implements Iterator<RosterEntry>, Closeable {
     narrative = column(header, "narrative");
     if (email < 0 && identifier < 0) {
       throw new InvalidInputException(
-          "ROSTER_HEADER_INVALID", "the roster header needs an 'email' or an 'identifier' column, found " + header);
+          IssuingErrorCode.ROSTER_HEADER_INVALID, "the roster header needs an 'email' or an 'identifier' column, found " + header);
     }
   }
 
@@ -143,7 +143,7 @@ public final class RosterReader implements Iterator<RosterEntry>, Closeable {
       while (true) {
         if (quoted) {
           if (c < 0) {
-            throw new InvalidInputException("ROSTER_MALFORMED", "roster record " + (row + 1) + ": a quoted field is not closed");
+            throw new InvalidInputException(IssuingErrorCode.ROSTER_MALFORMED, "roster record " + (row + 1) + ": a quoted field is not closed");
           }
           if (c == '"') {
             in.mark(1);
@@ -175,9 +175,9 @@ public final class RosterReader implements Iterator<RosterEntry>, Closeable {
       }
     } catch (IOException e) {
       if (e instanceof java.nio.charset.CharacterCodingException) {
-        throw new InvalidInputException("ROSTER_MALFORMED", "the roster is not valid UTF-8", e);
+        throw new InvalidInputException(IssuingErrorCode.ROSTER_MALFORMED, "the roster is not valid UTF-8", e);
       }
-      throw new UncheckedIOException(e);
+      throw new InvalidInputException(IssuingErrorCode.ROSTER_IO, "the roster could not be read: " + e.getMessage(), e);
     }
   }
 
@@ -191,14 +191,14 @@ public final class RosterReader implements Iterator<RosterEntry>, Closeable {
 
   private List<String> checkColumns(List<String> fields) {
     if (fields.size() > MAX_COLUMNS) {
-      throw new InvalidInputException("ROSTER_MALFORMED", "roster record " + (row + 1) + " has more than " + MAX_COLUMNS + " columns");
+      throw new InvalidInputException(IssuingErrorCode.ROSTER_MALFORMED, "roster record " + (row + 1) + " has more than " + MAX_COLUMNS + " columns");
     }
     return fields;
   }
 
   private void append(StringBuilder field, char c) {
     if (field.length() >= MAX_FIELD) {
-      throw new InvalidInputException("ROSTER_MALFORMED", "roster record " + (row + 1) + " has a field longer than " + MAX_FIELD + " characters");
+      throw new InvalidInputException(IssuingErrorCode.ROSTER_MALFORMED, "roster record " + (row + 1) + " has a field longer than " + MAX_FIELD + " characters");
     }
     field.append(c);
   }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.internal;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class Images {
   /** Fails with {@code IMAGE_UNSUPPORTED} unless the bytes are a PNG. */
   public static void requirePng(byte[] bytes) {
     if (!isPng(bytes)) {
-      throw new InvalidInputException("IMAGE_UNSUPPORTED", "the badge image is not a PNG");
+      throw new InvalidInputException(IssuingErrorCode.IMAGE_UNSUPPORTED, "the badge image is not a PNG");
     }
   }
 
@@ -49,7 +50,7 @@ public final class Images {
   /** Fails with {@code IMAGE_UNSUPPORTED} unless the text is an SVG; returns it. */
   public static String requireSvg(String text) {
     if (!looksLikeSvg(text)) {
-      throw new InvalidInputException("IMAGE_UNSUPPORTED", "the badge image is not an SVG");
+      throw new InvalidInputException(IssuingErrorCode.IMAGE_UNSUPPORTED, "the badge image is not an SVG");
     }
     return text;
   }

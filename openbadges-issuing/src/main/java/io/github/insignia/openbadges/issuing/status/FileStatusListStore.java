@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.status;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.OpenBadgesException;
@@ -126,14 +127,14 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
       real = directory.toRealPath();
       shared = SharedLock.use(real.resolve(LOCK_FILE));
     } catch (IOException e) {
-      throw new StatusStoreException(StatusStoreException.IO, "cannot open the status store " + directory + ": " + e, e);
+      throw new StatusStoreException(IssuingErrorCode.STATUS_STORE_IO, "cannot open the status store " + directory + ": " + e, e);
     }
     FileStatusListStore store;
     try {
       store = new FileStatusListStore(clock, real, shared, lockWait);
     } catch (IOException e) {
       shared.release();
-      throw new StatusStoreException(StatusStoreException.IO, "cannot open the status journal in " + real + ": " + e, e);
+      throw new StatusStoreException(IssuingErrorCode.STATUS_STORE_IO, "cannot open the status journal in " + real + ": " + e, e);
     }
     try {
       store.locked(() -> null); // replays the whole journal and repairs a torn tail
@@ -232,7 +233,7 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
         shared.inJvm.unlock();
       }
     } catch (IOException e) {
-      throw new StatusStoreException(StatusStoreException.IO, "cannot use the status journal " + journalPath + ": " + e, e);
+      throw new StatusStoreException(IssuingErrorCode.STATUS_STORE_IO, "cannot use the status journal " + journalPath + ": " + e, e);
     } finally {
       if (wait.interrupted || Thread.interrupted()) {
         Thread.currentThread().interrupt();
@@ -296,7 +297,7 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
 
   private StatusStoreException lockedError(String holder) {
     return new StatusStoreException(
-        StatusStoreException.LOCKED,
+        IssuingErrorCode.STATUS_STORE_LOCKED,
         "the status store " + directory + " is locked by " + holder + " and was not freed within "
             + lockWait.toMillis() + " ms; retry when that writer has finished");
   }
@@ -307,7 +308,7 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
     long size = ch.size();
     if (size < applied) {
       throw new StatusStoreException(
-          StatusStoreException.CORRUPT, "the status journal " + journalPath + " shrank from " + applied + " to " + size + " bytes");
+          IssuingErrorCode.STATUS_STORE_CORRUPT, "the status journal " + journalPath + " shrank from " + applied + " to " + size + " bytes");
     }
     ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, size - applied)));
     ByteArrayOutputStream record = new ByteArrayOutputStream();
@@ -332,7 +333,7 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
       record.write(bytes, start, n - start);
       if (record.size() > MAX_RECORD_BYTES) {
         throw new StatusStoreException(
-            StatusStoreException.CORRUPT, "status journal record " + (records + 1) + " is longer than " + MAX_RECORD_BYTES + " bytes");
+            IssuingErrorCode.STATUS_STORE_CORRUPT, "status journal record " + (records + 1) + " is longer than " + MAX_RECORD_BYTES + " bytes");
       }
       position += n;
     }
@@ -355,7 +356,7 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
       applyLine(SafeJson.read(line));
     } catch (OpenBadgesException | IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
       throw new StatusStoreException(
-          StatusStoreException.CORRUPT, "status journal record " + records + " is unreadable: " + e.getMessage(), e);
+          IssuingErrorCode.STATUS_STORE_CORRUPT, "status journal record " + records + " is unreadable: " + e.getMessage(), e);
     }
   }
 
@@ -415,7 +416,7 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
       } catch (IOException ignored) {
         // the next writer to take the lock drops it as a torn record
       }
-      throw new StatusStoreException(StatusStoreException.IO, "cannot write the status journal " + journalPath + ": " + e, e);
+      throw new StatusStoreException(IssuingErrorCode.STATUS_STORE_IO, "cannot write the status journal " + journalPath + ": " + e, e);
     }
   }
 
@@ -436,7 +437,7 @@ public final class FileStatusListStore extends InMemoryStatusListStore implement
 
   private void checkOpen() {
     if (closed) {
-      throw new StatusStoreException(StatusStoreException.CLOSED, "the status store " + directory + " was closed");
+      throw new StatusStoreException(IssuingErrorCode.STATUS_STORE_CLOSED, "the status store " + directory + " was closed");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.status;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import io.github.insignia.openbadges.model.status.BitstringStatusList;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -132,7 +133,7 @@ public final class StatusService {
   public ObjectNode oneEdTechEntry(String credentialId, String recipientKey) {
     String url =
         oneEdTechListUrl.orElseThrow(
-            () -> new ConfigurationException("STATUS_NOT_CONFIGURED", "no 1EdTech revocation list URL configured"));
+            () -> new ConfigurationException(IssuingErrorCode.STATUS_NOT_CONFIGURED, "no 1EdTech revocation list URL configured"));
     assign(credentialId, recipientKey);
     ObjectNode entry = JSON.objectNode();
     entry.put("id", url);
@@ -236,7 +237,7 @@ public final class StatusService {
   public ObjectNode oneEdTechRevocationList() {
     String url =
         oneEdTechListUrl.orElseThrow(
-            () -> new ConfigurationException("STATUS_NOT_CONFIGURED", "no 1EdTech revocation list URL configured"));
+            () -> new ConfigurationException(IssuingErrorCode.STATUS_NOT_CONFIGURED, "no 1EdTech revocation list URL configured"));
     ObjectNode list = JSON.objectNode();
     list.put("id", url);
     list.put("type", ONE_EDTECH_REVOCATION_LIST);
@@ -258,7 +259,7 @@ public final class StatusService {
   public ObjectNode ob2RevocationList() {
     String url =
         ob2ListUrl.orElseThrow(
-            () -> new ConfigurationException("STATUS_NOT_CONFIGURED", "no OB 2.0 revocation list URL configured"));
+            () -> new ConfigurationException(IssuingErrorCode.STATUS_NOT_CONFIGURED, "no OB 2.0 revocation list URL configured"));
     ObjectNode list = JSON.objectNode();
     list.put("@context", OB2_CONTEXT);
     list.put("id", url);
@@ -308,7 +309,7 @@ public final class StatusService {
 
   private void checkList(long listNumber) {
     if (listNumber < 0 || listNumber >= store.listCount()) {
-      throw new InvalidInputException("STATUS_LIST_UNKNOWN", "no status list number " + listNumber);
+      throw new InvalidInputException(IssuingErrorCode.STATUS_LIST_UNKNOWN, "no status list number " + listNumber);
     }
   }
 
@@ -321,7 +322,7 @@ public final class StatusService {
     }
     if (uri == null || uri.getRawAuthority() == null || uri.getRawFragment() != null
         || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-      throw new ConfigurationException("STATUS_URL_INVALID",
+      throw new ConfigurationException(IssuingErrorCode.STATUS_URL_INVALID,
           "the " + what + " must be an absolute http(s) URL without a fragment, where verifiers fetch it: " + url);
     }
   }
@@ -329,7 +330,7 @@ public final class StatusService {
   private static String checkReason(String reason) {
     Objects.requireNonNull(reason, "reason");
     if (reason.isBlank() || reason.length() > 1_000) {
-      throw new ConfigurationException("STATUS_REASON_INVALID", "a revocation reason must be 1 to 1000 characters");
+      throw new ConfigurationException(IssuingErrorCode.STATUS_REASON_INVALID, "a revocation reason must be 1 to 1000 characters");
     }
     return reason.strip();
   }
@@ -359,7 +360,7 @@ public final class StatusService {
      */
     public Builder listCapacity(int capacity) {
       if (capacity < 1 || capacity > 16 * BitstringStatusList.MINIMUM_LENGTH) {
-        throw new ConfigurationException("STATUS_CAPACITY_INVALID", "list capacity must be 1.." + 16 * BitstringStatusList.MINIMUM_LENGTH);
+        throw new ConfigurationException(IssuingErrorCode.STATUS_CAPACITY_INVALID, "list capacity must be 1.." + 16 * BitstringStatusList.MINIMUM_LENGTH);
       }
       this.listCapacity = capacity;
       return this;

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.status;
 
+import io.github.insignia.openbadges.ErrorCode;
 import io.github.insignia.openbadges.issuing.IssuingException;
 
 /**
@@ -12,20 +13,13 @@ import io.github.insignia.openbadges.issuing.IssuingException;
 public class StatusStoreException extends IssuingException {
   private static final long serialVersionUID = 1L;
 
-  /** Code: another writer held the store's lock for longer than the caller waits. */
-  public static final String LOCKED = "STATUS_STORE_LOCKED";
-  /** Code: the store cannot be opened, read or written. */
-  public static final String IO = "STATUS_STORE_IO";
-  /** Code: a complete record of the journal is unreadable, or the journal shrank under the store. */
-  public static final String CORRUPT = "STATUS_STORE_CORRUPT";
-  /** Code: the store was used after {@code close()}. */
-  public static final String CLOSED = "STATUS_STORE_CLOSED";
-
   /**
    * @param code one of the codes above
    * @param message a human-readable explanation
    * @param cause the underlying cause, or {@code null}
+   * @deprecated pass the module's {@link ErrorCode} constant
    */
+  @Deprecated(forRemoval = true)
   public StatusStoreException(String code, String message, Throwable cause) {
     super(code, message, cause);
   }
@@ -33,8 +27,27 @@ public class StatusStoreException extends IssuingException {
   /**
    * @param code one of the codes above
    * @param message a human-readable explanation
+   * @deprecated pass the module's {@link ErrorCode} constant
    */
+  @Deprecated(forRemoval = true)
   public StatusStoreException(String code, String message) {
+    super(code, message);
+  }
+
+  /**
+   * @param code one of the codes above
+   * @param message a human-readable explanation
+   * @param cause the underlying cause, or {@code null}
+   */
+  public StatusStoreException(ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
+  }
+
+  /**
+   * @param code one of the codes above
+   * @param message a human-readable explanation
+   */
+  public StatusStoreException(ErrorCode code, String message) {
     super(code, message);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.batch;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,7 +145,7 @@ class FolderSinkTest {
           @Override
           public StatusAssignment assign(String credentialId, String recipientKey, int listCapacity) {
             if (calls.incrementAndGet() > 3) {
-              throw new StatusStoreException(StatusStoreException.LOCKED, "the status store is locked by pid 1 on host h");
+              throw new StatusStoreException(IssuingErrorCode.STATUS_STORE_LOCKED, "the status store is locked by pid 1 on host h");
             }
             return super.assign(credentialId, recipientKey, listCapacity);
           }
@@ -155,7 +156,7 @@ class FolderSinkTest {
         .build();
     BatchIssuer batch = BatchIssuer.builder(withStatus, TestKeys.achievement()).threads(1).build();
     StatusStoreException e = assertThrows(StatusStoreException.class, () -> batch.run(roster(50), dir.resolve("out"), BatchListener.none()));
-    assertEquals(StatusStoreException.LOCKED, e.code());
+    assertEquals(IssuingErrorCode.STATUS_STORE_LOCKED, e.code());
     assertTrue(calls.get() < 10, "stopped instead of failing every learner: " + calls.get());
   }
 }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.status;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ class FileStatusListStoreTest {
   void reportsACorruptJournal() throws Exception {
     Files.writeString(dir.resolve(FileStatusListStore.JOURNAL), "not json\n{}\n");
     assertEquals(
-        StatusStoreException.CORRUPT,
+        IssuingErrorCode.STATUS_STORE_CORRUPT,
         assertThrows(StatusStoreException.class, () -> FileStatusListStore.open(dir, Clock.systemUTC())).code());
   }
 
@@ -94,7 +95,7 @@ class FileStatusListStoreTest {
     assertEquals(a.assign("t3-9", "k", 50), b.assignment("t3-9").orElseThrow());
     a.close();
     assertEquals(new StatusSlot(8, 0), b.assign("after-close", "k", 50).slot());
-    assertEquals(StatusStoreException.CLOSED, assertThrows(StatusStoreException.class, () -> a.assign("x", "k", 50)).code());
+    assertEquals(IssuingErrorCode.STATUS_STORE_CLOSED, assertThrows(StatusStoreException.class, () -> a.assign("x", "k", 50)).code());
     b.close();
     try (FileStatusListStore c = FileStatusListStore.open(dir, Clock.systemUTC())) {
       assertEquals(401, c.assignmentsOf("k").size());
@@ -108,7 +109,7 @@ class FileStatusListStoreTest {
       try (FileChannel raw = FileChannel.open(dir.resolve(FileStatusListStore.LOCK_FILE), StandardOpenOption.WRITE);
           FileLock held = raw.lock(FileStatusListStore.LOCK_POSITION, 1, false)) {
         StatusStoreException e = assertThrows(StatusStoreException.class, () -> store.assign("b", "k", 10));
-        assertEquals(StatusStoreException.LOCKED, e.code());
+        assertEquals(IssuingErrorCode.STATUS_STORE_LOCKED, e.code());
         assertTrue(e.getMessage().contains(dir.toRealPath().toString()) && e.getMessage().contains("pid "), e.getMessage());
         assertTrue(store.assignment("b").isEmpty(), "a failed call hands out nothing");
       }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.status;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -151,7 +152,7 @@ class StatusStoreProcessesTest {
     StatusStoreException e =
         assertThrows(StatusStoreException.class, () -> FileStatusListStore.open(store, Clock.systemUTC(), Duration.ofMillis(300)));
     assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "bounded wait");
-    assertEquals(StatusStoreException.LOCKED, e.code());
+    assertEquals(IssuingErrorCode.STATUS_STORE_LOCKED, e.code());
     assertTrue(e.getMessage().contains("pid " + child.pid() + " on host "), e.getMessage());
     assertTrue(e.getMessage().contains(store.toRealPath().toString()), e.getMessage());
     child.destroyForcibly(); // the OS frees a dead holder's lock
