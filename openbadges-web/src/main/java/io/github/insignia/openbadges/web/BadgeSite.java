@@ -518,7 +518,7 @@ public final class BadgeSite {
       String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null
           || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-        throw new ConfigurationException("WEB_BASE_URL_INVALID", "the base URL must be an absolute http(s) URL without query or fragment");
+        throw new ConfigurationException(WebErrorCode.WEB_BASE_URL_INVALID, "the base URL must be an absolute http(s) URL without query or fragment");
       }
       this.baseUrl = baseUrl;
       this.store = Objects.requireNonNull(store, "store");
@@ -566,7 +566,7 @@ public final class BadgeSite {
      */
     public Builder maxUploadBytes(int value) {
       if (value < 1024 || value > 64 * 1024 * 1024) {
-        throw new ConfigurationException("WEB_UPLOAD_LIMIT_INVALID", "maxUploadBytes must be between 1 KiB and 64 MiB");
+        throw new ConfigurationException(WebErrorCode.WEB_UPLOAD_LIMIT_INVALID, "maxUploadBytes must be between 1 KiB and 64 MiB");
       }
       this.maxUploadBytes = value;
       return this;

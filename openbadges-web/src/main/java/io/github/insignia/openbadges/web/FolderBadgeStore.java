@@ -49,7 +49,7 @@ public final class FolderBadgeStore implements BadgeStore {
   public static FolderBadgeStore open(Path dir) {
     Objects.requireNonNull(dir, "dir");
     if (!Files.isDirectory(dir)) {
-      throw new ConfigurationException("WEB_STORE_NOT_A_FOLDER", dir + " is not a folder");
+      throw new ConfigurationException(WebErrorCode.WEB_STORE_NOT_A_FOLDER, dir + " is not a folder");
     }
     Map<URI, HostedDocument> hosted = new LinkedHashMap<>();
     Path map = dir.resolve("publish").resolve("resources.json");

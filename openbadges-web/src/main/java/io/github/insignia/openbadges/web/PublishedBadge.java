@@ -46,7 +46,7 @@ public final class PublishedBadge {
    */
   public static PublishedBadge of(String id, Map<String, byte[]> files) {
     if (!ID.matcher(Objects.requireNonNull(id, "id")).matches()) {
-      throw new InvalidInputException("WEB_BADGE_ID_INVALID", "a badge id is a UUID-like slug of at most 128 characters");
+      throw new InvalidInputException(WebErrorCode.WEB_BADGE_ID_INVALID, "a badge id is a UUID-like slug of at most 128 characters");
     }
     Map<String, byte[]> copy = new LinkedHashMap<>();
     files.forEach((k, v) -> copy.put(k, v.clone()));
