@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.cli;
 
+import io.github.insignia.openbadges.baking.BakingErrorCode;
 import io.github.insignia.openbadges.baking.BadgeBaker;
 import io.github.insignia.openbadges.baking.BadgePayload;
 import io.github.insignia.openbadges.baking.BakingException;
@@ -63,14 +64,14 @@ final class BakeCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     if (bytes.length > maxBytes) {
-      throw new BakingException(BakingException.PAYLOAD_TOO_LARGE,
+      throw new BakingException(BakingErrorCode.PAYLOAD_TOO_LARGE,
           "the badge file " + badge + " is larger than the limit of " + maxBytes + " bytes");
     }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new BakingException(BakingException.TEXT_ENCODING_INVALID, "the badge file " + badge + " is not UTF-8", e);
+      throw new BakingException(BakingErrorCode.TEXT_ENCODING_INVALID, "the badge file " + badge + " is not UTF-8", e);
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);

@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.cli;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.github.insignia.openbadges.InvalidInputException;
@@ -88,7 +90,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (timeout < 1 || authTimeout < 1 || redirectPort < 0 || redirectPort > 65535) {
-      throw new InvalidInputException("USAGE", "--timeout and --auth-timeout must be positive, --redirect-port 0..65535");
+      throw new InvalidInputException(CliErrorCode.USAGE, "--timeout and --auth-timeout must be positive, --redirect-port 0..65535");
     }
     String badge = badgeText(Files.readAllBytes(file));
     InMemoryTokenStore store = new InMemoryTokenStore();
@@ -153,9 +155,9 @@ final class ExportCommand implements Callable<Integer> {
       try {
         back = redirect.get(authTimeout, TimeUnit.SECONDS);
       } catch (TimeoutException e) {
-        throw new BackpackException("AUTHORIZATION_TIMEOUT", "no answer from the browser within " + authTimeout + " s");
+        throw new BackpackException(CliErrorCode.AUTHORIZATION_TIMEOUT, "no answer from the browser within " + authTimeout + " s");
       } catch (ExecutionException e) {
-        throw new BackpackException("AUTHORIZATION_FAILED", "the loopback redirect failed: " + e.getCause(), e);
+        throw new BackpackException(ExportErrorCode.AUTHORIZATION_FAILED, "the loopback redirect failed: " + e.getCause(), e);
       }
       client.completeAuthorization(pending, back);
     } finally {
@@ -169,14 +171,14 @@ final class ExportCommand implements Callable<Integer> {
         ? BadgeBaker.create().find(bytes) : Optional.empty();
     if (baked.isPresent()) {
       if (baked.get().kind() == PayloadKind.URL) {
-        throw new InvalidInputException("BADGE_HOSTED",
+        throw new InvalidInputException(CliErrorCode.BADGE_HOSTED,
             "the image carries only a URL to a hosted badge; export the badge JSON itself");
       }
       return baked.get().payload().strip();
     }
     String text = new String(bytes, StandardCharsets.UTF_8).strip();
     if (text.isEmpty()) {
-      throw new io.github.insignia.openbadges.NotABadgeException("NOT_A_BADGE", "the file is empty");
+      throw new io.github.insignia.openbadges.NotABadgeException(ModelErrorCode.NOT_A_BADGE, "the file is empty");
     }
     return text;
   }

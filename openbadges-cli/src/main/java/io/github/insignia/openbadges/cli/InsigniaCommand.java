@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.cli;
 
+import io.github.insignia.openbadges.baking.BakingErrorCode;
+import io.github.insignia.openbadges.baking.BakingException;
 import io.github.insignia.openbadges.NotABadgeException;
 import io.github.insignia.openbadges.OpenBadgesException;
 import java.io.IOException;
@@ -75,7 +77,7 @@ public final class InsigniaCommand implements Runnable {
     cli.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println("error: USAGE: " + oneLine(ex.getMessage()));
+          err.println("error: " + CliErrorCode.USAGE.name() + ": " + oneLine(ex.getMessage()));
           err.flush();
           return EXIT_ERROR;
         });
@@ -84,17 +86,22 @@ public final class InsigniaCommand implements Runnable {
 
   /** The one-line {@code error: CODE: message} for an exception. */
   static String errorLine(Throwable ex) {
+    if (ex instanceof BakingException b && b.errorCode() == BakingErrorCode.IMAGE_IO
+        && b.getCause() instanceof IOException io) {
+      // The baker now types a file it cannot read; the command line kept printing IO_ERROR for it.
+      return "error: " + CliErrorCode.IO_ERROR.name() + ": " + oneLine(String.valueOf(io));
+    }
     if (ex instanceof OpenBadgesException obe) {
       return "error: " + obe.code() + ": " + oneLine(obe.getMessage());
     }
     if (ex instanceof UncheckedIOException || ex instanceof IOException) {
       Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-      return "error: IO_ERROR: " + oneLine(String.valueOf(io));
+      return "error: " + CliErrorCode.IO_ERROR.name() + ": " + oneLine(String.valueOf(io));
     }
     if (ex instanceof OutOfMemoryError) {
-      return "error: OUT_OF_MEMORY: the input is too large for the memory available";
+      return "error: " + CliErrorCode.OUT_OF_MEMORY.name() + ": the input is too large for the memory available";
     }
-    return "error: INTERNAL_ERROR: " + oneLine(ex.toString());
+    return "error: " + CliErrorCode.INTERNAL_ERROR.name() + ": " + oneLine(ex.toString());
   }
 
   static int exitCodeFor(Throwable ex) {

@@ -259,7 +259,7 @@ final class IssueBatchCommand implements Callable<Integer> {
   private static ObjectNode readObject(Path file, String what) {
     JsonNode json = SafeJson.read(readBytes(file, JsonLimits.defaults().maxDocumentBytes()));
     if (!json.isObject()) {
-      throw new InvalidInputException("JSON_NOT_OBJECT", "the " + what + " file " + file + " is not a JSON object");
+      throw new InvalidInputException(CliErrorCode.JSON_NOT_OBJECT, "the " + what + " file " + file + " is not a JSON object");
     }
     return (ObjectNode) json;
   }
@@ -272,7 +272,7 @@ final class IssueBatchCommand implements Callable<Integer> {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
       if (bytes.length > max) {
-        throw new InvalidInputException("INPUT_TOO_LARGE", file + " is larger than " + max + " bytes");
+        throw new InvalidInputException(CliErrorCode.INPUT_TOO_LARGE, file + " is larger than " + max + " bytes");
       }
       return bytes;
     } catch (IOException e) {

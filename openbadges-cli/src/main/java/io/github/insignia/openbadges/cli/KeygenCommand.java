@@ -80,7 +80,7 @@ final class KeygenCommand implements Callable<Integer> {
   /** Writes through a temporary owner-only file in the same folder, then moves it into place. */
   static void writePrivate(Path target, String text) {
     if (Files.exists(target)) {
-      throw new InvalidInputException("KEY_FILE_EXISTS", "refusing to overwrite " + target);
+      throw new InvalidInputException(CliErrorCode.KEY_FILE_EXISTS, "refusing to overwrite " + target);
     }
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
@@ -95,7 +95,7 @@ final class KeygenCommand implements Callable<Integer> {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       tmp = null;
     } catch (FileAlreadyExistsException e) {
-      throw new InvalidInputException("KEY_FILE_EXISTS", "refusing to overwrite " + target);
+      throw new InvalidInputException(CliErrorCode.KEY_FILE_EXISTS, "refusing to overwrite " + target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.cli;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
@@ -164,7 +166,7 @@ final class LinkedinCommand implements Callable<Integer> {
       byte[] bytes;
       try {
         if (Files.size(file) > MAX_FILE_BYTES) {
-          throw new InvalidInputException("INPUT_TOO_LARGE", file + " is larger than " + MAX_FILE_BYTES + " bytes");
+          throw new InvalidInputException(CliErrorCode.INPUT_TOO_LARGE, file + " is larger than " + MAX_FILE_BYTES + " bytes");
         }
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
@@ -174,7 +176,7 @@ final class LinkedinCommand implements Callable<Integer> {
       VerificationReport report = BadgeVerifier.create(options).verify(bytes);
       VerificationStatus status = status(report);
       if (status == VerificationStatus.NOT_VERIFIED) {
-        err.println("error: BADGE_NOT_VERIFIED: " + InsigniaCommand.oneLine(report.summary()));
+        err.println("error: " + ExportErrorCode.BADGE_NOT_VERIFIED.name() + ": " + InsigniaCommand.oneLine(report.summary()));
         err.flush();
         return Optional.empty();
       }
@@ -210,7 +212,7 @@ final class LinkedinCommand implements Callable<Integer> {
       }
       JsonNode json = text.startsWith("{") ? SafeJson.read(text, options.jsonLimits())
           : SafeJson.read(io.github.insignia.openbadges.export.internal.Tokens.jwsPayload(text)
-              .orElseThrow(() -> new NotABadgeException("NOT_A_BADGE", "the file holds no badge JSON or JWS")),
+              .orElseThrow(() -> new NotABadgeException(ModelErrorCode.NOT_A_BADGE, "the file holds no badge JSON or JWS")),
               options.jsonLimits());
       if (json.path("badge").isTextual() && json.has("recipient")) {
         ObjectNode copy = json.deepCopy();
@@ -253,7 +255,7 @@ final class LinkedinCommand implements Callable<Integer> {
       try {
         return new String(fetcher.fetch(url).requireSuccess().body(), StandardCharsets.UTF_8);
       } catch (OpenBadgesException | IllegalArgumentException e) {
-        throw new NotABadgeException("BADGE_FETCH_FAILED", "could not fetch " + url + " to read the badge: " + e.getMessage());
+        throw new NotABadgeException(CliErrorCode.BADGE_FETCH_FAILED, "could not fetch " + url + " to read the badge: " + e.getMessage());
       }
     }
   }

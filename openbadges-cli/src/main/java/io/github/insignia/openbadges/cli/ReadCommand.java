@@ -119,18 +119,18 @@ final class ReadCommand implements Callable<Integer> {
       }
       Path file = Path.of(input);
       if (Files.isDirectory(file)) {
-        throw new InvalidInputException("IO_ERROR", input + " is a directory, not a file");
+        throw new InvalidInputException(CliErrorCode.IO_ERROR, input + " is a directory, not a file");
       }
       // Read at most one byte past the limit so a huge file fails fast with JSON_TOO_LARGE.
       try (InputStream in = Files.newInputStream(file)) {
         return in.readNBytes(cap);
       }
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException("IO_ERROR", "no such file: " + input, e);
+      throw new InvalidInputException(CliErrorCode.IO_ERROR, "no such file: " + input, e);
     } catch (IOException e) {
-      throw new InvalidInputException("IO_ERROR", "cannot read " + input + ": " + e.getMessage(), e);
+      throw new InvalidInputException(CliErrorCode.IO_ERROR, "cannot read " + input + ": " + e.getMessage(), e);
     } catch (java.nio.file.InvalidPathException e) {
-      throw new InvalidInputException("IO_ERROR", "not a file name: " + input, e);
+      throw new InvalidInputException(CliErrorCode.IO_ERROR, "not a file name: " + input, e);
     }
   }
 }

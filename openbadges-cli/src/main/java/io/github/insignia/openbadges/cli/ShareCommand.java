@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.cli;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.export.BadgeSummary;
 import io.github.insignia.openbadges.export.ExportRefusedException;
@@ -50,7 +51,7 @@ final class ShareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ShareNetwork target = ShareNetwork.parse(network).orElseThrow(() -> new InvalidInputException("USAGE",
+    ShareNetwork target = ShareNetwork.parse(network).orElseThrow(() -> new InvalidInputException(CliErrorCode.USAGE,
         "unknown network '" + network + "'; use one of " + String.join(", ", new Networks())));
     PrintWriter err = spec.commandLine().getErr();
     Optional<BadgeSummary> badge = verify.load(file, err);
@@ -58,7 +59,7 @@ final class ShareCommand implements Callable<Integer> {
       return InsigniaCommand.EXIT_INVALID;
     }
     URI page = url != null ? url : badge.get().credentialId().filter(id -> id.startsWith("https://") || id.startsWith("http://"))
-        .map(URI::create).orElseThrow(() -> new InvalidInputException("URL_MISSING",
+        .map(URI::create).orElseThrow(() -> new InvalidInputException(ExportErrorCode.URL_MISSING,
             "give the public badge page with --url (the badge's id is not a web URL)"));
     try {
       ShareLinks links = ShareLinks.builder(badge.get()).pageUrl(page).text(text).mastodonInstance(instance)

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.cli;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
@@ -98,13 +99,13 @@ final class SignCommand implements Callable<Integer> {
       }
       default -> {
         if (!document.isObject() || !(document.has("recipient") || document.has("badge"))) {
-          throw new NotABadgeException("NOT_AN_ASSERTION", "the input is not an OB 2.0 assertion");
+          throw new NotABadgeException(CliErrorCode.NOT_AN_ASSERTION, "the input is not an OB 2.0 assertion");
         }
         Optional<String> creator = Optional.ofNullable(verificationMethod)
             .or(() -> text(document.path("verification").get("creator")))
             .or(() -> Keys.declaredVerificationMethod(keyText));
         out.println(Ob2Jws.sign(document, key, creator.orElseThrow(() -> new InvalidInputException(
-            "KEY_NO_VERIFICATION_METHOD", "ob2-jws needs the CryptographicKey URL: --verification-method URI"))));
+            CliErrorCode.KEY_NO_VERIFICATION_METHOD, "ob2-jws needs the CryptographicKey URL: --verification-method URI"))));
       }
     }
     out.flush();
@@ -120,7 +121,7 @@ final class SignCommand implements Callable<Integer> {
       return declared.get();
     }
     if (key.keyType() == KeyType.RSA) {
-      throw new InvalidInputException("KEY_NO_VERIFICATION_METHOD",
+      throw new InvalidInputException(CliErrorCode.KEY_NO_VERIFICATION_METHOD,
           "an RSA key has no did:key: give --verification-method URI (or a kid in the JWK)");
     }
     return key.publicKey().didKeyVerificationMethod();
@@ -128,7 +129,7 @@ final class SignCommand implements Callable<Integer> {
 
   private static void requireCredential(JsonNode document) {
     if (!document.isObject() || !document.has("@context") || !document.has("type")) {
-      throw new NotABadgeException("NOT_A_CREDENTIAL", "the input is not an OB 3.0 credential (no @context or type)");
+      throw new NotABadgeException(CliErrorCode.NOT_A_CREDENTIAL, "the input is not an OB 3.0 credential (no @context or type)");
     }
   }
 
@@ -144,7 +145,7 @@ final class SignCommand implements Callable<Integer> {
     try (InputStream in = Files.newInputStream(keyFile)) {
       byte[] bytes = in.readNBytes(MAX_KEY_FILE + 1);
       if (bytes.length > MAX_KEY_FILE) {
-        throw new InvalidInputException("KEY_MALFORMED", "the key file is larger than " + MAX_KEY_FILE + " bytes");
+        throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "the key file is larger than " + MAX_KEY_FILE + " bytes");
       }
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {

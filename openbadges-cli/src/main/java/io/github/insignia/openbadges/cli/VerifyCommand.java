@@ -274,11 +274,11 @@ final class VerifyCommand implements Callable<Integer> {
       if (t.startsWith("{") || t.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+")) {
         return verifier.verify(t);
       }
-      throw new InvalidInputException("INPUT_NOT_FOUND", "no such file, and not a URL, JSON or JWS: " + input);
+      throw new InvalidInputException(CliErrorCode.INPUT_NOT_FOUND, "no such file, and not a URL, JSON or JWS: " + input);
     }
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new InvalidInputException("INPUT_TOO_LARGE", input + " is larger than " + MAX_FILE_BYTES + " bytes");
+        throw new InvalidInputException(CliErrorCode.INPUT_TOO_LARGE, input + " is larger than " + MAX_FILE_BYTES + " bytes");
       }
       byte[] bytes = Files.readAllBytes(file);
       // a PDF certificate is verified through the credential it carries (openbadges-web)

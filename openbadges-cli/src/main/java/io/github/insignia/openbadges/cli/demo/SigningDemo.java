@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.cli.demo;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -107,7 +108,7 @@ public final class SigningDemo implements DemoStep {
     DocumentFetcher local = url -> {
       JsonNode doc = published.get(url.toString());
       if (doc == null) {
-        throw new KeyResolutionException("KEY_FETCH_FAILED", "not published in the demo: " + url);
+        throw new KeyResolutionException(SigningErrorCode.KEY_FETCH_FAILED, "not published in the demo: " + url);
       }
       return SafeJson.write(doc).getBytes(StandardCharsets.UTF_8);
     };
