@@ -13,23 +13,6 @@ public class ConfigurationException extends OpenBadgesException {
    * @param message a human-readable explanation
    * @param cause the underlying cause, or {@code null}
    */
-  public ConfigurationException(String code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   */
-  public ConfigurationException(String code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @param cause the underlying cause, or {@code null}
-   */
   public ConfigurationException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);
   }

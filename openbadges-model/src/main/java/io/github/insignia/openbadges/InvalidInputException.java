@@ -12,23 +12,6 @@ public class InvalidInputException extends OpenBadgesException {
    * @param message a human-readable explanation
    * @param cause the underlying cause, or {@code null}
    */
-  public InvalidInputException(String code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   */
-  public InvalidInputException(String code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @param cause the underlying cause, or {@code null}
-   */
   public InvalidInputException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);
   }

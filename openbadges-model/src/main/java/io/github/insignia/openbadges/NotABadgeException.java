@@ -11,27 +11,6 @@ public class NotABadgeException extends InvalidInputException {
   /**
    * @param code the stable error code, for example {@code NOT_A_BADGE}
    * @param message a human-readable explanation
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public NotABadgeException(String code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @param cause the underlying cause, or {@code null}
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public NotABadgeException(String code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
-
-  /**
-   * @param code the stable error code, for example {@code NOT_A_BADGE}
-   * @param message a human-readable explanation
    */
   public NotABadgeException(ErrorCode code, String message) {
     super(code, message);

@@ -36,29 +36,6 @@ public class OpenBadgesException extends RuntimeException {
   }
 
   /**
-   * Transitional: a code given as a string. Removed once every module throws its enum's constants.
-   *
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @param cause the underlying cause, or {@code null}
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public OpenBadgesException(String code, String message, Throwable cause) {
-    this(new LegacyCode(Objects.requireNonNull(code, "code")), message, cause);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public OpenBadgesException(String code, String message) {
-    this(code, message, null);
-  }
-
-  /**
    * The stable error code as printed, for example {@code JSON_MALFORMED}.
    *
    * @return the code's name
@@ -75,7 +52,4 @@ public class OpenBadgesException extends RuntimeException {
   public ErrorCode errorCode() {
     return errorCode;
   }
-
-  /** Transitional holder for a code given as a string; goes with the deprecated constructor. */
-  private record LegacyCode(String name) implements ErrorCode, java.io.Serializable {}
 }

@@ -10,27 +10,6 @@ public class ExportException extends OpenBadgesException {
   /**
    * @param code the stable error code
    * @param message a human-readable explanation
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public ExportException(String code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @param cause the underlying cause
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public ExportException(String code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
    */
   public ExportException(ErrorCode code, String message) {
     super(code, message);

@@ -15,27 +15,6 @@ public class IssuingException extends OpenBadgesException {
    * @param code the stable error code
    * @param message a human-readable explanation
    * @param cause the underlying cause, or {@code null}
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public IssuingException(String code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public IssuingException(String code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @param cause the underlying cause, or {@code null}
    */
   public IssuingException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);

@@ -14,27 +14,6 @@ public class InvalidSignatureException extends InvalidInputException {
    * @param code the stable error code, for example {@code SIGNATURE_INVALID}
    * @param message a human-readable explanation
    * @param cause the cause, or {@code null}
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public InvalidSignatureException(String code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public InvalidSignatureException(String code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * @param code the stable error code, for example {@code SIGNATURE_INVALID}
-   * @param message a human-readable explanation
-   * @param cause the cause, or {@code null}
    */
   public InvalidSignatureException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);

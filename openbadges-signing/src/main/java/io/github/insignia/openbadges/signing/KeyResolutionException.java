@@ -11,27 +11,6 @@ public class KeyResolutionException extends InvalidInputException {
    * @param code the stable error code, for example {@code KEY_NOT_FOUND}
    * @param message a human-readable explanation
    * @param cause the cause, or {@code null}
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public KeyResolutionException(String code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
-
-  /**
-   * @param code the stable error code
-   * @param message a human-readable explanation
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public KeyResolutionException(String code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * @param code the stable error code, for example {@code KEY_NOT_FOUND}
-   * @param message a human-readable explanation
-   * @param cause the cause, or {@code null}
    */
   public KeyResolutionException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);

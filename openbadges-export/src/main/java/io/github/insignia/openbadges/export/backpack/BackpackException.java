@@ -37,39 +37,6 @@ public final class BackpackException extends OpenBadgesException {
   private final String serverMessage;
   private final Duration retryAfter;
 
-  /**
-   * @param code the stable code
-   * @param message a readable explanation
-   * @param httpStatus the HTTP status, or 0 when there was no answer
-   * @param serverCode the server's own code ({@code statusText}, {@code imsx_codeMinor} value or
-   *     OAuth {@code error}), or null
-   * @param serverMessage the server's description, or null
-   * @param retryAfter what the server's Retry-After said, or null
-   * @param cause the cause, or null
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public BackpackException(String code, String message, int httpStatus, String serverCode, String serverMessage,
-      Duration retryAfter, Throwable cause) {
-    super(code, message, cause);
-    this.httpStatus = httpStatus;
-    this.serverCode = serverCode;
-    this.serverMessage = serverMessage;
-    this.retryAfter = retryAfter;
-  }
-
-  /** @deprecated pass the module's {@link ErrorCode} constant */
-  @Deprecated(forRemoval = true)
-  public BackpackException(String code, String message, Throwable cause) {
-    this(code, message, 0, null, null, null, cause);
-  }
-
-  /** @deprecated pass the module's {@link ErrorCode} constant */
-  @Deprecated(forRemoval = true)
-  public BackpackException(String code, String message) {
-    this(code, message, 0, null, null, null, null);
-  }
-
   /** The HTTP status of the answer, when there was one. */
   public OptionalInt httpStatus() {
     return httpStatus == 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);

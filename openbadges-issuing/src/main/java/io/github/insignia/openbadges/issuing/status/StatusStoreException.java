@@ -17,27 +17,6 @@ public class StatusStoreException extends IssuingException {
    * @param code one of the codes above
    * @param message a human-readable explanation
    * @param cause the underlying cause, or {@code null}
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public StatusStoreException(String code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
-
-  /**
-   * @param code one of the codes above
-   * @param message a human-readable explanation
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public StatusStoreException(String code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * @param code one of the codes above
-   * @param message a human-readable explanation
-   * @param cause the underlying cause, or {@code null}
    */
   public StatusStoreException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);

@@ -17,27 +17,6 @@ public class CanonicalizationException extends InvalidInputException {
    * @param code a canonicalization constant of {@link SigningErrorCode}
    * @param message a human-readable explanation
    * @param cause the cause, or {@code null}
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public CanonicalizationException(String code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
-
-  /**
-   * @param code a canonicalization constant of {@link SigningErrorCode}
-   * @param message a human-readable explanation
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public CanonicalizationException(String code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * @param code a canonicalization constant of {@link SigningErrorCode}
-   * @param message a human-readable explanation
-   * @param cause the cause, or {@code null}
    */
   public CanonicalizationException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);

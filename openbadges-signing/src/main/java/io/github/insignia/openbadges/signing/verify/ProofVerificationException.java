@@ -19,34 +19,6 @@ public class ProofVerificationException extends InvalidSignatureException {
   private final ProofFailure failure;
   private final transient URI missingDocument;
 
-  /**
-   * @param failure why it failed
-   * @param code the finer stable code, for example {@code JWS_ALG_NONE}
-   * @param message a human-readable explanation
-   * @param missingDocument the issuer document that could not be obtained, or null
-   * @param cause the cause, or null
-   * @deprecated pass the module's {@link ErrorCode} constant
-   */
-  @Deprecated(forRemoval = true)
-  public ProofVerificationException(
-      ProofFailure failure, String code, String message, URI missingDocument, Throwable cause) {
-    super(code, message, cause);
-    this.failure = Objects.requireNonNull(failure, "failure");
-    this.missingDocument = missingDocument;
-  }
-
-  /** @deprecated pass the module's {@link ErrorCode} constant */
-  @Deprecated(forRemoval = true)
-  public ProofVerificationException(ProofFailure failure, String code, String message) {
-    this(failure, code, message, null, null);
-  }
-
-  /** @deprecated pass the module's {@link ErrorCode} constant */
-  @Deprecated(forRemoval = true)
-  public ProofVerificationException(ProofFailure failure, String code, String message, Throwable cause) {
-    this(failure, code, message, null, cause);
-  }
-
   /** Why it failed. */
   public ProofFailure failure() {
     return failure;

@@ -77,9 +77,10 @@ class KeyResolversTest {
   /** A host's typed fetch failure (say an HTTP 403) reaches the caller as it was thrown. */
   @Test
   void fetcherExceptionsPropagateUnchanged() {
+    enum HostCode implements io.github.insignia.openbadges.ErrorCode { HOST_FORBIDDEN }
     class Forbidden extends io.github.insignia.openbadges.InvalidInputException {
       Forbidden() {
-        super("HOST_FORBIDDEN", "403");
+        super(HostCode.HOST_FORBIDDEN, "403");
       }
     }
     Forbidden forbidden = new Forbidden();
