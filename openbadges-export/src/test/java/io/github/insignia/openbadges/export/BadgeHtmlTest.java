@@ -61,7 +61,7 @@ class BadgeHtmlTest {
   @Test
   void snippetRefusedForRevoked() {
     BadgeHtml html = BadgeHtml.builder(LinkedInAddToProfileTest.badge().status(VerificationStatus.REVOKED).build()).build();
-    assertEquals("BADGE_REVOKED", assertThrows(ExportRefusedException.class, html::embedSnippet).code());
+    assertEquals(ExportErrorCode.BADGE_REVOKED, assertThrows(ExportRefusedException.class, html::embedSnippet).errorCode());
     assertTrue(html.metaTags().contains("og:title"));
   }
 }

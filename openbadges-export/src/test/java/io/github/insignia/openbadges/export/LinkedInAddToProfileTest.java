@@ -100,7 +100,7 @@ class LinkedInAddToProfileTest {
   void certUrlMustBeWeb() {
     ExportException e = assertThrows(ExportException.class, () -> LinkedInAddToProfile.builder(badge().build())
         .certUrl(URI.create("javascript:alert(1)")).clock(NOW).build());
-    assertEquals("URL_INVALID", e.code());
+    assertEquals(ExportErrorCode.URL_INVALID, e.errorCode());
   }
 
   @Test
@@ -142,7 +142,7 @@ class LinkedInAddToProfileTest {
     var e = assertThrows(io.github.insignia.openbadges.InvalidInputException.class, () -> BadgeSummary.fromJson(
         SafeJson.read("{\"credentialSubject\":{\"achievement\":{\"name\":\"X\"}},\"validFrom\":\"yesterday\"}"),
         VerificationStatus.VERIFIED));
-    assertEquals("BADGE_DATE_INVALID", e.code());
+    assertEquals(ExportErrorCode.BADGE_DATE_INVALID, e.errorCode());
     assertTrue(e.getMessage().contains("validFrom"));
   }
 }

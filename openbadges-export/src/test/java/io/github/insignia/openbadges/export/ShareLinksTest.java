@@ -46,21 +46,21 @@ class ShareLinksTest {
   void mastodonNeedsAValidInstance() {
     ShareLinks noInstance = ShareLinks.builder(LinkedInAddToProfileTest.badge().build()).pageUrl(PAGE)
         .clock(LinkedInAddToProfileTest.NOW).build();
-    assertEquals("MASTODON_INSTANCE_MISSING",
-        assertThrows(ExportException.class, () -> noInstance.link(ShareNetwork.MASTODON)).code());
+    assertEquals(ExportErrorCode.MASTODON_INSTANCE_MISSING,
+        assertThrows(ExportException.class, () -> noInstance.link(ShareNetwork.MASTODON)).errorCode());
     for (String bad : new String[] {"evil.com/@x?", "javascript:alert(1)", "a b.com", "user@host.com", "localhost"}) {
-      assertEquals("MASTODON_INSTANCE_INVALID", assertThrows(ExportException.class,
-          () -> ShareLinks.builder(LinkedInAddToProfileTest.badge().build()).mastodonInstance(bad)).code(), bad);
+      assertEquals(ExportErrorCode.MASTODON_INSTANCE_INVALID, assertThrows(ExportException.class,
+          () -> ShareLinks.builder(LinkedInAddToProfileTest.badge().build()).mastodonInstance(bad)).errorCode(), bad);
     }
   }
 
   @Test
   void refusedForRevokedAndExpired() {
-    assertEquals("BADGE_REVOKED", assertThrows(ExportRefusedException.class, () -> ShareLinks.builder(
-        LinkedInAddToProfileTest.badge().status(VerificationStatus.REVOKED).build()).pageUrl(PAGE).build()).code());
-    assertEquals("BADGE_EXPIRED", assertThrows(ExportRefusedException.class, () -> ShareLinks.builder(
+    assertEquals(ExportErrorCode.BADGE_REVOKED, assertThrows(ExportRefusedException.class, () -> ShareLinks.builder(
+        LinkedInAddToProfileTest.badge().status(VerificationStatus.REVOKED).build()).pageUrl(PAGE).build()).errorCode());
+    assertEquals(ExportErrorCode.BADGE_EXPIRED, assertThrows(ExportRefusedException.class, () -> ShareLinks.builder(
         LinkedInAddToProfileTest.badge().expires(Instant.parse("2020-01-01T00:00:00Z")).build()).pageUrl(PAGE)
-        .clock(LinkedInAddToProfileTest.NOW).build()).code());
+        .clock(LinkedInAddToProfileTest.NOW).build()).errorCode());
   }
 
   @Test

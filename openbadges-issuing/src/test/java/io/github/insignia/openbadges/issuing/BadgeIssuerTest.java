@@ -263,19 +263,19 @@ class BadgeIssuerTest {
     ObjectNode noCriteria = TestKeys.achievement();
     noCriteria.remove("criteria");
     BadgeIssuer issuer = issuer().build();
-    assertEquals("ACHIEVEMENT_INVALID",
-        assertThrows(InvalidInputException.class, () -> issuer.award(AwardRequest.builder(noCriteria, Recipient.email("a@b.c")).build())).code());
-    assertEquals("ISSUER_MISCONFIGURED",
-        assertThrows(ConfigurationException.class, () -> issuer().formats(BadgeFormat.OB3_DATA_INTEGRITY).build()).code());
-    assertEquals("ISSUER_MISCONFIGURED",
-        assertThrows(ConfigurationException.class, () -> issuer().formats(BadgeFormat.OB2_HOSTED).build()).code());
+    assertEquals(IssuingErrorCode.ACHIEVEMENT_INVALID,
+        assertThrows(InvalidInputException.class, () -> issuer.award(AwardRequest.builder(noCriteria, Recipient.email("a@b.c")).build())).errorCode());
+    assertEquals(IssuingErrorCode.ISSUER_MISCONFIGURED,
+        assertThrows(ConfigurationException.class, () -> issuer().formats(BadgeFormat.OB3_DATA_INTEGRITY).build()).errorCode());
+    assertEquals(IssuingErrorCode.ISSUER_MISCONFIGURED,
+        assertThrows(ConfigurationException.class, () -> issuer().formats(BadgeFormat.OB2_HOSTED).build()).errorCode());
     ObjectNode badProfile = TestKeys.profile();
     badProfile.put("type", "Person");
-    assertEquals("PROFILE_INVALID",
-        assertThrows(InvalidInputException.class, () -> BadgeIssuer.builder(badProfile, keys.signer, "k").build()).code());
-    assertEquals("RESULT_INVALID", assertThrows(ConfigurationException.class,
-        () -> AwardRequest.builder(TestKeys.achievement(), Recipient.email("a@b.c")).result(SafeJson.nodeFactory().objectNode().put("value", "A"))).code());
-    assertEquals("RECIPIENT_INVALID", assertThrows(InvalidInputException.class, () -> Recipient.email("not-an-email")).code());
+    assertEquals(IssuingErrorCode.PROFILE_INVALID,
+        assertThrows(InvalidInputException.class, () -> BadgeIssuer.builder(badProfile, keys.signer, "k").build()).errorCode());
+    assertEquals(IssuingErrorCode.RESULT_INVALID, assertThrows(ConfigurationException.class,
+        () -> AwardRequest.builder(TestKeys.achievement(), Recipient.email("a@b.c")).result(SafeJson.nodeFactory().objectNode().put("value", "A"))).errorCode());
+    assertEquals(IssuingErrorCode.RECIPIENT_INVALID, assertThrows(InvalidInputException.class, () -> Recipient.email("not-an-email")).errorCode());
   }
 
   private static String refused(org.junit.jupiter.api.function.Executable build, String expectedCode, String mentions) {

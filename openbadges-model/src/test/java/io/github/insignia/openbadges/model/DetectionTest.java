@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.NotABadgeException;
 import io.github.insignia.openbadges.model.ob2.Assertion;
@@ -38,7 +39,7 @@ class DetectionTest {
 
   static String notABadge(String json) {
     NotABadgeException e = assertThrows(NotABadgeException.class, () -> read(json));
-    assertEquals("NOT_A_BADGE", e.code());
+    assertEquals(ModelErrorCode.NOT_A_BADGE, e.errorCode());
     return e.getMessage();
   }
 
@@ -197,7 +198,7 @@ class DetectionTest {
   })
   void wrongMemberTypesAreMalformed(String json) {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> read(json));
-    assertEquals("BADGE_MALFORMED", e.code(), e.getMessage());
+    assertEquals(ModelErrorCode.BADGE_MALFORMED, e.errorCode(), e.getMessage());
     assertTrue(!(e instanceof NotABadgeException));
   }
 }

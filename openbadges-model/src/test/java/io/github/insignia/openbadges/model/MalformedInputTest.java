@@ -3,6 +3,7 @@ package io.github.insignia.openbadges.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.OpenBadgesException;
@@ -45,7 +46,7 @@ class MalformedInputTest {
   void aCompactJwsIsASignedBadgeNotJson() throws java.io.IOException {
     byte[] jws = java.nio.file.Files.readAllBytes(SpecExamplesTest.VECTORS.resolve("ob2/ob-spec-examples/signed-badge-example.jws"));
     var e = assertThrows(io.github.insignia.openbadges.NotABadgeException.class, () -> BadgeDocuments.read(jws));
-    assertEquals("NOT_A_BADGE", e.code());
+    assertEquals(ModelErrorCode.NOT_A_BADGE, e.errorCode());
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("JWS"));
     assertEquals("JSON_MALFORMED", code(() -> BadgeDocuments.read("not.json at all")));
   }

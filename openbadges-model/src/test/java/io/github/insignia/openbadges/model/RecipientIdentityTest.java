@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -75,7 +76,7 @@ class RecipientIdentityTest {
         "sha256$" + "g".repeat(64), "$" + "a".repeat(64), "md5$" + "a".repeat(64)}) {
       assertTrue(IdentityHash.tryParse(bad).isEmpty(), bad);
       InvalidInputException e = assertThrows(InvalidInputException.class, () -> IdentityHash.parse(bad));
-      assertEquals("IDENTITY_HASH_MALFORMED", e.code());
+      assertEquals(ModelErrorCode.IDENTITY_HASH_MALFORMED, e.errorCode());
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.NotABadgeException;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -66,7 +67,7 @@ class SpecExamplesTest {
         return;
       }
       NotABadgeException e = assertThrows(NotABadgeException.class, () -> BadgeDocuments.read(bytes));
-      assertEquals("NOT_A_BADGE", e.code());
+      assertEquals(ModelErrorCode.NOT_A_BADGE, e.errorCode());
       return;
     }
     BadgeDocument doc = BadgeDocuments.read(bytes);

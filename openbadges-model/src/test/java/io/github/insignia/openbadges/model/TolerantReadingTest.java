@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.ob2.Assertion;
@@ -117,7 +118,7 @@ class TolerantReadingTest {
     assertTrue(assertion(",\"issuedOn\":\"2016-13-45T00:00:00Z\"").issuedOn().isEmpty());
     var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.insignia.openbadges.InvalidInputException.class,
         () -> DateTimes.parseOrThrow("issuedOn", "yesterday"));
-    assertEquals("DATE_INVALID", e.code());
+    assertEquals(ModelErrorCode.DATE_INVALID, e.errorCode());
     assertTrue(e.getMessage().contains("issuedOn") && e.getMessage().contains("yesterday"));
   }
 

@@ -30,12 +30,12 @@ class HostileInputTest {
 
   @Test
   void longAndDeepInputs() {
-    assertEquals("MULTIBASE_MALFORMED", assertThrows(OpenBadgesException.class,
-        () -> Multikey.decodePublic("z" + "1".repeat(100_000))).code());
-    assertEquals("KEY_MALFORMED", assertThrows(OpenBadgesException.class,
-        () -> Keys.parsePrivateKey("{\"kty\":\"RSA\"" + ",\"x\":1".repeat(20_000) + "}")).code());
-    assertEquals("JWS_MALFORMED", assertThrows(OpenBadgesException.class,
-        () -> JWT.verify("eyJ" + "A".repeat(50_000) + ".e30.AA")).code());
+    assertEquals(SigningErrorCode.MULTIBASE_MALFORMED, assertThrows(OpenBadgesException.class,
+        () -> Multikey.decodePublic("z" + "1".repeat(100_000))).errorCode());
+    assertEquals(SigningErrorCode.KEY_MALFORMED, assertThrows(OpenBadgesException.class,
+        () -> Keys.parsePrivateKey("{\"kty\":\"RSA\"" + ",\"x\":1".repeat(20_000) + "}")).errorCode());
+    assertEquals(SigningErrorCode.JWS_MALFORMED, assertThrows(OpenBadgesException.class,
+        () -> JWT.verify("eyJ" + "A".repeat(50_000) + ".e30.AA")).errorCode());
     String deep = "{\"a\":".repeat(60) + "1" + "}".repeat(60);
     assertThrows(OpenBadgesException.class, () -> DI.verify(SafeJson.read(deep), KeyResolvers.didKey()));
   }

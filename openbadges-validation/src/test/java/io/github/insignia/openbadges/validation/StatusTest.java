@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -154,10 +155,10 @@ class StatusTest {
   @Test
   void decompressionIsBounded() {
     String huge = Fixtures.encodedList(8 * 1024 * 1024, -1);
-    assertEquals("STATUS_LIST_TOO_LARGE",
-        assertThrows(InvalidInputException.class, () -> StatusChecks.decodeList(huge, true, 512 * 1024)).code());
-    assertEquals("STATUS_LIST_MALFORMED",
-        assertThrows(InvalidInputException.class, () -> StatusChecks.decodeList("uAAAA", true, 1024)).code());
+    assertEquals(ModelErrorCode.STATUS_LIST_TOO_LARGE,
+        assertThrows(InvalidInputException.class, () -> StatusChecks.decodeList(huge, true, 512 * 1024)).errorCode());
+    assertEquals(ModelErrorCode.STATUS_LIST_MALFORMED,
+        assertThrows(InvalidInputException.class, () -> StatusChecks.decodeList("uAAAA", true, 1024)).errorCode());
   }
 
   @Test

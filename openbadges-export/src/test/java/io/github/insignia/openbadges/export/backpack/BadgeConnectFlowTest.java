@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import java.net.URI;
@@ -75,7 +76,7 @@ class BadgeConnectFlowTest {
     someoneElse.put("id", "https://example.org/assertions/3");
     ((ObjectNode) someoneElse.get("recipient")).put("identity", "other@example.org");
     BackpackException e = assertThrows(BackpackException.class, () -> client.postAssertion(someoneElse));
-    assertEquals("BACKPACK_BAD_REQUEST", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_BAD_REQUEST, e.errorCode());
     assertEquals("RECIPIENT_PROFILE_MISMATCH", e.serverCode().orElseThrow());
 
     // Writing another person's address into one's own profile does not make their badge one's own.
@@ -89,7 +90,7 @@ class BadgeConnectFlowTest {
     loop.tokens.deleteTokens(client.service().apiBase().toString(), "default");
     LoopbackBackpack.authorize(client, List.of(BackpackScopes.V2_ASSERTION_READONLY));
     BackpackException e = assertThrows(BackpackException.class, () -> client.postAssertion(SafeJson.read(ASSERTION)));
-    assertEquals("BACKPACK_UNAUTHORIZED", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_UNAUTHORIZED, e.errorCode());
     assertEquals("PERMISSION_DENIED", e.serverCode().orElseThrow());
   }
 
@@ -100,6 +101,6 @@ class BadgeConnectFlowTest {
     client.revoke();
     loop.tokens.saveTokens(api, "default", before);
     BackpackException e = assertThrows(BackpackException.class, () -> client.getAssertions(10, 0, null));
-    assertEquals("TOKEN_REFRESH_FAILED", e.code(), "the 401 led to a refresh, which the revoked grant refuses");
+    assertEquals(ExportErrorCode.TOKEN_REFRESH_FAILED, e.errorCode(), "the 401 led to a refresh, which the revoked grant refuses");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -97,7 +98,7 @@ class EndpointBindingTest {
     attackerAnswers = path -> hostileDiscovery();
     BackpackException e = assertThrows(BackpackException.class,
         () -> Ob3BackpackClient.discover(attackerBase, real.options()));
-    assertEquals("BACKPACK_ENDPOINT_UNTRUSTED", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_ENDPOINT_UNTRUSTED, e.errorCode());
     assertEquals(1, seen.size(), "only the discovery document was fetched");
     assertAttackerGotNoSecret();
   }
@@ -113,10 +114,10 @@ class EndpointBindingTest {
     BackpackClientOptions trusting = BackpackClientOptions.builder().tokenStore(real.tokens).clock(real.clientClock)
         .allowHttpOnLoopback(true).trustEndpointOrigin(attackerBase).build();
     Ob3BackpackClient client = Ob3BackpackClient.of(tampered, trusting);
-    assertEquals("BACKPACK_ENDPOINT_MISMATCH", assertThrows(BackpackException.class, client::refresh).code());
+    assertEquals(ExportErrorCode.BACKPACK_ENDPOINT_MISMATCH, assertThrows(BackpackException.class, client::refresh).errorCode());
     // An access token that expires makes every call refresh first: still nothing is sent.
     real.clientClock.advance(Duration.ofHours(2));
-    assertEquals("BACKPACK_ENDPOINT_MISMATCH", assertThrows(BackpackException.class, client::getProfile).code());
+    assertEquals(ExportErrorCode.BACKPACK_ENDPOINT_MISMATCH, assertThrows(BackpackException.class, client::getProfile).errorCode());
     assertAttackerGotNoSecret();
     assertTrue(seen.isEmpty(), "the attacker was not contacted at all: " + seen);
     // The honest client, with the real endpoints, still refreshes at the real backpack.
@@ -132,14 +133,14 @@ class EndpointBindingTest {
         + "\",\"registrationUrl\":\"" + real.base() + "/oauth/register\",\"authorizationUrl\":\"" + real.base()
         + "/oauth/authorize\",\"tokenUrl\":\"" + attackerBase + "/token\",\"tokenRevocationUrl\":\"" + attackerBase
         + "/revoke\"}]}";
-    assertEquals("BACKPACK_ENDPOINT_UNTRUSTED", assertThrows(BackpackException.class,
-        () -> BadgeConnectClient.discover(attackerBase, real.options())).code());
+    assertEquals(ExportErrorCode.BACKPACK_ENDPOINT_UNTRUSTED, assertThrows(BackpackException.class,
+        () -> BadgeConnectClient.discover(attackerBase, real.options())).errorCode());
     // Served from the attacker's own origin, an API base elsewhere is refused as well.
     attackerAnswers = path -> "{\"badgeConnectAPI\":[{\"name\":\"evil\",\"version\":\"v2p1\",\"apiBase\":\"" + realApi
         + "\",\"registrationUrl\":\"" + realApi + "/r\",\"authorizationUrl\":\"" + realApi + "/a\",\"tokenUrl\":\""
         + realApi + "/t\"}]}";
-    assertEquals("BACKPACK_ENDPOINT_UNTRUSTED", assertThrows(BackpackException.class,
-        () -> BadgeConnectClient.discover(attackerBase, real.options())).code());
+    assertEquals(ExportErrorCode.BACKPACK_ENDPOINT_UNTRUSTED, assertThrows(BackpackException.class,
+        () -> BadgeConnectClient.discover(attackerBase, real.options())).errorCode());
     for (Seen s : seen) {
       assertEquals(null, s.authorization());
     }
@@ -147,8 +148,8 @@ class EndpointBindingTest {
 
   @Test
   void loopbackHttpIsOffByDefault() {
-    assertEquals("BACKPACK_INSECURE_URL", assertThrows(BackpackException.class,
-        () -> Ob3BackpackClient.discover(real.base(), BackpackClientOptions.defaults())).code());
+    assertEquals(ExportErrorCode.BACKPACK_INSECURE_URL, assertThrows(BackpackException.class,
+        () -> Ob3BackpackClient.discover(real.base(), BackpackClientOptions.defaults())).errorCode());
     assertTrue(seen.isEmpty());
   }
 
@@ -169,12 +170,12 @@ class EndpointBindingTest {
     attackerAnswers = path -> "{\"access_token\":\"abc\\r\\nX-Injected: 1\",\"token_type\":\"Bearer\",\"expires_in\":60}";
     InMemoryTokenStore store = new InMemoryTokenStore();
     Ob3BackpackClient client = stubClient(store, new TokenSet("old", "refresh", Instant.parse("2000-01-01T00:00:00Z"), ""));
-    assertEquals("BACKPACK_TOKEN_INVALID", assertThrows(BackpackException.class, client::refresh).code());
+    assertEquals(ExportErrorCode.BACKPACK_TOKEN_INVALID, assertThrows(BackpackException.class, client::refresh).errorCode());
     // A host store that hands back such a token: typed too, nothing sent with it.
     Ob3BackpackClient stored = stubClient(new InMemoryTokenStore(),
         new TokenSet("bad\r\ntoken", null, Instant.parse("2999-01-01T00:00:00Z"), ""));
     int before = seen.size();
-    assertEquals("BACKPACK_TOKEN_INVALID", assertThrows(BackpackException.class, stored::getProfile).code());
+    assertEquals(ExportErrorCode.BACKPACK_TOKEN_INVALID, assertThrows(BackpackException.class, stored::getProfile).errorCode());
     assertEquals(before, seen.size());
   }
 
@@ -196,7 +197,7 @@ class EndpointBindingTest {
     Ob3BackpackClient client = stubClient(new InMemoryTokenStore(),
         new TokenSet("token", null, Instant.parse("2999-01-01T00:00:00Z"), ""));
     BackpackException e = assertThrows(BackpackException.class, client::getProfile);
-    assertEquals("BACKPACK_BAD_REQUEST", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_BAD_REQUEST, e.errorCode());
     assertFalse(e.getMessage().contains("<script>"), e.getMessage());
     assertFalse(e.getMessage().contains("<b>"), e.getMessage());
     assertEquals("(unreadable)", e.serverCode().orElseThrow());
@@ -209,10 +210,10 @@ class EndpointBindingTest {
   void pagingArgumentsAreCheckedBeforeSending() {
     Ob3BackpackClient client = stubClient(new InMemoryTokenStore(),
         new TokenSet("token", null, Instant.parse("2999-01-01T00:00:00Z"), ""));
-    assertEquals("BACKPACK_PAGING_INVALID", assertThrows(BackpackException.class,
-        () -> client.getCredentials(10, Integer.MIN_VALUE, null)).code());
-    assertEquals("BACKPACK_PAGING_INVALID", assertThrows(BackpackException.class,
-        () -> client.getCredentials(-1, 0, null)).code());
+    assertEquals(ExportErrorCode.BACKPACK_PAGING_INVALID, assertThrows(BackpackException.class,
+        () -> client.getCredentials(10, Integer.MIN_VALUE, null)).errorCode());
+    assertEquals(ExportErrorCode.BACKPACK_PAGING_INVALID, assertThrows(BackpackException.class,
+        () -> client.getCredentials(-1, 0, null)).errorCode());
     assertTrue(seen.isEmpty());
   }
 }

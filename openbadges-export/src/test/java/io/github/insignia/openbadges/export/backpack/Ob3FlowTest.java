@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.export.provider.ConsentDecision;
@@ -129,7 +130,7 @@ class Ob3FlowTest {
     loop.tokens.saveTokens(client.service().apiBase().toString(), "default",
         new TokenSet("stale", first.refreshToken(), null, ""));
     BackpackException e = assertThrows(BackpackException.class, () -> client.getCredentials(10, 0, null));
-    assertEquals("TOKEN_REFRESH_FAILED", e.code());
+    assertEquals(ExportErrorCode.TOKEN_REFRESH_FAILED, e.errorCode());
     assertEquals("invalid_grant", e.serverCode().orElseThrow());
     assertFalse(client.isAuthorized(), "a dead refresh token is forgotten");
   }
@@ -141,7 +142,7 @@ class Ob3FlowTest {
     PendingAuthorization p = client.beginAuthorization(LoopbackBackpack.REDIRECT, BackpackScopes.V3_ALL);
     URI back = LoopbackBackpack.browse(p.authorizationUri());
     BackpackException e = assertThrows(BackpackException.class, () -> client.completeAuthorization(p, back));
-    assertEquals("AUTHORIZATION_DENIED", e.code());
+    assertEquals(ExportErrorCode.AUTHORIZATION_DENIED, e.errorCode());
     assertEquals("access_denied", e.serverCode().orElseThrow());
     assertFalse(client.isAuthorized());
   }
@@ -152,12 +153,12 @@ class Ob3FlowTest {
     PendingAuthorization p = client.beginAuthorization(LoopbackBackpack.REDIRECT, BackpackScopes.V3_ALL);
     PendingAuthorization other = client.beginAuthorization(LoopbackBackpack.REDIRECT, BackpackScopes.V3_ALL);
     URI back = LoopbackBackpack.browse(p.authorizationUri());
-    assertEquals("AUTHORIZATION_STATE_MISMATCH",
-        assertThrows(BackpackException.class, () -> client.completeAuthorization(other, back)).code());
+    assertEquals(ExportErrorCode.AUTHORIZATION_STATE_MISMATCH,
+        assertThrows(BackpackException.class, () -> client.completeAuthorization(other, back)).errorCode());
     // A code is single use, and the verifier must match.
     client.completeAuthorization(p, back);
-    assertEquals("TOKEN_REQUEST_FAILED",
-        assertThrows(BackpackException.class, () -> client.completeAuthorization(p, back)).code());
+    assertEquals(ExportErrorCode.TOKEN_REQUEST_FAILED,
+        assertThrows(BackpackException.class, () -> client.completeAuthorization(p, back)).errorCode());
   }
 
   @Test
@@ -173,29 +174,29 @@ class Ob3FlowTest {
 
     client.revoke();
     assertFalse(client.isAuthorized());
-    assertEquals("NOT_AUTHORIZED", assertThrows(BackpackException.class, () -> client.getProfile()).code());
+    assertEquals(ExportErrorCode.NOT_AUTHORIZED, assertThrows(BackpackException.class, () -> client.getProfile()).errorCode());
 
     LoopbackBackpack.authorize(client, BackpackScopes.V3_ALL);
     ObjectNode bad = credential();
     bad.remove("issuer");
     BackpackException e = assertThrows(BackpackException.class, () -> client.upsertCredential(bad));
-    assertEquals("BACKPACK_BAD_REQUEST", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_BAD_REQUEST, e.errorCode());
     assertEquals(OptionalLong.of(400).getAsLong(), e.httpStatus().getAsInt());
     assertEquals("invalid_data", e.serverCode().orElseThrow());
-    assertEquals("BACKPACK_BAD_REQUEST", assertThrows(BackpackException.class,
-        () -> client.upsertCredential("not-a-jws")).code());
-    assertEquals("BACKPACK_BAD_REQUEST", assertThrows(BackpackException.class,
-        () -> client.getCredentials(5000, 0, null)).code());
-    assertEquals("BACKPACK_PAGING_INVALID", assertThrows(BackpackException.class,
-        () -> client.getCredentials(0, 0, null)).code());
-    assertEquals("BACKPACK_PAGING_INVALID", assertThrows(BackpackException.class,
-        () -> client.getCredentials(10, -1, null)).code());
+    assertEquals(ExportErrorCode.BACKPACK_BAD_REQUEST, assertThrows(BackpackException.class,
+        () -> client.upsertCredential("not-a-jws")).errorCode());
+    assertEquals(ExportErrorCode.BACKPACK_BAD_REQUEST, assertThrows(BackpackException.class,
+        () -> client.getCredentials(5000, 0, null)).errorCode());
+    assertEquals(ExportErrorCode.BACKPACK_PAGING_INVALID, assertThrows(BackpackException.class,
+        () -> client.getCredentials(0, 0, null)).errorCode());
+    assertEquals(ExportErrorCode.BACKPACK_PAGING_INVALID, assertThrows(BackpackException.class,
+        () -> client.getCredentials(10, -1, null)).errorCode());
   }
 
   @Test
   void plainHttpOutsideLoopbackIsRefusedWithoutNetwork() {
     BackpackException e = assertThrows(BackpackException.class,
         () -> Ob3BackpackClient.discover(URI.create("http://backpack.example.org"), BackpackClientOptions.defaults()));
-    assertEquals("BACKPACK_INSECURE_URL", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_INSECURE_URL, e.errorCode());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.export.ExportErrorCode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.insignia.openbadges.json.SafeJson;
@@ -91,7 +92,7 @@ class ResilienceTest {
     URI base = serve((ex, n) -> send(ex, 500, IMSX_500, "Content-Type", "application/json"));
     BackpackException e = assertThrows(BackpackException.class,
         () -> client(base, BackpackClientOptions.builder().maxRetries(2)).getProfile());
-    assertEquals("BACKPACK_SERVER_ERROR", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_SERVER_ERROR, e.errorCode());
     assertEquals("internal_server_error", e.serverCode().orElseThrow());
     assertEquals("database down", e.serverMessage().orElseThrow());
     assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
@@ -117,7 +118,7 @@ class ResilienceTest {
     URI base = serve((ex, n) -> send(ex, 429, "", "Retry-After", "120"));
     BackpackException e = assertThrows(BackpackException.class,
         () -> client(base, BackpackClientOptions.builder().maxRetryAfter(Duration.ofSeconds(1))).getCredentials(10, 0, null));
-    assertEquals("BACKPACK_RATE_LIMITED", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_RATE_LIMITED, e.errorCode());
     assertEquals(Duration.ofSeconds(120), e.retryAfter().orElseThrow());
     assertEquals(1, calls.get());
   }
@@ -127,7 +128,7 @@ class ResilienceTest {
     URI base = serve((ex, n) -> send(ex, 503, ""));
     BackpackException e = assertThrows(BackpackException.class,
         () -> client(base, BackpackClientOptions.builder()).upsertCredential(SafeJson.read("{}")));
-    assertEquals("BACKPACK_UNAVAILABLE", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_UNAVAILABLE, e.errorCode());
     assertEquals(1, calls.get());
   }
 
@@ -186,7 +187,7 @@ class ResilienceTest {
     URI base = dropConnections(-1);
     BackpackException e = assertThrows(BackpackException.class,
         () -> client(base, BackpackClientOptions.builder().maxRetries(2)).upsertCredential(SafeJson.read("{}")));
-    assertEquals("BACKPACK_CONNECTION_FAILED", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_CONNECTION_FAILED, e.errorCode());
     Thread.sleep(50);
     assertEquals(1, calls.get());
   }
@@ -199,7 +200,7 @@ class ResilienceTest {
     }
     BackpackException e = assertThrows(BackpackException.class, () -> client(URI.create("http://127.0.0.1:" + port),
         BackpackClientOptions.builder().maxRetries(0)).getProfile());
-    assertEquals("BACKPACK_CONNECTION_FAILED", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_CONNECTION_FAILED, e.errorCode());
   }
 
   @Test
@@ -207,10 +208,10 @@ class ResilienceTest {
     URI base = serve((ex, n) -> send(ex, 200, n == 1 ? "x".repeat(5000) : "{not json", "Content-Type", "application/json"));
     BackpackClientOptions.Builder small = BackpackClientOptions.builder()
         .jsonLimits(io.github.insignia.openbadges.json.JsonLimits.builder().maxDocumentBytes(1000).build());
-    assertEquals("BACKPACK_RESPONSE_TOO_LARGE",
-        assertThrows(BackpackException.class, () -> client(base, small).getProfile()).code());
-    assertEquals("BACKPACK_RESPONSE_INVALID",
-        assertThrows(BackpackException.class, () -> client(base, small).getProfile()).code());
+    assertEquals(ExportErrorCode.BACKPACK_RESPONSE_TOO_LARGE,
+        assertThrows(BackpackException.class, () -> client(base, small).getProfile()).errorCode());
+    assertEquals(ExportErrorCode.BACKPACK_RESPONSE_INVALID,
+        assertThrows(BackpackException.class, () -> client(base, small).getProfile()).errorCode());
   }
 
   @Test
@@ -221,8 +222,8 @@ class ResilienceTest {
     BackpackPage page = client(base, BackpackClientOptions.builder()).getCredentials(1, 0, null);
     assertTrue(page.nextPage().isEmpty());
     assertEquals(5, page.totalCount().getAsLong());
-    assertEquals("BACKPACK_INSECURE_URL", assertThrows(BackpackException.class,
-        () -> client(base, BackpackClientOptions.builder()).getCredentials(URI.create("https://evil.example/x"))).code());
+    assertEquals(ExportErrorCode.BACKPACK_INSECURE_URL, assertThrows(BackpackException.class,
+        () -> client(base, BackpackClientOptions.builder()).getCredentials(URI.create("https://evil.example/x"))).errorCode());
   }
 
   @Test
@@ -230,7 +231,7 @@ class ResilienceTest {
     URI base = serve((ex, n) -> send(ex, 302, "", "Location", "https://evil.example/"));
     BackpackException e = assertThrows(BackpackException.class,
         () -> client(base, BackpackClientOptions.builder()).getProfile());
-    assertEquals("BACKPACK_HTTP_ERROR", e.code());
+    assertEquals(ExportErrorCode.BACKPACK_HTTP_ERROR, e.errorCode());
     assertEquals(1, calls.get());
   }
 }

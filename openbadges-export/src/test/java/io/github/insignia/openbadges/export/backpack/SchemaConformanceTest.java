@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
@@ -37,7 +38,7 @@ class SchemaConformanceTest {
   void theUpstreamGetAssertionsSchemaIsBrokenJsonAndOurRepairIsMinimal() {
     String pinned = PinnedSchemas.pinnedText(PinnedSchemas.GET_ASSERTIONS_200);
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> SafeJson.read(pinned));
-    assertEquals("JSON_MALFORMED", e.code());
+    assertEquals(ModelErrorCode.JSON_MALFORMED, e.errorCode());
     String repaired = PinnedSchemas.repairedGetAssertions();
     assertEquals(pinned.replace("\r\n", "\n").length() - 1, repaired.length());
     assertTrue(SafeJson.read(repaired).isObject());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.issuing.Award;
 import io.github.insignia.openbadges.issuing.BadgeImage;
@@ -128,7 +129,7 @@ class BatchIssuerTest {
       try (RosterReader reader = RosterReader.open(roster)) {
         IssuingException e =
             assertThrows(IssuingException.class, () -> batch.run(reader, new CrashingSink(folders, 20), OptionalLong.empty(), BatchListener.none()));
-        assertEquals("BATCH_ABORTED", e.code());
+        assertEquals(IssuingErrorCode.BATCH_ABORTED, e.errorCode());
       }
       int afterCrash = folders(out).size();
       assertTrue(afterCrash >= 20 && afterCrash < 40, "crashed halfway: " + afterCrash);

@@ -121,7 +121,7 @@ class FolderSinkTest {
       assumeTrue(false, "no symbolic links here");
     }
     IssuingException e = assertThrows(IssuingException.class, () -> new FolderSink(link));
-    assertEquals("BATCH_OUT_SYMLINK", e.code());
+    assertEquals(IssuingErrorCode.BATCH_OUT_SYMLINK, e.errorCode());
     FolderSink following = new FolderSink(link, true);
     assertEquals(link, following.out());
 

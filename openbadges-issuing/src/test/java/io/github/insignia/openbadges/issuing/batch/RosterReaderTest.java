@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -47,10 +48,10 @@ class RosterReaderTest {
 
   @Test
   void rejectsBrokenRosters() {
-    assertEquals("ROSTER_HEADER_INVALID", assertThrows(InvalidInputException.class, () -> read("")).code());
-    assertEquals("ROSTER_HEADER_INVALID", assertThrows(InvalidInputException.class, () -> read("name,mail\nA,a@b.c\n")).code());
-    assertEquals("ROSTER_MALFORMED", assertThrows(InvalidInputException.class, () -> read("email\n\"a@b.c\n")).code());
-    assertEquals("ROSTER_MALFORMED", assertThrows(InvalidInputException.class, () -> read("email\n" + "x".repeat(RosterReader.MAX_FIELD + 1))).code());
-    assertEquals("ROSTER_MALFORMED", assertThrows(InvalidInputException.class, () -> read("email\n" + ",".repeat(RosterReader.MAX_COLUMNS + 1))).code());
+    assertEquals(IssuingErrorCode.ROSTER_HEADER_INVALID, assertThrows(InvalidInputException.class, () -> read("")).errorCode());
+    assertEquals(IssuingErrorCode.ROSTER_HEADER_INVALID, assertThrows(InvalidInputException.class, () -> read("name,mail\nA,a@b.c\n")).errorCode());
+    assertEquals(IssuingErrorCode.ROSTER_MALFORMED, assertThrows(InvalidInputException.class, () -> read("email\n\"a@b.c\n")).errorCode());
+    assertEquals(IssuingErrorCode.ROSTER_MALFORMED, assertThrows(InvalidInputException.class, () -> read("email\n" + "x".repeat(RosterReader.MAX_FIELD + 1))).errorCode());
+    assertEquals(IssuingErrorCode.ROSTER_MALFORMED, assertThrows(InvalidInputException.class, () -> read("email\n" + ",".repeat(RosterReader.MAX_COLUMNS + 1))).errorCode());
   }
 }

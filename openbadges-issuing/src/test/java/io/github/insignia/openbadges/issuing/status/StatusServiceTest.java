@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.issuing.status;
 
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import io.github.insignia.openbadges.model.status.BitstringStatusList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -150,9 +151,9 @@ class StatusServiceTest {
   @Test
   void rejectsMisuse() {
     StatusService status = StatusService.builder(ISSUER, BASE, StatusListStore.inMemory()).build();
-    assertEquals("STATUS_NOT_CONFIGURED", assertThrows(ConfigurationException.class, status::oneEdTechRevocationList).code());
-    assertEquals("STATUS_LIST_UNKNOWN", assertThrows(InvalidInputException.class, () -> status.statusListCredential(0)).code());
-    assertEquals("STATUS_REASON_INVALID", assertThrows(ConfigurationException.class, () -> status.revoke("x", " ")).code());
+    assertEquals(IssuingErrorCode.STATUS_NOT_CONFIGURED, assertThrows(ConfigurationException.class, status::oneEdTechRevocationList).errorCode());
+    assertEquals(IssuingErrorCode.STATUS_LIST_UNKNOWN, assertThrows(InvalidInputException.class, () -> status.statusListCredential(0)).errorCode());
+    assertEquals(IssuingErrorCode.STATUS_REASON_INVALID, assertThrows(ConfigurationException.class, () -> status.revoke("x", " ")).errorCode());
     assertNotEquals(RecipientKeys.of("a@example.com"), RecipientKeys.of("b@example.com"));
     assertEquals(RecipientKeys.of("a@example.com"), RecipientKeys.of(" A@EXAMPLE.COM"));
   }

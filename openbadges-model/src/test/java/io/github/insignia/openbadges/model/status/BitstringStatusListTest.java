@@ -8,6 +8,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
@@ -60,16 +61,13 @@ class BitstringStatusListTest {
 
   @Test
   void rejectsHostileInput() {
-    assertEquals(
-        "STATUS_LIST_MALFORMED",
-        assertThrows(InvalidInputException.class, () -> BitstringStatusList.decode("u!!!", 100)).code());
-    assertEquals(
-        "STATUS_LIST_MALFORMED",
-        assertThrows(InvalidInputException.class, () -> BitstringStatusList.decode("uAAAA", 100)).code());
+    assertEquals(ModelErrorCode.STATUS_LIST_MALFORMED,
+        assertThrows(InvalidInputException.class, () -> BitstringStatusList.decode("u!!!", 100)).errorCode());
+    assertEquals(ModelErrorCode.STATUS_LIST_MALFORMED,
+        assertThrows(InvalidInputException.class, () -> BitstringStatusList.decode("uAAAA", 100)).errorCode());
     // 16 KiB of zeros inflates past a 1 KiB limit: a compression bomb is cut off
-    assertEquals(
-        "STATUS_LIST_TOO_LARGE",
-        assertThrows(InvalidInputException.class, () -> BitstringStatusList.decode(SPEC_EXAMPLE, 1024)).code());
+    assertEquals(ModelErrorCode.STATUS_LIST_TOO_LARGE,
+        assertThrows(InvalidInputException.class, () -> BitstringStatusList.decode(SPEC_EXAMPLE, 1024)).errorCode());
   }
 
   @Test

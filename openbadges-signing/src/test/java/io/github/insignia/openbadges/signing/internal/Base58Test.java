@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -88,9 +89,9 @@ class Base58Test {
     // The Multikey of the OB 3.0 specification's test key.
     assertEquals("z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2".substring(1),
         Base58.encode(Base58.decode("z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2".substring(1))));
-    assertEquals("MULTIBASE_MALFORMED", assertThrows(InvalidInputException.class, () -> Base58.decode("0OIl")).code());
-    assertEquals("MULTIBASE_MALFORMED", assertThrows(InvalidInputException.class, () -> Base58.decode("é")).code());
-    assertEquals("MULTIBASE_MALFORMED",
-        assertThrows(InvalidInputException.class, () -> Base58.decode("2".repeat(Base58.MAX_ENCODED_LENGTH + 1))).code());
+    assertEquals(SigningErrorCode.MULTIBASE_MALFORMED, assertThrows(InvalidInputException.class, () -> Base58.decode("0OIl")).errorCode());
+    assertEquals(SigningErrorCode.MULTIBASE_MALFORMED, assertThrows(InvalidInputException.class, () -> Base58.decode("é")).errorCode());
+    assertEquals(SigningErrorCode.MULTIBASE_MALFORMED,
+        assertThrows(InvalidInputException.class, () -> Base58.decode("2".repeat(Base58.MAX_ENCODED_LENGTH + 1))).errorCode());
   }
 }

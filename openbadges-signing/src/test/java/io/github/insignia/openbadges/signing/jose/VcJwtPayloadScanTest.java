@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.OpenBadgesException;
@@ -276,8 +277,8 @@ class VcJwtPayloadScanTest {
     ObjectNode c = VcJwtTest.credential(KEY);
     String jwt = VcJwt.sign(c, KEY, KID);
     ObjectNode other = c.deepCopy().put("name", "changed");
-    assertEquals("JWS_PAYLOAD_MISMATCH",
-        assertThrows(OpenBadgesException.class, () -> VcJwtTest.verifier().verify(jwt, other)).code());
+    assertEquals(SigningErrorCode.JWS_PAYLOAD_MISMATCH,
+        assertThrows(OpenBadgesException.class, () -> VcJwtTest.verifier().verify(jwt, other)).errorCode());
     assertEquals(c, VcJwtTest.verifier().verify(jwt, c).credential());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.InvalidInputException;
@@ -36,7 +37,7 @@ class KeysTest {
     tampered[0] ^= 1;
     InvalidSignatureException e =
         assertThrows(InvalidSignatureException.class, () -> key.publicKey().verify(tampered, sig));
-    assertEquals("SIGNATURE_INVALID", e.code());
+    assertEquals(SigningErrorCode.SIGNATURE_INVALID, e.errorCode());
 
     assertEquals(key, Keys.privateKeyFromJwk(key.toPrivateJwk()));
     assertEquals(key, Keys.parsePrivateKey(SafeJson.write(key.toPrivateJwk())));
@@ -111,10 +112,10 @@ class KeysTest {
     KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
     gen.initialize(1024);
     var pair = gen.generateKeyPair();
-    assertEquals("KEY_TOO_SMALL", assertThrows(InvalidInputException.class,
-        () -> VerificationKey.of(pair.getPublic())).code());
-    assertEquals("KEY_TOO_SMALL", assertThrows(InvalidInputException.class,
-        () -> SigningKey.fromJdk(pair.getPrivate())).code());
+    assertEquals(SigningErrorCode.KEY_TOO_SMALL, assertThrows(InvalidInputException.class,
+        () -> VerificationKey.of(pair.getPublic())).errorCode());
+    assertEquals(SigningErrorCode.KEY_TOO_SMALL, assertThrows(InvalidInputException.class,
+        () -> SigningKey.fromJdk(pair.getPrivate())).errorCode());
   }
 
   @Test
@@ -122,24 +123,24 @@ class KeysTest {
     KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
     gen.initialize(new ECGenParameterSpec("secp384r1"));
     var p384 = gen.generateKeyPair();
-    assertEquals("KEY_WRONG_CURVE", assertThrows(InvalidInputException.class,
-        () -> VerificationKey.of(p384.getPublic())).code());
+    assertEquals(SigningErrorCode.KEY_WRONG_CURVE, assertThrows(InvalidInputException.class,
+        () -> VerificationKey.of(p384.getPublic())).errorCode());
     String pem = VerificationKey.pem("PRIVATE KEY", p384.getPrivate().getEncoded());
-    assertEquals("KEY_WRONG_CURVE", assertThrows(InvalidInputException.class,
-        () -> Keys.privateKeyFromPem(pem)).code());
+    assertEquals(SigningErrorCode.KEY_WRONG_CURVE, assertThrows(InvalidInputException.class,
+        () -> Keys.privateKeyFromPem(pem)).errorCode());
     String spki = VerificationKey.pem("PUBLIC KEY", p384.getPublic().getEncoded());
-    assertEquals("KEY_WRONG_CURVE", assertThrows(InvalidInputException.class,
-        () -> Keys.publicKeyFromPem(spki)).code());
+    assertEquals(SigningErrorCode.KEY_WRONG_CURVE, assertThrows(InvalidInputException.class,
+        () -> Keys.publicKeyFromPem(spki)).errorCode());
     var x25519 = KeyPairGenerator.getInstance("X25519").generateKeyPair();
-    assertEquals("KEY_WRONG_CURVE", assertThrows(InvalidInputException.class,
-        () -> Keys.publicKeyFromPem(VerificationKey.pem("PUBLIC KEY", x25519.getPublic().getEncoded()))).code());
+    assertEquals(SigningErrorCode.KEY_WRONG_CURVE, assertThrows(InvalidInputException.class,
+        () -> Keys.publicKeyFromPem(VerificationKey.pem("PUBLIC KEY", x25519.getPublic().getEncoded()))).errorCode());
     JsonNode okp = SafeJson.read("{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}");
-    assertEquals("KEY_WRONG_CURVE", assertThrows(InvalidInputException.class, () -> Keys.publicKeyFromJwk(okp)).code());
+    assertEquals(SigningErrorCode.KEY_WRONG_CURVE, assertThrows(InvalidInputException.class, () -> Keys.publicKeyFromJwk(okp)).errorCode());
     JsonNode k1 = SafeJson.read("{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"x\":\"AA\",\"y\":\"AA\"}");
-    assertEquals("KEY_WRONG_CURVE", assertThrows(InvalidInputException.class, () -> Keys.publicKeyFromJwk(k1)).code());
+    assertEquals(SigningErrorCode.KEY_WRONG_CURVE, assertThrows(InvalidInputException.class, () -> Keys.publicKeyFromJwk(k1)).errorCode());
     SigningKey ed = SigningKey.generate(KeyType.ED25519);
-    assertEquals("KEY_WRONG_CURVE", assertThrows(InvalidInputException.class,
-        () -> Keys.publicKeyFromJwk(ed.publicKey().toJwk(), KeyType.P256)).code());
+    assertEquals(SigningErrorCode.KEY_WRONG_CURVE, assertThrows(InvalidInputException.class,
+        () -> Keys.publicKeyFromJwk(ed.publicKey().toJwk(), KeyType.P256)).errorCode());
   }
 
   @Test
@@ -147,14 +148,14 @@ class KeysTest {
     SigningKey p = SigningKey.generate(KeyType.P256);
     ObjectNode jwk = p.publicKey().toJwk();
     jwk.put("y", jwk.get("x").asText());
-    assertEquals("KEY_MALFORMED", assertThrows(InvalidInputException.class, () -> Keys.publicKeyFromJwk(jwk)).code());
+    assertEquals(SigningErrorCode.KEY_MALFORMED, assertThrows(InvalidInputException.class, () -> Keys.publicKeyFromJwk(jwk)).errorCode());
   }
 
   @Test
   void mismatchedPublicHalfIsRejected() {
     ObjectNode jwk = SigningKey.generate(KeyType.ED25519).toPrivateJwk();
     jwk.put("x", SigningKey.generate(KeyType.ED25519).publicKey().toJwk().get("x").asText());
-    assertEquals("KEY_MISMATCH", assertThrows(InvalidInputException.class, () -> Keys.privateKeyFromJwk(jwk)).code());
+    assertEquals(SigningErrorCode.KEY_MISMATCH, assertThrows(InvalidInputException.class, () -> Keys.privateKeyFromJwk(jwk)).errorCode());
   }
 
   @Test
@@ -164,11 +165,11 @@ class KeysTest {
     k1[0] = (byte) 0xe7;
     k1[1] = 0x01;
     String mb = "z" + io.github.insignia.openbadges.signing.internal.Base58.encode(k1);
-    assertEquals("KEY_UNSUPPORTED", assertThrows(InvalidInputException.class, () -> Multikey.decodePublic(mb)).code());
-    assertEquals("MULTIBASE_MALFORMED", assertThrows(InvalidInputException.class,
-        () -> Multikey.decodePublic("u6Mk")).code());
-    assertEquals("MULTIBASE_MALFORMED", assertThrows(InvalidInputException.class,
-        () -> Multikey.decodePublic("z0OIl")).code());
+    assertEquals(SigningErrorCode.KEY_UNSUPPORTED, assertThrows(InvalidInputException.class, () -> Multikey.decodePublic(mb)).errorCode());
+    assertEquals(SigningErrorCode.MULTIBASE_MALFORMED, assertThrows(InvalidInputException.class,
+        () -> Multikey.decodePublic("u6Mk")).errorCode());
+    assertEquals(SigningErrorCode.MULTIBASE_MALFORMED, assertThrows(InvalidInputException.class,
+        () -> Multikey.decodePublic("z0OIl")).errorCode());
   }
 
   @Test

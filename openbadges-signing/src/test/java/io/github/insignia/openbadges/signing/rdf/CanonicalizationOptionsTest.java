@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.insignia.openbadges.ModelErrorCode;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.documents.PinnedDocuments;
 import java.time.Duration;
@@ -42,10 +43,9 @@ class CanonicalizationOptionsTest {
   @Test
   void nonsenseLimitsAreConfigurationErrors() {
     CanonicalizationOptions.Builder b = CanonicalizationOptions.builder();
-    assertEquals("LIMIT_INVALID", assertThrows(ConfigurationException.class, () -> b.maxQuads(0)).code());
-    assertEquals("LIMIT_INVALID", assertThrows(ConfigurationException.class, () -> b.maxRdfcWork(0)).code());
-    assertEquals(
-        "LIMIT_INVALID",
-        assertThrows(ConfigurationException.class, () -> b.jsonLdTimeout(Duration.ZERO)).code());
+    assertEquals(ModelErrorCode.LIMIT_INVALID, assertThrows(ConfigurationException.class, () -> b.maxQuads(0)).errorCode());
+    assertEquals(ModelErrorCode.LIMIT_INVALID, assertThrows(ConfigurationException.class, () -> b.maxRdfcWork(0)).errorCode());
+    assertEquals(ModelErrorCode.LIMIT_INVALID,
+        assertThrows(ConfigurationException.class, () -> b.jsonLdTimeout(Duration.ZERO)).errorCode());
   }
 }

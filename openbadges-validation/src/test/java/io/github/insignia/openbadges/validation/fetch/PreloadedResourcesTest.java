@@ -3,6 +3,7 @@ package io.github.insignia.openbadges.validation.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.insignia.openbadges.validation.ValidationErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +60,8 @@ class PreloadedResourcesTest {
     Files.writeString(dir.resolve("m2.json"), "{\"https://x\": \"missing.json\"}");
     Files.writeString(dir.resolve("m3.json"), "{\"https://x\": {\"status\": 99}}");
     for (String m : new String[] {"m1.json", "m2.json", "m3.json"}) {
-      assertEquals("RESOURCES_MAP_INVALID",
-          assertThrows(InvalidInputException.class, () -> PreloadedResources.fromMapFile(dir.resolve(m))).code());
+      assertEquals(ValidationErrorCode.RESOURCES_MAP_INVALID,
+          assertThrows(InvalidInputException.class, () -> PreloadedResources.fromMapFile(dir.resolve(m))).errorCode());
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.JsonLimits;
@@ -59,7 +60,7 @@ class FastPayloadTokensTest {
     try {
       return describe(JwtPayloadScan.scanWithJackson(JwtPayloadScan.factory(limits), payload));
     } catch (InvalidSignatureException e) {
-      assertEquals("JWT_PAYLOAD_INVALID", e.code());
+      assertEquals(SigningErrorCode.JWT_PAYLOAD_INVALID, e.errorCode());
       return "invalid";
     }
   }
