@@ -2,8 +2,8 @@ package io.github.insignia.openbadges.signing.verify;
 
 /**
  * Why a proof did not verify: a closed set, each at its {@link Stage}. Hosts map these to their own
- * codes with an exhaustive {@code switch}; the finer string {@code code()} of the exception is for
- * people and logs.
+ * codes with an exhaustive {@code switch}; the finer {@code errorCode()} of the exception (a
+ * {@code SigningErrorCode}) is for people and logs.
  */
 public enum ProofFailure {
   /** The proof or token is malformed (not three parts, bad base64url, a missing member, {@code crit}). */
