@@ -74,7 +74,7 @@ class SvgSpliceScanTest {
         "<svg><g/><!DocType x></svg>", "<svg>" + "<g/>".repeat(40) + "<!DOCTYPE svg [<!ENTITY x 'y'>]></svg>")) {
       byte[] b = doc.getBytes(StandardCharsets.UTF_8);
       BakingException e = assertThrows(BakingException.class, () -> Svg.spliceScan(b, b.length, OPTIONS), doc);
-      assertEquals(BakingErrorCode.SVG_DOCTYPE_FORBIDDEN, e.code(), doc);
+      assertEquals(BakingErrorCode.SVG_DOCTYPE_FORBIDDEN, e.errorCode(), doc);
     }
   }
 }

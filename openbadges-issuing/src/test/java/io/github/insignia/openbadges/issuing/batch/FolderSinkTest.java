@@ -156,7 +156,7 @@ class FolderSinkTest {
         .build();
     BatchIssuer batch = BatchIssuer.builder(withStatus, TestKeys.achievement()).threads(1).build();
     StatusStoreException e = assertThrows(StatusStoreException.class, () -> batch.run(roster(50), dir.resolve("out"), BatchListener.none()));
-    assertEquals(IssuingErrorCode.STATUS_STORE_LOCKED, e.code());
+    assertEquals(IssuingErrorCode.STATUS_STORE_LOCKED, e.errorCode());
     assertTrue(calls.get() < 10, "stopped instead of failing every learner: " + calls.get());
   }
 }

@@ -66,7 +66,7 @@ class FileStatusListStoreTest {
     Files.writeString(dir.resolve(FileStatusListStore.JOURNAL), "not json\n{}\n");
     assertEquals(
         IssuingErrorCode.STATUS_STORE_CORRUPT,
-        assertThrows(StatusStoreException.class, () -> FileStatusListStore.open(dir, Clock.systemUTC())).code());
+        assertThrows(StatusStoreException.class, () -> FileStatusListStore.open(dir, Clock.systemUTC())).errorCode());
   }
 
   @Test
@@ -95,7 +95,7 @@ class FileStatusListStoreTest {
     assertEquals(a.assign("t3-9", "k", 50), b.assignment("t3-9").orElseThrow());
     a.close();
     assertEquals(new StatusSlot(8, 0), b.assign("after-close", "k", 50).slot());
-    assertEquals(IssuingErrorCode.STATUS_STORE_CLOSED, assertThrows(StatusStoreException.class, () -> a.assign("x", "k", 50)).code());
+    assertEquals(IssuingErrorCode.STATUS_STORE_CLOSED, assertThrows(StatusStoreException.class, () -> a.assign("x", "k", 50)).errorCode());
     b.close();
     try (FileStatusListStore c = FileStatusListStore.open(dir, Clock.systemUTC())) {
       assertEquals(401, c.assignmentsOf("k").size());
@@ -109,7 +109,7 @@ class FileStatusListStoreTest {
       try (FileChannel raw = FileChannel.open(dir.resolve(FileStatusListStore.LOCK_FILE), StandardOpenOption.WRITE);
           FileLock held = raw.lock(FileStatusListStore.LOCK_POSITION, 1, false)) {
         StatusStoreException e = assertThrows(StatusStoreException.class, () -> store.assign("b", "k", 10));
-        assertEquals(IssuingErrorCode.STATUS_STORE_LOCKED, e.code());
+        assertEquals(IssuingErrorCode.STATUS_STORE_LOCKED, e.errorCode());
         assertTrue(e.getMessage().contains(dir.toRealPath().toString()) && e.getMessage().contains("pid "), e.getMessage());
         assertTrue(store.assignment("b").isEmpty(), "a failed call hands out nothing");
       }

@@ -152,7 +152,7 @@ class StatusStoreProcessesTest {
     StatusStoreException e =
         assertThrows(StatusStoreException.class, () -> FileStatusListStore.open(store, Clock.systemUTC(), Duration.ofMillis(300)));
     assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "bounded wait");
-    assertEquals(IssuingErrorCode.STATUS_STORE_LOCKED, e.code());
+    assertEquals(IssuingErrorCode.STATUS_STORE_LOCKED, e.errorCode());
     assertTrue(e.getMessage().contains("pid " + child.pid() + " on host "), e.getMessage());
     assertTrue(e.getMessage().contains(store.toRealPath().toString()), e.getMessage());
     child.destroyForcibly(); // the OS frees a dead holder's lock
