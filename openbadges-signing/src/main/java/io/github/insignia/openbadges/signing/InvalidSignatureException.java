@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing;
 
+import io.github.insignia.openbadges.ErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 
 /**
@@ -24,5 +25,14 @@ public class InvalidSignatureException extends InvalidInputException {
    */
   public InvalidSignatureException(String code, String message) {
     super(code, message);
+  }
+
+  /**
+   * @param code the stable error code, a constant of the module's error-code enum
+   * @param message a human-readable explanation
+   * @param cause the cause, or {@code null}
+   */
+  public InvalidSignatureException(ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.signing.verify;
 
+import io.github.insignia.openbadges.ErrorCode;
 import io.github.insignia.openbadges.signing.InvalidSignatureException;
 import java.net.URI;
 import java.util.Objects;
@@ -29,6 +30,27 @@ public class ProofVerificationException extends InvalidSignatureException {
     super(code, message, cause);
     this.failure = Objects.requireNonNull(failure, "failure");
     this.missingDocument = missingDocument;
+  }
+
+  /**
+   * @param failure why it failed
+   * @param code the finer stable code, a constant of the signing module's enum
+   * @param message a human-readable explanation
+   * @param cause the cause, or null
+   */
+  public ProofVerificationException(ProofFailure failure, ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
+    this.failure = Objects.requireNonNull(failure, "failure");
+    this.missingDocument = null;
+  }
+
+  /**
+   * @param failure why it failed
+   * @param code the finer stable code, a constant of the signing module's enum
+   * @param message a human-readable explanation
+   */
+  public ProofVerificationException(ProofFailure failure, ErrorCode code, String message) {
+    this(failure, code, message, null);
   }
 
   /** Without a missing document or cause. */
