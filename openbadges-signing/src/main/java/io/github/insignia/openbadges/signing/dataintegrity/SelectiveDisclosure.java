@@ -461,6 +461,11 @@ public final class SelectiveDisclosure {
       }
       labelMap.put("c14n" + k, "u" + Crypto.b64u(bytes(e.getValue(), 32, "label")));
     }
+    if (new java.util.HashSet<>(labelMap.values()).size() != labelMap.size()) {
+      // Two disclosed blank nodes under one signed label would split a node the issuer signed as one.
+      throw new ProofVerificationException(ProofFailure.DISCLOSURE_MISMATCH, SigningErrorCode.SD_LABEL_MAP_INVALID,
+          "the label map gives two blank nodes the same signed label");
+    }
     if (!(c.get(4) instanceof List<?> indexes)) {
       throw malformed("the mandatory indexes are not an array");
     }

@@ -199,6 +199,21 @@ class SelectiveDisclosureTest {
   }
 
   @Test
+  void labelMapMustBeOneToOne() {
+    ObjectNode twoNodes = SD.derive(BASE, List.of("/credentialSubject/achievement/criteria/narrative"));
+    ObjectNode forged = editedProofValue(twoNodes, c -> {
+      Map<Object, Object> labels = new LinkedHashMap<>((Map<?, ?>) c.get(3));
+      assertTrue(labels.size() >= 2, labels.toString());
+      Object first = labels.values().iterator().next();
+      labels.replaceAll((k, v) -> first);
+      c.set(3, labels);
+    });
+    ProofVerificationException e = refused(forged);
+    assertEquals(ProofFailure.DISCLOSURE_MISMATCH, e.failure());
+    assertSame(SigningErrorCode.SD_LABEL_MAP_INVALID, e.errorCode());
+  }
+
+  @Test
   void mandatoryIndexesOutOfRangeOrOrder() {
     assertSame(SigningErrorCode.SD_MANDATORY_INDEXES_INVALID,
         refused(editedProofValue(DERIVED, c -> c.set(4, List.of(0L, 10_000L)))).errorCode());
