@@ -40,7 +40,8 @@ import java.util.Optional;
 
 /**
  * Data Integrity proofs: sign a JSON-LD credential with {@code eddsa-rdfc-2022} (or {@code
- * ecdsa-rdfc-2019}, {@code eddsa-jcs-2022}), and verify those, the legacy {@code
+ * ecdsa-rdfc-2019}, {@code eddsa-jcs-2022}), and verify those, selective disclosure {@code
+ * ecdsa-sd-2023} proofs (derived and base; made with {@link SelectiveDisclosure}), the legacy {@code
  * eddsa-2022} and {@code Ed25519Signature2020} (both with a warning), single proofs, proof sets and
  * proof chains.
  *

@@ -21,7 +21,7 @@ import java.util.Map;
 public final class JsonLdSelection {
   /** The scheme of skolem IRIs; undone by the caller when reading the statements back. */
   public static final String SKOLEM_PREFIX = "urn:bnid:";
-  private static final int MAX_POINTERS = 1_000;
+  private static final int MAX_POINTERS = 256;
   private static final int MAX_DEPTH = 64;
 
   private JsonLdSelection() {}
@@ -77,7 +77,8 @@ public final class JsonLdSelection {
       selection.set("@context", document.get("@context").deepCopy());
     }
     List<ArrayNode> arrays = new ArrayList<>();
-    for (String pointer : pointers) {
+    // A repeated pointer selects nothing new; hostile proofs must not make each one a copy.
+    for (String pointer : new java.util.LinkedHashSet<>(pointers)) {
       selectPaths(paths(pointer), document, selection, arrays);
     }
     for (ArrayNode array : arrays) {
