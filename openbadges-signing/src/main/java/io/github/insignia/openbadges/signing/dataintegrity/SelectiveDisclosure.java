@@ -226,14 +226,7 @@ public final class SelectiveDisclosure {
       baseSignature = derived.baseSignature();
       publicKey = derived.publicKey();
       signatures = derived.signatures();
-      List<String> nquads = relabelSorted(dataIntegrity.canonicalize(unsecured, SUITE), label -> {
-        String mapped = derived.labelMap().get(label);
-        if (mapped == null) {
-          throw new ProofVerificationException(ProofFailure.DISCLOSURE_MISMATCH, SigningErrorCode.SD_LABEL_MAP_INVALID,
-              "the disclosed document has a blank node the proof's label map does not name");
-        }
-        return mapped;
-      });
+      List<String> nquads = disclosedStatements(unsecured, derived.labelMap());
       int previous = -1;
       for (int i : derived.mandatoryIndexes()) {
         if (i <= previous || i >= nquads.size()) {
@@ -291,6 +284,38 @@ public final class SelectiveDisclosure {
       }
     }
     return verified;
+  }
+
+  /** The disclosed document's canonical statements relabeled with a derived proof's label map, sorted. */
+  private List<String> disclosedStatements(ObjectNode unsecured, Map<String, String> labelMap) {
+    return relabelSorted(dataIntegrity.canonicalize(unsecured, SUITE), label -> {
+      String mapped = labelMap.get(label);
+      if (mapped == null) {
+        throw new ProofVerificationException(ProofFailure.DISCLOSURE_MISMATCH, SigningErrorCode.SD_LABEL_MAP_INVALID,
+            "the disclosed document has a blank node the proof's label map does not name");
+      }
+      return mapped;
+    });
+  }
+
+  /** For the vector tests: the statements a verifier checks for a document with a derived proof. */
+  List<String> disclosedStatements(JsonNode document) {
+    byte[] raw = decodeProofValue(document.get("proof").get("proofValue").asText());
+    return disclosedStatements(DataIntegrity.unsecured(document, List.of()), parseDerived(raw).labelMap());
+  }
+
+  /**
+   * For the vector tests: the document's HMAC-relabeled sorted statements (first list) and, per
+   * group of pointers, the indexes of the statements it selects.
+   */
+  List<List<String>> groups(JsonNode unsecured, byte[] hmacKey, List<List<String>> pointerGroups) {
+    Grouped grouped = group((ObjectNode) unsecured, hmacLabels(hmacKey), pointerGroups);
+    List<List<String>> out = new ArrayList<>();
+    out.add(grouped.nquads());
+    for (Set<Integer> indexes : grouped.matching()) {
+      out.add(indexes.stream().map(String::valueOf).toList());
+    }
+    return out;
   }
 
   private static boolean verifies(VerificationKey key, byte[] data, byte[] signature) {

@@ -97,6 +97,39 @@ class EcdsaSd2023VectorsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"employ", "prc"})
+  void hmacRelabeledStatementsGroupsAndMandatoryHash(String example) {
+    byte[] hmacKey = HEX.parseHex(vector("ecdsa-sd-2023", "SDKeyMaterial.json").get("hmacKeyString").asText().toLowerCase());
+    List<String> mandatoryPointers = strings(vector(pointers(example, "Mandatory")));
+    List<String> selectivePointers = strings(vector(pointers(example, "Selective")));
+    List<String> combined = new ArrayList<>(mandatoryPointers);
+    combined.addAll(selectivePointers);
+    List<List<String>> groups = SD.groups(unsigned(example), hmacKey, List.of(mandatoryPointers, selectivePointers, combined));
+    assertEquals(strings(vector("ecdsa-sd-2023", example, "addBaseDocHMACCanon.json")), groups.get(0));
+    JsonNode transform = vector("ecdsa-sd-2023", example, "addBaseTransform.json");
+    List<String> mandatoryIndexes = new ArrayList<>();
+    StringBuilder mandatoryText = new StringBuilder();
+    transform.get("mandatory").get("value").forEach(e -> {
+      mandatoryIndexes.add(e.get(0).asText());
+      mandatoryText.append(e.get(1).asText());
+    });
+    assertEquals(mandatoryIndexes, groups.get(1));
+    assertEquals(vector("ecdsa-sd-2023", example, "addHashData.json").get("mandatoryHash").asText(),
+        HEX.formatHex(DataIntegrity.sha256(mandatoryText.toString())));
+    JsonNode indexes = vector("ecdsa-sd-2023", example, "derivedGroupIndexes.json");
+    assertEquals(strings(indexes.get("mandatoryIndexes")), groups.get(1));
+    assertEquals(strings(indexes.get("selectiveIndexes")), groups.get(2));
+    assertEquals(strings(indexes.get("combinedIndexes")), groups.get(3));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"employ", "prc"})
+  void verifierStatementsAreThePublishedOnes(String example) {
+    assertEquals(strings(vector("ecdsa-sd-2023", example, "verifyNQuads.json")),
+        SD.disclosedStatements(vector("ecdsa-sd-2023", example, "derivedRevealDocument.json")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"employ", "prc"})
   void baseProofReproducedWithThePublishedKeys(String example) {
     JsonNode keys = vector("ecdsa-sd-2023", "SDKeyMaterial.json");
     SigningKey issuer = Multikey.decodeSecret(keys.get("baseKeyPair").get("secretKeyMultibase").asText());
