@@ -71,6 +71,12 @@ class SelectiveDisclosureTest {
     return assertThrows(ProofVerificationException.class, () -> JUDGE.verify(document)).failure();
   }
 
+  static void assertRefused(JsonNode document, ProofFailure failure, SigningErrorCode code) {
+    ProofVerificationException e = refused(document);
+    assertEquals(failure, e.failure(), e::getMessage);
+    assertSame(code, e.errorCode(), e::getMessage);
+  }
+
   static ProofVerificationException refused(JsonNode document) {
     return assertThrows(ProofVerificationException.class, () -> JUDGE.verify(document));
   }
@@ -121,18 +127,14 @@ class SelectiveDisclosureTest {
   void tamperedDisclosedClaimIsAnInvalidStatement() {
     ObjectNode forged = DERIVED.deepCopy();
     ((ObjectNode) forged.get("credentialSubject").get("achievement")).put("name", "Rocket science");
-    ProofVerificationException e = refused(forged);
-    assertEquals(ProofFailure.DISCLOSED_STATEMENT_INVALID, e.failure());
-    assertSame(SigningErrorCode.SD_STATEMENT_SIGNATURE_INVALID, e.errorCode());
+    assertRefused(forged, ProofFailure.DISCLOSED_STATEMENT_INVALID, SigningErrorCode.SD_STATEMENT_SIGNATURE_INVALID);
   }
 
   @Test
   void tamperedMandatoryClaimBreaksTheBaseSignature() {
     ObjectNode forged = DERIVED.deepCopy();
     forged.put("validFrom", "2020-01-01T00:00:00Z");
-    ProofVerificationException e = refused(forged);
-    assertEquals(ProofFailure.SIGNATURE_INVALID, e.failure());
-    assertSame(SigningErrorCode.SD_BASE_SIGNATURE_INVALID, e.errorCode());
+    assertRefused(forged, ProofFailure.SIGNATURE_INVALID, SigningErrorCode.SD_BASE_SIGNATURE_INVALID);
   }
 
   @Test
@@ -176,26 +178,20 @@ class SelectiveDisclosureTest {
       statements.forEach(s -> signatures.add(mine.sign(s.getBytes(StandardCharsets.UTF_8))));
       c.set(2, signatures);
     });
-    ProofVerificationException e = refused(forged);
-    assertEquals(ProofFailure.SIGNATURE_INVALID, e.failure());
-    assertSame(SigningErrorCode.SD_BASE_SIGNATURE_INVALID, e.errorCode());
+    assertRefused(forged, ProofFailure.SIGNATURE_INVALID, SigningErrorCode.SD_BASE_SIGNATURE_INVALID);
   }
 
   @Test
   void claimsNotDisclosedCannotBeAddedBack() {
     ObjectNode forged = DERIVED.deepCopy();
     ((ObjectNode) forged.get("credentialSubject").get("achievement")).put("description", "Builds robots.");
-    ProofVerificationException e = refused(forged);
-    assertEquals(ProofFailure.DISCLOSURE_MISMATCH, e.failure());
-    assertSame(SigningErrorCode.SD_SIGNATURE_COUNT_MISMATCH, e.errorCode());
+    assertRefused(forged, ProofFailure.DISCLOSURE_MISMATCH, SigningErrorCode.SD_SIGNATURE_COUNT_MISMATCH);
   }
 
   @Test
   void labelMapMustNameEveryBlankNode() {
     ObjectNode forged = editedProofValue(DERIVED, c -> c.set(3, new LinkedHashMap<>()));
-    ProofVerificationException e = refused(forged);
-    assertEquals(ProofFailure.DISCLOSURE_MISMATCH, e.failure());
-    assertSame(SigningErrorCode.SD_LABEL_MAP_INVALID, e.errorCode());
+    assertRefused(forged, ProofFailure.DISCLOSURE_MISMATCH, SigningErrorCode.SD_LABEL_MAP_INVALID);
   }
 
   @Test
@@ -208,9 +204,7 @@ class SelectiveDisclosureTest {
       labels.replaceAll((k, v) -> first);
       c.set(3, labels);
     });
-    ProofVerificationException e = refused(forged);
-    assertEquals(ProofFailure.DISCLOSURE_MISMATCH, e.failure());
-    assertSame(SigningErrorCode.SD_LABEL_MAP_INVALID, e.errorCode());
+    assertRefused(forged, ProofFailure.DISCLOSURE_MISMATCH, SigningErrorCode.SD_LABEL_MAP_INVALID);
   }
 
   @Test
