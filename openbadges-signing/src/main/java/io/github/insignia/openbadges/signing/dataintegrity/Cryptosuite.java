@@ -16,6 +16,12 @@ public enum Cryptosuite {
   ECDSA_RDFC_2019("DataIntegrityProof", "ecdsa-rdfc-2019", KeyType.P256, true, null),
   /** {@code DataIntegrityProof} / {@code eddsa-jcs-2022}: JCS (RFC 8785) instead of RDFC-1.0. Signs and verifies. */
   EDDSA_JCS_2022("DataIntegrityProof", "eddsa-jcs-2022", KeyType.ED25519, true, null),
+  /**
+   * {@code DataIntegrityProof} / {@code ecdsa-sd-2023}: selective disclosure with a P-256 issuer key.
+   * Base proofs are created and derived proofs derived with {@link SelectiveDisclosure} (not {@link
+   * DataIntegrity#sign}); {@link DataIntegrity} verifies both.
+   */
+  ECDSA_SD_2023("DataIntegrityProof", "ecdsa-sd-2023", KeyType.P256, false, null),
   /** {@code eddsa-2022}, the pre-final name of eddsa-rdfc-2022: verified with a warning. */
   EDDSA_2022("DataIntegrityProof", "eddsa-2022", KeyType.ED25519, false, "LEGACY_CRYPTOSUITE"),
   /** {@code Ed25519Signature2020}, the pre-Data-Integrity suite (DCC, Open edX): verified with a warning. */
@@ -50,7 +56,10 @@ public enum Cryptosuite {
     return keyType;
   }
 
-  /** Whether Insignia creates proofs of this suite (legacy suites are verify-only). */
+  /**
+   * Whether {@link DataIntegrity#sign} creates proofs of this suite (legacy suites are verify-only;
+   * {@code ecdsa-sd-2023} proofs are made with {@link SelectiveDisclosure}).
+   */
   public boolean canSign() {
     return canSign;
   }

@@ -41,7 +41,8 @@ import java.util.Optional;
 
 /**
  * Data Integrity proofs: sign a JSON-LD credential with {@code eddsa-rdfc-2022} (or {@code
- * ecdsa-rdfc-2019}, {@code eddsa-jcs-2022}), and verify those, the legacy {@code
+ * ecdsa-rdfc-2019}, {@code eddsa-jcs-2022}), and verify those, selective disclosure {@code
+ * ecdsa-sd-2023} proofs (derived and base; made with {@link SelectiveDisclosure}), the legacy {@code
  * eddsa-2022} and {@code Ed25519Signature2020} (both with a warning), single proofs, proof sets and
  * proof chains.
  *
@@ -59,6 +60,22 @@ public final class DataIntegrity {
 
   private DataIntegrity(RdfCanonicalizer canonicalizer) {
     this.canonicalizer = canonicalizer;
+  }
+
+  private volatile SelectiveDisclosure selectiveDisclosure;
+
+  private SelectiveDisclosure selectiveDisclosure() {
+    SelectiveDisclosure sd = selectiveDisclosure;
+    if (sd == null) {
+      sd = SelectiveDisclosure.create(this);
+      selectiveDisclosure = sd;
+    }
+    return sd;
+  }
+
+  /** The canonicalizer this instance uses. */
+  RdfCanonicalizer canonicalizer() {
+    return canonicalizer;
   }
 
   /** With the default canonicalizer (pinned contexts, safe mode, work limits). */
@@ -342,6 +359,15 @@ public final class DataIntegrity {
     if (expires.isPresent() && expires.get().isBefore(now)) {
       throw new ProofVerificationException(ProofFailure.PROOF_EXPIRED, SigningErrorCode.PROOF_EXPIRED, "the proof expired at " + expires.get());
     }
+    if (suite == Cryptosuite.ECDSA_SD_2023) {
+      List<List<Keyed>> found = new ArrayList<>();
+      int which = selectiveDisclosure().verify(document, proof, proofValue, () -> {
+        found.add(keyStep.keys(vmId, suite));
+        return found.get(0).stream().map(Keyed::key).toList();
+      });
+      Keyed keyed = found.get(0).get(which);
+      return new VerifiedProof(proof.deepCopy(), suite, keyed.method(), Optional.ofNullable(keyed.bound()));
+    }
     byte[] signature;
     try {
       signature = Multikey.decodeMultibase(proofValue);
@@ -375,7 +401,7 @@ public final class DataIntegrity {
 
   // ---------------------------------------------------------------- helpers
 
-  private String canonicalize(JsonNode node, Cryptosuite suite) {
+  String canonicalize(JsonNode node, Cryptosuite suite) {
     try {
       return suite.usesJcs() ? Jcs.canonicalize(node) : canonicalizer.canonicalize(node);
     } catch (InvalidSignatureException e) {
@@ -396,7 +422,7 @@ public final class DataIntegrity {
   }
 
   /** The document without proofs, or with exactly the chained-to proofs. Shares children, never mutates them. */
-  private static ObjectNode unsecured(JsonNode document, List<String> previousProof) {
+  static ObjectNode unsecured(JsonNode document, List<String> previousProof) {
     ObjectNode copy = SafeJson.nodeFactory().objectNode();
     for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -424,7 +450,7 @@ public final class DataIntegrity {
     return copy;
   }
 
-  private static ObjectNode proofConfig(JsonNode document, JsonNode proof) {
+  static ObjectNode proofConfig(JsonNode document, JsonNode proof) {
     ObjectNode config = SafeJson.nodeFactory().objectNode();
     JsonNode context = document.get("@context");
     if (context != null) {

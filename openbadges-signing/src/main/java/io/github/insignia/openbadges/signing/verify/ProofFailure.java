@@ -28,6 +28,16 @@ public enum ProofFailure {
   ALGORITHM_MISMATCH(Stage.SIGNATURE),
   /** The signature does not verify over the signed bytes. */
   SIGNATURE_INVALID(Stage.SIGNATURE),
+  /**
+   * Selective disclosure ({@code ecdsa-sd-2023}): a disclosed statement's own signature does not
+   * verify (a disclosed claim altered, signatures reordered).
+   */
+  DISCLOSED_STATEMENT_INVALID(Stage.SIGNATURE),
+  /**
+   * Selective disclosure: the disclosed statements do not match the proof (more or fewer than it
+   * signs, blank nodes its label map does not name, mandatory indexes out of range).
+   */
+  DISCLOSURE_MISMATCH(Stage.SIGNATURE),
   /** The signed data cannot be rebuilt (an undefined term, a relative IRI): as good as altered. */
   DOCUMENT_ALTERED(Stage.SIGNATURE),
   /** A JWT claim disagrees with the credential ({@code iss}, {@code jti}, {@code sub}, {@code nbf}, {@code exp}). */
