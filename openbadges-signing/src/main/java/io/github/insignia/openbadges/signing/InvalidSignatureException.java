@@ -26,13 +26,4 @@ public class InvalidSignatureException extends InvalidInputException {
   public InvalidSignatureException(ErrorCode code, String message) {
     super(code, message);
   }
-
-  /**
-   * @param code the stable error code, a constant of the module's error-code enum
-   * @param message a human-readable explanation
-   * @param cause the cause, or {@code null}
-   */
-  public InvalidSignatureException(ErrorCode code, String message, Throwable cause) {
-    super(code, message, cause);
-  }
 }
