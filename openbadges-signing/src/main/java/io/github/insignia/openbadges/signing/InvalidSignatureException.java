@@ -25,4 +25,13 @@ public class InvalidSignatureException extends InvalidInputException {
   public InvalidSignatureException(String code, String message) {
     super(code, message);
   }
+
+  /**
+   * @param code the stable error code
+   * @param message a human-readable explanation
+   * @param cause the cause, or {@code null}
+   */
+  public InvalidSignatureException(io.github.insignia.openbadges.ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
+  }
 }

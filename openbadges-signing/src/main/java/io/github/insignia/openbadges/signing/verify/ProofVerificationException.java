@@ -41,6 +41,26 @@ public class ProofVerificationException extends InvalidSignatureException {
     this(failure, code, message, null, cause);
   }
 
+  /**
+   * With an enum code.
+   *
+   * @param failure why it failed
+   * @param code the finer stable code
+   * @param message a human-readable explanation
+   * @param cause the cause, or null
+   */
+  public ProofVerificationException(
+      ProofFailure failure, io.github.insignia.openbadges.ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
+    this.failure = Objects.requireNonNull(failure, "failure");
+    this.missingDocument = null;
+  }
+
+  /** With an enum code, without a cause. */
+  public ProofVerificationException(ProofFailure failure, io.github.insignia.openbadges.ErrorCode code, String message) {
+    this(failure, code, message, null);
+  }
+
   /** Why it failed. */
   public ProofFailure failure() {
     return failure;
