@@ -283,6 +283,57 @@ public final class DataIntegrity {
         return out;
       });
     }
+
+    /**
+     * Verifies the holder's proofs on a Verifiable Presentation (not the credentials inside, which
+     * the caller verifies on their own with {@link #verify}): {@code proofPurpose} must be {@code
+     * authentication}; {@code challenge} and {@code domain}, when given, must be the proof's; the
+     * key must be the holder's. The holder ({@code holder}, or the DID of the proof's key when the
+     * presentation names none) must be a {@code did:key} or {@code did:jwk}, which bind offline; a
+     * proof by any other key than the holder's is {@link ProofFailure#KEY_NOT_BOUND}.
+     *
+     * @param presentation the presentation, with its proof
+     * @param challenge the challenge the verifier gave the holder, if any
+     * @param domain the domain the verifier gave the holder, if any
+     * @return the verified proofs; {@link VerifiedProof#boundKey()} names the holder as issuer id
+     * @throws ProofVerificationException with its {@link ProofFailure} and stage
+     */
+    public Verified verifyPresentation(JsonNode presentation, Optional<String> challenge, Optional<String> domain) {
+      requireDocument(presentation);
+      if (!hasType(presentation, "VerifiablePresentation")) {
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PRESENTATION_MALFORMED,
+            "not a VerifiablePresentation");
+      }
+      Optional<String> holder = issuerIdOf(presentation.get("holder"));
+      Expectations.Builder expect = Expectations.builder().proofPurpose("authentication").clock(policy.clock())
+          .skew(policy.skew());
+      challenge.ifPresent(expect::challenge);
+      domain.ifPresent(expect::domain);
+      return dataIntegrity.verifyAll(presentation, expect.build(), (vmId, suite) -> {
+        int hash = vmId.indexOf('#');
+        String vmDid = hash < 0 ? vmId : vmId.substring(0, hash);
+        String holderId = holder.orElse(vmDid);
+        if (!holderId.startsWith("did:key:") && !holderId.startsWith("did:jwk:")) {
+          throw new ProofVerificationException(ProofFailure.SUITE_UNSUPPORTED, SigningErrorCode.PRESENTATION_HOLDER_UNSUPPORTED,
+              "the holder " + holderId + " is not a did:key or did:jwk: its authentication keys are not resolved here");
+        }
+        if (!holderId.equals(vmDid)) {
+          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.PRESENTATION_HOLDER_MISMATCH,
+              "the presentation is signed by " + vmId + ", not by its holder " + holderId);
+        }
+        List<Keyed> out = new ArrayList<>();
+        for (BoundKey b : keys.bind(holderId, Optional.of(vmId), Optional.empty(), IssuerKeys.Format.DATA_INTEGRITY, policy)) {
+          if (suite.accepts(b.key().keyType()) && policy.acceptedKeyTypes().contains(b.key().keyType())) {
+            out.add(new Keyed(b.key().asVerificationMethod(vmId, Optional.of(b.issuerId())), b.key(), b));
+          }
+        }
+        if (out.isEmpty()) {
+          throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, "KEY_TYPE_MISMATCH",
+              "the holder's key " + vmId + " is not a key " + suite + " uses");
+        }
+        return out;
+      });
+    }
   }
 
   /** A key a proof may be verified with; {@code bound} is null for a caller-resolved key. */
@@ -525,12 +576,29 @@ public final class DataIntegrity {
   }
 
   static Optional<String> issuerId(JsonNode document) {
-    JsonNode issuer = document.get("issuer");
+    return issuerIdOf(document.get("issuer"));
+  }
+
+  /** The id of a string or an object with a string {@code id}. */
+  static Optional<String> issuerIdOf(JsonNode issuer) {
     if (issuer == null) {
       return Optional.empty();
     }
     JsonNode id = issuer.isTextual() ? issuer : issuer.get("id");
     return id != null && id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+  }
+
+  private static boolean hasType(JsonNode document, String type) {
+    JsonNode types = document.get("type");
+    if (types == null) {
+      return false;
+    }
+    for (JsonNode t : types.isArray() ? types : List.of(types)) {
+      if (type.equals(t.asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static byte[] sha256(String text) {

@@ -794,6 +794,17 @@ public final class VcJwt {
     return text(issuer, "id");
   }
 
+  /** Whether {@code type} (a string or an array) holds {@code type}. */
+  static boolean hasType(JsonNode node, String type) {
+    JsonNode types = node.get("type");
+    for (JsonNode t : types == null ? List.<JsonNode>of() : types.isArray() ? types : List.of(types)) {
+      if (type.equals(t.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Optional<String> text(JsonNode node, String member) {
     JsonNode value = node.get(member);
     return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
