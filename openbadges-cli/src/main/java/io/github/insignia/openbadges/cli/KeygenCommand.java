@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
 final class KeygenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--type", required = true, paramLabel = "ed25519|p256|rsa",
-      description = "Key type: ed25519, p256 or rsa (3072 bits).")
+  @Option(names = "--type", required = true, paramLabel = "ed25519|p256|p384|rsa",
+      description = "Key type: ed25519, p256, p384 or rsa (3072 bits).")
   String type;
 
   @Option(names = "--out", paramLabel = "FILE",
@@ -51,9 +51,10 @@ final class KeygenCommand implements Callable<Integer> {
     KeyType keyType = switch (type.toLowerCase(Locale.ROOT)) {
       case "ed25519" -> KeyType.ED25519;
       case "p256", "p-256" -> KeyType.P256;
+      case "p384", "p-384" -> KeyType.P384;
       case "rsa" -> KeyType.RSA;
       default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--type must be ed25519, p256 or rsa, not " + type);
+          "--type must be ed25519, p256, p384 or rsa, not " + type);
     };
     SigningKey key = SigningKey.generate(keyType);
     String jwk = SignCommand.prettyJson(key.toPrivateJwk());

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Sign a badge; the signed output goes to stdout.",
-      "  di       OB 3.0 credential + DataIntegrityProof (eddsa-rdfc-2022 with Ed25519, ecdsa-rdfc-2019 with P-256)",
+      "  di       OB 3.0 credential + DataIntegrityProof (eddsa-rdfc-2022 with Ed25519, ecdsa-rdfc-2019 with P-256/P-384)",
       "  jwt      OB 3.0 credential as a compact VC-JWT (EdDSA, ES256, RS256)",
       "  ob2-jws  OB 2.0 assertion as a compact JWS (RS256, ES256, EdDSA)",
       "KEYFILE: a private JWK, a PKCS#8 (or PKCS#1/SEC1) PEM, or a Multikey JSON with publicKeyMultibase",

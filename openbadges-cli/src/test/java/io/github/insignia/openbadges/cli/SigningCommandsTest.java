@@ -65,6 +65,10 @@ class SigningCommandsTest {
     SigningKey key = Keys.parsePrivateKey(r.out());
     assertEquals(key.publicKey().didKey() + "\n", r.err());
     assertTrue(r.err().startsWith("did:key:zDn"));
+    Run p384 = run("keygen", "--type", "p384", "--out", "-");
+    assertEquals(0, p384.exit(), p384.err());
+    assertEquals("P-384", Keys.parsePrivateKey(p384.out()).publicKey().toJwk().get("crv").asText());
+    assertTrue(p384.err().startsWith("did:key:z82"));
     assertEquals(2, run("keygen", "--type", "ed448").exit());
   }
 
@@ -137,7 +141,7 @@ class SigningCommandsTest {
     assertEquals(2, created.exit());
     assertTrue(created.err().startsWith("error: USAGE: "), created.err());
     Path badKey = tmp.resolve("bad.jwk");
-    Files.writeString(badKey, "{\"kty\":\"EC\",\"crv\":\"P-384\",\"x\":\"AA\",\"y\":\"AA\",\"d\":\"AA\"}");
+    Files.writeString(badKey, "{\"kty\":\"EC\",\"crv\":\"P-521\",\"x\":\"AA\",\"y\":\"AA\",\"d\":\"AA\"}");
     Run wrongCurve = run("sign", "--key", badKey.toString(), "--format", "di", credential.toString());
     assertEquals(2, wrongCurve.exit());
     assertTrue(wrongCurve.err().startsWith("error: KEY_WRONG_CURVE: "), wrongCurve.err());

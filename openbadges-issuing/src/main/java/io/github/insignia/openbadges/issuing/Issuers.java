@@ -30,7 +30,8 @@ public final class Issuers {
 
   /**
    * The Data Integrity prover for a signer: {@code eddsa-rdfc-2022} for Ed25519 (the suite OB 3.0
-   * certifies), {@code ecdsa-rdfc-2019} for P-256; empty for RSA, which no Data Integrity suite
+   * certifies), {@code ecdsa-rdfc-2019} for P-256 and P-384 (a host whose HSM requires a NIST curve
+   * chooses it by its signer's key type); empty for RSA, which no Data Integrity suite
    * signs with. Proofs carry {@code created} = the credential's {@code validFrom}, so an award's
    * proof does not depend on when the batch happened to run. Thread-safe: one canonicalizer (with
    * its cache of processed pinned contexts) per prover.

@@ -82,6 +82,34 @@ class AcceptanceTest {
     }
   }
 
+  /** An issuer {@code id} signing Data Integrity proofs and VC-JWTs with {@code signer}. */
+  private static BadgeIssuer diAndJwt(SigningKey signer, String id) {
+    String vm = Issuers.verificationMethodFor(id, signer.publicKey());
+    ObjectNode profile = TestKeys.profile();
+    profile.put("id", id);
+    return BadgeIssuer.builder(profile, signer, vm)
+        .formats(BadgeFormat.OB3_DATA_INTEGRITY, BadgeFormat.OB3_JWT)
+        .prover(Issuers.dataIntegrity(signer, vm).orElseThrow())
+        .defaultImage(BadgeImage.placeholder())
+        .build();
+  }
+
+  /** A host whose HSM requires a NIST curve: a P-256 or P-384 signer makes ecdsa-rdfc-2019 proofs and ES256/ES384 JWTs. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = KeyType.class, names = {"P256", "P384"})
+  void ecdsaIssuersAwardsVerify(KeyType type) {
+    SigningKey ec = SigningKey.generate(type);
+    Award award = diAndJwt(ec, ec.publicKey().didKey())
+        .award(AwardRequest.builder(TestKeys.achievement(), Recipient.email("eva@example.org")).build());
+    Map<String, byte[]> files = award.pack().files();
+    ObjectNode credential = (ObjectNode) SafeJson.read(new String(files.get("badge.json"), StandardCharsets.UTF_8));
+    assertEquals("ecdsa-rdfc-2019", credential.get("proof").get("cryptosuite").asText());
+    assertEquals(type == KeyType.P256 ? "ES256" : "ES384", TestKeys.header(award.jwt().orElseThrow()).get("alg").asText());
+    BadgeVerifier verifier = BadgeVerifier.create(VerificationOptions.builder().offline(true).build());
+    assertValid(verifier.verify(files.get("badge.json")), type + " badge.json");
+    assertValid(verifier.verify(files.get("badge.jwt")), type + " badge.jwt");
+  }
+
   @Test
   void separateRsaKeysForTheJwtAndOb2Verify() {
     SigningKey rsa = SigningKey.generate(KeyType.RSA);
@@ -131,14 +159,7 @@ class AcceptanceTest {
   @Test
   void publishedDocumentsBindTheKeyForHttpsAndDidWebIssuers() {
     for (String id : new String[] {"https://school.example/issuer", "did:web:school.example"}) {
-      String vm = Issuers.verificationMethodFor(id, key.publicKey());
-      ObjectNode profile = TestKeys.profile();
-      profile.put("id", id);
-      BadgeIssuer issuer = BadgeIssuer.builder(profile, key, vm)
-          .formats(BadgeFormat.OB3_DATA_INTEGRITY, BadgeFormat.OB3_JWT)
-          .prover(Issuers.dataIntegrity(key, vm).orElseThrow())
-          .defaultImage(BadgeImage.placeholder())
-          .build();
+      BadgeIssuer issuer = diAndJwt(key, id);
       Map<URI, ObjectNode> docs = issuer.publishedDocuments();
       assertTrue(docs.keySet().stream().anyMatch(u -> u.toString().equals(id)
           || u.toString().equals("https://school.example/.well-known/did.json")), docs::toString);

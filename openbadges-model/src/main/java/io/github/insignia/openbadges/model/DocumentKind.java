@@ -21,7 +21,9 @@ public enum DocumentKind {
   /** CLR 2.0 ClrCredential: a signed transcript whose subject holds other credentials. */
   CLR_CREDENTIAL,
   /** Any other Verifiable Credential (checked for its proof, dates and status only). */
-  VERIFIABLE_CREDENTIAL;
+  VERIFIABLE_CREDENTIAL,
+  /** A Verifiable Presentation (a wallet's export): the holder's proof, and credentials judged on their own. */
+  VERIFIABLE_PRESENTATION;
 
   /** Whether this kind is an award to a recipient (an assertion or an achievement credential). */
   public boolean isAward() {

@@ -6,6 +6,8 @@ public enum KeyType {
   ED25519,
   /** NIST P-256: JWS {@code ES256}, Data Integrity {@code ecdsa-rdfc-2019}. */
   P256,
+  /** NIST P-384: JWS {@code ES384}, Data Integrity {@code ecdsa-rdfc-2019} (SHA-384). */
+  P384,
   /** RSA of at least 2048 bits: JWS {@code RS256}, the OB 2.0 signed-badge default. */
   RSA
 }

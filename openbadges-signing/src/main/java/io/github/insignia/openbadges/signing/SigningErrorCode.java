@@ -189,5 +189,21 @@ public enum SigningErrorCode implements ErrorCode {
   /** Deriving needs a base proof ({@code ecdsa-sd-2023} with header {@code 0xd9 0x5d 0x00}); the document has none. */
   SD_BASE_PROOF_REQUIRED,
   /** {@code ecdsa-sd-2023} signs with a P-256 issuer key only. */
-  SD_KEY_TYPE_UNSUPPORTED;
+  SD_KEY_TYPE_UNSUPPORTED,
+  /** A JWS header {@code typ} is not the one the format requires ({@code vc+jwt} vs {@code JWT}). */
+  JWT_TYP_MISMATCH,
+  /** A {@code vc+jwt} payload is not a VCDM 2.0 credential (a {@code vc} claim, no {@code @context}, …). */
+  VC_JWT_PAYLOAD_INVALID,
+  /** A {@code vc+jwt} has no {@code kid} naming the issuer's key. */
+  VC_JWT_KID_MISSING,
+  /** A presentation proof's {@code challenge} is not the one the verifier gave. */
+  PRESENTATION_CHALLENGE_MISMATCH,
+  /** A presentation proof's {@code domain} is not the one the verifier gave. */
+  PRESENTATION_DOMAIN_MISMATCH,
+  /** A presentation is signed by a key its holder does not control. */
+  PRESENTATION_HOLDER_MISMATCH,
+  /** A presentation's holder is neither a {@code did:key} nor a {@code did:jwk}: its keys are not resolved here (cannot tell). */
+  PRESENTATION_HOLDER_UNSUPPORTED,
+  /** A presentation is malformed (not a {@code VerifiablePresentation}, no proof). */
+  PRESENTATION_MALFORMED;
 }

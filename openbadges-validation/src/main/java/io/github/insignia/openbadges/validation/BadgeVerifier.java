@@ -53,6 +53,7 @@ public final class BadgeVerifier {
   private final ResourceFetcher fetcher;
   private final DataIntegrity dataIntegrity;
   private final VcJwt.Verifier vcJwt;
+  private final io.github.insignia.openbadges.signing.jose.VpJwt vpJwt;
   private final DataIntegrity.Verifier dataIntegrityVerifier;
   private final Ob2Jws.Verifier ob2Jws;
   private final BadgeBaker baker = BadgeBaker.create();
@@ -85,6 +86,7 @@ public final class BadgeVerifier {
     this.vcJwt = VcJwt.verifier(keys, policy);
     this.dataIntegrityVerifier = dataIntegrity.verifier(keys, policy);
     this.ob2Jws = Ob2Jws.verifier(keys, policy);
+    this.vpJwt = io.github.insignia.openbadges.signing.jose.VpJwt.verifier(keys, policy);
   }
 
   /** A verifier with {@link VerificationOptions#defaults()}. */
@@ -161,8 +163,13 @@ public final class BadgeVerifier {
 
   /** An endorsement (or other nested document): verified on its own, for no recipient. */
   VerificationReport verifyNested(String input, int depth) {
+    return verifyNested(input, depth, List.of());
+  }
+
+  /** A credential inside a presentation: verified on its own, for the learner the platform asked for. */
+  VerificationReport verifyNested(String input, int depth, List<String> recipients) {
     ReportBuilder report = new ReportBuilder(options.locale()).strict(options.strict());
-    Verification v = new Verification(this, report, depth, List.of());
+    Verification v = new Verification(this, report, depth, recipients);
     guard(report, () -> v.fromText(input));
     return report.build();
   }
@@ -172,6 +179,8 @@ public final class BadgeVerifier {
     List<String> recipients = request.recipients().isEmpty() ? options.recipients() : request.recipients();
     ReportBuilder report = new ReportBuilder(options.locale()).strict(options.strict());
     Verification v = new Verification(this, report, 0, recipients);
+    v.challenge = request.challenge();
+    v.domain = request.domain();
     guard(report, () -> body.accept(v));
     return report.build();
   }
@@ -193,6 +202,10 @@ public final class BadgeVerifier {
 
   VcJwt.Verifier vcJwt() {
     return vcJwt;
+  }
+
+  io.github.insignia.openbadges.signing.jose.VpJwt vpJwt() {
+    return vpJwt;
   }
 
   DataIntegrity.Verifier dataIntegrityVerifier() {

@@ -137,6 +137,12 @@ public enum CheckCode {
   /** A credential of the transcript is not VALID on its own: a warning on the transcript, never shown as verified. */
   CLR_PART_INVALID(null),
 
+  // Credentials inside a Verifiable Presentation (a wallet's export)
+  /** A credential of the presentation verified on its own (its report is one of {@code parts()}): it may be imported. */
+  PRESENTATION_CREDENTIAL(null),
+  /** A credential of the presentation is not VALID on its own: a warning on the presentation; do not import it. */
+  PRESENTATION_CREDENTIAL_INVALID(null),
+
   // OB 2.0
   /** The hosted assertion's id equals the URL it was fetched from. */
   OB2_HOSTED_ID(null),
@@ -190,7 +196,7 @@ public enum CheckCode {
           FETCH_TOO_LARGE, FETCH_TOO_MANY_REDIRECTS, FETCH_UNSUPPORTED_URL, FETCH_NOT_AVAILABLE_OFFLINE,
           PROOF, PROOF_MISSING, PROOF_INVALID, PROOF_MALFORMED, PROOF_UNSUPPORTED, PROOF_LEGACY_SUITE,
           KEY_RESOLUTION, KEY_BINDING, KEY_NOT_BOUND_TO_ISSUER, ISSUER_KEYS_UNAVAILABLE, JWT_CLAIMS,
-          CLR_PART, CLR_PART_INVALID, OB2_HOSTED_ID, OB2_ID_MISMATCH, OB2_NO_HOSTED_URL,
+          CLR_PART, CLR_PART_INVALID, PRESENTATION_CREDENTIAL, PRESENTATION_CREDENTIAL_INVALID, OB2_HOSTED_ID, OB2_ID_MISMATCH, OB2_NO_HOSTED_URL,
           OB2_VERIFICATION_SCOPE, OB2_OUT_OF_SCOPE -> Question.AUTHENTIC;
     };
   }

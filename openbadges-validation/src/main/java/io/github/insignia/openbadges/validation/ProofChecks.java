@@ -105,7 +105,7 @@ final class ProofChecks {
     return true;
   }
 
-  private void binding(BoundKey bound, String target) {
+  void binding(BoundKey bound, String target) {
     if (bound.authenticatesIssuer()) {
       r.add(Outcome.PASS, CheckCode.KEY_BINDING, target, "KEY_BINDING", bound.id(), bound.issuerId(), bound.describe());
     } else {

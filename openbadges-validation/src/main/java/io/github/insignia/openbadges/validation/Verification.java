@@ -42,6 +42,10 @@ final class Verification {
   final Instant now;
   /** The learner's identifiers for this call (empty: not asked). */
   final List<String> recipients;
+  /** The challenge and domain a presentation's proof must carry (the platform's request). */
+  Optional<String> challenge = Optional.empty();
+  /** See {@link #challenge}. */
+  Optional<String> domain = Optional.empty();
   private boolean inputSet;
   private String carrier;
   /** The nodes of the graph the input was served as (id → node), resolved without fetching. */
@@ -164,6 +168,10 @@ final class Verification {
   /** JSON from the input (fetchedFrom null) or from a URL. */
   void fromJson(JsonNode input, FetchedResource fetchedFrom) {
     // Only a graph served from a URL vouches for its nodes; a local file's are the forger's.
+    if (PresentationChecks.isPresentation(input)) {
+      new PresentationChecks(this).dataIntegrity(input);
+      return;
+    }
     JsonNode json = fetchedFrom != null ? served(input, fetchedFrom.finalUrl()) : Graphs.of(input).<JsonNode>map(Graphs.Graph::root).orElse(input);
     Optional<BadgeDocument> detected = detect(json, fetchedFrom);
     if (detected.isEmpty()) {
@@ -196,14 +204,25 @@ final class Verification {
     // Read, not judged: a token with a refused header (alg none, HMAC, jku, x5c…) is still the
     // document it claims to be, and its proof is refused by the signing module's verifier, typed.
     JsonNode payload;
+    JsonNode header;
     try {
-      payload = CompactJws.readUnverified(compact, options.jsonLimits()).payload();
+      CompactJws.Unverified unverified = CompactJws.readUnverified(compact, options.jsonLimits());
+      payload = unverified.payload();
+      header = unverified.header();
     } catch (InvalidInputException e) {
       unreadable(e.code(), e.getMessage());
       return;
     }
     if (!payload.isObject()) {
       report.fail(CheckCode.INPUT_UNRECOGNIZED, "", "JWS payload is not a JSON object");
+      return;
+    }
+    // The one sniffer: a presentation JWT (typ vp+jwt, a vp claim, or a presentation as payload) is a
+    // wallet's export; vc+jwt and the OB 3.0 VC-JWT both carry a credential and go on below (the
+    // signing module tells them apart by typ and refuses one dressed as the other).
+    String typ = header.path("typ").asText("").toLowerCase(Locale.ROOT).replaceFirst("^application/", "");
+    if (typ.equals("vp+jwt") || payload.path("vp").isObject() || PresentationChecks.isPresentation(payload)) {
+      new PresentationChecks(this).jwt(compact, payload);
       return;
     }
     JsonNode credential = payload.has("vc") && payload.get("vc").isObject() ? vcdm11FromClaims((ObjectNode) payload) : payload;

@@ -17,12 +17,16 @@ import java.util.Objects;
  * names any. Immutable and thread-safe.
  */
 public final class VerificationRequest {
-  private static final VerificationRequest NONE = new VerificationRequest(List.of());
+  private static final VerificationRequest NONE = new VerificationRequest(List.of(), null, null);
 
   private final List<String> recipients;
+  private final String challenge;
+  private final String domain;
 
-  private VerificationRequest(List<String> recipients) {
+  private VerificationRequest(List<String> recipients, String challenge, String domain) {
     this.recipients = List.copyOf(recipients);
+    this.challenge = challenge;
+    this.domain = domain;
   }
 
   /** A request that adds nothing to the verifier's options. */
@@ -50,16 +54,44 @@ public final class VerificationRequest {
     return recipients;
   }
 
+  /**
+   * The challenge the platform gave the holder: a presentation's proof must carry it (Data
+   * Integrity {@code challenge}, JWT {@code nonce}), else the presentation is INVALID.
+   */
+  public java.util.Optional<String> challenge() {
+    return java.util.Optional.ofNullable(challenge);
+  }
+
+  /** The domain the platform gave the holder: a presentation's proof {@code domain} (JWT {@code aud}) must name it. */
+  public java.util.Optional<String> domain() {
+    return java.util.Optional.ofNullable(domain);
+  }
+
   @Override
   public String toString() {
-    return "VerificationRequest[" + recipients.size() + " recipient(s)]";
+    return "VerificationRequest[" + recipients.size() + " recipient(s)" + (challenge == null ? "" : ", challenge")
+        + (domain == null ? "" : ", domain " + domain) + "]";
   }
 
   /** Builds a {@link VerificationRequest}. Not thread-safe. */
   public static final class Builder {
     private final List<String> recipients = new ArrayList<>();
+    private String challenge;
+    private String domain;
 
     private Builder() {}
+
+    /** The challenge given to the holder of a presentation. */
+    public Builder challenge(String value) {
+      this.challenge = Objects.requireNonNull(value, "challenge");
+      return this;
+    }
+
+    /** The domain given to the holder of a presentation. */
+    public Builder domain(String value) {
+      this.domain = Objects.requireNonNull(value, "domain");
+      return this;
+    }
 
     /** Adds one of the learner's identifiers (repeatable). */
     public Builder recipient(String identifier) {
@@ -75,7 +107,7 @@ public final class VerificationRequest {
 
     /** The immutable request. */
     public VerificationRequest build() {
-      return new VerificationRequest(recipients);
+      return new VerificationRequest(recipients, challenge, domain);
     }
   }
 }

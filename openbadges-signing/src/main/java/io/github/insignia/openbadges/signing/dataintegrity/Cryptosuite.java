@@ -12,7 +12,10 @@ import java.util.Optional;
 public enum Cryptosuite {
   /** {@code DataIntegrityProof} / {@code eddsa-rdfc-2022}: the OB 3.0 suite. Signs and verifies. */
   EDDSA_RDFC_2022("DataIntegrityProof", "eddsa-rdfc-2022", KeyType.ED25519, true, null),
-  /** {@code DataIntegrityProof} / {@code ecdsa-rdfc-2019} with P-256. Signs and verifies. */
+  /**
+   * {@code DataIntegrityProof} / {@code ecdsa-rdfc-2019} with P-256 (SHA-256) or P-384 (SHA-384, also
+   * for RDFC-1.0). Signs and verifies.
+   */
   ECDSA_RDFC_2019("DataIntegrityProof", "ecdsa-rdfc-2019", KeyType.P256, true, null),
   /** {@code DataIntegrityProof} / {@code eddsa-jcs-2022}: JCS (RFC 8785) instead of RDFC-1.0. Signs and verifies. */
   EDDSA_JCS_2022("DataIntegrityProof", "eddsa-jcs-2022", KeyType.ED25519, true, null),
@@ -51,9 +54,14 @@ public enum Cryptosuite {
     return Optional.ofNullable(name);
   }
 
-  /** The only key type the suite uses. */
+  /** The key type the suite uses ({@code ecdsa-rdfc-2019}: P-256, its first; see {@link #accepts(KeyType)}). */
   public KeyType keyType() {
     return keyType;
+  }
+
+  /** Whether the suite signs and verifies with keys of {@code type} ({@code ecdsa-rdfc-2019}: P-256 and P-384). */
+  public boolean accepts(KeyType type) {
+    return this == ECDSA_RDFC_2019 ? EcdsaRdfc2019.KEY_TYPES.contains(type) : keyType == type;
   }
 
   /**
@@ -89,9 +97,9 @@ public enum Cryptosuite {
   public static Cryptosuite forSigning(KeyType type) {
     return switch (type) {
       case ED25519 -> EDDSA_RDFC_2022;
-      case P256 -> ECDSA_RDFC_2019;
+      case P256, P384 -> ECDSA_RDFC_2019;
       case RSA -> throw new io.github.insignia.openbadges.ConfigurationException(
-          SigningErrorCode.CRYPTOSUITE_UNSUPPORTED, "no Data Integrity suite signs with RSA keys; use Ed25519 or P-256");
+          SigningErrorCode.CRYPTOSUITE_UNSUPPORTED, "no Data Integrity suite signs with RSA keys; use Ed25519, P-256 or P-384");
     };
   }
 }

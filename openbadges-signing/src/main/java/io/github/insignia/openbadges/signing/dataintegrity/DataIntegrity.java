@@ -18,6 +18,9 @@ import io.github.insignia.openbadges.signing.Signer;
 import io.github.insignia.openbadges.signing.VerificationMethod;
 import io.github.insignia.openbadges.signing.VerificationMethodResolver;
 import io.github.insignia.openbadges.signing.internal.Base58;
+import io.github.insignia.openbadges.signing.internal.EcCurve;
+import io.github.insignia.openbadges.signing.KeyType;
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.signing.internal.Jcs;
 import io.github.insignia.openbadges.signing.keys.Multikey;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
@@ -57,9 +60,12 @@ import java.util.Optional;
  */
 public final class DataIntegrity {
   private final RdfCanonicalizer canonicalizer;
+  /** The same options with RDFC-1.0 hashing by SHA-384, for {@code ecdsa-rdfc-2019} with P-384 keys. */
+  private final RdfCanonicalizer canonicalizer384;
 
   private DataIntegrity(RdfCanonicalizer canonicalizer) {
     this.canonicalizer = canonicalizer;
+    this.canonicalizer384 = EcdsaRdfc2019.sha384Canonicalizer(canonicalizer);
   }
 
   private volatile SelectiveDisclosure selectiveDisclosure;
@@ -143,8 +149,9 @@ public final class DataIntegrity {
     requireDocument(document);
     Objects.requireNonNull(signer, "signer");
     Cryptosuite suite = options.cryptosuite().orElseGet(() -> Cryptosuite.forSigning(signer.keyType()));
-    if (suite.keyType() != signer.keyType()) {
-      throw new ConfigurationException(SigningErrorCode.CRYPTOSUITE_KEY_MISMATCH, suite + " cannot sign with a " + signer.keyType() + " key");
+    if (!suite.accepts(signer.keyType())) {
+      throw new ConfigurationException(SigningErrorCode.CRYPTOSUITE_KEY_MISMATCH,
+          suite + " cannot sign with a " + signer.keyType() + " key");
     }
     ObjectNode proof = SafeJson.nodeFactory().objectNode();
     options.id().ifPresent(v -> proof.put("id", v));
@@ -162,7 +169,7 @@ public final class DataIntegrity {
       ArrayNode previous = proof.putArray("previousProof");
       options.previousProof().forEach(previous::add);
     }
-    byte[] hashData = hashData(document, proof, options.previousProof(), suite);
+    byte[] hashData = hashData(document, proof, options.previousProof(), suite, signer.keyType());
     proof.put("proofValue", "z" + Base58.encode(signer.sign(hashData)));
     return proof;
   }
@@ -177,11 +184,22 @@ public final class DataIntegrity {
 
   /** As {@link #hashData(JsonNode, JsonNode, List)} with the canonicalization of {@code suite}. */
   public byte[] hashData(JsonNode document, JsonNode proofWithoutValue, List<String> previousProof, Cryptosuite suite) {
-    ObjectNode unsecured = unsecured(document, previousProof);
-    ObjectNode config = proofConfig(document, proofWithoutValue);
-    byte[] out = new byte[64];
-    System.arraycopy(sha256(canonicalize(config, suite)), 0, out, 0, 32);
-    System.arraycopy(sha256(canonicalize(unsecured, suite)), 0, out, 32, 32);
+    return hashData(document, proofWithoutValue, previousProof, suite, suite.keyType());
+  }
+
+  /**
+   * As {@link #hashData(JsonNode, JsonNode, List, Cryptosuite)} for a key of {@code keyType}: with
+   * {@code ecdsa-rdfc-2019} and a P-384 key, both hashes (and RDFC-1.0's own) are SHA-384 (96 bytes).
+   */
+  public byte[] hashData(JsonNode document, JsonNode proofWithoutValue, List<String> previousProof, Cryptosuite suite,
+      KeyType keyType) {
+    return concat(digest(canonicalize(proofConfig(document, proofWithoutValue), suite, keyType), suite, keyType),
+        digest(canonicalize(unsecured(document, previousProof), suite, keyType), suite, keyType));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
 
@@ -265,20 +283,71 @@ public final class DataIntegrity {
     public Verified verify(JsonNode document) {
       String issuer = issuerId(document).orElse(null);
       return dataIntegrity.verifyAll(document, expectations, (vmId, suite) -> {
-        if (!policy.acceptedKeyTypes().contains(suite.keyType())) {
+        if (policy.acceptedKeyTypes().stream().noneMatch(suite::accepts)) {
           throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, SigningErrorCode.KEY_TYPE_NOT_ACCEPTED,
               "the policy does not accept " + suite.keyType() + " keys");
         }
         List<BoundKey> bound = keys.bind(issuer, Optional.of(vmId), Optional.empty(), IssuerKeys.Format.DATA_INTEGRITY, policy);
         List<Keyed> out = new ArrayList<>();
         for (BoundKey b : bound) {
-          if (b.key().keyType() == suite.keyType()) {
+          if (suite.accepts(b.key().keyType()) && policy.acceptedKeyTypes().contains(b.key().keyType())) {
             out.add(new Keyed(b.key().asVerificationMethod(vmId, Optional.of(b.issuerId())), b.key(), b));
           }
         }
         if (out.isEmpty()) {
           throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, SigningErrorCode.KEY_TYPE_MISMATCH,
               "the issuer's key " + vmId + " is not a " + suite.keyType() + " key, as " + suite + " needs");
+        }
+        return out;
+      });
+    }
+
+    /**
+     * Verifies the holder's proofs on a Verifiable Presentation (not the credentials inside, which
+     * the caller verifies on their own with {@link #verify}): {@code proofPurpose} must be {@code
+     * authentication}; {@code challenge} and {@code domain}, when given, must be the proof's; the
+     * key must be the holder's. The holder ({@code holder}, or the DID of the proof's key when the
+     * presentation names none) must be a {@code did:key} or {@code did:jwk}, which bind offline; a
+     * proof by any other key than the holder's is {@link ProofFailure#KEY_NOT_BOUND}.
+     *
+     * @param presentation the presentation, with its proof
+     * @param challenge the challenge the verifier gave the holder, if any
+     * @param domain the domain the verifier gave the holder, if any
+     * @return the verified proofs; {@link VerifiedProof#boundKey()} names the holder as issuer id
+     * @throws ProofVerificationException with its {@link ProofFailure} and stage
+     */
+    public Verified verifyPresentation(JsonNode presentation, Optional<String> challenge, Optional<String> domain) {
+      requireDocument(presentation);
+      if (!hasType(presentation, "VerifiablePresentation")) {
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PRESENTATION_MALFORMED,
+            "not a VerifiablePresentation");
+      }
+      Optional<String> holder = issuerIdOf(presentation.get("holder"));
+      Expectations.Builder expect = Expectations.builder().proofPurpose("authentication").clock(policy.clock())
+          .skew(policy.skew());
+      challenge.ifPresent(expect::challenge);
+      domain.ifPresent(expect::domain);
+      return dataIntegrity.verifyAll(presentation, expect.build(), (vmId, suite) -> {
+        int hash = vmId.indexOf('#');
+        String vmDid = hash < 0 ? vmId : vmId.substring(0, hash);
+        String holderId = holder.orElse(vmDid);
+        if (!holderId.startsWith("did:key:") && !holderId.startsWith("did:jwk:")) {
+          throw new ProofVerificationException(ProofFailure.SUITE_UNSUPPORTED, SigningErrorCode.PRESENTATION_HOLDER_UNSUPPORTED,
+              "the holder " + holderId + " is not a did:key or did:jwk: its authentication keys are not resolved here");
+        }
+        if (!holderId.equals(vmDid)) {
+          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.PRESENTATION_HOLDER_MISMATCH,
+              "the presentation is signed by " + vmId + ", not by its holder " + holderId);
+        }
+        List<Keyed> out = new ArrayList<>();
+        for (BoundKey b : keys.bind(holderId, Optional.of(vmId), Optional.empty(), IssuerKeys.Format.DATA_INTEGRITY, policy)) {
+          if (suite.accepts(b.key().keyType()) && policy.acceptedKeyTypes().contains(b.key().keyType())) {
+            out.add(new Keyed(b.key().asVerificationMethod(vmId, Optional.of(b.issuerId())), b.key(), b));
+          }
+        }
+        if (out.isEmpty()) {
+          throw new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, SigningErrorCode.KEY_TYPE_MISMATCH,
+              "the holder's key " + vmId + " is not a key " + suite + " uses");
         }
         return out;
       });
@@ -295,7 +364,8 @@ public final class DataIntegrity {
 
   private static VerificationKey usable(VerificationMethod method, Cryptosuite suite) {
     try {
-      return VerificationKey.of(method).requireType(suite.keyType());
+      VerificationKey key = VerificationKey.of(method);
+      return suite.accepts(key.keyType()) ? key : key.requireType(suite.keyType());
     } catch (InvalidInputException e) {
       throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(),
           "the verification key is not usable with " + suite + ": " + e.getMessage(), e);
@@ -374,18 +444,26 @@ public final class DataIntegrity {
     } catch (InvalidInputException e) {
       throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_VALUE_MALFORMED, "proofValue is not multibase base58btc", e);
     }
-    if (signature.length != 64) {
-      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_VALUE_MALFORMED, "the signature must have 64 bytes, not " + signature.length);
+    if (signature.length != 64 && signature.length != 96) {
+      throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PROOF_VALUE_MALFORMED,
+          "the signature must have 64 (96 for P-384) bytes, not " + signature.length);
     }
     List<Keyed> candidates = keyStep.keys(vmId, suite);
     List<String> previous = previousProofIds(proof);
-    byte[] docHash = documentHashes.computeIfAbsent(suite.usesJcs() + " " + previous,
-        p -> sha256(canonicalize(unsecured(document, previous), suite)));
-    byte[] hashData = new byte[64];
-    System.arraycopy(sha256(canonicalize(proofConfig(document, proof), suite)), 0, hashData, 0, 32);
-    System.arraycopy(docHash, 0, hashData, 32, 32);
     ProofVerificationException last = null;
     for (Keyed keyed : candidates) {
+      KeyType keyType = keyed.key().keyType();
+      // The length follows the bound key's curve: a 64-byte P-256 signature offered for a P-384 key
+      // (or the reverse) is refused before any hashing.
+      int expected = suite == Cryptosuite.ECDSA_RDFC_2019 ? EcdsaRdfc2019.signatureLength(keyType) : 64;
+      if (signature.length != expected) {
+        last = new ProofVerificationException(ProofFailure.SIGNATURE_INVALID, SigningErrorCode.PROOF_VALUE_MALFORMED,
+            "a " + keyType + " signature has " + expected + " bytes, not " + signature.length);
+        continue;
+      }
+      byte[] docHash = documentHashes.computeIfAbsent(suite.usesJcs() + " " + usesSha384(suite, keyType) + " " + previous,
+          p -> digest(canonicalize(unsecured(document, previous), suite, keyType), suite, keyType));
+      byte[] hashData = concat(digest(canonicalize(proofConfig(document, proof), suite, keyType), suite, keyType), docHash);
       try {
         keyed.key().verify(hashData, signature);
         suite.warningCode().ifPresent(code -> warnings.add(new ProofWarning(code,
@@ -401,9 +479,22 @@ public final class DataIntegrity {
 
   // ---------------------------------------------------------------- helpers
 
+  private static boolean usesSha384(Cryptosuite suite, KeyType keyType) {
+    return suite == Cryptosuite.ECDSA_RDFC_2019 && EcdsaRdfc2019.usesSha384(keyType);
+  }
+
+  private static byte[] digest(String canonical, Cryptosuite suite, KeyType keyType) {
+    return usesSha384(suite, keyType) ? EcCurve.P384.hash(canonical.getBytes(StandardCharsets.UTF_8)) : sha256(canonical);
+  }
+
   String canonicalize(JsonNode node, Cryptosuite suite) {
+    return canonicalize(node, suite, suite.keyType());
+  }
+
+  private String canonicalize(JsonNode node, Cryptosuite suite, KeyType keyType) {
     try {
-      return suite.usesJcs() ? Jcs.canonicalize(node) : canonicalizer.canonicalize(node);
+      return suite.usesJcs() ? Jcs.canonicalize(node)
+          : usesSha384(suite, keyType) ? canonicalizer384.canonicalize(node) : canonicalizer.canonicalize(node);
     } catch (InvalidSignatureException e) {
       throw e;
     } catch (InvalidInputException e) {
@@ -512,12 +603,29 @@ public final class DataIntegrity {
   }
 
   static Optional<String> issuerId(JsonNode document) {
-    JsonNode issuer = document.get("issuer");
+    return issuerIdOf(document.get("issuer"));
+  }
+
+  /** The id of a string or an object with a string {@code id}. */
+  static Optional<String> issuerIdOf(JsonNode issuer) {
     if (issuer == null) {
       return Optional.empty();
     }
     JsonNode id = issuer.isTextual() ? issuer : issuer.get("id");
     return id != null && id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+  }
+
+  private static boolean hasType(JsonNode document, String type) {
+    JsonNode types = document.get("type");
+    if (types == null) {
+      return false;
+    }
+    for (JsonNode t : types.isArray() ? types : List.of(types)) {
+      if (type.equals(t.asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static byte[] sha256(String text) {

@@ -85,12 +85,17 @@ public final class CompactJws {
   private record EncodedHeader(JWSHeader header, byte[] base64) {}
 
   static String sign(Signer signer, Optional<String> kid, Optional<String> typ, byte[] payload) {
-    String cacheKey = signer.keyType() + "\0" + kid.orElse("") + "\0" + typ.orElse("");
+    return sign(signer, kid, typ, Optional.empty(), payload);
+  }
+
+  static String sign(Signer signer, Optional<String> kid, Optional<String> typ, Optional<String> cty, byte[] payload) {
+    String cacheKey = signer.keyType() + "\0" + kid.orElse("") + "\0" + typ.orElse("") + "\0" + cty.orElse("");
     EncodedHeader encoded = HEADERS.getIfPresent(cacheKey);
     if (encoded == null) {
       JWSHeader.Builder builder = new JWSHeader.Builder(JWSAlgorithm.parse(JwsAlgorithm.forKeyType(signer.keyType()).name()));
       kid.ifPresent(builder::keyID);
       typ.ifPresent(t -> builder.type(new JOSEObjectType(t)));
+      cty.ifPresent(builder::contentType);
       JWSHeader header = builder.build();
       encoded = new EncodedHeader(header, header.toBase64URL().toString().getBytes(StandardCharsets.US_ASCII));
       HEADERS.put(cacheKey, encoded);

@@ -9,6 +9,8 @@ public enum JwsAlgorithm {
   EdDSA(KeyType.ED25519),
   /** ECDSA P-256 SHA-256, signature in the 64-byte R ‖ S form. */
   ES256(KeyType.P256),
+  /** ECDSA P-384 SHA-384, signature in the 96-byte R ‖ S form. */
+  ES384(KeyType.P384),
   /** RSASSA-PKCS1-v1_5 SHA-256. */
   RS256(KeyType.RSA);
 
@@ -28,6 +30,7 @@ public enum JwsAlgorithm {
     return switch (type) {
       case ED25519 -> EdDSA;
       case P256 -> ES256;
+      case P384 -> ES384;
       case RSA -> RS256;
     };
   }

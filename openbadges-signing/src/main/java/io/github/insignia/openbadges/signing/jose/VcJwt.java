@@ -21,6 +21,7 @@ import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.JsonLimits;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.InvalidSignatureException;
+import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.signing.ProofWarning;
 import io.github.insignia.openbadges.signing.Signer;
 import io.github.insignia.openbadges.signing.VerificationMethod;
@@ -63,6 +64,7 @@ import java.util.function.Predicate;
  */
 public final class VcJwt {
   private static final String V1_CONTEXT = "https://www.w3.org/2018/credentials/v1";
+  private static final String V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
   private static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
 
   private static final ObjectMapper WRITER = new ObjectMapper();
@@ -93,6 +95,49 @@ public final class VcJwt {
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(kid, "kid");
     return CompactJws.sign(signer, Optional.of(kid), typ, payload(credential));
+  }
+
+  /** The {@code typ} of VC-JOSE-COSE secured credentials. */
+  public static final String VC_JOSE_COSE_TYP = "vc+jwt";
+
+  /**
+   * Secures a VCDM 2.0 credential as W3C VC-JOSE-COSE {@code application/vc+jwt}: header {@code alg}
+   * (pinned to the key: EdDSA, ES256, ES384, RS256), {@code kid}, {@code typ: vc+jwt}, {@code cty:
+   * vc}; the payload IS the credential, byte for byte its JSON, with no JWT claims added (validity is
+   * the credential's {@code validFrom}/{@code validUntil}).
+   *
+   * @param credential a VCDM 2.0 credential (first {@code @context} {@code
+   *     https://www.w3.org/ns/credentials/v2})
+   * @param signer the issuer's signer
+   * @param kid the verification method id of a key bound to the credential's issuer
+   * @throws InvalidInputException {@code VC_JWT_PAYLOAD_INVALID} for a VCDM 1.1 credential
+   */
+  public static String signVcJoseCose(JsonNode credential, Signer signer, String kid) {
+    Objects.requireNonNull(signer, "signer");
+    Objects.requireNonNull(kid, "kid");
+    if (credential == null || !credential.isObject() || dataModelOf(credential) != DataModel.V2_0
+        || !credential.has("@context")) {
+      throw new InvalidInputException(SigningErrorCode.VC_JWT_PAYLOAD_INVALID,
+          "vc+jwt secures a VCDM 2.0 credential (a JSON object whose first @context is the VC 2.0 context)");
+    }
+    byte[] payload;
+    try {
+      payload = WRITER.writeValueAsBytes(credential);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return CompactJws.sign(signer, Optional.of(kid), Optional.of(VC_JOSE_COSE_TYP), Optional.of("vc"), payload);
+  }
+
+  /** Whether a JOSE header's {@code typ} is {@code vc+jwt} ({@code application/} prefix tolerated, any case). */
+  public static boolean isVcJoseCose(JsonNode header) {
+    JsonNode typ = header == null ? null : header.get("typ");
+    return typ != null && typ.isTextual() && normalizedTyp(typ.asText()).equals(VC_JOSE_COSE_TYP);
+  }
+
+  private static String normalizedTyp(String typ) {
+    String t = typ.toLowerCase(Locale.ROOT);
+    return t.startsWith("application/") ? t.substring("application/".length()) : t;
   }
 
   /** The JWT payload bytes for a credential (exposed for hosts that sign with their own JOSE stack). */
@@ -198,6 +243,7 @@ public final class VcJwt {
     private final Lazy<JsonNode> credential;
     private final Lazy<JsonNode> header;
     private final Lazy<JsonNode> payload;
+    private final boolean vcJoseCose;
 
     /**
      * A verification outcome.
@@ -212,12 +258,13 @@ public final class VcJwt {
     public Verified(JsonNode credential, JsonNode header, JsonNode payload, VerificationMethod verificationMethod,
         DataModel dataModel, List<ProofWarning> warnings) {
       this(Lazy.known(credential), Lazy.known(header), Lazy.known(payload), verificationMethod, dataModel, warnings,
-          Optional.empty());
+          Optional.empty(), isVcJoseCose(header));
     }
 
     private Verified(Lazy<JsonNode> credential, Lazy<JsonNode> header, Lazy<JsonNode> payload,
         VerificationMethod verificationMethod, DataModel dataModel, List<ProofWarning> warnings,
-        Optional<BoundKey> boundKey) {
+        Optional<BoundKey> boundKey, boolean vcJoseCose) {
+      this.vcJoseCose = vcJoseCose;
       this.boundKey = boundKey;
       this.credential = credential;
       this.header = header;
@@ -238,7 +285,8 @@ public final class VcJwt {
       Lazy<JsonNode> payload = payloadTree != null ? Lazy.known(payloadTree) : Lazy.of(() -> readPayload(payloadBytes, limits));
       Lazy<JsonNode> credential = credentialTree != null ? Lazy.known(credentialTree)
           : Lazy.of(() -> credentialOf(payload.get(), model));
-      return new Verified(credential, Lazy.of(sharedHeader::deepCopy), payload, method, model, warnings, bound);
+      return new Verified(credential, Lazy.of(sharedHeader::deepCopy), payload, method, model, warnings, bound,
+          isVcJoseCose(sharedHeader));
     }
 
     /** The credential (payload without the JWT claims, or the {@code vc} claim). */
@@ -272,6 +320,14 @@ public final class VcJwt {
     /** The data model of the payload. */
     public DataModel dataModel() {
       return dataModel;
+    }
+
+    /**
+     * Whether the token is W3C VC-JOSE-COSE {@code application/vc+jwt} (header {@code typ: vc+jwt},
+     * the payload is the VCDM 2.0 credential) rather than an OB 3.0 VC-JWT.
+     */
+    public boolean vcJoseCose() {
+      return vcJoseCose;
     }
 
     /** What was accepted leniently (missing OB 3.0 claims, typ {@code vc+jwt}, …). */
@@ -371,6 +427,11 @@ public final class VcJwt {
       JsonNode header = token.header;
       List<ProofWarning> warnings = new ArrayList<>(2);
       checkTyp(header, warnings);
+      boolean joseCose = isVcJoseCose(header);
+      if (joseCose && text(header, "kid").isEmpty()) {
+        throw new ProofVerificationException(ProofFailure.KEY_MISSING, SigningErrorCode.VC_JWT_KID_MISSING,
+            "a vc+jwt must name the issuer's key in kid");
+      }
       if (issuerKeys != null) {
         return verifyBound(token, expectedCredential, warnings);
       }
@@ -387,7 +448,11 @@ public final class VcJwt {
       // One streaming pass reads what the checks need; the trees are built only when asked for.
       JsonNode payload = JwtPayloadScan.mayHideLongStrings(payloadBytes, limits) ? readPayload(payloadBytes, limits) : null;
       JwtPayloadScan scan = JwtPayloadScan.scan(limits, payloadBytes);
-      DataModel model = modelOf(scan);
+      DataModel model = modelOf(scan, joseCose);
+      if (joseCose) {
+        payload = payload != null ? payload : readPayload(payloadBytes, limits);
+        requireV2Context(payload);
+      }
       JwtPayloadScan.Credential claimed = model == DataModel.V1_1 ? scan.vc : scan.top;
       JsonNode credential = null;
       if (expectedCredential != null) {
@@ -395,12 +460,33 @@ public final class VcJwt {
         credential = credentialOf(payload, model);
         CompactJws.requireSamePayload(credential, expectedCredential);
       }
-      checkClaims(scan, claimed, model, warnings);
+      checkClaims(scan, claimed, model, warnings, joseCose);
       checkController(method, claimed.issuerId);
       return Verified.lazy(payloadBytes, limits, payload, credential, header, method, model, warnings, Optional.empty());
     }
 
     /** The data model the scanned payload follows; {@code JWT_PAYLOAD_INVALID} when it carries no credential. */
+    private static DataModel modelOf(JwtPayloadScan scan, boolean joseCose) {
+      DataModel model = modelOf(scan);
+      // Typ confusion: vc+jwt says the payload IS a VCDM 2.0 credential; an OB 3.0 VC-JWT (a vc
+      // claim, or a VCDM 1.1 credential) relabelled vc+jwt is neither format.
+      if (joseCose && model != DataModel.V2_0) {
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.VC_JWT_PAYLOAD_INVALID,
+            "a vc+jwt payload must be a VCDM 2.0 credential, not a vc claim or a VCDM 1.1 credential");
+      }
+      return model;
+    }
+
+    /** A vc+jwt payload's first {@code @context} must be the VC 2.0 one. */
+    private static void requireV2Context(JsonNode payload) {
+      JsonNode context = payload.get("@context");
+      JsonNode first = context != null && context.isArray() ? context.get(0) : context;
+      if (first == null || !V2_CONTEXT.equals(first.asText())) {
+        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.VC_JWT_PAYLOAD_INVALID,
+            "a vc+jwt payload must be a VCDM 2.0 credential (first @context " + V2_CONTEXT + ")");
+      }
+    }
+
     private static DataModel modelOf(JwtPayloadScan scan) {
       if (scan.vcClaim == JwtPayloadScan.OTHER) {
         throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_PAYLOAD_INVALID, "the vc claim is not an object");
@@ -420,9 +506,14 @@ public final class VcJwt {
      */
     private Verified verifyBound(CompactJws token, JsonNode expectedCredential, List<ProofWarning> warnings) {
       byte[] payloadBytes = token.payload;
+      boolean joseCose = isVcJoseCose(token.header);
       JsonNode payload = JwtPayloadScan.mayHideLongStrings(payloadBytes, limits) ? readPayload(payloadBytes, limits) : null;
       JwtPayloadScan scan = JwtPayloadScan.scan(limits, payloadBytes);
-      DataModel model = modelOf(scan);
+      DataModel model = modelOf(scan, joseCose);
+      if (joseCose) {
+        payload = payload != null ? payload : readPayload(payloadBytes, limits);
+        requireV2Context(payload);
+      }
       JwtPayloadScan.Credential claimed = model == DataModel.V1_1 ? scan.vc : scan.top;
       if (!policy.acceptedKeyTypes().contains(token.algorithm.keyType())) {
         throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, SigningErrorCode.KEY_TYPE_NOT_ACCEPTED,
@@ -450,7 +541,7 @@ public final class VcJwt {
         credential = credentialOf(payload, model);
         CompactJws.requireSamePayload(credential, expectedCredential);
       }
-      checkClaims(scan, claimed, model, warnings);
+      checkClaims(scan, claimed, model, warnings, joseCose);
       String id = text(token.header, "kid").orElse(used.id());
       VerificationMethod method = used.key().asVerificationMethod(id,
           used.authenticatesIssuer() ? Optional.of(used.issuerId()) : Optional.empty());
@@ -495,12 +586,14 @@ public final class VcJwt {
       if (typ.isEmpty()) {
         return;
       }
-      String t = typ.get().toLowerCase(Locale.ROOT);
-      if (t.startsWith("application/")) {
-        t = t.substring("application/".length());
-      }
-      if (t.equals("vc+jwt")) {
-        warnings.add(new ProofWarning("JWT_TYP_VC_JWT", "typ vc+jwt (VC-JOSE-COSE) accepted; OB 3.0 says JWT"));
+      String t = normalizedTyp(typ.get());
+      if (t.equals(VC_JOSE_COSE_TYP)) {
+        // VC-JOSE-COSE: a cty, when present, must say the content is a credential (not vp, not ld+json).
+        Optional<String> cty = text(header, "cty");
+        if (cty.isPresent() && !normalizedTyp(cty.get()).equals("vc")) {
+          throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_TYP_MISMATCH,
+              "a vc+jwt must have cty vc (or none), not " + cty.get());
+        }
       } else if (!t.equals("jwt")) {
         throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_TYP_INVALID, "JWT typ must be absent, JWT or vc+jwt, not " + typ.get());
       }
@@ -538,15 +631,19 @@ public final class VcJwt {
     }
 
     private void checkClaims(JwtPayloadScan scan, JwtPayloadScan.Credential credential, DataModel model,
-        List<ProofWarning> warnings) {
+        List<ProofWarning> warnings, boolean joseCose) {
+      // vc+jwt: JWT claims are optional (the payload is the credential); any present must agree, and
+      // validity comes from validFrom/validUntil when nbf/exp are absent.
+      List<ProofWarning> lenient = joseCose ? new ArrayList<>() : warnings;
+      boolean strict = strictClaims && !joseCose;
       // VCDM 1.1 §6.3.1: a property the vc claim leaves out is carried by its registered claim
       // instead (iss → issuer, jti → id, sub → credentialSubject.id); one present must agree.
       boolean claimsFillIn = model == DataModel.V1_1;
-      compare("iss", scan.iss, credential.issuerId, claimsFillIn, warnings);
-      compare("jti", scan.jti, credential.id, claimsFillIn, warnings);
+      compare("iss", scan.iss, credential.issuerId, claimsFillIn, lenient, strict);
+      compare("jti", scan.jti, credential.id, claimsFillIn, lenient, strict);
       List<String> subjects = credential.subjectIds;
       if (scan.sub == null) {
-        missing("sub", !subjects.isEmpty(), warnings);
+        missing("sub", !subjects.isEmpty(), lenient, strict);
       } else if (!subjects.contains(scan.sub) && !(claimsFillIn && subjects.isEmpty())) {
         throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, SigningErrorCode.JWT_CLAIM_MISMATCH, "sub does not equal credentialSubject.id");
       }
@@ -562,7 +659,10 @@ public final class VcJwt {
           throw new ProofVerificationException(ProofFailure.NOT_YET_VALID, SigningErrorCode.JWT_NOT_YET_VALID, "the JWT is not valid before " + nbf.get());
         }
       } else {
-        missing("nbf", from.isPresent(), warnings);
+        missing("nbf", from.isPresent(), lenient, strict);
+        if (joseCose && from.isPresent() && from.get().isAfter(now.plus(clockSkew))) {
+          throw new ProofVerificationException(ProofFailure.NOT_YET_VALID, SigningErrorCode.JWT_NOT_YET_VALID, "the credential is not valid before " + from.get());
+        }
       }
       Optional<Instant> until = model == DataModel.V1_1
           ? date(credential.expirationDate, "expirationDate") : date(credential.validUntil, "validUntil");
@@ -575,24 +675,28 @@ public final class VcJwt {
           throw new ProofVerificationException(ProofFailure.EXPIRED, SigningErrorCode.JWT_EXPIRED, "the JWT expired at " + exp.get());
         }
       } else {
-        missing("exp", until.isPresent(), warnings);
+        missing("exp", until.isPresent(), lenient, strict);
+        if (joseCose && until.isPresent() && until.get().isBefore(now.minus(clockSkew))) {
+          throw new ProofVerificationException(ProofFailure.EXPIRED, SigningErrorCode.JWT_EXPIRED, "the credential expired at " + until.get());
+        }
       }
     }
 
     /** {@code value}: absent (null), the claim's string, or {@link JwtPayloadScan#OTHER}. */
-    private void compare(String claim, Object value, String expected, boolean claimFillsIn, List<ProofWarning> warnings) {
+    private void compare(String claim, Object value, String expected, boolean claimFillsIn, List<ProofWarning> warnings,
+        boolean strict) {
       if (value == null) {
-        missing(claim, expected != null, warnings);
+        missing(claim, expected != null, warnings, strict);
       } else if (expected == null ? !(claimFillsIn && value instanceof String) : !expected.equals(value)) {
         throw new ProofVerificationException(ProofFailure.CLAIMS_MISMATCH, SigningErrorCode.JWT_CLAIM_MISMATCH, claim + " does not agree with the credential");
       }
     }
 
-    private void missing(String claim, boolean expected, List<ProofWarning> warnings) {
+    private void missing(String claim, boolean expected, List<ProofWarning> warnings, boolean strict) {
       if (!expected) {
         return;
       }
-      if (strictClaims) {
+      if (strict) {
         throw new ProofVerificationException(ProofFailure.CLAIM_MISSING, SigningErrorCode.JWT_CLAIM_MISSING, "the OB 3.0 JWT claim " + claim + " is missing");
       }
       warnings.add(new ProofWarning("JWT_CLAIM_MISSING", "the OB 3.0 JWT claim " + claim + " is missing"));
@@ -689,6 +793,17 @@ public final class VcJwt {
       return Optional.of(issuer.asText());
     }
     return text(issuer, "id");
+  }
+
+  /** Whether {@code type} (a string or an array) holds {@code type}. */
+  static boolean hasType(JsonNode node, String type) {
+    JsonNode types = node.get("type");
+    for (JsonNode t : types == null ? List.<JsonNode>of() : types.isArray() ? types : List.of(types)) {
+      if (type.equals(t.asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Optional<String> text(JsonNode node, String member) {

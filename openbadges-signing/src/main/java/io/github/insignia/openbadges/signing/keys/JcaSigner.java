@@ -47,6 +47,7 @@ public final class JcaSigner implements Signer {
     String algorithm = switch (type) {
       case ED25519 -> "Ed25519";
       case P256 -> "SHA256withECDSA";
+      case P384 -> "SHA384withECDSA";
       case RSA -> "SHA256withRSA";
     };
     try {
@@ -55,22 +56,22 @@ public final class JcaSigner implements Signer {
       signature.initSign(key);
       signature.update(data);
       byte[] out = signature.sign();
-      return type == KeyType.P256 ? derToP1363(out) : out;
+      return type == KeyType.P256 ? derToP1363(out, 32) : type == KeyType.P384 ? derToP1363(out, 48) : out;
     } catch (GeneralSecurityException e) {
       throw new ConfigurationException(SigningErrorCode.SIGNER_FAILED, "the " + algorithm + " provider could not sign: " + e.getMessage(), e);
     }
   }
 
-  private static byte[] derToP1363(byte[] der) {
-    if (der.length == 64) {
+  private static byte[] derToP1363(byte[] der, int size) {
+    if (der.length == 2 * size) {
       return der;
     }
     ASN1Sequence seq = ASN1Sequence.getInstance(der);
     BigInteger r = ASN1Integer.getInstance(seq.getObjectAt(0)).getValue();
     BigInteger s = ASN1Integer.getInstance(seq.getObjectAt(1)).getValue();
-    byte[] out = new byte[64];
-    System.arraycopy(Crypto.unsigned(r, 32), 0, out, 0, 32);
-    System.arraycopy(Crypto.unsigned(s, 32), 0, out, 32, 32);
+    byte[] out = new byte[2 * size];
+    System.arraycopy(Crypto.unsigned(r, size), 0, out, 0, size);
+    System.arraycopy(Crypto.unsigned(s, size), 0, out, size, size);
     return out;
   }
 

@@ -152,6 +152,7 @@ public final class KeyDocuments {
       jwk.put("alg", switch (entry.key().keyType()) {
         case ED25519 -> "EdDSA";
         case P256 -> "ES256";
+        case P384 -> "ES384";
         case RSA -> "RS256";
       });
       array.add(jwk);

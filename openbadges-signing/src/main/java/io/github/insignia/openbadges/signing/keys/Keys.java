@@ -6,6 +6,7 @@ import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.internal.Crypto;
+import io.github.insignia.openbadges.signing.internal.EcCurve;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;
@@ -121,9 +122,9 @@ public final class Keys {
         yield VerificationKey.ed25519(b64(jwk, "x", 32));
       }
       case "EC" -> {
-        requireCurve(jwk, "P-256");
-        yield VerificationKey.of(Crypto.p256FromAffine(
-            new BigInteger(1, b64(jwk, "x", 32)), new BigInteger(1, b64(jwk, "y", 32))));
+        EcCurve curve = ecCurve(jwk);
+        yield VerificationKey.of(curve.fromAffine(
+            new BigInteger(1, b64(jwk, "x", curve.size())), new BigInteger(1, b64(jwk, "y", curve.size()))));
       }
       case "RSA" -> VerificationKey.of(rsaPublic(big(jwk, "n"), big(jwk, "e")));
       default -> throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "unsupported JWK key type " + kty);
@@ -148,8 +149,8 @@ public final class Keys {
         yield SigningKey.ed25519FromSeed(b64(jwk, "d", 32));
       }
       case "EC" -> {
-        requireCurve(jwk, "P-256");
-        yield SigningKey.p256FromScalar(new BigInteger(1, b64(jwk, "d", 32)));
+        EcCurve curve = ecCurve(jwk);
+        yield SigningKey.ecFromScalar(curve, new BigInteger(1, b64(jwk, "d", curve.size())));
       }
       case "RSA" -> rsaPrivate(jwk);
       default -> throw new InvalidInputException(SigningErrorCode.KEY_UNSUPPORTED, "unsupported JWK key type " + kty);
@@ -292,7 +293,7 @@ public final class Keys {
         return key;
       }
       if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
-        requireP256(info.getPrivateKeyAlgorithm().getParameters());
+        ecCurve(info.getPrivateKeyAlgorithm().getParameters());
         return SigningKey.fromJdk(KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded())));
       }
       if (PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
@@ -315,8 +316,8 @@ public final class Keys {
         return VerificationKey.ed25519(info.getPublicKeyData().getOctets());
       }
       if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
-        requireP256(info.getAlgorithm().getParameters());
-        return VerificationKey.of(Crypto.p256FromEncodedPoint(info.getPublicKeyData().getOctets()));
+        return VerificationKey.of(ecCurve(info.getAlgorithm().getParameters())
+            .fromEncodedPoint(info.getPublicKeyData().getOctets()));
       }
       if (PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
         return VerificationKey.of(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(info.getEncoded())));
@@ -336,10 +337,27 @@ public final class Keys {
         || EdECObjectIdentifiers.id_X448.equals(oid);
   }
 
-  private static void requireP256(org.bouncycastle.asn1.ASN1Encodable params) {
-    if (!(params instanceof ASN1ObjectIdentifier curve) || !SECObjectIdentifiers.secp256r1.equals(curve)) {
-      throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "only the P-256 (secp256r1) curve is supported for EC keys");
+  private static EcCurve ecCurve(org.bouncycastle.asn1.ASN1Encodable params) {
+    if (params instanceof ASN1ObjectIdentifier curve && SECObjectIdentifiers.secp256r1.equals(curve)) {
+      return EcCurve.P256;
     }
+    if (params instanceof ASN1ObjectIdentifier curve && SECObjectIdentifiers.secp384r1.equals(curve)) {
+      return EcCurve.P384;
+    }
+    throw new InvalidInputException(io.github.insignia.openbadges.signing.SigningErrorCode.KEY_WRONG_CURVE,
+        "only the P-256 (secp256r1) and P-384 (secp384r1) curves are supported for EC keys");
+  }
+
+  /** The curve an EC JWK names ({@code crv} P-256 or P-384). */
+  private static EcCurve ecCurve(JsonNode jwk) {
+    String crv = jwk.path("crv").asText("");
+    for (EcCurve c : EcCurve.values()) {
+      if (c.curveName().equals(crv)) {
+        return c;
+      }
+    }
+    throw new InvalidInputException(io.github.insignia.openbadges.signing.SigningErrorCode.KEY_WRONG_CURVE,
+        "unsupported EC curve '" + crv + "' (expected P-256 or P-384)");
   }
 
   // ---------------------------------------------------------------- Multikey

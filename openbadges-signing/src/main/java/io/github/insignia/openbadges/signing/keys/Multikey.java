@@ -6,7 +6,7 @@ import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.internal.Base58;
-import io.github.insignia.openbadges.signing.internal.Crypto;
+import io.github.insignia.openbadges.signing.internal.EcCurve;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
@@ -16,13 +16,16 @@ import java.util.Arrays;
  * prefix and the key bytes. Public: ed25519-pub {@code 0xed 0x01} + 32 bytes ({@code z6Mk…}),
  * p256-pub {@code 0x80 0x24} + 33-byte compressed point ({@code zDn…}). Secret: ed25519-priv {@code
  * 0x80 0x26} + 32-byte seed (the 64-byte seed ‖ public form of the OB 3.0 test vector is also
- * read), p256-priv {@code 0x86 0x26} + 32-byte scalar. Any other prefix is rejected.
+ * read), p256-priv {@code 0x86 0x26} + 32-byte scalar; P-384: p384-pub {@code 0x81 0x24} + 49-byte
+ * compressed point ({@code z82…}), p384-priv {@code 0x87 0x26} + 48-byte scalar. Any other prefix is rejected.
  */
 public final class Multikey {
   private static final byte[] ED25519_PUB = {(byte) 0xed, 0x01};
   private static final byte[] ED25519_PRIV = {(byte) 0x80, 0x26};
   private static final byte[] P256_PUB = {(byte) 0x80, 0x24};
   private static final byte[] P256_PRIV = {(byte) 0x86, 0x26};
+  private static final byte[] P384_PUB = {(byte) 0x81, 0x24};
+  private static final byte[] P384_PRIV = {(byte) 0x87, 0x26};
 
   /** Decoding validates the point fully (a scalar multiplication): keep recent results. */
   private static final BoundedCache<String, VerificationKey> DECODED = new BoundedCache<>(1024);
@@ -33,7 +36,8 @@ public final class Multikey {
   public static String encodePublic(VerificationKey key) {
     return switch (key.keyType()) {
       case ED25519 -> multibase(ED25519_PUB, key.rawBytes());
-      case P256 -> multibase(P256_PUB, Crypto.p256Compressed(((ECPublicKey) key.toJdkKey()).getW()));
+      case P256 -> multibase(P256_PUB, EcCurve.P256.compressed(((ECPublicKey) key.toJdkKey()).getW()));
+      case P384 -> multibase(P384_PUB, EcCurve.P384.compressed(((ECPublicKey) key.toJdkKey()).getW()));
       case RSA -> throw new ConfigurationException(SigningErrorCode.KEY_NO_MULTIKEY, "RSA keys have no Multikey or did:key form here");
     };
   }
@@ -54,10 +58,13 @@ public final class Multikey {
       return VerificationKey.ed25519(rest(bytes, ED25519_PUB, 32));
     }
     if (startsWith(bytes, P256_PUB)) {
-      return VerificationKey.of(Crypto.p256FromEncodedPoint(rest(bytes, P256_PUB, 33)));
+      return VerificationKey.of(EcCurve.P256.fromEncodedPoint(rest(bytes, P256_PUB, 33)));
+    }
+    if (startsWith(bytes, P384_PUB)) {
+      return VerificationKey.of(EcCurve.P384.fromEncodedPoint(rest(bytes, P384_PUB, 49)));
     }
     throw new InvalidInputException(
-        SigningErrorCode.KEY_UNSUPPORTED, "publicKeyMultibase is not an ed25519-pub or p256-pub multikey");
+        SigningErrorCode.KEY_UNSUPPORTED, "publicKeyMultibase is not an ed25519-pub, p256-pub or p384-pub multikey");
   }
 
   /** The {@code secretKeyMultibase} of a key (32-byte Ed25519 seed, 32-byte P-256 scalar). */
@@ -65,6 +72,7 @@ public final class Multikey {
     return switch (type) {
       case ED25519 -> multibase(ED25519_PRIV, secret);
       case P256 -> multibase(P256_PRIV, secret);
+      case P384 -> multibase(P384_PRIV, secret);
       case RSA -> throw new ConfigurationException(SigningErrorCode.KEY_NO_MULTIKEY, "RSA keys have no Multikey form here");
     };
   }
@@ -98,11 +106,14 @@ public final class Multikey {
       if (startsWith(bytes, P256_PRIV)) {
         return SigningKey.p256FromScalar(new BigInteger(1, rest(bytes, P256_PRIV, 32)));
       }
+      if (startsWith(bytes, P384_PRIV)) {
+        return SigningKey.ecFromScalar(EcCurve.P384, new BigInteger(1, rest(bytes, P384_PRIV, 48)));
+      }
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }
     throw new InvalidInputException(
-        SigningErrorCode.KEY_UNSUPPORTED, "secretKeyMultibase is not an ed25519-priv or p256-priv multikey");
+        SigningErrorCode.KEY_UNSUPPORTED, "secretKeyMultibase is not an ed25519-priv, p256-priv or p384-priv multikey");
   }
 
   private static String multibase(byte[] prefix, byte[] key) {

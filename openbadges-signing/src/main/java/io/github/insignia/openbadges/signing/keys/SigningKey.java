@@ -7,6 +7,7 @@ import io.github.insignia.openbadges.InvalidInputException;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.Signer;
 import io.github.insignia.openbadges.signing.internal.Crypto;
+import io.github.insignia.openbadges.signing.internal.EcCurve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -66,6 +67,7 @@ public final class SigningKey implements Signer {
         yield ed25519FromSeed(s);
       }
       case P256 -> fromJdk(generateJdk("EC", new ECGenParameterSpec("secp256r1")).getPrivate());
+      case P384 -> fromJdk(generateJdk("EC", new ECGenParameterSpec("secp384r1")).getPrivate());
       case RSA -> fromJdk(generateJdk("RSA", new RSAKeyGenParameterSpec(3072, RSAKeyGenParameterSpec.F4)).getPrivate());
     };
   }
@@ -114,6 +116,21 @@ public final class SigningKey implements Signer {
     return p256FromScalar(new BigInteger(1, scalar));
   }
 
+  /**
+   * A P-384 key from its 48-byte big-endian private scalar (the {@code d} of an EC JWK).
+   *
+   * @throws InvalidInputException {@code KEY_MALFORMED} when the array does not have 48 bytes or
+   *     the scalar is not in [1, n-1]
+   */
+  public static SigningKey fromP384PrivateScalar(byte[] scalar) {
+    Objects.requireNonNull(scalar, "scalar");
+    if (scalar.length != 48) {
+      throw new InvalidInputException(io.github.insignia.openbadges.signing.SigningErrorCode.KEY_MALFORMED,
+          "a P-384 private scalar has 48 bytes");
+    }
+    return ecFromScalar(EcCurve.P384, new BigInteger(1, scalar));
+  }
+
   static SigningKey ed25519FromSeed(byte[] seed) {
     if (seed.length != Ed25519.SECRET_KEY_SIZE) {
       throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "an Ed25519 private key has 32 bytes");
@@ -124,12 +141,17 @@ public final class SigningKey implements Signer {
   }
 
   static SigningKey p256FromScalar(BigInteger s) {
-    PublicKey pub = Crypto.p256PublicFromPrivate(s);
+    return ecFromScalar(EcCurve.P256, s);
+  }
+
+  static SigningKey ecFromScalar(EcCurve curve, BigInteger s) {
+    PublicKey pub = curve.publicFromPrivate(s);
     try {
-      PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(s, Crypto.Curve256.SPEC));
-      return new SigningKey(KeyType.P256, VerificationKey.of(pub), null, priv);
+      PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(s, curve.spec()));
+      return new SigningKey(curve.keyType(), VerificationKey.of(pub), null, priv);
     } catch (GeneralSecurityException e) {
-      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a valid P-256 private key", e);
+      throw new InvalidInputException(io.github.insignia.openbadges.signing.SigningErrorCode.KEY_MALFORMED,
+          "not a valid " + curve.curveName() + " private key", e);
     }
   }
 
@@ -143,10 +165,12 @@ public final class SigningKey implements Signer {
   public static SigningKey fromJdk(PrivateKey key) {
     Objects.requireNonNull(key, "key");
     if (key instanceof ECPrivateKey ec) {
-      if (!Crypto.isP256(ec.getParams())) {
-        throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "only the P-256 curve is supported for EC keys");
+      EcCurve curve = EcCurve.of(ec.getParams());
+      if (curve == null) {
+        throw new InvalidInputException(io.github.insignia.openbadges.signing.SigningErrorCode.KEY_WRONG_CURVE,
+            "only the P-256 and P-384 curves are supported for EC keys");
       }
-      return p256FromScalar(ec.getS());
+      return ecFromScalar(curve, ec.getS());
     }
     if (key instanceof RSAPrivateCrtKey rsa) {
       PublicKey pub;
@@ -185,7 +209,8 @@ public final class SigningKey implements Signer {
         return signature;
       }
       case P256:
-        return Crypto.p256Sign(((ECPrivateKey) jdkPrivate).getS(), data);
+      case P384:
+        return EcCurve.of(type).sign(((ECPrivateKey) jdkPrivate).getS(), data);
       case RSA:
         return jdkSign("SHA256withRSA", data);
       default:
@@ -220,7 +245,7 @@ public final class SigningKey implements Signer {
     ObjectNode jwk = publicKey.toJwk();
     switch (type) {
       case ED25519 -> jwk.put("d", Crypto.b64u(seed));
-      case P256 -> jwk.put("d", Crypto.b64u(Crypto.unsigned(((ECPrivateKey) jdkPrivate).getS(), 32)));
+      case P256, P384 -> jwk.put("d", Crypto.b64u(Crypto.unsigned(((ECPrivateKey) jdkPrivate).getS(), EcCurve.of(type).size())));
       case RSA -> {
         RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) jdkPrivate;
         jwk.put("d", Crypto.b64u(Crypto.unsigned(rsa.getPrivateExponent())));
@@ -252,14 +277,14 @@ public final class SigningKey implements Signer {
   }
 
   /**
-   * The Multikey {@code secretKeyMultibase} (Ed25519 and P-256). Keep it secret.
+   * The Multikey {@code secretKeyMultibase} (Ed25519, P-256, P-384). Keep it secret.
    *
    * @throws ConfigurationException {@code KEY_NO_MULTIKEY} for RSA
    */
   public String secretKeyMultibase() {
     return switch (type) {
       case ED25519 -> Multikey.encodeSecret(type, seed);
-      case P256 -> Multikey.encodeSecret(type, Crypto.unsigned(((ECPrivateKey) jdkPrivate).getS(), 32));
+      case P256, P384 -> Multikey.encodeSecret(type, Crypto.unsigned(((ECPrivateKey) jdkPrivate).getS(), EcCurve.of(type).size()));
       case RSA -> throw new ConfigurationException(SigningErrorCode.KEY_NO_MULTIKEY, "RSA keys have no Multikey form here");
     };
   }

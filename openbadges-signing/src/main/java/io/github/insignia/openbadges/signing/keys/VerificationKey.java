@@ -12,6 +12,7 @@ import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.VerificationMethod;
 import io.github.insignia.openbadges.signing.internal.Base58;
 import io.github.insignia.openbadges.signing.internal.Crypto;
+import io.github.insignia.openbadges.signing.internal.EcCurve;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -45,7 +46,7 @@ public final class VerificationKey {
   private final byte[] encoded;
   /** Ed25519 only: the decompressed point, so verification does not decompress every time. */
   private final Ed25519.PublicPoint edPoint;
-  /** P-256 only: the point in Bouncy Castle form (its ECDSA is several times faster than the JDK 17 one). */
+  /** P-256 and P-384 only: the point in Bouncy Castle form (its ECDSA is several times faster than the JDK 17 one). */
   private final ECPublicKeyParameters ecPoint;
   /** RSA only. */
   private final ThreadLocal<Signature> rsaVerifier = ThreadLocal.withInitial(() -> newVerifier("SHA256withRSA"));
@@ -55,7 +56,7 @@ public final class VerificationKey {
     this.jdkKey = jdkKey;
     this.encoded = encoded;
     this.edPoint = edPoint;
-    this.ecPoint = type == KeyType.P256 ? Crypto.p256Parameters((ECPublicKey) jdkKey) : null;
+    this.ecPoint = EcCurve.of(type) != null ? EcCurve.of(type).parameters((ECPublicKey) jdkKey) : null;
   }
 
   static VerificationKey ed25519(byte[] raw) {
@@ -83,12 +84,14 @@ public final class VerificationKey {
 
   private static VerificationKey create(PublicKey key) {
     if (key instanceof ECPublicKey ec) {
-      if (!Crypto.isP256(ec.getParams())) {
-        throw new InvalidInputException(SigningErrorCode.KEY_WRONG_CURVE, "only the P-256 curve is supported for EC keys");
+      EcCurve curve = EcCurve.of(ec.getParams());
+      if (curve == null) {
+        throw new InvalidInputException(io.github.insignia.openbadges.signing.SigningErrorCode.KEY_WRONG_CURVE,
+            "only the P-256 and P-384 curves are supported for EC keys");
       }
       // Re-validate the point: a JDK key object may come from anywhere.
-      PublicKey checked = Crypto.p256FromAffine(ec.getW().getAffineX(), ec.getW().getAffineY());
-      return new VerificationKey(KeyType.P256, checked, Crypto.p256Compressed(ec.getW()), null);
+      PublicKey checked = curve.fromAffine(ec.getW().getAffineX(), ec.getW().getAffineY());
+      return new VerificationKey(curve.keyType(), checked, curve.compressed(ec.getW()), null);
     }
     if (key instanceof RSAPublicKey rsa) {
       if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
@@ -129,8 +132,7 @@ public final class VerificationKey {
    */
   public VerificationKey requireType(KeyType expected) {
     if (type != expected) {
-      boolean curveFamily = (type == KeyType.ED25519 || type == KeyType.P256)
-          && (expected == KeyType.ED25519 || expected == KeyType.P256);
+      boolean curveFamily = type != KeyType.RSA && expected != KeyType.RSA;
       throw new InvalidInputException(
           curveFamily ? SigningErrorCode.KEY_WRONG_CURVE : SigningErrorCode.KEY_TYPE_MISMATCH,
           "expected a " + expected + " key, got a " + type + " key");
@@ -172,7 +174,8 @@ public final class VerificationKey {
         return signature.length == Ed25519.SIGNATURE_SIZE
             && Ed25519.verify(signature, 0, edPoint, data, 0, data.length);
       case P256:
-        return Crypto.p256Verify(ecPoint, data, signature);
+      case P384:
+        return EcCurve.of(type).verify(ecPoint, data, signature);
       case RSA:
         return jdkVerify("SHA256withRSA", data, signature);
       default:
@@ -212,12 +215,13 @@ public final class VerificationKey {
         jwk.put("crv", "Ed25519");
         jwk.put("x", Crypto.b64u(encoded));
       }
-      case P256 -> {
+      case P256, P384 -> {
         ECPublicKey ec = (ECPublicKey) jdkKey;
+        EcCurve curve = EcCurve.of(type);
         jwk.put("kty", "EC");
-        jwk.put("crv", "P-256");
-        jwk.put("x", Crypto.b64u(Crypto.unsigned(ec.getW().getAffineX(), 32)));
-        jwk.put("y", Crypto.b64u(Crypto.unsigned(ec.getW().getAffineY(), 32)));
+        jwk.put("crv", curve.curveName());
+        jwk.put("x", Crypto.b64u(Crypto.unsigned(ec.getW().getAffineX(), curve.size())));
+        jwk.put("y", Crypto.b64u(Crypto.unsigned(ec.getW().getAffineY(), curve.size())));
       }
       case RSA -> {
         RSAPublicKey rsa = (RSAPublicKey) jdkKey;
@@ -235,7 +239,7 @@ public final class VerificationKey {
     ObjectNode jwk = toJwk();
     String canonical = switch (type) {
       case ED25519 -> "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + jwk.get("x").asText() + "\"}";
-      case P256 -> "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + jwk.get("x").asText() + "\",\"y\":\""
+      case P256, P384 -> "{\"crv\":\"" + jwk.get("crv").asText() + "\",\"kty\":\"EC\",\"x\":\"" + jwk.get("x").asText() + "\",\"y\":\""
           + jwk.get("y").asText() + "\"}";
       case RSA -> "{\"e\":\"" + jwk.get("e").asText() + "\",\"kty\":\"RSA\",\"n\":\"" + jwk.get("n").asText() + "\"}";
     };

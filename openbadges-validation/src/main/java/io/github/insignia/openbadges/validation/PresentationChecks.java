@@ -1,0 +1,121 @@
+package io.github.insignia.openbadges.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.model.DocumentKind;
+import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
+import io.github.insignia.openbadges.signing.jose.VpJwt;
+import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
+import io.github.insignia.openbadges.validation.internal.JsonNodes;
+import io.github.insignia.openbadges.validation.internal.Messages;
+import java.util.List;
+
+/**
+ * A Verifiable Presentation (a wallet's export): the holder's proof is judged by the signing module
+ * (Data Integrity with {@code authentication}, or a presentation JWT), with the platform's challenge
+ * and domain; each credential inside is verified on its own, through the normal path, as a part of
+ * the report with its own verdict. The presentation's verdict rests on the holder's proof alone: a
+ * credential that is not VALID is a warning here (do not import it), never a pass.
+ */
+final class PresentationChecks {
+  private static final int MAX_CREDENTIALS = 1000;
+  private static final String ENVELOPED_JWT = "data:application/vc+jwt,";
+
+  private final Verification v;
+  private final ReportBuilder r;
+
+  PresentationChecks(Verification verification) {
+    this.v = verification;
+    this.r = verification.report;
+  }
+
+  /** Whether JSON is a presentation. */
+  static boolean isPresentation(JsonNode json) {
+    return json != null && json.isObject() && JsonNodes.hasType(json, "VerifiablePresentation");
+  }
+
+  /** A presentation secured with embedded Data Integrity proofs (or none). */
+  void dataIntegrity(JsonNode vp) {
+    detected();
+    String holder = ProofChecks.issuerOf(holderAsIssuer(vp));
+    try {
+      DataIntegrity.Verified verified = v.verifier.dataIntegrityVerifier().verifyPresentation(vp, v.challenge, v.domain);
+      for (DataIntegrity.VerifiedProof proof : verified.proofs()) {
+        String label = proof.cryptosuite().cryptosuiteName().orElse(proof.cryptosuite().proofType());
+        r.add(Outcome.PASS, CheckCode.PROOF, "/proof", "PROOF.vp", label, proof.verificationMethod().id());
+        proof.boundKey().ifPresent(b -> new ProofChecks(v).binding(b, "/proof"));
+      }
+    } catch (ProofVerificationException e) {
+      new ProofChecks(v).failure(e, "/proof", holder);
+    }
+    credentials(vp);
+  }
+
+  /** A presentation JWT ({@code vp+jwt}, or a VC-JWT with a {@code vp} claim). */
+  void jwt(String compact, JsonNode payload) {
+    detected();
+    JsonNode vp = payload.has("vp") ? payload.get("vp") : payload;
+    try {
+      VpJwt.Verified verified = v.verifier.vpJwt().verify(compact, v.challenge, v.domain);
+      r.add(Outcome.PASS, CheckCode.PROOF, "", "PROOF.vp", verified.vcJoseCose() ? "vp+jwt" : "JWT",
+          verified.boundKey().id());
+      new ProofChecks(v).binding(verified.boundKey(), "");
+      vp = verified.presentation();
+    } catch (ProofVerificationException e) {
+      new ProofChecks(v).failure(e, "", ProofChecks.issuerOf(holderAsIssuer(vp)));
+    }
+    credentials(vp);
+  }
+
+  private void detected() {
+    r.kind(DocumentKind.VERIFIABLE_PRESENTATION);
+    r.add(Outcome.PASS, CheckCode.INPUT_DETECTED, "", "INPUT_DETECTED.vp");
+  }
+
+  private static JsonNode holderAsIssuer(JsonNode vp) {
+    com.fasterxml.jackson.databind.node.ObjectNode wrapper = SafeJson.nodeFactory().objectNode();
+    if (vp != null && vp.has("holder")) {
+      wrapper.set("issuer", vp.get("holder"));
+    }
+    return wrapper;
+  }
+
+  /**
+   * Each credential verified on its own, as its issuer's, for the learner the platform asked for:
+   * an object (embedded proof), a compact JWT string, or a VCDM 2.0 {@code
+   * EnvelopedVerifiableCredential} ({@code data:application/vc+jwt,…}).
+   */
+  private void credentials(JsonNode vp) {
+    List<JsonNode> items = vp == null || !vp.isObject() ? List.of() : JsonNodes.items(vp, "verifiableCredential");
+    String base = "/verifiableCredential";
+    if (v.depth >= v.options.maxEndorsementDepth()) {
+      if (!items.isEmpty()) {
+        r.add(Outcome.WARNING, CheckCode.PRESENTATION_CREDENTIAL_INVALID, base, "PRESENTATION_CREDENTIAL_INVALID.depth", items.size());
+      }
+      return;
+    }
+    for (int i = 0; i < Math.min(items.size(), MAX_CREDENTIALS); i++) {
+      JsonNode item = items.get(i);
+      String target = JsonNodes.pointer(base, i);
+      String input = item.isTextual() ? item.asText() : SafeJson.write(item);
+      if (item.isObject() && JsonNodes.hasType(item, "EnvelopedVerifiableCredential")
+          && item.path("id").asText("").startsWith(ENVELOPED_JWT)) {
+        input = item.get("id").asText().substring(ENVELOPED_JWT.length());
+      }
+      VerificationReport part = v.verifier.verifyNested(input, v.depth + 1, v.recipients);
+      r.part(part);
+      if (part.verdict() == Verdict.VALID) {
+        r.add(Outcome.PASS, CheckCode.PRESENTATION_CREDENTIAL, target, "PRESENTATION_CREDENTIAL", i + 1,
+            new Messages.Key("kind." + part.kind().map(Enum::name).orElse("CREDENTIAL")));
+      } else {
+        Check cause = part.rootCause().orElse(null);
+        r.add(Outcome.WARNING, CheckCode.PRESENTATION_CREDENTIAL_INVALID, target, "PRESENTATION_CREDENTIAL_INVALID", i + 1,
+            part.verdict().name(), cause == null ? "—" : new Messages.Key(cause.messageKey(), cause.arguments()));
+      }
+    }
+    if (items.size() > MAX_CREDENTIALS) {
+      r.add(Outcome.WARNING, CheckCode.PRESENTATION_CREDENTIAL_INVALID, base, "PRESENTATION_CREDENTIAL_INVALID.tooMany",
+          items.size() - MAX_CREDENTIALS);
+    }
+  }
+}

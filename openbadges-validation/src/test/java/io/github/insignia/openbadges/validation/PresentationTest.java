@@ -1,0 +1,154 @@
+package io.github.insignia.openbadges.validation;
+
+import static io.github.insignia.openbadges.validation.Fixtures.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.model.DocumentKind;
+import io.github.insignia.openbadges.signing.KeyType;
+import io.github.insignia.openbadges.signing.dataintegrity.Cryptosuite;
+import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
+import io.github.insignia.openbadges.signing.dataintegrity.ProofOptions;
+import io.github.insignia.openbadges.signing.jose.VcJwt;
+import io.github.insignia.openbadges.signing.keys.SigningKey;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verifiable Presentations wrapping badges (a wallet's export): the presentation's verdict rests on
+ * the holder's proof, and each credential inside has its own verdict in {@code parts()}.
+ */
+class PresentationTest {
+  static final SigningKey HOLDER = SigningKey.generate(KeyType.P256);
+  static final SigningKey P384_ISSUER = SigningKey.generate(KeyType.P384);
+  static final DataIntegrity DI = DataIntegrity.create();
+  private final VerificationOptions options = VerificationOptions.builder().offline(true)
+      .at(Instant.parse("2026-06-01T00:00:00Z")).build();
+
+  /** A genuine badge (eddsa-rdfc-2022), an ECDSA P-384 badge, a vc+jwt badge, and a forged one. */
+  static List<Object> credentials() {
+    ObjectNode good = Fixtures.signDi(Fixtures.ob3(), Fixtures.ED);
+    ObjectNode p384 = Fixtures.ob3();
+    ((ObjectNode) p384.get("issuer")).put("id", P384_ISSUER.publicKey().didKey());
+    p384 = DI.sign(p384, P384_ISSUER, ProofOptions.builder(P384_ISSUER.publicKey().didKeyVerificationMethod())
+        .cryptosuite(Cryptosuite.ECDSA_RDFC_2019).created(Instant.parse("2025-01-01T00:00:00Z")).build());
+    String joseCose = VcJwt.signVcJoseCose(Fixtures.ob3(), Fixtures.ED, Fixtures.ED.publicKey().didKeyVerificationMethod());
+    ObjectNode forged = good.deepCopy();
+    forged.put("name", "Forged");
+    return List.of(good, p384, joseCose, forged);
+  }
+
+  static ObjectNode presentation(String holder, boolean enveloped) {
+    ObjectNode vp = json("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":[\"VerifiablePresentation\"]}");
+    vp.put("holder", holder);
+    ArrayNode vcs = vp.putArray("verifiableCredential");
+    for (Object c : credentials()) {
+      if (c instanceof String jwt) {
+        if (enveloped) {
+          vcs.add(json("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":\"EnvelopedVerifiableCredential\"}")
+              .put("id", "data:application/vc+jwt," + jwt));
+        } else {
+          vcs.add(jwt);
+        }
+      } else {
+        vcs.add((ObjectNode) c);
+      }
+    }
+    return vp;
+  }
+
+  static ObjectNode signed(ObjectNode vp, SigningKey key, String challenge) {
+    ProofOptions.Builder o = ProofOptions.builder(key.publicKey().didKeyVerificationMethod()).proofPurpose("authentication")
+        .created(Instant.parse("2026-05-01T00:00:00Z"));
+    if (challenge != null) {
+      o.challenge(challenge).domain("https://platform.example");
+    }
+    return DI.sign(vp, key, o.build());
+  }
+
+  private VerificationReport verify(ObjectNode vp, String challenge) {
+    VerificationRequest.Builder request = VerificationRequest.builder();
+    if (challenge != null) {
+      request.challenge(challenge).domain("https://platform.example");
+    }
+    return BadgeVerifier.create(options).verify(SafeJson.write(vp), request.build());
+  }
+
+  static void assertPartVerdicts(VerificationReport r) {
+    assertEquals(List.of(Verdict.VALID, Verdict.VALID, Verdict.VALID, Verdict.INVALID),
+        r.parts().stream().map(VerificationReport::verdict).toList(), r.toString());
+    assertEquals(3, r.checks().stream().filter(c -> c.code() == CheckCode.PRESENTATION_CREDENTIAL).count());
+    assertEquals(1, r.checks().stream().filter(c -> c.code() == CheckCode.PRESENTATION_CREDENTIAL_INVALID).count());
+  }
+
+  @Test
+  void holderProofAndEachCredentialOnItsOwn() {
+    ObjectNode vp = signed(presentation(HOLDER.publicKey().didKey(), true), HOLDER, "c-42");
+    VerificationReport r = verify(vp, "c-42");
+    assertEquals(Verdict.VALID, r.verdict(), r.toString());
+    assertEquals(DocumentKind.VERIFIABLE_PRESENTATION, r.kind().orElseThrow());
+    assertTrue(r.has(CheckCode.KEY_BINDING));
+    assertPartVerdicts(r);
+    assertEquals(CheckCode.PROOF_INVALID, r.parts().get(3).rootCause().orElseThrow().code());
+    assertTrue(r.toJson().contains("\"parts\""));
+  }
+
+  @Test
+  void wrongChallengeOrHolderKeyMakesThePresentationInvalidButNotItsCredentials() {
+    ObjectNode vp = signed(presentation(HOLDER.publicKey().didKey(), true), HOLDER, "c-42");
+    VerificationReport replayed = verify(vp, "c-43");
+    assertEquals(Verdict.INVALID, replayed.verdict());
+    assertEquals(CheckCode.PROOF_MALFORMED, replayed.rootCause().orElseThrow().code());
+    assertPartVerdicts(replayed);
+
+    // Signed by a key other than the holder's.
+    SigningKey thief = SigningKey.generate(KeyType.P256);
+    VerificationReport stolen = verify(signed(presentation(HOLDER.publicKey().didKey(), true), thief, "c-42"), "c-42");
+    assertEquals(Verdict.INVALID, stolen.verdict());
+    assertEquals(CheckCode.KEY_NOT_BOUND_TO_ISSUER, stolen.rootCause().orElseThrow().code());
+    assertPartVerdicts(stolen);
+
+    // Naming the holder's key, signed by another.
+    ObjectNode named = signed(presentation(HOLDER.publicKey().didKey(), true), thief, "c-42");
+    ((ObjectNode) named.get("proof")).put("verificationMethod", HOLDER.publicKey().didKeyVerificationMethod());
+    assertEquals(CheckCode.PROOF_INVALID, verify(named, "c-42").rootCause().orElseThrow().code());
+
+    // No proof at all: the holder is not authenticated.
+    assertEquals(Verdict.INVALID, verify(presentation(HOLDER.publicKey().didKey(), true), null).verdict());
+  }
+
+  @Test
+  void aPresentationJwtIsRecognisedByTheOneSniffer() {
+    ObjectNode vp = presentation(HOLDER.publicKey().didKey(), false);
+    vp.put("nonce", "n-7");
+    String jwt = Fixtures.jws(json("{\"alg\":\"ES256\",\"typ\":\"vp+jwt\"}").put("kid", HOLDER.publicKey().didKeyVerificationMethod()),
+        SafeJson.write(vp).getBytes(java.nio.charset.StandardCharsets.UTF_8), HOLDER);
+    VerificationReport r = BadgeVerifier.create(options).verify(jwt, VerificationRequest.builder().challenge("n-7").build());
+    assertEquals(Verdict.VALID, r.verdict(), r.toString());
+    assertEquals(DocumentKind.VERIFIABLE_PRESENTATION, r.kind().orElseThrow());
+    assertPartVerdicts(r);
+    VerificationReport wrongNonce = BadgeVerifier.create(options).verify(jwt, VerificationRequest.builder().challenge("n-8").build());
+    assertEquals(Verdict.INVALID, wrongNonce.verdict());
+  }
+
+  @Test
+  void aVcJoseCoseBadgeVerifiesOnItsOwn() {
+    String token = VcJwt.signVcJoseCose(Fixtures.ob3(), Fixtures.ED, Fixtures.ED.publicKey().didKeyVerificationMethod());
+    VerificationReport r = BadgeVerifier.create(options).verify(token);
+    assertEquals(Verdict.VALID, r.verdict(), r.toString());
+    assertEquals(DocumentKind.CREDENTIAL, r.kind().orElseThrow());
+    // The OB 3.0 VC-JWT (vc claim form) relabelled vc+jwt: typ confusion, INVALID.
+    ObjectNode header = json("{\"alg\":\"EdDSA\",\"typ\":\"vc+jwt\"}").put("kid", Fixtures.ED.publicKey().didKeyVerificationMethod());
+    ObjectNode v1 = Fixtures.ob3();
+    ObjectNode payload = json("{}");
+    payload.put("iss", Fixtures.ED.publicKey().didKey());
+    v1.set("@context", json("{\"a\":[\"https://www.w3.org/2018/credentials/v1\", \"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"]}").get("a"));
+    payload.set("vc", v1);
+    String confused = Fixtures.jws(header, SafeJson.write(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8), Fixtures.ED);
+    assertEquals(Verdict.INVALID, BadgeVerifier.create(options).verify(confused).verdict());
+  }
+}
