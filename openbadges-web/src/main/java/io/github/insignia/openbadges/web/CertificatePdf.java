@@ -259,13 +259,22 @@ public final class CertificatePdf {
 
   private static float line(PDPageContentStream cs, Fonts font, float size, float x, float y, String text, float maxWidth)
       throws IOException {
-    String s = font.printable(text);
+    String s = font.printable(clip(text));
     if (font.width(size, s) > maxWidth) {
+      // as many characters as fit before the ellipsis, measured once each
+      float budget = maxWidth - font.width(size, "…");
       int[] cps = s.codePoints().toArray();
-      int n = cps.length;
-      do {
-        s = new String(cps, 0, --n) + "…";
-      } while (n > 1 && font.width(size, s) > maxWidth);
+      float used = 0;
+      int n = 0;
+      while (n < cps.length) {
+        float w = font.width(size, new String(cps, n, 1));
+        if (used + w > budget) {
+          break;
+        }
+        used += w;
+        n++;
+      }
+      s = new String(cps, 0, Math.max(n, 1)) + "…";
     }
     cs.beginText();
     cs.newLineAtOffset(x, y);
@@ -276,6 +285,17 @@ public final class CertificatePdf {
     cs.endText();
     return y - size * 1.35f;
   }
+
+  /**
+   * At most {@value #MAX_TEXT} code points: more never fit on the page, and measuring a longer text
+   * (a hostile name of a megabyte) character by character would take quadratic time.
+   */
+  private static String clip(String text) {
+    return text.codePointCount(0, text.length()) <= MAX_TEXT ? text
+        : text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
+  }
+
+  private static final int MAX_TEXT = 400;
 
   /** A stretch of text drawn in one font. */
   private record Run(PDType0Font font, String text) {}
@@ -290,6 +310,9 @@ public final class CertificatePdf {
     private final PDDocument doc;
     private final PDType0Font primary;
     private PDType0Font fallback;
+    /** Whether DejaVu has a code point, asked once each (a missing glyph is reported by an exception). */
+    private final Map<Integer, Boolean> inPrimary = new java.util.HashMap<>();
+    private final Map<Integer, Boolean> inFallback = new java.util.HashMap<>();
 
     Fonts(PDDocument doc) throws IOException {
       this.doc = doc;
@@ -300,11 +323,9 @@ public final class CertificatePdf {
     String printable(String text) throws IOException {
       StringBuilder b = new StringBuilder(text.length());
       for (int cp : text.codePoints().toArray()) {
-        String c = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
-        if (has(primary, c)) {
-          b.append(c);
-        } else if (has(fallback(), c)) {
-          b.append(c);
+        int c = Character.isISOControl(cp) ? ' ' : cp;
+        if (inPrimary(c) || inFallback(c)) {
+          b.appendCodePoint(c);
         } else {
           b.append('?');
         }
@@ -312,11 +333,15 @@ public final class CertificatePdf {
       return b.toString();
     }
 
-    private PDType0Font fallback() throws IOException {
+    private boolean inPrimary(int cp) {
+      return inPrimary.computeIfAbsent(cp, c -> has(primary, c));
+    }
+
+    private boolean inFallback(int cp) throws IOException {
       if (fallback == null) {
         fallback = PDType0Font.load(doc, new ByteArrayInputStream(Fallback.BYTES), true);
       }
-      return fallback;
+      return inFallback.computeIfAbsent(cp, c -> has(fallback, c));
     }
 
     List<Run> runs(String s) {
@@ -324,14 +349,13 @@ public final class CertificatePdf {
       StringBuilder current = new StringBuilder();
       PDType0Font currentFont = null;
       for (int cp : s.codePoints().toArray()) {
-        String c = new String(Character.toChars(cp));
-        PDType0Font f = fallback == null || has(primary, c) ? primary : fallback;
+        PDType0Font f = fallback == null || inPrimary(cp) ? primary : fallback;
         if (f != currentFont && current.length() > 0) {
           runs.add(new Run(currentFont, current.toString()));
           current.setLength(0);
         }
         currentFont = f;
-        current.append(c);
+        current.appendCodePoint(cp);
       }
       if (current.length() > 0) {
         runs.add(new Run(currentFont, current.toString()));
@@ -347,9 +371,9 @@ public final class CertificatePdf {
       return units / 1000 * size;
     }
 
-    private static boolean has(PDType0Font font, String c) {
+    private static boolean has(PDType0Font font, int cp) {
       try {
-        font.encode(c);
+        font.encode(new String(Character.toChars(cp)));
         return true;
       } catch (IOException | IllegalArgumentException e) {
         return false;
@@ -360,7 +384,10 @@ public final class CertificatePdf {
   private static List<String> wrap(Fonts font, float size, String text, float maxWidth, int maxLines) throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String word : font.printable(text).split("\\s+")) {
+    // no more than the lines can hold (about 150 characters each at the smallest size used)
+    String shown = text.codePointCount(0, text.length()) <= maxLines * MAX_TEXT ? text
+        : text.substring(0, text.offsetByCodePoints(0, maxLines * MAX_TEXT));
+    for (String word : font.printable(shown).split("\\s+")) {
       // a "word" wider than the line (CJK is written without spaces) breaks between characters
       for (String piece : pieces(font, size, word, maxWidth)) {
         String candidate = current.length() == 0 ? piece : current + " " + piece;

@@ -102,6 +102,16 @@ class CertificatePdfTest {
   }
 
   @Test
+  void aMegabyteNameOrDescriptionIsCutNotMeasuredForever() {
+    String huge = "W".repeat(1_000_000);
+    String cjk = "統".repeat(500_000);
+    byte[] pdf = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+        CertificatePdf.create().render(CertificatePdf.Input.builder(credential(huge, huge, cjk, cjk + " " + huge),
+            "https://e.example/badges/1").build()));
+    assertTrue(CertificatePdf.looksLikePdf(pdf));
+  }
+
+  @Test
   void aScriptNeitherFontHasPrintsAsQuestionMarksAndALatinCertificateEmbedsNoFallback() throws Exception {
     byte[] pdf = CertificatePdf.create().render(CertificatePdf.Input.builder(
         credential("अनन्या", "School", "Data", "Basics."), "https://e.example/badges/1").build());
