@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       IssueBatchCommand.class,
       ServeCommand.class,
+      RevokeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class InsigniaCommand implements Runnable {

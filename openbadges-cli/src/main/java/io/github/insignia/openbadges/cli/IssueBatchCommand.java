@@ -9,6 +9,7 @@ import io.github.insignia.openbadges.issuing.BadgeIssuer;
 import io.github.insignia.openbadges.issuing.CredentialProver;
 import io.github.insignia.openbadges.issuing.ExpiryPolicy;
 import io.github.insignia.openbadges.issuing.Issuers;
+import io.github.insignia.openbadges.issuing.Ob2Hosting;
 import io.github.insignia.openbadges.issuing.batch.BatchFailure;
 import io.github.insignia.openbadges.issuing.batch.BatchIssuer;
 import io.github.insignia.openbadges.issuing.batch.BatchListener;
@@ -25,12 +26,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,6 +114,12 @@ final class IssueBatchCommand implements Callable<Integer> {
           + " links.json as publicPage and used for LinkedIn and share links; http only for loopback addresses.")
   String baseUrl;
 
+  @Option(names = "--format", paramLabel = "ob3|ob2-hosted", defaultValue = "ob3",
+      description = "ob3 (default): OB 3.0 credentials (Data Integrity and VC-JWT). ob2-hosted: OB 2.0 hosted assertions"
+          + " (needs --base-url; the assertion, BadgeClass and issuer are written under publish/ for insignia serve,"
+          + " at URL/ob2/...).")
+  String format;
+
   @Option(names = "--pdf", description = "Also write certificate.pdf (a printable certificate with the credential attached; needs --base-url).")
   boolean pdf;
 
@@ -120,6 +132,20 @@ final class IssueBatchCommand implements Callable<Integer> {
     }
     if (pdf && baseUrl == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--pdf needs --base-url (the certificate's QR code leads to the badge page)");
+    }
+    boolean ob2Hosted = switch (format) {
+      case "ob3" -> false;
+      case "ob2-hosted" -> true;
+      default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format must be ob3 or ob2-hosted, not " + format);
+    };
+    if (ob2Hosted && baseUrl == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--format ob2-hosted needs --base-url (a hosted assertion is verified by fetching it from its URL)");
+    }
+    if (ob2Hosted && statusStore != null) {
+      // a hosted assertion is revoked by answering its URL differently, which a snapshot folder cannot do
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--format ob2-hosted cannot be combined with --status-store: hosted OB 2.0 badges are not revocable through it");
     }
     String site = baseUrl == null ? null : ServeCommand.checkBaseUrl(spec.commandLine(), baseUrl).toString().replaceAll("/+$", "");
     ObjectNode achievementJson = readObject(achievement, "achievement");
@@ -136,6 +162,11 @@ final class IssueBatchCommand implements Callable<Integer> {
     } else {
       builder.formats(BadgeFormat.OB3_JWT);
       err.println("note: no Data Integrity prover available; badge.json is the credential the JWT carries");
+    }
+    if (ob2Hosted) {
+      // under /ob2/ so that the OB 2.0 issuer, BadgeClass and assertion never collide with the OB 3.0
+      // profile or the badge pages (/badges/<uuid>) of the same site
+      builder.formats(BadgeFormat.OB2_HOSTED).ob2Hosting(Ob2Hosting.at(site + "/ob2/"));
     }
     BadgeImage art = artwork(achievementJson, err);
     builder.defaultImage(art);
@@ -179,6 +210,12 @@ final class IssueBatchCommand implements Callable<Integer> {
         err.println("publish: " + badgeIssuer.publishedStatusLists().size() + " status list(s) written; "
             + published + " maps every document to its URL");
       }
+      if (ob2Hosted) {
+        // every learner's, including those a rerun skipped: each folder keeps its own documents
+        Map<URI, ObjectNode> ob2 = ob2Documents(out, err);
+        Path published = badgeIssuer.writePublishedDocuments(out.resolve("publish"), ob2);
+        err.println("publish: " + ob2.size() + " OB 2.0 document(s) written; " + published + " maps every document to its URL");
+      }
       if (pdf) {
         int written = Certificates.writeAll(out, site);
         err.println("pdf: " + written + " certificate.pdf written");
@@ -191,6 +228,39 @@ final class IssueBatchCommand implements Callable<Integer> {
     err.flush();
     printSummary(result);
     return result.complete() ? InsigniaCommand.EXIT_OK : InsigniaCommand.EXIT_INVALID;
+  }
+
+  /** The OB 2.0 documents the learner folders under {@code out} keep ({@link FolderSink#OB2_DOCUMENTS}), merged. */
+  static Map<URI, ObjectNode> ob2Documents(Path out, PrintWriter err) throws IOException {
+    Map<URI, ObjectNode> docs = new TreeMap<>();
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(out,
+        p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.getFileName().toString().startsWith("."))) {
+      for (Path folder : folders) {
+        Path file = folder.resolve(FolderSink.OB2_DOCUMENTS);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        JsonNode json = SafeJson.read(readBytes(file, JsonLimits.defaults().maxDocumentBytes()));
+        for (Map.Entry<String, JsonNode> e : json.properties()) {
+          URI url = httpUrl(e.getKey());
+          if (url == null || !e.getValue().isObject()) {
+            err.println("note: " + file + ": skipping " + e.getKey() + " (not an http(s) URL and a JSON object)");
+            continue;
+          }
+          docs.put(url, (ObjectNode) e.getValue());
+        }
+      }
+    }
+    return docs;
+  }
+
+  private static URI httpUrl(String s) {
+    try {
+      URI u = new URI(s);
+      return u.getHost() != null && ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) ? u : null;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   private BadgeImage artwork(ObjectNode achievementJson, PrintWriter err) {

@@ -1,6 +1,14 @@
 package io.github.insignia.openbadges.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.insignia.openbadges.issuing.CredentialProver;
+import io.github.insignia.openbadges.issuing.Issuers;
 import io.github.insignia.openbadges.issuing.status.FileStatusListStore;
+import io.github.insignia.openbadges.issuing.status.StatusService;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.keys.Keys;
+import io.github.insignia.openbadges.signing.keys.SigningKey;
+import io.github.insignia.openbadges.web.HostedDocument;
 import io.github.insignia.openbadges.web.BadgeServlet;
 import io.github.insignia.openbadges.web.BadgeSite;
 import io.github.insignia.openbadges.web.FolderBadgeStore;
@@ -8,9 +16,12 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -23,7 +34,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code insignia serve --dir DIR --base-url URL [--port N] [--status-store DIR]}: serves a folder
+ * {@code insignia serve --dir DIR --base-url URL [--port N] [--status-store DIR [--key KEYFILE]]}: serves a folder
  * written by {@code issue-batch} on embedded Jetty: badge pages, downloads, the verification page,
  * {@code POST /api/verify} and the documents under {@code DIR/publish/} at their URLs. Runs until
  * interrupted.
@@ -50,6 +61,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "The status journal issue-batch used: the badge pages show its revocations (read at start; locked while serving).")
   Path statusStore;
 
+  @Option(names = "--key", paramLabel = "KEYFILE",
+      description = "The issuer's private key issue-batch used (with --status-store): the status lists are signed and served"
+          + " live, so a revocation (insignia revoke) shows at once to verifiers too.")
+  Path key;
+
+  @Option(names = "--verification-method", paramLabel = "ID",
+      description = "The key id the status list proofs name (with --key; default: the one of the lists issue-batch published).")
+  String verificationMethod;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -65,9 +85,20 @@ final class ServeCommand implements Callable<Integer> {
   /** Starts the server (tests stop it). */
   Server start() throws Exception {
     URI base = checkBaseUrl(spec == null ? null : spec.commandLine(), baseUrl);
-    BadgeSite.Builder site = BadgeSite.builder(base, FolderBadgeStore.open(dir));
+    CommandLine cli = spec == null ? null : spec.commandLine();
+    if (key != null && statusStore == null) {
+      throw usage(cli, "--key goes with --status-store (it signs the status lists of that journal)");
+    }
+    FolderBadgeStore folder = FolderBadgeStore.open(dir);
+    BadgeSite.Builder site = BadgeSite.builder(base, folder);
     if (statusStore != null) {
-      site.statusStore(FileStatusListStore.open(statusStore, Clock.systemUTC()));
+      // checked before the journal is opened, so that a wrong key leaves nothing open
+      LiveStatus live = key == null ? null : LiveStatus.of(cli, folder.hostedDocuments(), readKey(cli, key), verificationMethod);
+      FileStatusListStore store = FileStatusListStore.open(statusStore, Clock.systemUTC());
+      site.statusStore(store);
+      if (live != null) {
+        site.statusLists(StatusService.builder(live.issuerId(), live.statusBase(), store).build(), live.prover());
+      }
     }
     int listen = port != null ? port : base.getPort() > 0 ? base.getPort() : 8080;
     Server server = new Server();
@@ -118,6 +149,80 @@ final class ServeCommand implements Callable<Integer> {
     try {
       return InetAddress.getByName(h).isLoopbackAddress();
     } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static SigningKey readKey(CommandLine cli, Path file) throws java.io.IOException {
+    byte[] bytes;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(64 * 1024 + 1);
+    }
+    if (bytes.length > 64 * 1024) {
+      throw usage(cli, "--key: " + file + " is larger than a key file (64 KiB)");
+    }
+    return Keys.parsePrivateKey(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * What signing the status lists live needs, read from the lists {@code issue-batch} published:
+   * the issuer they belong to, the URL they are numbered under, and the key id their proofs name.
+   * The key must be the one that signed them: a list signed by a key the issuer's documents do not
+   * bind would be refused by every verifier (and a badge whose list cannot be checked is never VALID).
+   */
+  record LiveStatus(String issuerId, String statusBase, CredentialProver prover) {
+    static LiveStatus of(CommandLine cli, Map<URI, HostedDocument> published, SigningKey key, String verificationMethod) {
+      String issuerId = null;
+      String statusBase = null;
+      String signedBy = null;
+      for (Map.Entry<URI, HostedDocument> e : published.entrySet()) {
+        JsonNode doc = e.getValue().status() == 200 ? json(e.getValue().body()) : null;
+        if (doc == null || !hasType(doc, "BitstringStatusListCredential")) {
+          continue;
+        }
+        String url = e.getKey().toString();
+        String base = url.replaceFirst("[0-9]+$", "");
+        String issuer = doc.path("issuer").isTextual() ? doc.get("issuer").asText() : doc.path("issuer").path("id").asText("");
+        if (base.equals(url) || issuer.isEmpty() || (issuerId != null && !(issuerId.equals(issuer) && statusBase.equals(base)))) {
+          throw usage(cli, "--key: the status lists under publish/ do not share one issuer and one base URL (" + url + ")");
+        }
+        issuerId = issuer;
+        statusBase = base;
+        signedBy = doc.path("proof").path("verificationMethod").asText(signedBy);
+      }
+      if (issuerId == null) {
+        throw usage(cli, "--key: no status list was published under the served folder's publish/"
+            + " (issue-batch --status-store --status-base writes them)");
+      }
+      String derived = Issuers.verificationMethodFor(issuerId, key.publicKey());
+      String vm = verificationMethod != null ? verificationMethod : signedBy != null ? signedBy : derived;
+      if (verificationMethod == null && !vm.equals(derived)) {
+        throw usage(cli, "--key is not the key the published status lists were signed with (their proofs name " + vm
+            + "; this key's id would be " + derived + "); give --verification-method when the key id differs");
+      }
+      CredentialProver prover = Issuers.dataIntegrity(key, vm)
+          .orElseThrow(() -> usage(cli, "--key: status lists are signed with Data Integrity, which this key type cannot make"));
+      return new LiveStatus(issuerId, statusBase, prover);
+    }
+
+    private static JsonNode json(byte[] body) {
+      try {
+        return SafeJson.read(body);
+      } catch (io.github.insignia.openbadges.OpenBadgesException e) {
+        return null;
+      }
+    }
+
+    private static boolean hasType(JsonNode doc, String type) {
+      JsonNode t = doc.path("type");
+      if (t.isTextual()) {
+        return t.asText().equals(type);
+      }
+      for (JsonNode e : t) {
+        if (e.asText().equals(type)) {
+          return true;
+        }
+      }
       return false;
     }
   }

@@ -593,6 +593,25 @@ public final class BadgeIssuer {
     return IssuerDocuments.write(all, Objects.requireNonNull(dir, "dir"));
   }
 
+  /**
+   * Writes, as {@link #writePublishedDocuments(java.nio.file.Path)} does, {@link
+   * #publishedDocuments()}, {@link #publishedStatusLists()} and also the OB 2.0 documents of awards
+   * ({@link Ob2Documents#documents()}, merged; {@code FolderSink} keeps each award's in its folder),
+   * so that one resources map lists everything the host serves.
+   *
+   * @param ob2Documents OB 2.0 documents by URL
+   * @return the resources map file
+   * @throws ConfigurationException as {@link #writePublishedDocuments(java.nio.file.Path)}
+   * @throws java.io.UncheckedIOException when a file cannot be written
+   */
+  public java.nio.file.Path writePublishedDocuments(java.nio.file.Path dir, Map<URI, ObjectNode> ob2Documents) {
+    Map<URI, ObjectNode> all = new java.util.LinkedHashMap<>(ob2Documents);
+    // the issuer's own documents win over a stale copy among the awards'
+    all.putAll(publishedDocuments());
+    all.putAll(publishedStatusLists());
+    return IssuerDocuments.write(all, Objects.requireNonNull(dir, "dir"));
+  }
+
   private io.github.insignia.openbadges.signing.keys.VerificationKey publicKey(Signer s) {
     return IssuerDocuments.publicKeyOf(s, s == signer ? declaredPublicKey : null)
         .orElseThrow(() -> new ConfigurationException(IssuingErrorCode.ISSUER_PUBLIC_KEY_UNKNOWN,

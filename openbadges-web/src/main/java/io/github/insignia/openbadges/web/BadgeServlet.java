@@ -63,7 +63,9 @@ public final class BadgeServlet extends HttpServlet {
         b.bodyTooLarge(true);
       } else {
         try (InputStream in = req.getInputStream()) {
-          byte[] body = in.readNBytes(max + 1);
+          // a declared length is read into one array of that size (the container enforces it);
+          // otherwise chunk by chunk, up to one byte past the limit
+          byte[] body = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes(max + 1);
           if (body.length > max) {
             b.bodyTooLarge(true);
           } else {

@@ -332,10 +332,29 @@ public final class BadgeSite {
         .withHeader("Link", "<" + page + "/" + PublishedBadge.CREDENTIAL + ">; rel=\"alternate\"; type=\"application/ld+json\"");
   }
 
-  private static Optional<JsonNode> credentialJson(PublishedBadge badge) {
+  /**
+   * The credential as the page and the certificate read it. An OB 2.0 assertion names its
+   * BadgeClass (and the class its issuer) by URL: when this site hosts those documents, they are
+   * put in place of the URLs so that the page shows the achievement and the issuer. Only the
+   * site's own documents are used; the verdict is always reached on the stored bytes.
+   */
+  private Optional<JsonNode> credentialJson(PublishedBadge badge) {
     Optional<byte[]> json = badge.file(PublishedBadge.CREDENTIAL);
     if (json.isPresent()) {
-      return Optional.ofNullable(readJson(json.get()));
+      JsonNode node = readJson(json.get());
+      if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.path("badge").isTextual()) {
+        Optional<JsonNode> badgeClass = hostedJson(o.get("badge").asText());
+        if (badgeClass.isPresent() && badgeClass.get() instanceof com.fasterxml.jackson.databind.node.ObjectNode bc) {
+          com.fasterxml.jackson.databind.node.ObjectNode view = o.deepCopy();
+          com.fasterxml.jackson.databind.node.ObjectNode cls = bc.deepCopy();
+          if (cls.path("issuer").isTextual()) {
+            hostedJson(cls.get("issuer").asText()).ifPresent(i -> cls.set("issuer", i));
+          }
+          view.set("badge", cls);
+          return Optional.of(view);
+        }
+      }
+      return Optional.ofNullable(node);
     }
     return badge.file(PublishedBadge.JWT).flatMap(jwt -> {
       String[] parts = new String(jwt, StandardCharsets.US_ASCII).strip().split("\\.", 4);
@@ -348,6 +367,15 @@ public final class BadgeSite {
         return Optional.empty();
       }
     });
+  }
+
+  /** A JSON document this site hosts at this URL. */
+  private Optional<JsonNode> hostedJson(String url) {
+    if (!url.startsWith(base + "/")) {
+      return Optional.empty();
+    }
+    HostedDocument d = hostedByPath.get(url.substring(base.length()));
+    return d == null || d.status() != 200 ? Optional.empty() : Optional.ofNullable(readJson(d.body()));
   }
 
   private WebResponse download(WebRequest r, Texts t, PublishedBadge badge, Download d) {

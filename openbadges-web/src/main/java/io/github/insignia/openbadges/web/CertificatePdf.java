@@ -46,14 +46,21 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * the credential carries one), the achievement, the issuer, the dates, the competences and a QR
  * code of the badge page; the credential itself is attached as an associated file (PDF/A-3
  * style, {@code AFRelationship /Source}) so that the PDF can be verified ({@link
- * #embeddedCredential}). Text is set in DejaVu Sans (Bitstream Vera licence, bundled with its
- * notice), embedded as a subset; characters the font lacks (CJK, for one) print as "?".
+ * #embeddedCredential}). Text is set in DejaVu Sans (Bitstream Vera licence), with Droid Sans
+ * Fallback (Apache 2.0) for the characters DejaVu lacks (Chinese, Japanese, Korean), both bundled
+ * with their notices and embedded as subsets; characters neither font has print as "?".
  * Thread-safe.
  */
 public final class CertificatePdf {
   private static final String FONT = "/io/github/insignia/openbadges/web/fonts/DejaVuSans.ttf";
+  private static final String FALLBACK_FONT = "/io/github/insignia/openbadges/web/fonts/DroidSansFallback.ttf";
   private static final int MAX_EMBEDDED_BYTES = 16 * 1024 * 1024;
-  private static final byte[] FONT_BYTES = loadFont();
+  private static final byte[] FONT_BYTES = loadFont(FONT);
+
+  /** The 3.4 MB fallback font, read on first use only: most certificates never need it. */
+  private static final class Fallback {
+    static final byte[] BYTES = loadFont(FALLBACK_FONT);
+  }
 
   private CertificatePdf() {}
 
@@ -62,10 +69,10 @@ public final class CertificatePdf {
     return new CertificatePdf();
   }
 
-  private static byte[] loadFont() {
-    try (InputStream in = CertificatePdf.class.getResourceAsStream(FONT)) {
+  private static byte[] loadFont(String name) {
+    try (InputStream in = CertificatePdf.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("the bundled font " + FONT + " is missing");
+        throw new IllegalStateException("the bundled font " + name + " is missing");
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -146,7 +153,7 @@ public final class CertificatePdf {
     BadgeView v = BadgeView.of(in.credential, t.language());
     DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale());
     try (PDDocument doc = new PDDocument()) {
-      PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(FONT_BYTES), true);
+      Fonts font = new Fonts(doc);
       PDRectangle a4 = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
       PDPage page = new PDPage(a4);
       doc.addPage(page);
@@ -250,58 +257,175 @@ public final class CertificatePdf {
     return img == null ? null : LosslessFactory.createFromImage(doc, img);
   }
 
-  private static float line(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String text, float maxWidth)
+  private static float line(PDPageContentStream cs, Fonts font, float size, float x, float y, String text, float maxWidth)
       throws IOException {
-    String s = printable(font, text);
-    while (s.length() > 1 && width(font, size, s) > maxWidth) {
-      s = s.substring(0, s.length() - 2) + "…";
+    String s = font.printable(clip(text));
+    if (font.width(size, s) > maxWidth) {
+      // as many characters as fit before the ellipsis, measured once each
+      float budget = maxWidth - font.width(size, "…");
+      int[] cps = s.codePoints().toArray();
+      float used = 0;
+      int n = 0;
+      while (n < cps.length) {
+        float w = font.width(size, new String(cps, n, 1));
+        if (used + w > budget) {
+          break;
+        }
+        used += w;
+        n++;
+      }
+      s = new String(cps, 0, Math.max(n, 1)) + "…";
     }
     cs.beginText();
-    cs.setFont(font, size);
     cs.newLineAtOffset(x, y);
-    cs.showText(s);
+    for (Run r : font.runs(s)) {
+      cs.setFont(r.font(), size);
+      cs.showText(r.text()); // each run advances the text position by its own width
+    }
     cs.endText();
     return y - size * 1.35f;
   }
 
-  private static float width(PDType0Font font, float size, String s) throws IOException {
-    return font.getStringWidth(s) / 1000 * size;
+  /**
+   * At most {@value #MAX_TEXT} code points: more never fit on the page, and measuring a longer text
+   * (a hostile name of a megabyte) character by character would take quadratic time.
+   */
+  private static String clip(String text) {
+    return text.codePointCount(0, text.length()) <= MAX_TEXT ? text
+        : text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
   }
 
-  /** The text with every character the font cannot draw replaced by "?". */
-  static String printable(PDType0Font font, String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      String c = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
-      try {
-        font.encode(c);
-        b.append(c);
-      } catch (IOException | IllegalArgumentException e) {
-        b.append('?');
+  private static final int MAX_TEXT = 400;
+
+  /** A stretch of text drawn in one font. */
+  private record Run(PDType0Font font, String text) {}
+
+  /**
+   * The fonts of one document: DejaVu Sans first, Droid Sans Fallback for what DejaVu lacks. The
+   * fallback is parsed and added to the document only when a text needs it; both are embedded as
+   * subsets of the glyphs used. Texts pass through {@link #printable} first, so every character
+   * of a text given to {@link #runs} or {@link #width} is drawable by one of them.
+   */
+  private static final class Fonts {
+    private final PDDocument doc;
+    private final PDType0Font primary;
+    private PDType0Font fallback;
+    /** Whether DejaVu has a code point, asked once each (a missing glyph is reported by an exception). */
+    private final Map<Integer, Boolean> inPrimary = new java.util.HashMap<>();
+    private final Map<Integer, Boolean> inFallback = new java.util.HashMap<>();
+
+    Fonts(PDDocument doc) throws IOException {
+      this.doc = doc;
+      this.primary = PDType0Font.load(doc, new ByteArrayInputStream(FONT_BYTES), true);
+    }
+
+    /** The text with controls as spaces and every character neither font can draw as "?". */
+    String printable(String text) throws IOException {
+      StringBuilder b = new StringBuilder(text.length());
+      for (int cp : text.codePoints().toArray()) {
+        int c = Character.isISOControl(cp) ? ' ' : cp;
+        if (inPrimary(c) || inFallback(c)) {
+          b.appendCodePoint(c);
+        } else {
+          b.append('?');
+        }
       }
-    });
-    return b.toString();
+      return b.toString();
+    }
+
+    private boolean inPrimary(int cp) {
+      return inPrimary.computeIfAbsent(cp, c -> has(primary, c));
+    }
+
+    private boolean inFallback(int cp) throws IOException {
+      if (fallback == null) {
+        fallback = PDType0Font.load(doc, new ByteArrayInputStream(Fallback.BYTES), true);
+      }
+      return inFallback.computeIfAbsent(cp, c -> has(fallback, c));
+    }
+
+    List<Run> runs(String s) {
+      List<Run> runs = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      PDType0Font currentFont = null;
+      for (int cp : s.codePoints().toArray()) {
+        PDType0Font f = fallback == null || inPrimary(cp) ? primary : fallback;
+        if (f != currentFont && current.length() > 0) {
+          runs.add(new Run(currentFont, current.toString()));
+          current.setLength(0);
+        }
+        currentFont = f;
+        current.appendCodePoint(cp);
+      }
+      if (current.length() > 0) {
+        runs.add(new Run(currentFont, current.toString()));
+      }
+      return runs;
+    }
+
+    float width(float size, String s) throws IOException {
+      float units = 0;
+      for (Run r : runs(s)) {
+        units += r.font().getStringWidth(r.text());
+      }
+      return units / 1000 * size;
+    }
+
+    private static boolean has(PDType0Font font, int cp) {
+      try {
+        font.encode(new String(Character.toChars(cp)));
+        return true;
+      } catch (IOException | IllegalArgumentException e) {
+        return false;
+      }
+    }
   }
 
-  private static List<String> wrap(PDType0Font font, float size, String text, float maxWidth, int maxLines) throws IOException {
+  private static List<String> wrap(Fonts font, float size, String text, float maxWidth, int maxLines) throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String word : printable(font, text).split("\\s+")) {
-      String candidate = current.length() == 0 ? word : current + " " + word;
-      if (width(font, size, candidate) > maxWidth && current.length() > 0) {
-        lines.add(current.toString());
-        current = new StringBuilder(word);
-        if (lines.size() == maxLines) {
-          break;
+    // no more than the lines can hold (about 150 characters each at the smallest size used)
+    String shown = text.codePointCount(0, text.length()) <= maxLines * MAX_TEXT ? text
+        : text.substring(0, text.offsetByCodePoints(0, maxLines * MAX_TEXT));
+    for (String word : font.printable(shown).split("\\s+")) {
+      // a "word" wider than the line (CJK is written without spaces) breaks between characters
+      for (String piece : pieces(font, size, word, maxWidth)) {
+        String candidate = current.length() == 0 ? piece : current + " " + piece;
+        if (font.width(size, candidate) > maxWidth && current.length() > 0) {
+          lines.add(current.toString());
+          if (lines.size() == maxLines) {
+            return lines;
+          }
+          current = new StringBuilder(piece);
+        } else {
+          current = new StringBuilder(candidate);
         }
-      } else {
-        current = new StringBuilder(candidate);
       }
     }
     if (lines.size() < maxLines && current.length() > 0) {
       lines.add(current.toString());
     }
     return lines;
+  }
+
+  private static List<String> pieces(Fonts font, float size, String word, float maxWidth) throws IOException {
+    if (font.width(size, word) <= maxWidth) {
+      return List.of(word);
+    }
+    List<String> pieces = new ArrayList<>();
+    StringBuilder piece = new StringBuilder();
+    for (int cp : word.codePoints().toArray()) {
+      String c = new String(Character.toChars(cp));
+      if (piece.length() > 0 && font.width(size, piece + c) > maxWidth) {
+        pieces.add(piece.toString());
+        piece.setLength(0);
+      }
+      piece.append(c);
+    }
+    if (piece.length() > 0) {
+      pieces.add(piece.toString());
+    }
+    return pieces;
   }
 
   private static void qr(PDPageContentStream cs, String url, float x, float y, float size) throws IOException {

@@ -1,6 +1,9 @@
 package io.github.insignia.openbadges.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.ConfigurationException;
+import io.github.insignia.openbadges.issuing.batch.FolderSink;
+import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
 import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
 import java.io.IOException;
@@ -21,7 +24,8 @@ import java.util.Optional;
 /**
  * Reads the folder {@code insignia issue-batch} writes: one sub-folder per badge named by the
  * credential UUID ({@code badge.json}, {@code badge.jwt}, {@code badge.png}, {@code badge.svg},
- * {@code links.json}, optionally {@code certificate.pdf}), and {@code publish/resources.json}
+ * {@code links.json}, optionally {@code certificate.pdf}; for an OB 2.0 hosted badge, the
+ * assertion of {@code ob2-documents.json} is its credential), and {@code publish/resources.json}
  * mapping each URL to host to its file. Badges are read on each request (a batch still running
  * adds them); the published documents once, when the store is created. Only the known file names
  * are read, never a path built from a request beyond the validated id. Thread-safe.
@@ -106,9 +110,31 @@ public final class FolderBadgeStore implements BadgeStore {
       read(folder.resolve(name)).ifPresent(b -> files.put(name, b));
     }
     if (!files.containsKey(PublishedBadge.CREDENTIAL) && !files.containsKey(PublishedBadge.JWT)) {
-      return Optional.empty();
+      // an OB 2.0 hosted badge: its credential is the hosted assertion issue-batch kept beside it
+      Optional<byte[]> assertion = read(folder.resolve(FolderSink.OB2_DOCUMENTS)).flatMap(FolderBadgeStore::hostedAssertion);
+      if (assertion.isEmpty()) {
+        return Optional.empty();
+      }
+      files.put(PublishedBadge.CREDENTIAL, assertion.get());
     }
     return Optional.of(PublishedBadge.of(id, files));
+  }
+
+  /** The hosted OB 2.0 assertion among an award's documents: the one at its own id, typed Assertion. */
+  private static Optional<byte[]> hostedAssertion(byte[] documents) {
+    JsonNode docs;
+    try {
+      docs = SafeJson.read(documents);
+    } catch (io.github.insignia.openbadges.OpenBadgesException e) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, JsonNode> e : docs.properties()) {
+      JsonNode d = e.getValue();
+      if (d.path("type").asText("").equals("Assertion") && d.path("id").asText("").equals(e.getKey())) {
+        return Optional.of(SafeJson.writePretty(d).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<byte[]> read(Path file) {

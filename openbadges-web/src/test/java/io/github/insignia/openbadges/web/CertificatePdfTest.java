@@ -39,7 +39,7 @@ class CertificatePdfTest {
       assertTrue(text.contains("Certificado de logro"), text);
       assertTrue(text.contains("Zoë Ωmega"), text);
       assertTrue(text.contains("Ciencia & Tecnología"), text);
-      assertTrue(text.contains("Школа Ñandú ??"), "CJK is outside DejaVu Sans: printed as ?: " + text);
+      assertTrue(text.contains("Школа Ñandú 学校"), "CJK from the fallback font: " + text);
       assertTrue(text.contains("DA1"), text);
       assertTrue(text.contains("https://e.example/badges/1"), text);
       assertEquals("es", doc.getDocumentCatalog().getLanguage());
@@ -47,6 +47,83 @@ class CertificatePdfTest {
     byte[] again = CertificatePdf.create().render(CertificatePdf.Input.builder(credential, "https://e.example/badges/1")
         .language("es").credentialFile("credential.json", bytes).build());
     assertArrayEquals(pdf, again, "deterministic, so its ETag is stable");
+  }
+
+  /** A credential naming a learner, an issuer and an achievement. */
+  private static JsonNode credential(String learner, String issuer, String achievement, String description) {
+    com.fasterxml.jackson.databind.node.ObjectNode c = SafeJson.read(CREDENTIAL).deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("issuer")).put("name", issuer);
+    com.fasterxml.jackson.databind.node.ObjectNode subject = (com.fasterxml.jackson.databind.node.ObjectNode) c.get("credentialSubject");
+    subject.put("name", learner);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) subject.get("achievement")).put("name", achievement).put("description", description);
+    return c;
+  }
+
+  private static String text(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(doc);
+    }
+  }
+
+  private static java.util.List<String> lines(String text) {
+    return text.lines().map(String::strip).toList();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "山田 太郎 | 東京大学 情報学部 | データ分析の基礎 | 統計とプログラミングによるデータ分析の基礎を修得した。",
+      "김민준 | 서울대학교 | 데이터 분석 기초 | 통계와 프로그래밍으로 데이터 분석의 기초를 익혔다.",
+      "Ελένη Παπαδοπούλου | Πανεπιστήμιο Αθηνών | Ανάλυση δεδομένων | Βασικές γνώσεις ανάλυσης δεδομένων.",
+      "Дмитрий Иванов | Московский университет | Анализ данных | Основы анализа данных.",
+      "Łukasz Żółć | Politechnika Łódzka | Analiza danych | Podstawy analizy danych: źdźbło, gęślą jaźń.",
+      "王小明 | 北京大学 | 数据分析 | 掌握了数据分析的基础。"})
+  void namesInAnyScriptPrintAsGiven(String learner, String issuer, String achievement, String description) throws Exception {
+    byte[] pdf = CertificatePdf.create().render(CertificatePdf.Input.builder(
+        credential(learner, issuer, achievement, description), "https://e.example/badges/1").language("en").build());
+    java.util.List<String> lines = lines(text(pdf));
+    assertTrue(lines.contains(learner), lines.toString());
+    assertTrue(lines.contains(achievement), lines.toString());
+    assertTrue(lines.contains(description), lines.toString());
+    assertTrue(lines.contains("Issued by " + issuer), lines.toString());
+    assertTrue(lines.stream().noneMatch(l -> l.contains("?")), "nothing replaced: " + lines);
+    // subsets: the whole fallback font is 3.4 MB, DejaVu Sans 750 KB
+    assertTrue(pdf.length < 64 * 1024, "subset fonts only: " + pdf.length + " bytes");
+  }
+
+  @Test
+  void aLongCjkDescriptionWrapsBetweenCharacters() throws Exception {
+    String description = "統計とプログラミングによるデータ分析の基礎を修得した。".repeat(6);
+    byte[] pdf = CertificatePdf.create().render(CertificatePdf.Input.builder(
+        credential("山田 太郎", "東京大学", "データ分析", description), "https://e.example/badges/1").build());
+    java.util.List<String> lines = lines(text(pdf));
+    String joined = String.join("", lines);
+    assertTrue(joined.contains(description), "the description is printed whole over several lines: " + lines);
+    assertTrue(lines.stream().noneMatch(l -> l.contains("…") && l.contains("統計")), lines.toString());
+  }
+
+  @Test
+  void aMegabyteNameOrDescriptionIsCutNotMeasuredForever() {
+    String huge = "W".repeat(1_000_000);
+    String cjk = "統".repeat(500_000);
+    byte[] pdf = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+        CertificatePdf.create().render(CertificatePdf.Input.builder(credential(huge, huge, cjk, cjk + " " + huge),
+            "https://e.example/badges/1").build()));
+    assertTrue(CertificatePdf.looksLikePdf(pdf));
+  }
+
+  @Test
+  void aScriptNeitherFontHasPrintsAsQuestionMarksAndALatinCertificateEmbedsNoFallback() throws Exception {
+    byte[] pdf = CertificatePdf.create().render(CertificatePdf.Input.builder(
+        credential("अनन्या", "School", "Data", "Basics."), "https://e.example/badges/1").build());
+    assertTrue(lines(text(pdf)).contains("??????"), text(pdf));
+    byte[] latin = CertificatePdf.create().render(CertificatePdf.Input.builder(
+        credential("Ann Lee", "School", "Data", "Basics."), "https://e.example/badges/1").build());
+    try (PDDocument doc = Loader.loadPDF(latin)) {
+      for (org.apache.pdfbox.cos.COSName n : doc.getPage(0).getResources().getFontNames()) {
+        String font = doc.getPage(0).getResources().getFont(n).getName();
+        assertTrue(font.contains("DejaVu"), "only DejaVu Sans: " + font);
+      }
+    }
   }
 
   @Test

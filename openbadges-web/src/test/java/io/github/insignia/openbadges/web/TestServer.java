@@ -7,7 +7,11 @@ import org.eclipse.jetty.server.ServerConnector;
 /** A Jetty on a loopback port with one servlet context, for the tests that need a real server. */
 record TestServer(Server server, ServletContextHandler context, int port) implements AutoCloseable {
   static TestServer start(String contextPath) throws Exception {
-    Server server = new Server();
+    return start(contextPath, new Server());
+  }
+
+  /** On a server of the caller's (its thread pool, say). */
+  static TestServer start(String contextPath, Server server) throws Exception {
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     server.addConnector(connector);

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * Writes each award's download pack to {@code <out>/<credential UUID>/} ({@code badge.json},
- * {@code badge.jwt}, {@code badge.png}, {@code badge.svg}, {@code links.json}): first into a hidden
- * temporary folder, then renamed in one atomic step. Thread-safe; several runs may share {@code out}.
+ * {@code badge.jwt}, {@code badge.png}, {@code badge.svg}, {@code links.json}, and {@value
+ * #OB2_DOCUMENTS} when the award has OB 2.0 documents to host): first into a hidden temporary
+ * folder, then renamed in one atomic step. Thread-safe; several runs may share {@code out}.
  *
  * <p>A learner is done only when its folder holds the completion marker {@value #MARKER}, written
  * last (by an atomic rename inside the temporary folder) and naming its credential; an empty or
@@ -37,6 +38,14 @@ import java.util.stream.Stream;
 public final class FolderSink implements PackSink {
   /** The completion marker in every finished learner folder (also the ownership mark of a temporary one). */
   public static final String MARKER = ".insignia";
+
+  /**
+   * The award's OB 2.0 documents ({@link Award#ob2Hosted()}): a JSON object from each URL to the
+   * document to serve there (the hosted assertion, the BadgeClass, the issuer, the key). Written in
+   * the learner's folder, with the rest, so that a rerun that skips the learner still has them to
+   * publish.
+   */
+  public static final String OB2_DOCUMENTS = "ob2-documents.json";
 
   static final String TEMP_PREFIX = ".insignia-tmp-";
   private static final String COMPLETE = "complete";
@@ -134,6 +143,13 @@ public final class FolderSink implements PackSink {
       Files.writeString(temp.resolve(MARKER), Mark.line(WRITING, id), StandardCharsets.UTF_8);
       for (Map.Entry<String, byte[]> file : award.pack().files().entrySet()) {
         Files.write(temp.resolve(file.getKey()), file.getValue());
+      }
+      if (award.ob2Hosted().isPresent()) {
+        com.fasterxml.jackson.databind.node.ObjectNode docs =
+            io.github.insignia.openbadges.json.SafeJson.nodeFactory().objectNode();
+        award.ob2Hosted().get().documents().forEach(docs::set);
+        Files.writeString(temp.resolve(OB2_DOCUMENTS), io.github.insignia.openbadges.json.SafeJson.writePretty(docs),
+            StandardCharsets.UTF_8);
       }
       // last: the completion marker, by an atomic rename inside the folder
       Path marker = temp.resolve(MARKER + ".new");

@@ -54,6 +54,36 @@ class FolderSinkTest {
   }
 
   @Test
+  void anOb2HostedAwardLeavesItsDocumentsInItsFolder() throws Exception {
+    BadgeIssuer ob2 = BadgeIssuer.builder(TestKeys.profile(), keys.signer, "https://school.example/issuer#key-1")
+        .defaultImage(BadgeImage.placeholder())
+        .formats(io.github.insignia.openbadges.issuing.BadgeFormat.OB2_HOSTED)
+        .ob2Hosting(io.github.insignia.openbadges.issuing.Ob2Hosting.at("https://school.example/ob2/"))
+        .build();
+    Path out = dir.resolve("out");
+    BatchResult result = BatchIssuer.builder(ob2, TestKeys.achievement()).threads(1).build().run(roster(1), out, BatchListener.none());
+    assertEquals(1, result.issued());
+    Path folder;
+    try (Stream<Path> s = Files.list(out).filter(p -> !p.getFileName().toString().startsWith("."))) {
+      folder = s.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    com.fasterxml.jackson.databind.JsonNode docs =
+        io.github.insignia.openbadges.json.SafeJson.read(Files.readAllBytes(folder.resolve(FolderSink.OB2_DOCUMENTS)));
+    String assertionUrl = "https://school.example/ob2/assertions/" + folder.getFileName();
+    assertEquals("Assertion", docs.path(assertionUrl).path("type").asText(), docs.toString());
+    assertEquals(assertionUrl, docs.path(assertionUrl).path("id").asText());
+    assertEquals("Issuer", docs.path("https://school.example/ob2/issuer").path("type").asText(), docs.toString());
+    String badgeClass = docs.path(assertionUrl).path("badge").asText();
+    assertEquals("BadgeClass", docs.path(badgeClass).path("type").asText(), docs.toString());
+    // an OB 3.0-only award has none
+    Path out3 = dir.resolve("out3");
+    BatchIssuer.builder(issuer(), TestKeys.achievement()).threads(1).build().run(roster(1), out3, BatchListener.none());
+    try (Stream<Path> s = Files.walk(out3)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().equals(FolderSink.OB2_DOCUMENTS)));
+    }
+  }
+
+  @Test
   void anEmptyOrForeignFolderIsNeitherDoneNorOverwritten() throws Exception {
     Path out = dir.resolve("out");
     FolderSink sink = new FolderSink(out);
