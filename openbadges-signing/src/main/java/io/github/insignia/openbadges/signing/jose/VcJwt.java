@@ -500,7 +500,7 @@ public final class VcJwt {
         t = t.substring("application/".length());
       }
       if (t.equals("vc+jwt")) {
-        warnings.add(new ProofWarning("JWT_TYP_VC_JWT", "typ vc+jwt (VC-JOSE-COSE) accepted; OB 3.0 says JWT"));
+        warnings.add(new ProofWarning(SigningErrorCode.JWT_TYP_VC_JWT, "typ vc+jwt (VC-JOSE-COSE) accepted; OB 3.0 says JWT"));
       } else if (!t.equals("jwt")) {
         throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.JWT_TYP_INVALID, "JWT typ must be absent, JWT or vc+jwt, not " + typ.get());
       }
@@ -595,7 +595,7 @@ public final class VcJwt {
       if (strictClaims) {
         throw new ProofVerificationException(ProofFailure.CLAIM_MISSING, SigningErrorCode.JWT_CLAIM_MISSING, "the OB 3.0 JWT claim " + claim + " is missing");
       }
-      warnings.add(new ProofWarning("JWT_CLAIM_MISSING", "the OB 3.0 JWT claim " + claim + " is missing"));
+      warnings.add(new ProofWarning(SigningErrorCode.JWT_CLAIM_MISSING, "the OB 3.0 JWT claim " + claim + " is missing"));
     }
 
     private void checkController(VerificationMethod method, String issuerId) {
