@@ -51,4 +51,25 @@ class BakingFilesTest {
     baker.bake(svg, BadgePayload.of(TestImages.OB2_URL), svg);
     assertEquals(TestImages.OB2_URL, baker.unbake(svg).payload());
   }
+
+  /** A file that cannot be read is typed (IMAGE_IO), never an UncheckedIOException. */
+  @Test
+  void aMissingFileIsABakingExceptionWithImageIo() {
+    Path missing = dir.resolve("missing.png");
+    BakingException unbake = assertThrows(BakingException.class, () -> baker.unbake(missing));
+    assertEquals(BakingErrorCode.IMAGE_IO, unbake.errorCode());
+    BakingException bake = assertThrows(BakingException.class,
+        () -> baker.bake(missing, BadgePayload.of(TestImages.OB2_URL), dir.resolve("out.png")));
+    assertEquals(BakingErrorCode.IMAGE_IO, bake.errorCode());
+    assertFalse(Files.exists(dir.resolve("out.png")));
+  }
+
+  /** An output that cannot be written (its folder does not exist) is typed too. */
+  @Test
+  void anUnwritableOutputIsABakingExceptionWithImageIo() throws IOException {
+    Path in = Files.write(dir.resolve("badge.png"), TestImages.smallPng());
+    BakingException e = assertThrows(BakingException.class,
+        () -> baker.bake(in, BadgePayload.of(TestImages.OB2_URL), dir.resolve("no-such-folder").resolve("out.png")));
+    assertEquals(BakingErrorCode.IMAGE_IO, e.errorCode());
+  }
 }

@@ -124,6 +124,10 @@ public enum SigningErrorCode implements ErrorCode {
   KEY_URL_INVALID,
   /** An EC/OKP key of another curve (P-384, X25519, Ed448, secp256k1), or an Ed25519 key where P-256 is needed and vice versa. */
   KEY_WRONG_CURVE,
+  /** (warning, {@code ProofWarning}) the proof names {@code eddsa-2022}, the pre-final name of {@code eddsa-rdfc-2022}; verified with this warning. */
+  LEGACY_CRYPTOSUITE,
+  /** (warning, {@code ProofWarning}) an {@code Ed25519Signature2020} proof, the pre-Data-Integrity suite; verified with this warning. */
+  LEGACY_PROOF_TYPE,
   /** Not {@code z} + base58btc. */
   MULTIBASE_MALFORMED,
   /** {@code canonicalizeNQuads} input is not N-Quads. */

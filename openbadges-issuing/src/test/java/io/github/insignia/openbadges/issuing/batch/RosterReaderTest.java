@@ -54,4 +54,31 @@ class RosterReaderTest {
     assertEquals(IssuingErrorCode.ROSTER_MALFORMED, assertThrows(InvalidInputException.class, () -> read("email\n" + "x".repeat(RosterReader.MAX_FIELD + 1))).errorCode());
     assertEquals(IssuingErrorCode.ROSTER_MALFORMED, assertThrows(InvalidInputException.class, () -> read("email\n" + ",".repeat(RosterReader.MAX_COLUMNS + 1))).errorCode());
   }
+
+  /** A reader that fails mid-roster is a typed ROSTER_IO, never an UncheckedIOException. */
+  @Test
+  void aFailingReaderIsRosterIo() {
+    java.io.Reader failing = new java.io.Reader() {
+      private boolean headerGiven;
+
+      @Override
+      public int read(char[] buf, int off, int len) throws java.io.IOException {
+        if (!headerGiven) {
+          headerGiven = true;
+          String header = "email\na@example.org\n";
+          header.getChars(0, header.length(), buf, off);
+          return header.length();
+        }
+        throw new java.io.IOException("disk gone");
+      }
+
+      @Override
+      public void close() {}
+    };
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> {
+      List<RosterEntry> out = new ArrayList<>();
+      new RosterReader(failing).forEachRemaining(out::add);
+    });
+    assertEquals(IssuingErrorCode.ROSTER_IO, e.errorCode());
+  }
 }

@@ -26,17 +26,17 @@ public enum Cryptosuite {
    */
   ECDSA_SD_2023("DataIntegrityProof", "ecdsa-sd-2023", KeyType.P256, false, null),
   /** {@code eddsa-2022}, the pre-final name of eddsa-rdfc-2022: verified with a warning. */
-  EDDSA_2022("DataIntegrityProof", "eddsa-2022", KeyType.ED25519, false, "LEGACY_CRYPTOSUITE"),
+  EDDSA_2022("DataIntegrityProof", "eddsa-2022", KeyType.ED25519, false, SigningErrorCode.LEGACY_CRYPTOSUITE),
   /** {@code Ed25519Signature2020}, the pre-Data-Integrity suite (DCC, Open edX): verified with a warning. */
-  ED25519_SIGNATURE_2020("Ed25519Signature2020", null, KeyType.ED25519, false, "LEGACY_PROOF_TYPE");
+  ED25519_SIGNATURE_2020("Ed25519Signature2020", null, KeyType.ED25519, false, SigningErrorCode.LEGACY_PROOF_TYPE);
 
   private final String proofType;
   private final String name;
   private final KeyType keyType;
   private final boolean canSign;
-  private final String warningCode;
+  private final SigningErrorCode warningCode;
 
-  Cryptosuite(String proofType, String name, KeyType keyType, boolean canSign, String warningCode) {
+  Cryptosuite(String proofType, String name, KeyType keyType, boolean canSign, SigningErrorCode warningCode) {
     this.proofType = proofType;
     this.name = name;
     this.keyType = keyType;
@@ -74,7 +74,7 @@ public enum Cryptosuite {
 
   /** The warning code reported when a proof of this suite verifies, for legacy suites. */
   public Optional<String> warningCode() {
-    return Optional.ofNullable(warningCode);
+    return Optional.ofNullable(warningCode).map(SigningErrorCode::name);
   }
 
   /** Whether the suite canonicalizes with JCS (RFC 8785) rather than RDFC-1.0. */
