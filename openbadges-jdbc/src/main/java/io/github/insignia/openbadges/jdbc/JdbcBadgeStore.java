@@ -115,18 +115,31 @@ public final class JdbcBadgeStore implements BadgeStore {
       bytesBounded(name, content);
       files.put(name, content);
     }
+    String now = clock.instant().toString();
     Sql.transaction(dataSource, "badge save", c -> {
-      deleteBadge(c, badge.id());
+      // update the badge row first (it locks it: concurrent saves of one badge queue up), else insert
+      // it (a concurrent first insert is a unique violation, retried as an update); then its files
+      int updated;
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO insignia_badge (id, recipient_key, stored_at) VALUES (?, ?, ?)")) {
-        ps.setString(1, badge.id());
-        if (recipientKey == null) {
-          ps.setNull(2, Types.VARCHAR);
-        } else {
-          ps.setString(2, recipientKey);
+          "UPDATE insignia_badge SET recipient_key = ?, stored_at = ? WHERE id = ?")) {
+        setNullable(ps, 1, recipientKey);
+        ps.setString(2, now);
+        ps.setString(3, badge.id());
+        updated = ps.executeUpdate();
+      }
+      if (updated == 0) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO insignia_badge (id, recipient_key, stored_at) VALUES (?, ?, ?)")) {
+          ps.setString(1, badge.id());
+          setNullable(ps, 2, recipientKey);
+          ps.setString(3, now);
+          ps.executeUpdate();
         }
-        ps.setString(3, clock.instant().toString());
-        ps.executeUpdate();
+      } else {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM insignia_badge_file WHERE badge_id = ?")) {
+          ps.setString(1, badge.id());
+          ps.executeUpdate();
+        }
       }
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO insignia_badge_file (badge_id, name, content) VALUES (?, ?, ?)")) {
@@ -197,7 +210,17 @@ public final class JdbcBadgeStore implements BadgeStore {
     byte[] body = document.body();
     bytesBounded(key, body);
     Sql.transaction(dataSource, "hosted document save", c -> {
-      unhost(c, key);
+      // update, else insert (as save)
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE insignia_hosted_document SET status = ?, content_type = ?, body = ? WHERE url = ?")) {
+        ps.setInt(1, document.status());
+        ps.setString(2, document.contentType());
+        ps.setBytes(3, body);
+        ps.setString(4, key);
+        if (ps.executeUpdate() > 0) {
+          return null;
+        }
+      }
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO insignia_hosted_document (url, status, content_type, body) VALUES (?, ?, ?, ?)")) {
         ps.setString(1, key);
@@ -240,6 +263,14 @@ public final class JdbcBadgeStore implements BadgeStore {
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM insignia_badge WHERE id = ?")) {
       ps.setString(1, id);
       return ps.executeUpdate() > 0;
+    }
+  }
+
+  private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.VARCHAR);
+    } else {
+      ps.setString(index, value);
     }
   }
 

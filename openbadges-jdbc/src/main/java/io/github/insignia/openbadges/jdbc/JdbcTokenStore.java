@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * The backpack client's {@link TokenStore} in a SQL database (tables of {@link InsigniaMigrations}).
- * Saves are upserts done as delete-then-insert in one transaction (portable to H2 and PostgreSQL),
- * retried on conflicts. The secrets and tokens are stored as given: encrypt the column storage or
+ * Saves are portable upserts (update, else insert, in one transaction; a concurrent first insert
+ * is retried as an update). The secrets and tokens are stored as given: encrypt the column storage or
  * the database at rest, and restrict who may read these tables. Thread-safe.
  */
 public final class JdbcTokenStore implements TokenStore {
@@ -73,7 +73,21 @@ public final class JdbcTokenStore implements TokenStore {
     String endpoint = client.tokenEndpoint().map(URI::toString).orElse(null);
     Sql.bounded("token endpoint", endpoint, MAX_URL);
     Sql.transaction(dataSource, "backpack client save", c -> {
-      delete(c, "DELETE FROM insignia_backpack_client WHERE service = ?", service);
+      // update first (it locks an existing row, so concurrent saves queue up); insert when there was
+      // none; two first inserts at once: the loser's unique violation is retried and updates
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE insignia_backpack_client SET client_id = ?, client_secret = ?, secret_expires_at = ?, scope = ?,"
+              + " token_endpoint = ? WHERE service = ?")) {
+        ps.setString(1, client.clientId());
+        ps.setString(2, client.clientSecret());
+        ps.setLong(3, client.secretExpiresAt());
+        ps.setString(4, client.scope());
+        setNullable(ps, 5, endpoint);
+        ps.setString(6, service);
+        if (ps.executeUpdate() > 0) {
+          return null;
+        }
+      }
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO insignia_backpack_client (service, client_id, client_secret, secret_expires_at, scope,"
               + " token_endpoint) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -122,8 +136,22 @@ public final class JdbcTokenStore implements TokenStore {
     Sql.bounded("access token", tokens.accessToken(), MAX_TOKEN);
     Sql.bounded("refresh token", tokens.refreshToken(), MAX_TOKEN);
     Sql.bounded("scope", tokens.scope(), MAX_TOKEN);
+    String expires = tokens.expiresAt() == null ? null : tokens.expiresAt().toString();
     Sql.transaction(dataSource, "backpack token save", c -> {
-      deleteTokens(c, service, account);
+      // update first, insert when there was none (as saveClient)
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE insignia_backpack_token SET access_token = ?, refresh_token = ?, expires_at = ?, scope = ?"
+              + " WHERE service = ? AND account = ?")) {
+        ps.setString(1, tokens.accessToken());
+        setNullable(ps, 2, tokens.refreshToken());
+        setNullable(ps, 3, expires);
+        ps.setString(4, tokens.scope());
+        ps.setString(5, service);
+        ps.setString(6, account);
+        if (ps.executeUpdate() > 0) {
+          return null;
+        }
+      }
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO insignia_backpack_token (service, account, access_token, refresh_token, expires_at, scope)"
               + " VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -131,7 +159,7 @@ public final class JdbcTokenStore implements TokenStore {
         ps.setString(2, account);
         ps.setString(3, tokens.accessToken());
         setNullable(ps, 4, tokens.refreshToken());
-        setNullable(ps, 5, tokens.expiresAt() == null ? null : tokens.expiresAt().toString());
+        setNullable(ps, 5, expires);
         ps.setString(6, tokens.scope());
         ps.executeUpdate();
       }
@@ -157,13 +185,6 @@ public final class JdbcTokenStore implements TokenStore {
         "DELETE FROM insignia_backpack_token WHERE service = ? AND account = ?")) {
       ps.setString(1, service);
       ps.setString(2, account);
-      ps.executeUpdate();
-    }
-  }
-
-  private static void delete(Connection c, String sql, String key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, key);
       ps.executeUpdate();
     }
   }
