@@ -178,7 +178,7 @@ class InsigniaAutoConfigurationTest {
 
   @Test
   void anUnreadableKeyStopsTheStartWithATypedCode() {
-    plain().withPropertyValues("insignia.base-url=https://lms.example.org",
+    plain().withPropertyValues("insignia.base-url=https://lms.example.org", "insignia.status.store=memory",
         "insignia.key.location=file:" + temp.resolve("missing.jwk")).run(context -> {
           assertThat(context).hasFailed();
           Throwable cause = context.getStartupFailure();
