@@ -1,0 +1,15 @@
+/**
+ * JDBC storage for Insignia: the status list store, the web module's badge store and the backpack
+ * token store over one SQL database (H2 or PostgreSQL), with Flyway migrations. Flyway has no
+ * module name in its manifest: it is the automatic module {@code flyway.core} named after its jar.
+ */
+@SuppressWarnings("requires-automatic")
+module io.github.insignia.openbadges.jdbc {
+  requires transitive io.github.insignia.openbadges.issuing;
+  requires transitive io.github.insignia.openbadges.export;
+  requires transitive io.github.insignia.openbadges.web;
+  requires transitive java.sql;
+  requires flyway.core;
+
+  exports io.github.insignia.openbadges.jdbc;
+}

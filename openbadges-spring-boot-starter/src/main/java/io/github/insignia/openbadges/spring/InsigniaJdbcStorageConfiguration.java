@@ -1,0 +1,48 @@
+package io.github.insignia.openbadges.spring;
+
+import io.github.insignia.openbadges.issuing.status.StatusListStore;
+import io.github.insignia.openbadges.jdbc.InsigniaMigrations;
+import io.github.insignia.openbadges.jdbc.JdbcBadgeStore;
+import io.github.insignia.openbadges.jdbc.JdbcStatusListStore;
+import io.github.insignia.openbadges.jdbc.JdbcTokenStore;
+import io.github.insignia.openbadges.export.backpack.TokenStore;
+import io.github.insignia.openbadges.web.BadgeStore;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Stores over the application's {@code DataSource}, migrated by Flyway first. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBean(DataSource.class)
+class InsigniaJdbcStorageConfiguration {
+  @Bean
+  @ConditionalOnMissingBean
+  InsigniaAutoConfiguration.InsigniaSchema insigniaSchema(DataSource dataSource, InsigniaProperties properties) {
+    int applied = properties.jdbc().migrate() ? InsigniaMigrations.migrate(dataSource) : 0;
+    return new InsigniaAutoConfiguration.InsigniaSchema(applied);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(StatusListStore.class)
+  @ConditionalOnExpression("'${insignia.status.store:auto}'.toLowerCase() == 'auto'"
+      + " or '${insignia.status.store:auto}'.toLowerCase() == 'jdbc'")
+  JdbcStatusListStore insigniaJdbcStatusListStore(DataSource dataSource, InsigniaAutoConfiguration.InsigniaSchema schema) {
+    return JdbcStatusListStore.of(dataSource);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(BadgeStore.class)
+  @ConditionalOnExpression("'${insignia.web.directory:}' == ''")
+  JdbcBadgeStore insigniaJdbcBadgeStore(DataSource dataSource, InsigniaAutoConfiguration.InsigniaSchema schema) {
+    return JdbcBadgeStore.of(dataSource);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(TokenStore.class)
+  JdbcTokenStore insigniaJdbcTokenStore(DataSource dataSource, InsigniaAutoConfiguration.InsigniaSchema schema) {
+    return JdbcTokenStore.of(dataSource);
+  }
+}
