@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       IssueBatchCommand.class,
       ServeCommand.class,
+      OfferCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class InsigniaCommand implements Runnable {

@@ -256,7 +256,7 @@ final class IssueBatchCommand implements Callable<Integer> {
     return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60) : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
   }
 
-  private static ObjectNode readObject(Path file, String what) {
+  static ObjectNode readObject(Path file, String what) {
     JsonNode json = SafeJson.read(readBytes(file, JsonLimits.defaults().maxDocumentBytes()));
     if (!json.isObject()) {
       throw new InvalidInputException("JSON_NOT_OBJECT", "the " + what + " file " + file + " is not a JSON object");
@@ -264,7 +264,7 @@ final class IssueBatchCommand implements Callable<Integer> {
     return (ObjectNode) json;
   }
 
-  private static String readText(Path file, int max) {
+  static String readText(Path file, int max) {
     return new String(readBytes(file, max), StandardCharsets.UTF_8);
   }
 
