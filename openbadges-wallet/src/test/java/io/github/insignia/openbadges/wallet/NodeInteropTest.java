@@ -54,8 +54,16 @@ class NodeInteropTest {
     return false;
   }
 
+  /** The pinned contexts, the same the Java verifier reads (openbadges-model's standards folder). */
+  private static final Path STANDARDS = Path.of("..", "openbadges-model", "src", "main", "resources", "io", "github",
+      "insignia", "openbadges", "standards").toAbsolutePath().normalize();
+
   private static JsonNode runWallet(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("node", "wallet.mjs"));
+    return runNode("wallet.mjs", args);
+  }
+
+  private static JsonNode runNode(String script, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(false).start();
     p.getOutputStream().close();
@@ -83,6 +91,15 @@ class NodeInteropTest {
         assertTrue(subject.startsWith("did:jwk:"), subject);
         JsonNode jwk = SafeJson.read(java.util.Base64.getUrlDecoder().decode(subject.substring(8)));
         assertEquals(received.at("/publicJwk/x").asText(), jwk.get("x").asText());
+        // and the Digital Bazaar verifier stack accepts it too (offline, pinned contexts)
+        Path file = Files.createTempFile("insignia-wallet-", ".json");
+        try {
+          Files.writeString(file, credential.toString());
+          JsonNode db = runNode("verify-db.mjs", file.toString(), STANDARDS.toString());
+          assertTrue(db.path("verified").asBoolean(), db.toString());
+        } finally {
+          Files.deleteIfExists(file);
+        }
       }
     }
   }
