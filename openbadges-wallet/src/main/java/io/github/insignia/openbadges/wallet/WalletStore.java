@@ -2,7 +2,6 @@ package io.github.insignia.openbadges.wallet;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where the wallet flows keep their short-lived state: offers, pre-authorized codes, access tokens,
@@ -72,13 +71,15 @@ public interface WalletStore {
    * @return true when it may be stored
    */
   static boolean validKey(String key) {
-    return key != null && Keys.PATTERN.matcher(key).matches();
-  }
-
-  /** Holder of the key pattern (interfaces cannot have private static fields in Java 17). */
-  final class Keys {
-    private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-
-    private Keys() {}
+    if (key == null || key.isEmpty() || key.length() > 128) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 }
