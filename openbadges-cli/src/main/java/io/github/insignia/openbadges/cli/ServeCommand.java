@@ -1,9 +1,7 @@
 package io.github.insignia.openbadges.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.insignia.openbadges.issuing.BadgeFormat;
 import io.github.insignia.openbadges.issuing.BadgeIssuer;
-import io.github.insignia.openbadges.issuing.CredentialProver;
 import io.github.insignia.openbadges.issuing.Issuers;
 import io.github.insignia.openbadges.issuing.status.FileStatusListStore;
 import io.github.insignia.openbadges.signing.keys.Keys;
@@ -21,7 +19,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -132,14 +129,8 @@ final class ServeCommand implements Callable<Integer> {
     SigningKey key = Keys.parsePrivateKey(IssueBatchCommand.readText(walletKey, 64 * 1024));
     String vm = walletVerificationMethod != null ? walletVerificationMethod
         : Issuers.verificationMethodFor(profile.path("id").asText(""), key.publicKey());
-    BadgeIssuer.Builder builder = BadgeIssuer.builder(profile, key, vm);
-    Optional<CredentialProver> prover = Issuers.dataIntegrity(key, vm);
-    if (prover.isPresent()) {
-      builder.formats(BadgeFormat.OB3_DATA_INTEGRITY, BadgeFormat.OB3_JWT).prover(prover.get());
-    } else {
-      builder.formats(BadgeFormat.OB3_JWT);
-    }
-    return WalletIssuer.builder(URI.create(base.toString().replaceAll("/+$", "")), builder.build())
+    BadgeIssuer badges = IssueBatchCommand.issuerBuilder(profile, key, vm).build();
+    return WalletIssuer.builder(URI.create(base.toString().replaceAll("/+$", "")), badges)
         .store(FolderWalletStore.open(dir.resolve(WALLET_STATE)))
         .displayName(profile.path("name").asText("Open Badges issuer"))
         .build();

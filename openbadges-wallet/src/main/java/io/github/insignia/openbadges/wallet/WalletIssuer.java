@@ -143,6 +143,10 @@ public final class WalletIssuer {
       }
       LOG.log(Level.WARNING, "wallet store failure", e);
       return WalletResponse.json(500, "{\"error\":\"server_error\"}");
+    } catch (RuntimeException e) {
+      // A bug or a failing host component: the wallet gets a plain 500, the host's log the cause.
+      LOG.log(Level.ERROR, "wallet request failed", e);
+      return WalletResponse.json(500, "{\"error\":\"server_error\"}");
     }
   }
 

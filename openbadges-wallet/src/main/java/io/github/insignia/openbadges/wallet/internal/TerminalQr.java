@@ -36,7 +36,7 @@ public final class TerminalQr {
     for (int y = 0; y < size; y += 2) {
       for (int x = 0; x < size; x++) {
         boolean top = light(m, x - QUIET, y - QUIET);
-        boolean bottom = y + 1 < size ? light(m, x - QUIET, y + 1 - QUIET) : false;
+        boolean bottom = y + 1 >= size || light(m, x - QUIET, y + 1 - QUIET);
         out.append(top ? (bottom ? '\u2588' : '\u2580') : (bottom ? '\u2584' : ' '));
       }
       out.append('\n');
