@@ -235,4 +235,22 @@ class Oid4vciFlowTest {
     int traversal = f.get(f.base + "/oid4vci/offers/..%2F..%2Fetc").status();
     assertTrue(traversal == 404 || traversal == 400, "status " + traversal);
   }
+
+  @Test
+  void draftProofFormIsAcceptedBatchesAndIdentifiersAreRefused() throws Exception {
+    SigningKey wallet = SigningKey.generate(KeyType.ED25519);
+    String access = accessToken();
+    String one = proof(wallet, kid(wallet), f.base, f.clock.instant(), f.nonce());
+    String two = proof(wallet, kid(wallet), f.base, f.clock.instant(), f.nonce());
+    assertEquals("invalid_credential_request", f.postJson("/oid4vci/credential",
+        "{\"credential_configuration_id\":\"OpenBadgeCredential_ldp_vc\",\"proofs\":{\"jwt\":[\"" + one + "\",\"" + two + "\"]}}",
+        access).error());
+    assertEquals("unknown_credential_identifier", f.postJson("/oid4vci/credential",
+        "{\"credential_identifier\":\"x\",\"proofs\":{\"jwt\":[\"" + one + "\"]}}", access).error());
+    assertEquals("invalid_credential_request", f.postJson("/oid4vci/credential", "[1]", access).error());
+    WalletFixture.Answer draft = f.postJson("/oid4vci/credential",
+        "{\"credential_configuration_id\":\"OpenBadgeCredential_ldp_vc\",\"proof\":{\"proof_type\":\"jwt\",\"jwt\":\"" + one + "\"}}",
+        access);
+    assertEquals(200, draft.status(), draft.raw().body());
+  }
 }
