@@ -84,6 +84,17 @@ class OfferCommandTest {
       Path received = Files.writeString(dir.resolve("received.json"), credential.toString());
       Run verify = InsigniaCommandTest.run("verify", received.toString(), "--offline");
       assertEquals(0, verify.exit(), verify.out() + verify.err());
+
+      // --exchange: the LCW deep link, whose exchange answers with a DID authentication request
+      Run exchange = InsigniaCommandTest.run("offer", achievement.toString(), "--issuer-url", base, "--dir", site.toString(), "--exchange");
+      assertEquals(0, exchange.exit(), exchange.err());
+      String link = exchange.out().split("\n")[0];
+      assertTrue(link.startsWith("https://lcw.app/request.html?request="), link);
+      JsonNode request = SafeJson.read(URLDecoder.decode(link.substring(link.indexOf('=') + 1), StandardCharsets.UTF_8));
+      JsonNode vpr = SafeJson.read(post(request.at("/protocols/vcapi").asText(), "application/json", "{}", null));
+      assertEquals("DIDAuthentication", vpr.at("/verifiablePresentationRequest/query/0/type").asText(), vpr.toString());
+      Run bad = InsigniaCommandTest.run("offer", achievement.toString(), "--issuer-url", base, "--dir", site.toString(), "--format", "mso_mdoc");
+      assertEquals(2, bad.exit(), bad.err());
     } finally {
       server.stop();
     }
