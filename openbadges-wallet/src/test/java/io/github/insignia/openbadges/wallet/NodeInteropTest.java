@@ -32,9 +32,9 @@ class NodeInteropTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(nodeOnPath(), "SKIPPED: node is not on the PATH; the OpenID4VCI interop test needs Node 18+");
-    Assumptions.assumeTrue(Files.isDirectory(NODE_DIR.resolve("node_modules/@openid4vc/openid4vci")),
-        "SKIPPED: " + NODE_DIR + "/node_modules is absent; run `npm ci` there (the Maven profile node-interop does)");
+    skipUnless(nodeOnPath(), "SKIPPED NodeInteropTest: node is not on the PATH; the OpenID4VCI interop test needs Node 18+");
+    skipUnless(Files.isDirectory(NODE_DIR.resolve("node_modules/@openid4vc/openid4vci")),
+        "SKIPPED NodeInteropTest: " + NODE_DIR + "/node_modules is absent; run `npm ci` there (the Maven profile node-interop does)");
     f = WalletFixture.start();
   }
 
@@ -43,6 +43,14 @@ class NodeInteropTest {
     if (f != null) {
       f.close();
     }
+  }
+
+  /** Skips with the reason on stderr too, so the build log shows it (the assumption alone only counts it). */
+  private static void skipUnless(boolean condition, String message) {
+    if (!condition) {
+      System.err.println(message);
+    }
+    Assumptions.assumeTrue(condition, message);
   }
 
   private static boolean nodeOnPath() {
