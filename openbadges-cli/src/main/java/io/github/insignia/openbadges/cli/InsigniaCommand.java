@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
       IssueBatchCommand.class,
       ServeCommand.class,
       RevokeCommand.class,
+      OfferCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class InsigniaCommand implements Runnable {

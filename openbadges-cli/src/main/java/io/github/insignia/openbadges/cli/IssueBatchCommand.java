@@ -155,12 +155,8 @@ final class IssueBatchCommand implements Callable<Integer> {
     String vm = verificationMethod != null ? verificationMethod : Issuers.verificationMethodFor(issuerId, signingKey.publicKey());
     PrintWriter err = spec.commandLine().getErr();
 
-    BadgeIssuer.Builder builder = BadgeIssuer.builder(profile, signingKey, vm);
-    Optional<CredentialProver> prover = Issuers.dataIntegrity(signingKey, vm);
-    if (prover.isPresent()) {
-      builder.formats(BadgeFormat.OB3_DATA_INTEGRITY, BadgeFormat.OB3_JWT).prover(prover.get());
-    } else {
-      builder.formats(BadgeFormat.OB3_JWT);
+    BadgeIssuer.Builder builder = issuerBuilder(profile, signingKey, vm);
+    if (Issuers.dataIntegrity(signingKey, vm).isEmpty()) {
       err.println("note: no Data Integrity prover available; badge.json is the credential the JWT carries");
     }
     if (ob2Hosted) {
@@ -326,7 +322,19 @@ final class IssueBatchCommand implements Callable<Integer> {
     return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60) : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
   }
 
-  private static ObjectNode readObject(Path file, String what) {
+  /** The OB 3.0 issuer issue-batch (and serve's wallet) signs with: Data Integrity when the key allows it, and VC-JWT. */
+  static BadgeIssuer.Builder issuerBuilder(ObjectNode profile, SigningKey key, String verificationMethod) {
+    BadgeIssuer.Builder builder = BadgeIssuer.builder(profile, key, verificationMethod);
+    Optional<CredentialProver> prover = Issuers.dataIntegrity(key, verificationMethod);
+    if (prover.isPresent()) {
+      builder.formats(BadgeFormat.OB3_DATA_INTEGRITY, BadgeFormat.OB3_JWT).prover(prover.get());
+    } else {
+      builder.formats(BadgeFormat.OB3_JWT);
+    }
+    return builder;
+  }
+
+  static ObjectNode readObject(Path file, String what) {
     JsonNode json = SafeJson.read(readBytes(file, JsonLimits.defaults().maxDocumentBytes()));
     if (!json.isObject()) {
       throw new InvalidInputException(CliErrorCode.JSON_NOT_OBJECT, "the " + what + " file " + file + " is not a JSON object");
@@ -334,7 +342,7 @@ final class IssueBatchCommand implements Callable<Integer> {
     return (ObjectNode) json;
   }
 
-  private static String readText(Path file, int max) {
+  static String readText(Path file, int max) {
     return new String(readBytes(file, max), StandardCharsets.UTF_8);
   }
 

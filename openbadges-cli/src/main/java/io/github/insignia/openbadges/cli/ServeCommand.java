@@ -1,6 +1,8 @@
 package io.github.insignia.openbadges.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.insignia.openbadges.issuing.BadgeIssuer;
 import io.github.insignia.openbadges.issuing.CredentialProver;
 import io.github.insignia.openbadges.issuing.Issuers;
 import io.github.insignia.openbadges.issuing.status.FileStatusListStore;
@@ -8,6 +10,9 @@ import io.github.insignia.openbadges.issuing.status.StatusService;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
+import io.github.insignia.openbadges.wallet.FolderWalletStore;
+import io.github.insignia.openbadges.wallet.WalletIssuer;
+import io.github.insignia.openbadges.wallet.WalletServlet;
 import io.github.insignia.openbadges.web.HostedDocument;
 import io.github.insignia.openbadges.web.BadgeServlet;
 import io.github.insignia.openbadges.web.BadgeSite;
@@ -34,9 +39,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code insignia serve --dir DIR --base-url URL [--port N] [--status-store DIR [--key KEYFILE]]}: serves a folder
- * written by {@code issue-batch} on embedded Jetty: badge pages, downloads, the verification page,
- * {@code POST /api/verify} and the documents under {@code DIR/publish/} at their URLs. Runs until
+ * {@code insignia serve --dir DIR --base-url URL [--port N] [--status-store DIR [--key KEYFILE]]
+ * [--wallet-issuer FILE --wallet-key KEYFILE]}: serves a folder written by {@code issue-batch} on
+ * embedded Jetty: badge pages, downloads, the verification page, {@code POST /api/verify} and the
+ * documents under {@code DIR/publish/} at their URLs; with the wallet options also the OpenID4VCI and
+ * VC-API endpoints, redeeming the offers {@code insignia offer --dir DIR} writes to {@code
+ * DIR/wallet/}. Runs until
  * interrupted.
  */
 @Command(
@@ -69,6 +77,21 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--verification-method", paramLabel = "ID",
       description = "The key id the status list proofs name (with --key; default: the one of the lists issue-batch published).")
   String verificationMethod;
+
+  @Option(names = "--wallet-issuer", paramLabel = "FILE",
+      description = "Also issue to phone wallets (OpenID4VCI, VC-API) as this OB 3.0 issuer Profile JSON (with --wallet-key);"
+          + " offers come from 'insignia offer --dir DIR'.")
+  Path walletIssuer;
+
+  @Option(names = "--wallet-key", paramLabel = "KEYFILE", description = "The wallet issuer's private key (JWK, PEM or Multikey).")
+  Path walletKey;
+
+  @Option(names = "--wallet-verification-method", paramLabel = "ID",
+      description = "The key id of the wallet issuer's proofs (default: derived from the issuer id and key, as issue-batch).")
+  String walletVerificationMethod;
+
+  /** The folder under --dir where wallet offers, codes, tokens and nonces live (shared with 'insignia offer'). */
+  static final String WALLET_STATE = "wallet";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -115,9 +138,31 @@ final class ServeCommand implements Callable<Integer> {
     String path = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
     context.setContextPath(path.isEmpty() ? "/" : path);
     context.addServlet(new ServletHolder(new BadgeServlet(site.build())), "/*");
+    if ((walletIssuer == null) != (walletKey == null)) {
+      throw usage(spec == null ? null : spec.commandLine(), "--wallet-issuer and --wallet-key go together");
+    }
+    if (walletIssuer != null) {
+      ServletHolder wallet = new ServletHolder(new WalletServlet(walletIssuer(base)));
+      for (String pattern : WalletServlet.urlPatterns()) {
+        context.addServlet(wallet, pattern);
+      }
+    }
     server.setHandler(context);
     server.start();
     return server;
+  }
+
+  /** The wallet issuer: the profile and key signed as issue-batch does (Data Integrity when the key allows it, and VC-JWT). */
+  private WalletIssuer walletIssuer(URI base) {
+    ObjectNode profile = IssueBatchCommand.readObject(walletIssuer, "issuer profile");
+    SigningKey key = Keys.parsePrivateKey(IssueBatchCommand.readText(walletKey, 64 * 1024));
+    String vm = walletVerificationMethod != null ? walletVerificationMethod
+        : Issuers.verificationMethodFor(profile.path("id").asText(""), key.publicKey());
+    BadgeIssuer badges = IssueBatchCommand.issuerBuilder(profile, key, vm).build();
+    return WalletIssuer.builder(URI.create(base.toString().replaceAll("/+$", "")), badges)
+        .store(FolderWalletStore.open(dir.resolve(WALLET_STATE)))
+        .displayName(profile.path("name").asText("Open Badges issuer"))
+        .build();
   }
 
   /** An absolute http(s) URL; {@code http} only for a loopback host. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering the README promises (model ← signing ← baking/validation/export ← issuing ← cli),
+ * The layering the README promises (model ← signing ← baking/validation/export ← issuing ← web/wallet ← cli),
  * checked on the compiled main classes of every module.
  */
 class ArchitectureTest {
@@ -115,6 +115,26 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(BASE + ".cli..", "org.eclipse.jetty..")
+        .check(classes);
+  }
+
+  /** The wallet module sits beside web, on issuing: it judges holder proofs through signing.verify, never validation. */
+  @Test
+  void walletSitsOnIssuingAndOnlyTheCommandLineDependsOnIt() {
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".wallet..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(BASE + ".web..", BASE + ".validation..", BASE + ".cli..", "org.eclipse.jetty..",
+            BASE + ".signing..internal..", "com.nimbusds..", "com.apicatalog..", "org.bouncycastle..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(BASE + ".cli..", BASE + ".wallet..", BASE + ".benchmarks..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(BASE + ".wallet..")
         .check(classes);
   }
 

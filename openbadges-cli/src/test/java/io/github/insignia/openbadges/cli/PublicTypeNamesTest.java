@@ -48,7 +48,7 @@ class PublicTypeNamesTest {
           .add(c.getName());
     }
     assertTrue(modules.containsAll(Set.of("openbadges-model", "openbadges-signing", "openbadges-baking",
-        "openbadges-validation", "openbadges-export", "openbadges-issuing")), "modules seen: " + modules);
+        "openbadges-validation", "openbadges-export", "openbadges-issuing", "openbadges-wallet")), "modules seen: " + modules);
     Map<String, Map<String, Set<String>>> clashes = new TreeMap<>();
     byName.forEach((name, perModule) -> {
       if (perModule.size() > 1) {
