@@ -53,7 +53,14 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 public final class CertificatePdf {
   private static final String FONT = "/io/github/insignia/openbadges/web/fonts/DejaVuSans.ttf";
   private static final int MAX_EMBEDDED_BYTES = 16 * 1024 * 1024;
-  private static final byte[] FONT_BYTES = loadFont();
+
+  /**
+   * The font (760 KB), read when the first certificate is drawn: {@link #looksLikePdf} and
+   * {@link #embeddedCredential} run on every {@code insignia verify} and need no font.
+   */
+  private static final class Font {
+    static final byte[] BYTES = loadFont();
+  }
 
   private CertificatePdf() {}
 
@@ -146,7 +153,7 @@ public final class CertificatePdf {
     BadgeView v = BadgeView.of(in.credential, t.language());
     DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale());
     try (PDDocument doc = new PDDocument()) {
-      PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(FONT_BYTES), true);
+      PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(Font.BYTES), true);
       PDRectangle a4 = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
       PDPage page = new PDPage(a4);
       doc.addPage(page);
