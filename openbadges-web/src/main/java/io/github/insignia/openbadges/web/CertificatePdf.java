@@ -55,7 +55,13 @@ public final class CertificatePdf {
   private static final String FONT = "/io/github/insignia/openbadges/web/fonts/DejaVuSans.ttf";
   private static final String FALLBACK_FONT = "/io/github/insignia/openbadges/web/fonts/DroidSansFallback.ttf";
   private static final int MAX_EMBEDDED_BYTES = 16 * 1024 * 1024;
-  private static final byte[] FONT_BYTES = loadFont(FONT);
+  /**
+   * The primary font (760 KB), read when the first certificate is drawn: {@link #looksLikePdf} and
+   * {@link #embeddedCredential} run on every {@code insignia verify} and need no font.
+   */
+  private static final class Primary {
+    static final byte[] BYTES = loadFont(FONT);
+  }
 
   /** The 3.4 MB fallback font, read on first use only: most certificates never need it. */
   private static final class Fallback {
@@ -316,7 +322,7 @@ public final class CertificatePdf {
 
     Fonts(PDDocument doc) throws IOException {
       this.doc = doc;
-      this.primary = PDType0Font.load(doc, new ByteArrayInputStream(FONT_BYTES), true);
+      this.primary = PDType0Font.load(doc, new ByteArrayInputStream(Primary.BYTES), true);
     }
 
     /** The text with controls as spaces and every character neither font can draw as "?". */

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON Schema validation against the pinned 1EdTech schemas (networknt, draft 2019-09). Schemas
- * come only from {@link PinnedDocuments}, never the network, and each is compiled once per JVM.
+ * come only from {@link PinnedDocuments}, never the network, and each is parsed and compiled once
+ * per JVM, on first use: the parsed tree serves both the vocabulary screen and the compiled schema,
+ * so a fresh JVM parses the (large) credential schema once, not twice.
  */
 public final class Schemas {
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
@@ -32,6 +34,8 @@ public final class Schemas {
           .schemaLoader(l -> l.fetchRemoteResources(false)));
   /** Bounded by the pinned schemas (only those are compiled); cleared by BoundedCache.clearAll. */
   private static final BoundedCache<String, Schema> COMPILED = new BoundedCache<>(64);
+  /** The parsed pinned schemas, by URL; bounded like COMPILED (only pinned schemas are parsed). */
+  private static final BoundedCache<String, Optional<JsonNode>> TREES = new BoundedCache<>(64);
 
   private Schemas() {}
 
@@ -130,10 +134,15 @@ public final class Schemas {
   private static Map<String, List<String>> vocabularies(String schemaUrl) {
     return VOCABULARIES.computeIfAbsent(schemaUrl, u -> {
       Map<String, List<String>> out = new HashMap<>();
-      PinnedDocuments.find(u).filter(d -> d.kind() == PinnedDocument.Kind.SCHEMA)
-          .ifPresent(d -> collect(io.github.insignia.openbadges.json.SafeJson.read(d.text()), false, null, out, 0));
+      tree(u).ifPresent(t -> collect(t, false, null, out, 0));
       return Map.copyOf(out);
     });
+  }
+
+  /** The pinned schema's parsed tree (shared, never modified), empty when the URL is not a pinned schema. */
+  private static Optional<JsonNode> tree(String schemaUrl) {
+    return TREES.get(schemaUrl, u -> PinnedDocuments.find(u).filter(d -> d.kind() == PinnedDocument.Kind.SCHEMA)
+        .map(d -> io.github.insignia.openbadges.json.SafeJson.read(d.text())));
   }
 
   private static void collect(JsonNode node, boolean inProperties, String member, Map<String, List<String>> out, int depth) {
@@ -174,7 +183,7 @@ public final class Schemas {
       return Optional.empty();
     }
     Schema schema = COMPILED.get(schemaUrl, u -> {
-      Schema s = REGISTRY.getSchema(SchemaLocation.of(u));
+      Schema s = REGISTRY.getSchema(SchemaLocation.of(u), tree(u).orElseThrow());
       s.initializeValidators();
       return s;
     });
