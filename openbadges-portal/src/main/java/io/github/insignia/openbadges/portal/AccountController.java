@@ -77,7 +77,8 @@ class AccountController {
       @RequestParam(name = "pow_nonce", required = false) String nonce, HttpServletRequest req, HttpServletResponse res,
       Locale locale, Model model) {
     Optional<String> address = Accounts.normalizeEmail(email);
-    if (!limiter.tryAcquire("signup", 5, 2, "ip:" + PortalWebConfiguration.clientIp(req), "acct:" + address.orElse("-"))) {
+    if (!(limiter.tryAcquire("signup-ip", 20, 10, PortalWebConfiguration.clientIp(req))
+        && limiter.tryAcquire("signup", 3, 1, address.orElse("-")))) {
       res.setStatus(429);
       return "limited";
     }
@@ -100,7 +101,13 @@ class AccountController {
       return "signup";
     }
     String to = address.get();
-    Optional<Long> created = accounts.ownerOf(to).isPresent()
+    Optional<Long> owner = accounts.ownerOf(to);
+    if (owner.isPresent() && accounts.confirmedEmails(owner.get()).isEmpty()) {
+      // an account nobody confirmed proves nothing: whoever receives this mail takes the address
+      accounts.delete(owner.get());
+      owner = Optional.empty();
+    }
+    Optional<Long> created = owner.isPresent()
         ? Optional.empty()
         : accounts.create(name.strip(), encoder.encode(password), locale, to);
     if (created.isPresent()) {
@@ -130,7 +137,8 @@ class AccountController {
   @PostMapping("/reset")
   String reset(@RequestParam(defaultValue = "") String email, HttpServletRequest req, HttpServletResponse res, Locale locale) {
     Optional<String> address = Accounts.normalizeEmail(email);
-    if (!limiter.tryAcquire("reset", 5, 2, "ip:" + PortalWebConfiguration.clientIp(req), "acct:" + address.orElse("-"))) {
+    if (!(limiter.tryAcquire("reset-ip", 20, 10, PortalWebConfiguration.clientIp(req))
+        && limiter.tryAcquire("reset", 3, 1, address.orElse("-")))) {
       res.setStatus(429);
       return "limited";
     }

@@ -131,7 +131,8 @@ class BadgeController {
   String importBadge(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String url,
       Authentication auth, HttpServletRequest req, HttpServletResponse res, Locale locale, Model model) throws IOException {
     long id = accountId(auth);
-    if (!limiter.tryAcquire("import", 10, 10, "ip:" + PortalWebConfiguration.clientIp(req), "acct:" + id)) {
+    if (!(limiter.tryAcquire("import-ip", 60, 60, PortalWebConfiguration.clientIp(req))
+        && limiter.tryAcquire("import", 10, 10, Long.toString(id)))) {
       res.setStatus(429);
       return "limited";
     }

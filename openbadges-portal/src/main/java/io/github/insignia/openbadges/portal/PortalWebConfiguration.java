@@ -179,7 +179,7 @@ class PortalWebConfiguration implements WebMvcConfigurer {
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
       if ("POST".equals(req.getMethod()) && "/login".equals(req.getServletPath())) {
         String who = Accounts.normalizeEmail(req.getParameter("username")).orElse("-");
-        if (!limiter.tryAcquire("login", 10, 5, "ip:" + clientIp(req), "acct:" + who)) {
+        if (!limiter.tryAcquire("login-ip", 60, 60, clientIp(req)) || !limiter.tryAcquire("login", 5, 5, who)) {
           res.sendRedirect(req.getContextPath() + "/login?limited");
           return;
         }

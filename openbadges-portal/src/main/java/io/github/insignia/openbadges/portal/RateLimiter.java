@@ -27,6 +27,11 @@ final class RateLimiter {
     }
   }
 
+  /** Forgets every bucket (tests). */
+  void reset() {
+    buckets.clear();
+  }
+
   /** Takes one token from each key's bucket; false (and nothing taken) when any is empty. */
   boolean tryAcquire(String action, int capacity, double perMinute, String... keys) {
     long now = clock.millis();
