@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param captchaBits the sign-up proof-of-work difficulty in leading zero bits (0 switches it off)
  * @param mailFrom the sender of the portal's mails
  * @param maxUploadBytes the largest badge accepted for import
+ * @param rateLimits whether log-in, sign-up, reset and import are rate limited (off only for load tests
+ *     whose simulated learners share one address)
  * @param courses the course catalogue: course id to the badge it awards
  */
 @ConfigurationProperties("insignia.portal")
@@ -35,6 +37,7 @@ public record PortalProperties(
     @DefaultValue("14") int captchaBits,
     @DefaultValue("no-reply@localhost") String mailFrom,
     @DefaultValue("2097152") int maxUploadBytes,
+    @DefaultValue("true") boolean rateLimits,
     Map<String, Course> courses) {
 
   /** Normalises absent values. */

@@ -44,8 +44,8 @@ class PortalWebConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  RateLimiter portalRateLimiter(Clock clock) {
-    return new RateLimiter(clock);
+  RateLimiter portalRateLimiter(PortalProperties props, Clock clock) {
+    return new RateLimiter(clock, props.rateLimits());
   }
 
   @Bean

@@ -12,9 +12,15 @@ final class RateLimiter {
   private static final int MAX_KEYS = 100_000;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final boolean enabled;
 
   RateLimiter(Clock clock) {
+    this(clock, true);
+  }
+
+  RateLimiter(Clock clock, boolean enabled) {
     this.clock = clock;
+    this.enabled = enabled;
   }
 
   private static final class Bucket {
@@ -34,6 +40,9 @@ final class RateLimiter {
 
   /** Takes one token from each key's bucket; false (and nothing taken) when any is empty. */
   boolean tryAcquire(String action, int capacity, double perMinute, String... keys) {
+    if (!enabled) {
+      return true;
+    }
     long now = clock.millis();
     if (buckets.size() > MAX_KEYS) {
       buckets.entrySet().removeIf(e -> {
