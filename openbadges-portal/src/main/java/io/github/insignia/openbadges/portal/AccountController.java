@@ -101,6 +101,8 @@ class AccountController {
       return "signup";
     }
     String to = address.get();
+    // hashed whether or not the address is taken, so the answer takes as long either way
+    String hash = encoder.encode(password);
     Optional<Long> owner = accounts.ownerOf(to);
     if (owner.isPresent() && accounts.confirmedEmails(owner.get()).isEmpty()) {
       // an account nobody confirmed proves nothing: whoever receives this mail takes the address
@@ -109,7 +111,7 @@ class AccountController {
     }
     Optional<Long> created = owner.isPresent()
         ? Optional.empty()
-        : accounts.create(name.strip(), encoder.encode(password), locale, to);
+        : accounts.create(name.strip(), hash, locale, to);
     if (created.isPresent()) {
       String token = accounts.issueToken(created.get(), Accounts.Purpose.CONFIRM, to, CONFIRM_TTL);
       mail(to, locale, "mail.confirm.subject", "mail.confirm.body", name.strip(), props.base() + "/confirm?token=" + token);
