@@ -30,7 +30,10 @@ final class PortalTestSupport {
 
   static Path tempDir() {
     try {
-      return Files.createTempDirectory("portal-test");
+      Path dir = Files.createTempDirectory("portal-test");
+      // removed when the test JVM ends (the Spring context, which writes there, is closed before)
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+      return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -43,6 +46,14 @@ final class PortalTestSupport {
     r.add("insignia.portal.api-key", () -> API_KEY);
     r.add("insignia.portal.captcha-bits", () -> captchaBits);
     r.add("spring.datasource.url", () -> "jdbc:h2:mem:portal-" + port + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+  }
+
+  static void deleteTree(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: a temporary folder left behind is harmless
+    }
   }
 
   /** The newest mail written to the folder for this address. */
