@@ -96,13 +96,11 @@ class PortalBrowserTest {
     type("email", email);
     type("password", password);
     // the page's own script solves the proof of work, then enables the button
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!driver.findElement(By.cssSelector("main form button[type=submit]")).isEnabled() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    waitUntil(() -> !driver.findElement(By.cssSelector("input[name=pow_nonce]")).getAttribute("value").isEmpty());
     assertTrue(driver.findElement(By.id("pow-status")).getText().contains("done"));
     submit();
-    assertTrue(driver.findElement(By.tagName("h1")).getText().contains("Check your mailbox"));
+    // click() returns before the next page has loaded
+    waitUntil(() -> driver.findElement(By.tagName("h1")).getText().contains("Check your mailbox"));
 
     String link = PortalTestSupport.link(PortalTestSupport.lastMailTo(DATA, email), BASE + "/confirm?token=");
     assertNotNull(link);
@@ -115,12 +113,12 @@ class PortalBrowserTest {
     type("username", email);
     type("password", password);
     submit();
-    assertTrue(driver.getCurrentUrl().endsWith("/my"), driver.getCurrentUrl());
+    waitUntil(() -> driver.getCurrentUrl().endsWith("/my"));
     assertTrue(mainText().contains("Teaching with open data"));
     assertNoSeriousAccessibilityViolation();
 
     driver.findElement(By.linkText("Teaching with open data")).click();
-    assertTrue(mainText().contains("Designing a data-based lesson"));
+    waitUntil(() -> mainText().contains("Designing a data-based lesson"));
     assertTrue(driver.findElement(By.linkText("Add to LinkedIn")).getAttribute("href").startsWith("https://www.linkedin.com/"));
     assertNoSeriousAccessibilityViolation();
 
@@ -130,12 +128,12 @@ class PortalBrowserTest {
     assertNoSeriousAccessibilityViolation();
     driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
     submit();
-    assertTrue(mainText().contains("The badge was verified and imported"), mainText());
+    waitUntil(() -> mainText().contains("The badge was verified and imported"));
     assertTrue(mainText().contains("Rust for teachers"));
     driver.get(BASE + "/import?lang=es");
     driver.findElement(By.id("file")).sendKeys(other.toAbsolutePath().toString());
     submit();
-    assertTrue(mainText().contains("La insignia no se ha importado"), mainText());
+    waitUntil(() -> mainText().contains("La insignia no se ha importado"));
     assertNoSeriousAccessibilityViolation();
     driver.get(BASE + "/my?lang=en");
 
@@ -144,11 +142,27 @@ class PortalBrowserTest {
     driver.findElement(By.id("confirm")).click();
     type("password", password);
     submit();
-    assertTrue(driver.getCurrentUrl().endsWith("/?deleted"), driver.getCurrentUrl());
+    waitUntil(() -> driver.getCurrentUrl().endsWith("/?deleted"));
     assertTrue(mainText().contains("Your account has been deleted"));
 
     driver.get(BASE + "/badges/badges/" + badgeId);
     assertTrue(driver.findElement(By.tagName("body")).getText().contains("The issuer revoked this badge"));
+  }
+
+  /** Polls the condition for up to 60 s (page loads and the proof of work take their time on a busy machine). */
+  static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+      } catch (org.openqa.selenium.WebDriverException stale) {
+        // the page changed under the lookup: look again
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("timed out at " + driver.getCurrentUrl() + ": " + driver.findElement(By.tagName("body")).getText());
   }
 
   /** axe-core's serious and critical violations of the current page (injected through the driver, past the CSP). */
