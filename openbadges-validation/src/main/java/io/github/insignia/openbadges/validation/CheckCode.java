@@ -140,7 +140,10 @@ public enum CheckCode {
   // Credentials inside a Verifiable Presentation (a wallet's export)
   /** A credential of the presentation verified on its own (its report is one of {@code parts()}): it may be imported. */
   PRESENTATION_CREDENTIAL(null),
-  /** A credential of the presentation is not VALID on its own: a warning on the presentation; do not import it. */
+  /**
+   * A credential of the presentation is not VALID on its own (or was not checked): do not import it;
+   * the presentation is then INVALID (or INDETERMINATE) as a whole, its other parts keep their verdicts.
+   */
   PRESENTATION_CREDENTIAL_INVALID(null),
 
   // OB 2.0

@@ -14,8 +14,12 @@ import java.util.List;
  * A Verifiable Presentation (a wallet's export): the holder's proof is judged by the signing module
  * (Data Integrity with {@code authentication}, or a presentation JWT), with the platform's challenge
  * and domain; each credential inside is verified on its own, through the normal path, as a part of
- * the report with its own verdict. The presentation's verdict rests on the holder's proof alone: a
- * credential that is not VALID is a warning here (do not import it), never a pass.
+ * the report with its own verdict. The presentation is VALID only when the holder's proof verifies
+ * and every credential inside is VALID: a platform that reads the top-level verdict alone must never
+ * import a forged badge because a stranger's wallet signed the envelope (anyone can make a holder
+ * key). A credential that is INVALID makes the presentation INVALID, one that cannot be decided makes
+ * it INDETERMINATE; "which of these badges can I import" is answered by the parts whose verdict is
+ * VALID.
  */
 final class PresentationChecks {
   private static final int MAX_CREDENTIALS = 1000;
@@ -90,7 +94,7 @@ final class PresentationChecks {
     String base = "/verifiableCredential";
     if (v.depth >= v.options.maxEndorsementDepth()) {
       if (!items.isEmpty()) {
-        r.add(Outcome.WARNING, CheckCode.PRESENTATION_CREDENTIAL_INVALID, base, "PRESENTATION_CREDENTIAL_INVALID.depth", items.size());
+        r.add(Outcome.INCONCLUSIVE, CheckCode.PRESENTATION_CREDENTIAL_INVALID, base, "PRESENTATION_CREDENTIAL_INVALID.depth", items.size());
       }
       return;
     }
@@ -109,12 +113,14 @@ final class PresentationChecks {
             new Messages.Key("kind." + part.kind().map(Enum::name).orElse("CREDENTIAL")));
       } else {
         Check cause = part.rootCause().orElse(null);
-        r.add(Outcome.WARNING, CheckCode.PRESENTATION_CREDENTIAL_INVALID, target, "PRESENTATION_CREDENTIAL_INVALID", i + 1,
+        // Could not check is never passed: an undecided credential leaves the presentation undecided.
+        Outcome outcome = part.verdict() == Verdict.INDETERMINATE ? Outcome.INCONCLUSIVE : Outcome.FAIL;
+        r.add(outcome, CheckCode.PRESENTATION_CREDENTIAL_INVALID, target, "PRESENTATION_CREDENTIAL_INVALID", i + 1,
             part.verdict().name(), cause == null ? "—" : new Messages.Key(cause.messageKey(), cause.arguments()));
       }
     }
     if (items.size() > MAX_CREDENTIALS) {
-      r.add(Outcome.WARNING, CheckCode.PRESENTATION_CREDENTIAL_INVALID, base, "PRESENTATION_CREDENTIAL_INVALID.tooMany",
+      r.add(Outcome.INCONCLUSIVE, CheckCode.PRESENTATION_CREDENTIAL_INVALID, base, "PRESENTATION_CREDENTIAL_INVALID.tooMany",
           items.size() - MAX_CREDENTIALS);
     }
   }

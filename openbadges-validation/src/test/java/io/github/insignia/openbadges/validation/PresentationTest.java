@@ -19,8 +19,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Verifiable Presentations wrapping badges (a wallet's export): the presentation's verdict rests on
- * the holder's proof, and each credential inside has its own verdict in {@code parts()}.
+ * Verifiable Presentations wrapping badges (a wallet's export): the presentation is VALID only when
+ * the holder's proof and every credential inside verify, and each credential has its own verdict in
+ * {@code parts()}.
  */
 class PresentationTest {
   static final SigningKey HOLDER = SigningKey.generate(KeyType.P256);
@@ -86,15 +87,31 @@ class PresentationTest {
   }
 
   @Test
-  void holderProofAndEachCredentialOnItsOwn() {
+  void aWellSignedEnvelopeDoesNotMakeAForgedBadgeValid() {
     ObjectNode vp = signed(presentation(HOLDER.publicKey().didKey(), true), HOLDER, "c-42");
     VerificationReport r = verify(vp, "c-42");
-    assertEquals(Verdict.VALID, r.verdict(), r.toString());
+    // The holder proof verifies, but one badge inside is forged: the whole is not VALID.
+    assertEquals(Verdict.INVALID, r.verdict(), r.toString());
+    assertEquals(CheckCode.PRESENTATION_CREDENTIAL_INVALID, r.rootCause().orElseThrow().code());
     assertEquals(DocumentKind.VERIFIABLE_PRESENTATION, r.kind().orElseThrow());
     assertTrue(r.has(CheckCode.KEY_BINDING));
     assertPartVerdicts(r);
     assertEquals(CheckCode.PROOF_INVALID, r.parts().get(3).rootCause().orElseThrow().code());
     assertTrue(r.toJson().contains("\"parts\""));
+  }
+
+  @Test
+  void holderProofAndEveryCredentialGenuineIsValid() {
+    ObjectNode vp = signed(withoutTheForgedOne(presentation(HOLDER.publicKey().didKey(), true)), HOLDER, "c-42");
+    VerificationReport r = verify(vp, "c-42");
+    assertEquals(Verdict.VALID, r.verdict(), r.toString());
+    assertEquals(List.of(Verdict.VALID, Verdict.VALID, Verdict.VALID),
+        r.parts().stream().map(VerificationReport::verdict).toList());
+  }
+
+  private static ObjectNode withoutTheForgedOne(ObjectNode vp) {
+    ((ArrayNode) vp.get("verifiableCredential")).remove(3);
+    return vp;
   }
 
   @Test
@@ -128,7 +145,8 @@ class PresentationTest {
     String jwt = Fixtures.jws(json("{\"alg\":\"ES256\",\"typ\":\"vp+jwt\"}").put("kid", HOLDER.publicKey().didKeyVerificationMethod()),
         SafeJson.write(vp).getBytes(java.nio.charset.StandardCharsets.UTF_8), HOLDER);
     VerificationReport r = BadgeVerifier.create(options).verify(jwt, VerificationRequest.builder().challenge("n-7").build());
-    assertEquals(Verdict.VALID, r.verdict(), r.toString());
+    assertEquals(Verdict.INVALID, r.verdict(), r.toString()); // the forged badge inside
+    assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PROOF && c.outcome() == Outcome.PASS), r.toString());
     assertEquals(DocumentKind.VERIFIABLE_PRESENTATION, r.kind().orElseThrow());
     assertPartVerdicts(r);
     VerificationReport wrongNonce = BadgeVerifier.create(options).verify(jwt, VerificationRequest.builder().challenge("n-8").build());
