@@ -22,6 +22,11 @@ class WebDocSnippetTest {
   }
 
   @Test
+  void docsWalletsMdQuotesTheSpringBootSnippet() throws Exception {
+    assertQuoted(Path.of(DIR + "WalletDocSnippet.java"), Path.of("../docs/wallets.md"), List.of("spring-boot-wallet"));
+  }
+
+  @Test
   void docsSpringBootMdQuotesItsSnippets() throws Exception {
     assertQuoted(Path.of(DIR + "SpringBootDocSnippets.java"), Path.of("../docs/spring-boot.md"),
         List.of("replace-store", "use-issuer"));
