@@ -13,11 +13,15 @@ import java.util.Objects;
 /**
  * {@link BadgeSite} as a Jakarta Servlet (6.0): mount it under a path of the host's choice (for
  * example {@code /badges-site/*}) with the site's base URL ending in that path. The request body is
- * read up to {@link BadgeSite#maxUploadBytes()}; a longer one is answered 413 without reading the
- * rest. Thread-safe.
+ * read up to {@link BadgeSite#maxUploadBytes()}; a longer one is answered 413 without keeping it
+ * (up to 1 MiB past the limit it is read and dropped, so that the client reads the answer; beyond
+ * that the connection is closed). Thread-safe.
  */
 public final class BadgeServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
+
+  /** How far past the limit a declared body is still read and dropped so that the client reads the 413. */
+  private static final long DRAIN_CAP = 1024 * 1024;
 
   private final transient BadgeSite site;
 
@@ -61,6 +65,18 @@ public final class BadgeServlet extends HttpServlet {
       long declared = req.getContentLengthLong();
       if (declared > max) {
         b.bodyTooLarge(true);
+        // Read and drop a moderately oversized body before answering: a server that answers and
+        // closes while the client is still sending makes the client's TCP stack see a reset, and
+        // it never reads the 413. Beyond the cap the connection is closed instead of read.
+        if (declared - max <= DRAIN_CAP) {
+          try (InputStream in = req.getInputStream()) {
+            in.skipNBytes(declared);
+          } catch (java.io.EOFException e) {
+            // shorter than declared: nothing left to drain
+          }
+        } else {
+          resp.setHeader("Connection", "close");
+        }
       } else {
         try (InputStream in = req.getInputStream()) {
           // a declared length is read into one array of that size (the container enforces it);
