@@ -8,24 +8,14 @@
 // Usage: node lcw-didauth.mjs EXCHANGE_URL STANDARDS_DIR
 // Prints {"holder":..., "refused": {"challenge": "STATUS ERROR", "domain": ..., "otherKey": ..., "foreignMethod": ...},
 //         "status": status, "response": body}.
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vc from '@digitalbazaar/vc';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { Ed25519VerificationKey2020 } from '@digitalbazaar/ed25519-verification-key-2020';
+import { pinnedContexts } from './pinned-contexts.mjs';
 
 const [exchangeUrl, standards] = process.argv.slice(2);
 
-const documentLoader = async (url) => {
-  const u = new URL(url);
-  const base = join(standards, u.host, u.pathname);
-  for (const file of [base, `${base}.jsonld`, `${base}.json`]) {
-    if (existsSync(file) && !file.endsWith('/')) {
-      return { contextUrl: null, documentUrl: url, document: JSON.parse(readFileSync(file, 'utf8')) };
-    }
-  }
-  throw new Error(`offline: ${url} is not pinned`);
-};
+const documentLoader = pinnedContexts(standards);
 
 const post = async (body) => {
   const response = await fetch(exchangeUrl, {
