@@ -3,8 +3,8 @@
 // repository's pinned copies (openbadges-model's standards folder), did:key is resolved locally,
 // and any other URL is refused. Usage: node verify-db.mjs CREDENTIAL.json STANDARDS_DIR
 // Prints {"verified": true|false, "error": ...}; exit 0 when verified, 1 otherwise.
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { pinnedContexts } from './pinned-contexts.mjs';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022CryptoSuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -14,6 +14,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 const [credentialFile, standards] = process.argv.slice(2);
 const credential = JSON.parse(readFileSync(credentialFile, 'utf8'));
 
+const pinned = pinnedContexts(standards);
 const didKeyDriver = didKey.driver();
 didKeyDriver.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
 
@@ -22,14 +23,7 @@ const documentLoader = async (url) => {
     const document = await didKeyDriver.get({ url });
     return { contextUrl: null, documentUrl: url, document };
   }
-  const u = new URL(url);
-  const base = join(standards, u.host, u.pathname);
-  for (const file of [base, `${base}.jsonld`, `${base}.json`]) {
-    if (existsSync(file) && !file.endsWith('/')) {
-      return { contextUrl: null, documentUrl: url, document: JSON.parse(readFileSync(file, 'utf8')) };
-    }
-  }
-  throw new Error(`offline: ${url} is not pinned`);
+  return pinned(url);
 };
 
 const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022CryptoSuite });

@@ -112,6 +112,30 @@ class NodeInteropTest {
     }
   }
 
+  /**
+   * The Learner Credential Wallet's DID authentication, signed by the same Digital Bazaar stack LCW
+   * uses (Ed25519Signature2020 over VC 1.1 contexts, did:key holder): the exchange issues to that
+   * holder, and refuses the same presentation with a wrong challenge, a wrong domain, another key under the
+   * holder's method id, or another DID's method.
+   */
+  @Test
+  void learnerCredentialWalletDidAuthenticationGetsTheCredential() throws Exception {
+    ExchangeInvitation inv = f.offers.exchange(OfferRequest.builder(WalletFixture.achievement()).build());
+    JsonNode run = runNode("lcw-didauth.mjs", inv.exchangeUrl().toString(), STANDARDS.toString());
+    assertEquals("400 invalid_proof", run.at("/refused/challenge").asText(), run.toString());
+    assertEquals("400 invalid_proof", run.at("/refused/domain").asText(), run.toString());
+    assertEquals("400 invalid_proof", run.at("/refused/otherKey").asText(), run.toString());
+    assertEquals("400 invalid_proof", run.at("/refused/foreignMethod").asText(), run.toString());
+    assertEquals(200, run.path("status").asInt(), run.toString());
+    String holder = run.path("holder").asText();
+    assertTrue(holder.startsWith("did:key:z6Mk"), holder);
+    JsonNode credential = run.at("/response/verifiablePresentation/verifiableCredential/0");
+    assertEquals(holder, credential.at("/credentialSubject/id").asText());
+    VerificationReport report = BadgeVerifier.create(VerificationOptions.builder().offline(true).build())
+        .verify(credential.toString());
+    assertTrue(report.valid(), report.summary());
+  }
+
   @Test
   void offerByValueWorksToo() throws Exception {
     CredentialOffer offer = f.offers.offer(OfferRequest.builder(WalletFixture.achievement()).build());
