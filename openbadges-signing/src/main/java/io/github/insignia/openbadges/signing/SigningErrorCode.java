@@ -206,7 +206,7 @@ public enum SigningErrorCode implements ErrorCode {
   PRESENTATION_DOMAIN_MISMATCH,
   /** A presentation is signed by a key its holder does not control. */
   PRESENTATION_HOLDER_MISMATCH,
-  /** A presentation's holder is neither a {@code did:key} nor a {@code did:jwk}: its keys are not resolved here (cannot tell). */
+  /** A presentation's holder is not a {@code did:key}, {@code did:jwk} or {@code did:web}: its keys are not resolved here (cannot tell). */
   PRESENTATION_HOLDER_UNSUPPORTED,
   /** A presentation is malformed (not a {@code VerifiablePresentation}, no proof). */
   PRESENTATION_MALFORMED;

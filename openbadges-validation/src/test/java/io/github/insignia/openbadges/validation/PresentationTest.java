@@ -13,7 +13,10 @@ import io.github.insignia.openbadges.signing.dataintegrity.Cryptosuite;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
 import io.github.insignia.openbadges.signing.dataintegrity.ProofOptions;
 import io.github.insignia.openbadges.signing.jose.VcJwt;
+import io.github.insignia.openbadges.signing.keys.KeyDocuments;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
+import io.github.insignia.openbadges.validation.fetch.PreloadedResources;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -168,5 +171,42 @@ class PresentationTest {
     payload.set("vc", v1);
     String confused = Fixtures.jws(header, SafeJson.write(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8), Fixtures.ED);
     assertEquals(Verdict.INVALID, BadgeVerifier.create(options).verify(confused).verdict());
+  }
+
+  /** A did:web holder: its key must be listed under {@code authentication}; the document comes through the resources map. */
+  @Test
+  void aDidWebHolderAuthenticatesOnlyWithAnAuthenticationKey() {
+    String did = "did:web:wallet.example:alice";
+    String vm = did + "#key-1";
+    ObjectNode vp = DI.sign(withoutTheForgedOne(presentation(did, true)), HOLDER, ProofOptions.builder(vm)
+        .proofPurpose("authentication").created(Instant.parse("2026-05-01T00:00:00Z")).challenge("c-42").build());
+    VerificationReport valid = verifyWith(vp, didDocument(did, vm, "authentication"));
+    assertEquals(Verdict.VALID, valid.verdict(), valid.toString());
+    // The same key listed only under assertionMethod issues for the DID but does not authenticate it.
+    VerificationReport assertion = verifyWith(vp, didDocument(did, vm, "assertionMethod"));
+    assertEquals(Verdict.INVALID, assertion.verdict(), assertion.toString());
+    assertEquals(CheckCode.KEY_NOT_BOUND_TO_ISSUER, assertion.rootCause().orElseThrow().code());
+    // Offline, no document: cannot tell.
+    VerificationReport unknown = verifyWith(vp, null);
+    assertEquals(Verdict.INDETERMINATE, unknown.verdict(), unknown.toString());
+    assertEquals(CheckCode.ISSUER_KEYS_UNAVAILABLE, unknown.rootCause().orElseThrow().code());
+  }
+
+  private static String didDocument(String did, String vm, String member) {
+    ObjectNode doc = json("{\"@context\":[\"https://www.w3.org/ns/did/v1\",\"https://w3id.org/security/multikey/v1\"]}");
+    doc.put("id", did);
+    doc.putArray("verificationMethod").add(KeyDocuments.multikeyDocument(vm, did, HOLDER.publicKey()));
+    doc.putArray(member).add(vm);
+    return SafeJson.write(doc);
+  }
+
+  private VerificationReport verifyWith(ObjectNode vp, String didDocument) {
+    String did = vp.get("holder").asText();
+    PreloadedResources.Builder map = PreloadedResources.builder();
+    if (didDocument != null) {
+      map.put(KeyDocuments.didWebDocumentUrl(did).toString(), "application/did+json", didDocument.getBytes(StandardCharsets.UTF_8));
+    }
+    return BadgeVerifier.create(options.toBuilder().resources(map.build()).build())
+        .verify(SafeJson.write(vp), VerificationRequest.builder().challenge("c-42").build());
   }
 }

@@ -307,8 +307,11 @@ public final class DataIntegrity {
      * the caller verifies on their own with {@link #verify}): {@code proofPurpose} must be {@code
      * authentication}; {@code challenge} and {@code domain}, when given, must be the proof's; the
      * key must be the holder's. The holder ({@code holder}, or the DID of the proof's key when the
-     * presentation names none) must be a {@code did:key} or {@code did:jwk}, which bind offline; a
-     * proof by any other key than the holder's is {@link ProofFailure#KEY_NOT_BOUND}.
+     * presentation names none) must be a {@code did:key} or {@code did:jwk}, which bind offline, or a
+     * {@code did:web}, whose document must list the key under {@code authentication} (not merely
+     * {@code assertionMethod}) with the DID as controller; a proof by any other key than the
+     * holder's is {@link ProofFailure#KEY_NOT_BOUND}, an unobtainable DID document {@link
+     * ProofFailure#ISSUER_KEYS_UNAVAILABLE}.
      *
      * @param presentation the presentation, with its proof
      * @param challenge the challenge the verifier gave the holder, if any
@@ -331,16 +334,17 @@ public final class DataIntegrity {
         int hash = vmId.indexOf('#');
         String vmDid = hash < 0 ? vmId : vmId.substring(0, hash);
         String holderId = holder.orElse(vmDid);
-        if (!holderId.startsWith("did:key:") && !holderId.startsWith("did:jwk:")) {
+        if (!holderId.startsWith("did:key:") && !holderId.startsWith("did:jwk:") && !holderId.startsWith("did:web:")) {
           throw new ProofVerificationException(ProofFailure.SUITE_UNSUPPORTED, SigningErrorCode.PRESENTATION_HOLDER_UNSUPPORTED,
-              "the holder " + holderId + " is not a did:key or did:jwk: its authentication keys are not resolved here");
+              "the holder " + holderId + " is not a did:key, did:jwk or did:web: its authentication keys are not resolved here");
         }
         if (!holderId.equals(vmDid)) {
           throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.PRESENTATION_HOLDER_MISMATCH,
               "the presentation is signed by " + vmId + ", not by its holder " + holderId);
         }
         List<Keyed> out = new ArrayList<>();
-        for (BoundKey b : keys.bind(holderId, Optional.of(vmId), Optional.empty(), IssuerKeys.Format.DATA_INTEGRITY, policy)) {
+        for (BoundKey b : keys.bind(holderId, Optional.of(vmId), Optional.empty(), IssuerKeys.Format.DATA_INTEGRITY,
+            IssuerKeys.Relationship.AUTHENTICATION, policy)) {
           if (suite.accepts(b.key().keyType()) && policy.acceptedKeyTypes().contains(b.key().keyType())) {
             out.add(new Keyed(b.key().asVerificationMethod(vmId, Optional.of(b.issuerId())), b.key(), b));
           }

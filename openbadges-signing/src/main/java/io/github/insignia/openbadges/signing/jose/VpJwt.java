@@ -19,8 +19,9 @@ import java.util.Optional;
  * typ} JWT or absent, the presentation in a {@code vp} claim, the holder in {@code iss}). Only the
  * holder's signature is judged here: the credentials inside are verified on their own by the caller.
  *
- * <p>The holder ({@code holder}, else {@code iss}) must be a {@code did:key} or {@code did:jwk},
- * and {@code kid} a key of that DID; {@code challenge} is compared with {@code nonce} and {@code
+ * <p>The holder ({@code holder}, else {@code iss}) must be a {@code did:key}, {@code did:jwk} or
+ * {@code did:web} (whose DID document lists the key under {@code authentication}), and {@code kid}
+ * a key of that DID; {@code challenge} is compared with {@code nonce} and {@code
  * domain} with {@code aud} when the caller gives them; {@code nbf}/{@code exp} are checked.
  */
 public final class VpJwt {
@@ -81,9 +82,9 @@ public final class VpJwt {
     }
     String kidDid = kid.get().contains("#") ? kid.get().substring(0, kid.get().indexOf('#')) : kid.get();
     String holderId = holder.orElse(kidDid);
-    if (!holderId.startsWith("did:key:") && !holderId.startsWith("did:jwk:")) {
+    if (!holderId.startsWith("did:key:") && !holderId.startsWith("did:jwk:") && !holderId.startsWith("did:web:")) {
       throw new ProofVerificationException(ProofFailure.SUITE_UNSUPPORTED, SigningErrorCode.PRESENTATION_HOLDER_UNSUPPORTED,
-          "the holder " + holderId + " is not a did:key or did:jwk: its authentication keys are not resolved here");
+          "the holder " + holderId + " is not a did:key, did:jwk or did:web: its authentication keys are not resolved here");
     }
     if (!holderId.equals(kidDid) || VcJwt.text(payload, "iss").filter(iss -> !iss.equals(holderId)).isPresent()) {
       throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.PRESENTATION_HOLDER_MISMATCH,
@@ -93,7 +94,8 @@ public final class VpJwt {
       throw new ProofVerificationException(ProofFailure.ALGORITHM_REFUSED, SigningErrorCode.KEY_TYPE_NOT_ACCEPTED,
           "the policy does not accept " + token.algorithm + " signatures");
     }
-    List<BoundKey> bound = keys.bind(holderId, kid, Optional.empty(), IssuerKeys.Format.VC_JWT, policy);
+    List<BoundKey> bound = keys.bind(holderId, kid, Optional.empty(), IssuerKeys.Format.VC_JWT,
+        IssuerKeys.Relationship.AUTHENTICATION, policy);
     ProofVerificationException last = new ProofVerificationException(ProofFailure.ALGORITHM_MISMATCH, SigningErrorCode.JWS_ALG_MISMATCH,
         "JWS algorithm " + token.algorithm + " does not match the holder's key");
     for (BoundKey candidate : bound) {

@@ -36,7 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code did:key} / {@code did:jwk}: the key is the DID itself (offline).
  *   <li>{@code did:web}: the methods under the DID document's {@code assertionMethod} (by reference
- *       into {@code verificationMethod} or embedded) whose {@code controller} is the DID.
+ *       into {@code verificationMethod} or embedded) whose {@code controller} is the DID; for a
+ *       presentation's holder ({@link Relationship#AUTHENTICATION}) those under {@code authentication}
+ *       instead, so a key listed only for one purpose never serves the other.
  *   <li>{@code http(s)}: the profile fetched from the issuer id; its {@code publicKey}, {@code
  *       assertionMethod} and {@code verificationMethod} (embedded keys, or key documents on the
  *       issuer's own origin whose {@code owner}/{@code controller} is the issuer), a JWKS it names
@@ -61,6 +63,34 @@ public final class IssuerKeys {
     DATA_INTEGRITY,
     /** OB 2.0 signed badges. */
     OB2_JWS
+  }
+
+  /**
+   * The DID verification relationship a key must be listed under: what the key is allowed to prove.
+   * Only {@code did:web} documents list relationships; a {@code did:key} or {@code did:jwk} is its
+   * own key for both.
+   */
+  public enum Relationship {
+    /** {@code assertionMethod}: the key issues credentials (the issuer of a credential). */
+    ASSERTION("assertionMethod", Provenance.DID_WEB_ASSERTION_METHOD),
+    /**
+     * {@code authentication}: the key authenticates its DID (the holder of a presentation). Only
+     * DIDs authenticate here, and keys trusted by the policy (which are issuer keys) do not count.
+     */
+    AUTHENTICATION("authentication", Provenance.DID_WEB_AUTHENTICATION);
+
+    private final String member;
+    private final Provenance didWebProvenance;
+
+    Relationship(String member, Provenance didWebProvenance) {
+      this.member = member;
+      this.didWebProvenance = didWebProvenance;
+    }
+
+    /** The DID document member listing the keys of this relationship. */
+    public String member() {
+      return member;
+    }
   }
 
   private static final JsonLimits DOCUMENT_LIMITS =
@@ -115,7 +145,7 @@ public final class IssuerKeys {
    *     cannot be obtained, {@link ProofFailure#KEY_NOT_BOUND} when the id cannot publish keys
    */
   public List<BoundKey> keysOf(String issuerId) {
-    Loaded loaded = load(issuerId);
+    Loaded loaded = load(issuerId, Relationship.ASSERTION);
     if (loaded.keys().isEmpty() && !loaded.missing().isEmpty()) {
       throw unavailable(issuerId, loaded.missing().get(0));
     }
@@ -136,13 +166,36 @@ public final class IssuerKeys {
    */
   public List<BoundKey> bind(String issuerId, Optional<String> reference, Optional<VerificationKey> carried,
       Format format, VerificationPolicy policy) {
+    return bind(issuerId, reference, carried, format, Relationship.ASSERTION, policy);
+  }
+
+  /**
+   * The bound keys a proof's key reference and carried key select, for a given verification
+   * relationship: {@link Relationship#ASSERTION} for a credential's issuer (as {@link #bind(String,
+   * Optional, Optional, Format, VerificationPolicy)}), {@link Relationship#AUTHENTICATION} for a
+   * presentation's holder, which must be a {@code did:key}, {@code did:jwk} or {@code did:web} and
+   * whose {@code did:web} keys must be listed under {@code authentication}.
+   *
+   * @param issuerId the issuer (or holder) the document claims
+   * @param reference the proof's key reference, if any
+   * @param carried a key the proof carries, if any; it must equal a bound key
+   * @param format the proof format
+   * @param relationship what the key must be listed for
+   * @param policy the verifier's policy
+   * @throws ProofVerificationException {@link ProofFailure#KEY_NOT_BOUND} or {@link
+   *     ProofFailure#ISSUER_KEYS_UNAVAILABLE}
+   */
+  public List<BoundKey> bind(String issuerId, Optional<String> reference, Optional<VerificationKey> carried,
+      Format format, Relationship relationship, VerificationPolicy policy) {
+    Objects.requireNonNull(relationship, "relationship");
     if (issuerId == null || issuerId.isBlank()) {
       throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.ISSUER_MISSING,
           "the document names no issuer, so no key can be bound to it");
     }
     String ref = reference.filter(r -> !r.isBlank()).map(r -> r.startsWith("#") ? issuerId + r : r).orElse(null);
     VerificationKey self = carried.orElse(null);
-    List<VerificationKey> trusted = policy.trustedKeys(issuerId);
+    // Keys the host trusts are trusted as an issuer's: they never authenticate a holder.
+    List<VerificationKey> trusted = relationship == Relationship.ASSERTION ? policy.trustedKeys(issuerId) : List.of();
     if (!trusted.isEmpty()) {
       List<BoundKey> keys = new ArrayList<>();
       for (VerificationKey k : trusted) {
@@ -157,7 +210,7 @@ public final class IssuerKeys {
     Loaded loaded = null;
     ProofVerificationException profileProblem = null;
     try {
-      loaded = load(issuerId);
+      loaded = load(issuerId, relationship);
     } catch (ProofVerificationException e) {
       if (e.failure() != ProofFailure.ISSUER_KEYS_UNAVAILABLE || format != Format.VC_JWT || !isHttp(issuerId)) {
         throw e;
@@ -295,7 +348,7 @@ public final class IssuerKeys {
     return loaded;
   }
 
-  private Loaded load(String issuerId) {
+  private Loaded load(String issuerId, Relationship relationship) {
     if (issuerId.startsWith("did:key:")) {
       return cached(issuerId, () -> {
         VerificationKey key = offlineKey(issuerId, () -> DidKey.parse(issuerId));
@@ -311,7 +364,13 @@ public final class IssuerKeys {
       });
     }
     if (issuerId.startsWith("did:web:")) {
-      return cached(issuerId, () -> didWeb(issuerId));
+      // One cache entry per relationship: the keys bound for one purpose never answer for the other.
+      String key = relationship == Relationship.ASSERTION ? issuerId : relationship.member() + " " + issuerId;
+      return cached(key, () -> didWeb(issuerId, relationship));
+    }
+    if (relationship != Relationship.ASSERTION) {
+      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.ISSUER_CANNOT_PUBLISH_KEYS,
+          issuerId + " is not a did:key, did:jwk or did:web, so it lists no " + relationship.member() + " keys");
     }
     if (isHttp(issuerId)) {
       return cached(issuerId, () -> profile(issuerId));
@@ -333,7 +392,7 @@ public final class IssuerKeys {
     }
   }
 
-  private Loaded didWeb(String did) {
+  private Loaded didWeb(String did, Relationship relationship) {
     URI url;
     try {
       url = KeyDocuments.didWebDocumentUrl(did);
@@ -346,7 +405,7 @@ public final class IssuerKeys {
     if (!did.equals(doc.path("id").asText(null))) {
       return new Loaded(keys, url, List.of()); // not this DID's document: it binds nothing
     }
-    for (JsonNode entry : items(doc, "assertionMethod")) {
+    for (JsonNode entry : items(doc, relationship.member())) {
       JsonNode method = entry;
       if (entry.isTextual()) {
         String ref = absolute(entry.asText(), did);
@@ -358,12 +417,12 @@ public final class IssuerKeys {
         }
       }
       if (method == null || !method.isObject() || !did.equals(method.path("controller").asText(null))) {
-        continue; // a key only under verificationMethod/authentication, or controlled by someone else
+        continue; // a key not listed for this relationship, or controlled by someone else
       }
       VerificationKey key = keyOf(method);
       if (key != null) {
         keys.add(new BoundKey(absolute(method.path("id").asText(""), did), key, did,
-            Provenance.DID_WEB_ASSERTION_METHOD, Optional.of(url)));
+            relationship.didWebProvenance, Optional.of(url)));
       }
     }
     return new Loaded(keys, url, List.of());

@@ -8,6 +8,8 @@ public enum Provenance {
   DID_JWK,
   /** Listed under {@code assertionMethod} of the issuer's {@code did:web} DID document, controlled by that DID. */
   DID_WEB_ASSERTION_METHOD,
+  /** Listed under {@code authentication} of a presentation holder's {@code did:web} DID document, controlled by that DID. */
+  DID_WEB_AUTHENTICATION,
   /** Published by the issuer's profile fetched from its id ({@code publicKey}, {@code assertionMethod}, {@code verificationMethod}). */
   ISSUER_PROFILE,
   /** A key document on the issuer's origin that the issuer's profile lists and that names the issuer as owner/controller. */

@@ -93,8 +93,12 @@ class PresentationProofTest {
     ObjectNode asserted = W3C.sign(presentation(holder.publicKey().didKey()), holder,
         ProofOptions.builder(holder.publicKey().didKeyVerificationMethod()).build());
     assertEquals(ProofFailure.PURPOSE_MISMATCH, refused(asserted, null, null).failure());
-    ObjectNode web = signed(presentation("did:web:wallet.example"), holder, null, null);
+    // A holder that is no DID has no authentication keys (did:web holders: DidWebHolderTest).
+    ObjectNode web = signed(presentation("https://wallet.example/alice"), holder, null, null);
     assertEquals(ProofFailure.SUITE_UNSUPPORTED, refused(web, null, null).failure());
+    // A did:web holder, signed with a did:key: not the holder's key.
+    ObjectNode didWeb = signed(presentation("did:web:wallet.example"), holder, null, null);
+    assertEquals(SigningErrorCode.PRESENTATION_HOLDER_MISMATCH, refused(didWeb, null, null).errorCode());
     assertEquals(ProofFailure.MALFORMED, refused(presentation(holder.publicKey().didKey()), null, null).failure());
     ObjectNode notVp = signed(presentation(holder.publicKey().didKey()), holder, null, null);
     notVp.put("type", "VerifiableCredential");
