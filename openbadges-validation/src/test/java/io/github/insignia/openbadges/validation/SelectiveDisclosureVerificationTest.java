@@ -27,10 +27,17 @@ class SelectiveDisclosureVerificationTest {
   static final SigningKey P256 = SigningKey.generate(KeyType.P256);
   static final SelectiveDisclosure SD = SelectiveDisclosure.create();
 
+  static final SigningKey P384 = SigningKey.generate(KeyType.P384);
+
   static ObjectNode base() {
+    return base(P256, P256);
+  }
+
+  /** A base proof signed by {@code signer}, naming {@code named}'s did:key as issuer and verification method. */
+  static ObjectNode base(SigningKey signer, SigningKey named) {
     ObjectNode credential = ob3();
-    ((ObjectNode) credential.get("issuer")).put("id", P256.publicKey().didKey());
-    return SD.sign(credential, P256, ProofOptions.builder(P256.publicKey().didKeyVerificationMethod())
+    ((ObjectNode) credential.get("issuer")).put("id", named.publicKey().didKey());
+    return SD.sign(credential, signer, ProofOptions.builder(named.publicKey().didKeyVerificationMethod())
         .created(Instant.parse("2025-01-01T00:00:00Z")).build(),
         List.of("/issuer", "/validFrom", "/name", "/credentialSubject/achievement"));
   }
@@ -71,5 +78,25 @@ class SelectiveDisclosureVerificationTest {
     assertEquals(Verdict.INVALID, r2.verdict(), r2::toJson);
     assertEquals(CheckCode.PROOF_INVALID, rootCause(r2), r2::toJson);
     assertTrue(r2.rootCause().orElseThrow().message().contains("SD_LABEL_MAP_INVALID"), r2::toJson);
+  }
+
+  @Test
+  void p384IssuerDerivedProofIsValidAndAlterationsAreNot() {
+    ObjectNode derived = SD.derive(base(P384, P384), List.of("/credentialSubject/identifier"));
+    VerificationReport r = VERIFIER.verify(SafeJson.write(derived));
+    assertEquals(Verdict.VALID, r.verdict(), r::toJson);
+    assertEquals(Outcome.PASS, outcome(r, CheckCode.KEY_BINDING), r::toJson);
+
+    ObjectNode altered = derived.deepCopy();
+    ((ObjectNode) altered.get("credentialSubject").get("achievement")).put("name", "Rocket science");
+    VerificationReport r2 = VERIFIER.verify(SafeJson.write(altered));
+    assertEquals(Verdict.INVALID, r2.verdict(), r2::toJson);
+    assertEquals(CheckCode.PROOF_INVALID, rootCause(r2), r2::toJson);
+
+    // Signed with the P-384 key but naming a P-256 did:key: never checked on the proof's say-so.
+    VerificationReport r3 = VERIFIER.verify(SafeJson.write(SD.derive(base(P384, P256), List.of())));
+    assertEquals(Verdict.INVALID, r3.verdict(), r3::toJson);
+    assertEquals(CheckCode.PROOF_INVALID, rootCause(r3), r3::toJson);
+    assertTrue(r3.rootCause().orElseThrow().message().contains("base signature does not verify"), r3::toJson);
   }
 }

@@ -59,9 +59,12 @@ public enum Cryptosuite {
     return keyType;
   }
 
-  /** Whether the suite signs and verifies with keys of {@code type} ({@code ecdsa-rdfc-2019}: P-256 and P-384). */
+  /**
+   * Whether the suite signs and verifies with keys of {@code type} ({@code ecdsa-rdfc-2019} and
+   * {@code ecdsa-sd-2023}: P-256 and P-384).
+   */
   public boolean accepts(KeyType type) {
-    return this == ECDSA_RDFC_2019 ? EcdsaRdfc2019.KEY_TYPES.contains(type) : keyType == type;
+    return this == ECDSA_RDFC_2019 || this == ECDSA_SD_2023 ? EcdsaRdfc2019.KEY_TYPES.contains(type) : keyType == type;
   }
 
   /**

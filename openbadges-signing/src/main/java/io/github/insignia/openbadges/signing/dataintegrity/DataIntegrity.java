@@ -84,6 +84,11 @@ public final class DataIntegrity {
     return canonicalizer;
   }
 
+  /** The canonicalizer for {@code keyType} under {@code suite} (RDFC-1.0 with SHA-384 for P-384 ECDSA keys). */
+  RdfCanonicalizer canonicalizer(Cryptosuite suite, KeyType keyType) {
+    return usesSha384(suite, keyType) ? canonicalizer384 : canonicalizer;
+  }
+
   /** With the default canonicalizer (pinned contexts, safe mode, work limits). */
   public static DataIntegrity create() {
     return new DataIntegrity(RdfCanonicalizer.create());
@@ -484,7 +489,8 @@ public final class DataIntegrity {
   // ---------------------------------------------------------------- helpers
 
   private static boolean usesSha384(Cryptosuite suite, KeyType keyType) {
-    return suite == Cryptosuite.ECDSA_RDFC_2019 && EcdsaRdfc2019.usesSha384(keyType);
+    // ecdsa-sd-2023 follows the issuer key's curve as ecdsa-rdfc-2019 does (W3C vc-di-ecdsa, Algorithms).
+    return (suite == Cryptosuite.ECDSA_RDFC_2019 || suite == Cryptosuite.ECDSA_SD_2023) && EcdsaRdfc2019.usesSha384(keyType);
   }
 
   private static byte[] digest(String canonical, Cryptosuite suite, KeyType keyType) {
@@ -495,7 +501,8 @@ public final class DataIntegrity {
     return canonicalize(node, suite, suite.keyType());
   }
 
-  private String canonicalize(JsonNode node, Cryptosuite suite, KeyType keyType) {
+  /** As {@link #canonicalize(JsonNode, Cryptosuite)}, RDFC-1.0 hashing with the hash of {@code keyType}'s curve. */
+  String canonicalize(JsonNode node, Cryptosuite suite, KeyType keyType) {
     try {
       return suite.usesJcs() ? Jcs.canonicalize(node)
           : usesSha384(suite, keyType) ? canonicalizer384.canonicalize(node) : canonicalizer.canonicalize(node);

@@ -10,12 +10,14 @@ import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.signing.internal.Base58;
 import io.github.insignia.openbadges.signing.internal.Cbor;
 import io.github.insignia.openbadges.signing.internal.Crypto;
+import io.github.insignia.openbadges.signing.internal.EcCurve;
 import io.github.insignia.openbadges.signing.internal.JsonLdSelection;
 import io.github.insignia.openbadges.signing.internal.NQuadLines;
 import io.github.insignia.openbadges.signing.keys.Multikey;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.signing.rdf.CanonicalDataset;
+import io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer;
 import io.github.insignia.openbadges.signing.verify.ProofFailure;
 import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,8 @@ import javax.crypto.spec.SecretKeySpec;
  * way).
  *
  * <p>The base proof signs each canonical statement separately with a proof-scoped P-256 key, and
- * the mandatory statements (chosen by JSON pointers) together with the issuer's key; blank nodes
+ * the mandatory statements (chosen by JSON pointers) together with the issuer's P-256 or P-384 key
+ * (every hash, the HMAC and RDFC-1.0 then use that key's SHA-256 or SHA-384); blank nodes
  * are relabeled with an HMAC so that a disclosure does not reveal how many there were. The base
  * proof carries the HMAC key: it is for the holder, not for verifiers.
  *
@@ -59,34 +62,70 @@ public final class SelectiveDisclosure {
   private static final Cryptosuite SUITE = Cryptosuite.ECDSA_SD_2023;
 
   private final DataIntegrity dataIntegrity;
+  /**
+   * The curve of the issuer key this instance hashes for: the proof hash, the mandatory hash, the
+   * HMAC and RDFC-1.0 all use that curve's hash (SHA-256 for P-256, SHA-384 for P-384). The
+   * proof-scoped key is P-256 whatever the issuer's curve.
+   */
+  private final EcCurve curve;
 
-  private SelectiveDisclosure(DataIntegrity dataIntegrity) {
+  private SelectiveDisclosure(DataIntegrity dataIntegrity, EcCurve curve) {
     this.dataIntegrity = dataIntegrity;
+    this.curve = curve;
+  }
+
+  /** This instance for an issuer key on {@code other} (package-private for the vector tests). */
+  SelectiveDisclosure on(EcCurve other) {
+    return other == curve ? this : new SelectiveDisclosure(dataIntegrity, other);
+  }
+
+  /** The curve whose signatures are {@code length} bytes, or null. */
+  private static EcCurve curveOfSignature(int length) {
+    for (EcCurve c : EcCurve.values()) {
+      if (2 * c.size() == length) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private String canonicalize(JsonNode node) {
+    return dataIntegrity.canonicalize(node, SUITE, curve.keyType());
+  }
+
+  private RdfCanonicalizer canonicalizer() {
+    return dataIntegrity.canonicalizer(SUITE, curve.keyType());
+  }
+
+  private byte[] hash(String text) {
+    return curve.hash(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** With the default canonicalizer (pinned contexts, safe mode, limits). */
   public static SelectiveDisclosure create() {
-    return new SelectiveDisclosure(DataIntegrity.create());
+    return new SelectiveDisclosure(DataIntegrity.create(), EcCurve.P256);
   }
 
   /** With the canonicalizer of {@code dataIntegrity} (a host's extra contexts, limits). */
   public static SelectiveDisclosure create(DataIntegrity dataIntegrity) {
-    return new SelectiveDisclosure(Objects.requireNonNull(dataIntegrity, "dataIntegrity"));
+    return new SelectiveDisclosure(Objects.requireNonNull(dataIntegrity, "dataIntegrity"), EcCurve.P256);
   }
 
   // ---------------------------------------------------------------- issuer: base proof
 
   /**
    * Returns a copy of {@code document} with an {@code ecdsa-sd-2023} base proof, signed with the
-   * issuer's P-256 key; {@code mandatoryPointers} (JSON pointers such as {@code /issuer}) select the
-   * claims every derived proof must disclose. A fresh HMAC key and proof-scoped key are drawn.
+   * issuer's P-256 or P-384 key (hashing with SHA-256 or SHA-384 to match); {@code mandatoryPointers}
+   * (JSON pointers such as {@code /issuer}) select the claims every derived proof must disclose. A
+   * fresh HMAC key (as long as the hash) and P-256 proof-scoped key are drawn.
    *
-   * @throws ConfigurationException {@code SD_KEY_TYPE_UNSUPPORTED} for a key that is not P-256
+   * @throws ConfigurationException {@code SD_KEY_TYPE_UNSUPPORTED} for a key that is neither P-256 nor P-384
    * @throws InvalidInputException {@code SD_POINTER_INVALID}, {@code SD_DOCUMENT_UNSUPPORTED}, or a
    *     canonicalization code
    */
   public ObjectNode sign(JsonNode document, Signer issuerKey, ProofOptions options, List<String> mandatoryPointers) {
-    byte[] hmacKey = new byte[32];
+    EcCurve issuerCurve = EcCurve.of(Objects.requireNonNull(issuerKey, "issuerKey").keyType());
+    byte[] hmacKey = new byte[issuerCurve == null ? 32 : issuerCurve.size()];
     Crypto.RANDOM.nextBytes(hmacKey);
     return sign(document, issuerKey, options, mandatoryPointers, hmacKey, SigningKey.generate(KeyType.P256));
   }
@@ -96,9 +135,20 @@ public final class SelectiveDisclosure {
       byte[] hmacKey, SigningKey proofKey) {
     Objects.requireNonNull(issuerKey, "issuerKey");
     Objects.requireNonNull(options, "options");
-    if (issuerKey.keyType() != KeyType.P256 || proofKey.keyType() != KeyType.P256) {
-      throw new ConfigurationException(SigningErrorCode.SD_KEY_TYPE_UNSUPPORTED, "ecdsa-sd-2023 signs with P-256 keys only");
+    EcCurve issuerCurve = EcCurve.of(issuerKey.keyType());
+    if (issuerCurve == null || proofKey.keyType() != KeyType.P256) {
+      throw new ConfigurationException(SigningErrorCode.SD_KEY_TYPE_UNSUPPORTED,
+          "ecdsa-sd-2023 signs with a P-256 or P-384 issuer key and a P-256 proof-scoped key, not " + issuerKey.keyType());
     }
+    if (hmacKey.length != issuerCurve.size()) {
+      throw new ConfigurationException(SigningErrorCode.SD_KEY_TYPE_UNSUPPORTED,
+          "the HMAC key must be as long as the " + issuerCurve + " hash (" + issuerCurve.size() + " bytes)");
+    }
+    return on(issuerCurve).signOnCurve(document, issuerKey, options, mandatoryPointers, hmacKey, proofKey);
+  }
+
+  private ObjectNode signOnCurve(JsonNode document, Signer issuerKey, ProofOptions options, List<String> mandatoryPointers,
+      byte[] hmacKey, SigningKey proofKey) {
     if (document == null || !document.isObject()) {
       throw new InvalidInputException(SigningErrorCode.SD_DOCUMENT_UNSUPPORTED, "the document must be a JSON object");
     }
@@ -118,7 +168,7 @@ public final class SelectiveDisclosure {
     options.challenge().ifPresent(v -> proof.put("challenge", v));
     options.domain().ifPresent(v -> proof.put("domain", v));
 
-    byte[] proofHash = DataIntegrity.sha256(dataIntegrity.canonicalize(DataIntegrity.proofConfig(signed, proof), SUITE));
+    byte[] proofHash = hash(canonicalize(DataIntegrity.proofConfig(signed, proof)));
     List<String> mandatoryList = List.copyOf(mandatoryPointers);
     Grouped grouped = group(signed, hmacLabels(hmacKey), List.of(mandatoryList));
     Set<Integer> mandatory = grouped.matching().get(0);
@@ -133,7 +183,7 @@ public final class SelectiveDisclosure {
       }
     }
     byte[] publicKey = Multikey.decodeMultibase(proofKey.publicKey().publicKeyMultibase());
-    byte[] baseSignature = issuerKey.sign(concat(proofHash, publicKey, DataIntegrity.sha256(mandatoryText.toString())));
+    byte[] baseSignature = issuerKey.sign(concat(proofHash, publicKey, hash(mandatoryText.toString())));
     List<Object> components = List.of(baseSignature, publicKey, hmacKey.clone(), signatures, List.copyOf(mandatoryList));
     proof.put("proofValue", "u" + Crypto.b64u(concat(BASE_HEADER, Cbor.encode(components))));
     signed.set("proof", proof);
@@ -161,6 +211,11 @@ public final class SelectiveDisclosure {
       throw new InvalidInputException(SigningErrorCode.SD_BASE_PROOF_REQUIRED, "the proof is a derived proof, not a base proof");
     }
     BaseProof base = parseBase(raw);
+    // The holder is not judging the proof: the base signature's length names the issuer's curve.
+    return on(curveOfSignature(base.baseSignature().length)).deriveOnCurve(signed, proof, base, selectivePointers);
+  }
+
+  private ObjectNode deriveOnCurve(JsonNode signed, JsonNode proof, BaseProof base, List<String> selectivePointers) {
     ObjectNode unsecured = DataIntegrity.unsecured(signed, List.of());
     Set<String> combinedSet = new LinkedHashSet<>(base.mandatoryPointers());
     combinedSet.addAll(selectivePointers);
@@ -189,8 +244,7 @@ public final class SelectiveDisclosure {
       index++;
     }
     ObjectNode reveal = select(combined, unsecured);
-    CanonicalDataset revealIds = dataIntegrity.canonicalizer()
-        .canonicalizeNQuadsWithMap(String.join("", grouped.deskolemized().get(2)));
+    CanonicalDataset revealIds = canonicalizer().canonicalizeNQuadsWithMap(String.join("", grouped.deskolemized().get(2)));
     Map<Object, Object> labelMap = new TreeMap<>();
     for (Map.Entry<String, String> e : revealIds.issuedIdentifiers().entrySet()) {
       String signedLabel = grouped.labelMap().get(e.getKey());
@@ -201,7 +255,7 @@ public final class SelectiveDisclosure {
       labelMap.put(Long.parseLong(e.getValue().substring(4)), Base64.getUrlDecoder().decode(signedLabel.substring(1)));
     }
     List<Object> components = List.of(base.baseSignature(), base.publicKey(), filtered, labelMap, mandatoryIndexes);
-    ObjectNode derivedProof = proof.deepCopy();
+    ObjectNode derivedProof = (ObjectNode) proof.deepCopy();
     derivedProof.put("proofValue", "u" + Crypto.b64u(concat(DERIVED_HEADER, Cbor.encode(components))));
     reveal.set("proof", derivedProof);
     return reveal;
@@ -215,14 +269,28 @@ public final class SelectiveDisclosure {
    */
   int verify(JsonNode document, JsonNode proof, String proofValue, Supplier<List<VerificationKey>> issuerKeys) {
     byte[] raw = decodeProofValue(proofValue);
+    Record parsed;
+    if (startsWith(raw, DERIVED_HEADER)) {
+      parsed = parseDerived(raw);
+    } else if (startsWith(raw, BASE_HEADER)) {
+      parsed = parseBase(raw);
+    } else {
+      throw malformed("the proofValue has neither the base nor the derived ecdsa-sd-2023 header");
+    }
+    byte[] baseSignature = parsed instanceof DerivedProof d ? d.baseSignature() : ((BaseProof) parsed).baseSignature();
+    // Only issuer keys on the curve of this signature are tried, and all hashing follows that key's
+    // curve: the proof never chooses a hash on its own.
+    return on(curveOfSignature(baseSignature.length)).verifyOnCurve(document, proof, parsed, issuerKeys);
+  }
+
+  private int verifyOnCurve(JsonNode document, JsonNode proof, Record parsed, Supplier<List<VerificationKey>> issuerKeys) {
     ObjectNode unsecured = DataIntegrity.unsecured(document, List.of());
     List<String> mandatory = new ArrayList<>();
     List<String> nonMandatory = new ArrayList<>();
     byte[] baseSignature;
     byte[] publicKey;
     List<byte[]> signatures;
-    if (startsWith(raw, DERIVED_HEADER)) {
-      DerivedProof derived = parseDerived(raw);
+    if (parsed instanceof DerivedProof derived) {
       baseSignature = derived.baseSignature();
       publicKey = derived.publicKey();
       signatures = derived.signatures();
@@ -239,8 +307,8 @@ public final class SelectiveDisclosure {
       for (int i = 0; i < nquads.size(); i++) {
         (mandatoryIndexes.contains(i) ? mandatory : nonMandatory).add(nquads.get(i));
       }
-    } else if (startsWith(raw, BASE_HEADER)) {
-      BaseProof base = parseBase(raw);
+    } else {
+      BaseProof base = (BaseProof) parsed;
       baseSignature = base.baseSignature();
       publicKey = base.publicKey();
       signatures = base.signatures();
@@ -256,20 +324,18 @@ public final class SelectiveDisclosure {
       for (int i = 0; i < grouped.nquads().size(); i++) {
         (grouped.matching().get(0).contains(i) ? mandatory : nonMandatory).add(grouped.nquads().get(i));
       }
-    } else {
-      throw malformed("the proofValue has neither the base nor the derived ecdsa-sd-2023 header");
     }
     if (signatures.size() != nonMandatory.size()) {
       throw new ProofVerificationException(ProofFailure.DISCLOSURE_MISMATCH, SigningErrorCode.SD_SIGNATURE_COUNT_MISMATCH,
           "the proof signs " + signatures.size() + " non-mandatory statements, the document discloses " + nonMandatory.size());
     }
     VerificationKey proofKey = proofScopedKey(publicKey);
-    byte[] proofHash = DataIntegrity.sha256(dataIntegrity.canonicalize(DataIntegrity.proofConfig(document, proof), SUITE));
-    byte[] toVerify = concat(proofHash, publicKey, DataIntegrity.sha256(String.join("", mandatory)));
+    byte[] proofHash = hash(canonicalize(DataIntegrity.proofConfig(document, proof)));
+    byte[] toVerify = concat(proofHash, publicKey, hash(String.join("", mandatory)));
     List<VerificationKey> keys = issuerKeys.get();
     int verified = -1;
     for (int i = 0; i < keys.size() && verified < 0; i++) {
-      if (verifies(keys.get(i), toVerify, baseSignature)) {
+      if (EcCurve.of(keys.get(i).keyType()) == curve && verifies(keys.get(i), toVerify, baseSignature)) {
         verified = i;
       }
     }
@@ -288,7 +354,7 @@ public final class SelectiveDisclosure {
 
   /** The disclosed document's canonical statements relabeled with a derived proof's label map, sorted. */
   private List<String> disclosedStatements(ObjectNode unsecured, Map<String, String> labelMap) {
-    return relabelSorted(dataIntegrity.canonicalize(unsecured, SUITE), label -> {
+    return relabelSorted(canonicalize(unsecured), label -> {
       String mapped = labelMap.get(label);
       if (mapped == null) {
         throw new ProofVerificationException(ProofFailure.DISCLOSURE_MISMATCH, SigningErrorCode.SD_LABEL_MAP_INVALID,
@@ -357,9 +423,9 @@ public final class SelectiveDisclosure {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(SigningErrorCode.SD_DOCUMENT_UNSUPPORTED, e.getMessage(), e);
     }
-    List<String> deskolemized = deskolemize(dataIntegrity.canonicalize(skolemized, SUITE));
-    CanonicalDataset canonical = dataIntegrity.canonicalizer().canonicalizeNQuadsWithMap(String.join("", deskolemized));
-    if (!canonical.nquads().equals(dataIntegrity.canonicalize(unsecured, SUITE))) {
+    List<String> deskolemized = deskolemize(canonicalize(skolemized));
+    CanonicalDataset canonical = canonicalizer().canonicalizeNQuadsWithMap(String.join("", deskolemized));
+    if (!canonical.nquads().equals(canonicalize(unsecured))) {
       // Naming every node changed the graph (a language map, a JSON literal): selections could not be matched.
       throw new InvalidInputException(SigningErrorCode.SD_DOCUMENT_UNSUPPORTED,
           "the document has structures selective disclosure cannot track (language maps, JSON literals)");
@@ -380,7 +446,7 @@ public final class SelectiveDisclosure {
         selections.add(List.of());
         continue;
       }
-      List<String> selected = deskolemize(dataIntegrity.canonicalize(select(pointers, skolemized), SUITE));
+      List<String> selected = deskolemize(canonicalize(select(pointers, skolemized)));
       Set<String> relabeled = new java.util.HashSet<>();
       for (String line : selected) {
         relabeled.add(NQuadLines.rewrite(line, b -> "_:" + labelMap.getOrDefault(b, b), iri -> "<" + iri + ">"));
@@ -424,14 +490,16 @@ public final class SelectiveDisclosure {
     return out;
   }
 
-  private static UnaryOperator<String> hmacLabels(byte[] hmacKey) {
+  /** Blank node labels by HMAC with the issuer curve's hash ("the same hash as the signature algorithm"). */
+  private UnaryOperator<String> hmacLabels(byte[] hmacKey) {
+    String algorithm = curve == EcCurve.P384 ? "HmacSHA384" : "HmacSHA256";
     return c14n -> {
       try {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
+        Mac mac = Mac.getInstance(algorithm);
+        mac.init(new SecretKeySpec(hmacKey, algorithm));
         return "u" + Crypto.b64u(mac.doFinal(c14n.getBytes(StandardCharsets.UTF_8)));
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("HmacSHA256 is not available", e);
+        throw new IllegalStateException(algorithm + " is not available", e);
       }
     };
   }
@@ -470,12 +538,15 @@ public final class SelectiveDisclosure {
 
   private BaseProof parseBase(byte[] raw) {
     List<?> c = components(raw, 5);
-    return new BaseProof(bytes(c.get(0), 64, "baseSignature"), bytes(c.get(1), 35, "publicKey"),
-        bytes(c.get(2), 32, "hmacKey"), signatures(c.get(3)), texts(c.get(4)));
+    byte[] baseSignature = baseSignature(c.get(0));
+    // The HMAC key is as long as the issuer curve's hash (RFC 2104 via vc-di-ecdsa): 32 or 48 bytes.
+    return new BaseProof(baseSignature, bytes(c.get(1), 35, "publicKey"),
+        bytes(c.get(2), baseSignature.length / 2, "hmacKey"), signatures(c.get(3)), texts(c.get(4)));
   }
 
   private DerivedProof parseDerived(byte[] raw) {
     List<?> c = components(raw, 5);
+    byte[] baseSignature = baseSignature(c.get(0));
     if (!(c.get(3) instanceof Map<?, ?> compressed)) {
       throw malformed("the label map is not a CBOR map");
     }
@@ -484,7 +555,7 @@ public final class SelectiveDisclosure {
       if (!(e.getKey() instanceof Long k)) {
         throw malformed("a label map key is not an integer");
       }
-      labelMap.put("c14n" + k, "u" + Crypto.b64u(bytes(e.getValue(), 32, "label")));
+      labelMap.put("c14n" + k, "u" + Crypto.b64u(bytes(e.getValue(), baseSignature.length / 2, "label")));
     }
     if (new java.util.HashSet<>(labelMap.values()).size() != labelMap.size()) {
       // Two disclosed blank nodes under one signed label would split a node the issuer signed as one.
@@ -501,7 +572,7 @@ public final class SelectiveDisclosure {
       }
       mandatory.add(l.intValue());
     }
-    return new DerivedProof(bytes(c.get(0), 64, "baseSignature"), bytes(c.get(1), 35, "publicKey"),
+    return new DerivedProof(baseSignature, bytes(c.get(1), 35, "publicKey"),
         signatures(c.get(2)), labelMap, mandatory);
   }
 
@@ -517,6 +588,14 @@ public final class SelectiveDisclosure {
       throw malformed("the proofValue is not a CBOR array of " + count + " components");
     }
     return list;
+  }
+
+  /** The issuer's signature: 64 bytes (P-256) or 96 (P-384); its length fixes the other lengths. */
+  private static byte[] baseSignature(Object value) {
+    if (!(value instanceof byte[] b) || curveOfSignature(b.length) == null) {
+      throw malformed("baseSignature is not a byte string of 64 (P-256) or 96 (P-384) bytes");
+    }
+    return b;
   }
 
   private static byte[] bytes(Object value, int length, String what) {
