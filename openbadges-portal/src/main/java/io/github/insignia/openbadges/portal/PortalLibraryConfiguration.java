@@ -136,7 +136,10 @@ class PortalLibraryConfiguration {
     Duration connect = Duration.ofSeconds(5);
     Duration total = Duration.ofSeconds(15);
     ResourceFetcher network = HttpResourceFetcher.builder().connectTimeout(connect).totalTimeout(total).build();
+    // Only awarded badges are imported: a genuine endorsement, BadgeClass or presentation is not a
+    // badge the learner earned (INPUT_NOT_AN_AWARD), whatever else verifies about it.
     return BadgeVerifier.create(VerificationOptions.builder()
+        .expectAward()
         .connectTimeout(connect)
         .totalTimeout(total)
         .fetcher(own.orElse(network))

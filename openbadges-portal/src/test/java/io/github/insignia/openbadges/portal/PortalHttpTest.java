@@ -58,6 +58,13 @@ class PortalHttpTest {
 
   @Autowired RateLimiter limiter;
   @Autowired JdbcClient jdbc;
+  @Autowired BadgeVerifier importVerifier;
+
+  @Test
+  void importAcceptsOnlyAwardedBadges() {
+    assertEquals(java.util.Set.of(io.github.insignia.openbadges.model.DocumentKind.ASSERTION,
+        io.github.insignia.openbadges.model.DocumentKind.CREDENTIAL), importVerifier.options().expectedKinds());
+  }
 
   @BeforeEach
   void resetLimits() {
