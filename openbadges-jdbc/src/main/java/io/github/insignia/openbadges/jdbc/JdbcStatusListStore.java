@@ -5,6 +5,8 @@ import io.github.insignia.openbadges.issuing.status.Revocation;
 import io.github.insignia.openbadges.issuing.status.StatusAssignment;
 import io.github.insignia.openbadges.issuing.status.StatusListStore;
 import io.github.insignia.openbadges.issuing.status.StatusSlot;
+import io.github.insignia.openbadges.issuing.status.StatusStoreException;
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,9 +28,15 @@ import javax.sql.DataSource;
  * the counter advanced; then commit. Every node therefore allocates in one order, and a unique
  * constraint on {@code (list_number, list_index)} refuses a duplicate slot whatever happens.
  * Serialization failures, deadlocks, lock timeouts and unique violations are retried a bounded
- * number of times ({@code JDBC_CONFLICT} after that, with nothing handed out). A slot is committed
+ * number of times ({@code STATUS_STORE_LOCKED} after that, with nothing handed out). A slot is committed
  * before {@code assign} returns. Revocations are single inserts under a unique constraint: the
  * first one wins and none is lost to a concurrent writer.
+ *
+ * <p>Failures follow the interface: a database failure is a {@link StatusStoreException} ({@code
+ * STATUS_STORE_IO}, {@code STATUS_STORE_LOCKED}, {@code STATUS_STORE_CORRUPT}; its cause is the
+ * {@link JdbcException} naming the {@code JDBC_*} code and SQL state), so a caller such as a batch
+ * stops on it as on the file store's; a value too long for its column is an {@code
+ * InvalidInputException} ({@code JDBC_VALUE_TOO_LONG}), a fault of that one call's input.
  *
  * <p>Thread-safe and stateless: every call borrows a connection from the data source (use a pool).
  */
@@ -79,7 +87,7 @@ public final class JdbcStatusListStore implements StatusListStore {
     if (existing.isPresent()) {
       return existing.get();
     }
-    return Sql.transaction(dataSource, "status slot allocation", c -> {
+    return transaction("status slot allocation", c -> {
       long list;
       int next;
       try (PreparedStatement lock = c.prepareStatement(
@@ -157,7 +165,7 @@ public final class JdbcStatusListStore implements StatusListStore {
     Sql.bounded("revocation reason", revocation.reason(), MAX_REASON);
     // a concurrent first revocation turns the insert into a unique violation, which is retried:
     // the retry finds it and answers "already revoked"; the insert is committed before returning
-    return Sql.transaction(dataSource, "revocation", c -> {
+    return transaction("revocation", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT 1 FROM insignia_revocation WHERE credential_id = ?")) {
         ps.setString(1, revocation.credentialId());
@@ -224,7 +232,8 @@ public final class JdbcStatusListStore implements StatusListStore {
    * Checks that this store can allocate: locks the counter row as {@link #assign} does, then rolls
    * back (a health check; nothing is changed).
    *
-   * @throws JdbcException when the database cannot be written or the lock cannot be had
+   * @throws StatusStoreException {@code STATUS_STORE_IO} when the database cannot be written or the
+   *     lock cannot be had
    */
   public void checkWritable() {
     try (Connection c = dataSource.getConnection()) {
@@ -241,7 +250,7 @@ public final class JdbcStatusListStore implements StatusListStore {
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw Sql.io("status store write check", e);
+      throw storeFailure(Sql.io("status store write check", e));
     }
   }
 
@@ -249,8 +258,34 @@ public final class JdbcStatusListStore implements StatusListStore {
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw Sql.io(what, e);
+      throw storeFailure(Sql.io(what, e));
+    } catch (JdbcException e) {
+      throw storeFailure(e); // a row that cannot be read back
     }
+  }
+
+  private <T> T transaction(String what, Sql.Work<T> work) {
+    try {
+      return Sql.transaction(dataSource, what, work);
+    } catch (JdbcException e) {
+      throw storeFailure(e);
+    }
+  }
+
+  /**
+   * The interface's exception for a database failure, so that every caller of a {@link
+   * StatusListStore} (a batch stops on it) treats this store like the others: {@code JDBC_IO} is
+   * {@code STATUS_STORE_IO}, {@code JDBC_CONFLICT} (retries exhausted against concurrent writers)
+   * {@code STATUS_STORE_LOCKED}, {@code JDBC_DATA_CORRUPT} {@code STATUS_STORE_CORRUPT}; the
+   * {@link JdbcException} with its own code and SQL state is the cause.
+   */
+  static StatusStoreException storeFailure(JdbcException e) {
+    IssuingErrorCode code = switch ((JdbcErrorCode) e.errorCode()) {
+      case JDBC_CONFLICT -> IssuingErrorCode.STATUS_STORE_LOCKED;
+      case JDBC_DATA_CORRUPT -> IssuingErrorCode.STATUS_STORE_CORRUPT;
+      default -> IssuingErrorCode.STATUS_STORE_IO;
+    };
+    return new StatusStoreException(code, e.getMessage() + " [" + e.errorCode() + "]", e);
   }
 
   private static Optional<StatusAssignment> find(Connection c, String credentialId) throws SQLException {

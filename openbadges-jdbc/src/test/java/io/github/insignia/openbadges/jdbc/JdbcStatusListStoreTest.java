@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.insignia.openbadges.InvalidInputException;
+import io.github.insignia.openbadges.issuing.IssuingErrorCode;
+import io.github.insignia.openbadges.issuing.status.StatusStoreException;
 import io.github.insignia.openbadges.issuing.status.Revocation;
 import io.github.insignia.openbadges.issuing.status.StatusAssignment;
 import io.github.insignia.openbadges.issuing.status.StatusService;
@@ -105,11 +107,24 @@ class JdbcStatusListStoreTest {
   }
 
   @Test
-  void aDatabaseWithoutTheTablesIsAJdbcIoError() {
+  void aDatabaseWithoutTheTablesIsTheInterfacesStoreIoError() {
     JdbcStatusListStore store = JdbcStatusListStore.of(TestDatabases.fresh("h2-memory", temp));
-    JdbcException e = assertThrows(JdbcException.class, () -> store.assign("urn:uuid:a", "k", 10));
-    assertSame(JdbcErrorCode.JDBC_IO, e.errorCode());
-    assertSame(JdbcErrorCode.JDBC_IO, assertThrows(JdbcException.class, store::revocations).errorCode());
+    StatusStoreException e = assertThrows(StatusStoreException.class, () -> store.assign("urn:uuid:a", "k", 10));
+    assertSame(IssuingErrorCode.STATUS_STORE_IO, e.errorCode());
+    // the JDBC detail is the cause
+    assertSame(JdbcErrorCode.JDBC_IO, ((JdbcException) e.getCause()).errorCode());
+    assertSame(IssuingErrorCode.STATUS_STORE_IO, assertThrows(StatusStoreException.class, store::revocations).errorCode());
+    assertSame(IssuingErrorCode.STATUS_STORE_IO, assertThrows(StatusStoreException.class, store::listCount).errorCode());
+    assertSame(IssuingErrorCode.STATUS_STORE_IO,
+        assertThrows(StatusStoreException.class, () -> store.revoke(new Revocation("a", "r", Instant.EPOCH))).errorCode());
+    assertSame(IssuingErrorCode.STATUS_STORE_IO, assertThrows(StatusStoreException.class, store::checkWritable).errorCode());
+  }
+
+  @Test
+  void exhaustedRetriesAreTheInterfacesLockedError() {
+    StatusStoreException e = JdbcStatusListStore.storeFailure(
+        new JdbcException(JdbcErrorCode.JDBC_CONFLICT, "still conflicting"));
+    assertSame(IssuingErrorCode.STATUS_STORE_LOCKED, e.errorCode());
   }
 
   @Test
@@ -118,7 +133,8 @@ class JdbcStatusListStoreTest {
     try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
       st.execute("INSERT INTO insignia_revocation (credential_id, reason, revoked_at) VALUES ('a', 'r', 'yesterday')");
     }
-    JdbcException e = assertThrows(JdbcException.class, () -> JdbcStatusListStore.of(ds).revocations());
-    assertSame(JdbcErrorCode.JDBC_DATA_CORRUPT, e.errorCode());
+    StatusStoreException e = assertThrows(StatusStoreException.class, () -> JdbcStatusListStore.of(ds).revocations());
+    assertSame(IssuingErrorCode.STATUS_STORE_CORRUPT, e.errorCode());
+    assertSame(JdbcErrorCode.JDBC_DATA_CORRUPT, ((JdbcException) e.getCause()).errorCode());
   }
 }

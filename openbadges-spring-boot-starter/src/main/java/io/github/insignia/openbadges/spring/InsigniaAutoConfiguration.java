@@ -7,6 +7,8 @@ import io.github.insignia.openbadges.issuing.BadgeIssuer;
 import io.github.insignia.openbadges.issuing.status.StatusListStore;
 import io.github.insignia.openbadges.issuing.status.StatusService;
 import io.github.insignia.openbadges.export.backpack.TokenStore;
+import io.github.insignia.openbadges.json.SafeJson;
+import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
 import io.github.insignia.openbadges.validation.BadgeVerifier;
@@ -17,6 +19,10 @@ import io.github.insignia.openbadges.web.BadgeStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +47,7 @@ import org.springframework.core.io.Resource;
     InsigniaIssuingConfiguration.class, InsigniaWebConfiguration.class,
     InsigniaHealthConfiguration.class})
 public class InsigniaAutoConfiguration {
+  private static final System.Logger LOG = System.getLogger(InsigniaAutoConfiguration.class.getName());
   private static final int MAX_KEY_BYTES = 64 * 1024;
   private static final int MAX_PROFILE_BYTES = 1 << 20;
 
@@ -101,7 +108,70 @@ public class InsigniaAutoConfiguration {
     }
   }
 
-  static ObjectNode profile(InsigniaProperties properties) {
+  /**
+   * The issuer profile: the configured file, else one made of the {@code insignia.issuer.*} fields
+   * whose id is {@code keyDid} when given (the key's own {@code did:key}), else the configured id,
+   * else the site URL + {@code /issuer}.
+   */
+  /**
+   * The key at {@code insignia.key.location}; with {@code insignia.key.generate}, a missing file is
+   * first made (Ed25519, owner-only permissions). The file is written beside under a temporary name
+   * and then hard-linked into place, which fails when another node got there first: that node's key
+   * is then read, so nodes sharing a folder share one key.
+   */
+  static SigningKey loadOrGenerateKey(InsigniaProperties.Key key) {
+    Resource location = key.location();
+    if (key.generate() && location != null && location.isFile() && !location.exists()) {
+      Path file;
+      try {
+        file = location.getFile().toPath().toAbsolutePath();
+      } catch (IOException e) {
+        throw new ConfigurationException(SpringErrorCode.INSIGNIA_KEY_UNREADABLE,
+            "insignia.key.location is not a file: " + location.getDescription(), e);
+      }
+      generateKey(file);
+    }
+    return readKey(location);
+  }
+
+  private static void generateKey(Path file) {
+    Path temp = null;
+    try {
+      Files.createDirectories(file.getParent());
+      SigningKey made = SigningKey.generate(KeyType.ED25519);
+      temp = Files.createTempFile(file.getParent(), ".insignia-key", ".tmp");
+      try {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the folder's own permissions protect it
+      }
+      Files.writeString(temp, SafeJson.writePretty(made.toPrivateJwk()), StandardCharsets.UTF_8);
+      try {
+        Files.createLink(file, temp);
+        LOG.log(System.Logger.Level.INFO, "insignia: made a new issuer key in {0}", file);
+      } catch (FileAlreadyExistsException e) {
+        // another node made it first: use that one (readKey below)
+      } catch (UnsupportedOperationException e) {
+        Files.move(temp, file); // no hard links: a plain move, which refuses to replace
+        temp = null;
+      }
+    } catch (FileAlreadyExistsException e) {
+      // made concurrently by another node
+    } catch (IOException e) {
+      throw new ConfigurationException(SpringErrorCode.INSIGNIA_KEY_UNREADABLE,
+          "insignia.key.generate: cannot write a new key to " + file, e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // a stray temporary file holds a key nobody uses; the folder is the operator's
+        }
+      }
+    }
+  }
+
+  static ObjectNode profile(InsigniaProperties properties, String keyDid) {
     InsigniaProperties.Issuer issuer = properties.issuer();
     if (issuer.profile() != null) {
       try {
@@ -116,13 +186,15 @@ public class InsigniaAutoConfiguration {
           "insignia.issuer.profile is not a JSON object: " + issuer.profile().getDescription());
     }
     ObjectNode profile = new ObjectMapper().createObjectNode();
-    profile.put("id", issuer.id() != null ? issuer.id().toString() : siteUrl(properties) + "/issuer");
+    profile.put("id", keyDid != null ? keyDid
+        : issuer.id() != null ? issuer.id().toString() : siteUrl(properties) + "/issuer");
     profile.putArray("type").add("Profile");
     profile.put("name", issuer.name());
-    if (issuer.url() != null) {
+    // a blank URL (an unset placeholder such as ${x:}) means none
+    if (issuer.url() != null && !issuer.url().toString().isBlank()) {
       profile.put("url", issuer.url().toString());
     }
-    if (issuer.email() != null) {
+    if (issuer.email() != null && !issuer.email().isBlank()) {
       profile.put("email", issuer.email());
     }
     return profile;

@@ -24,15 +24,17 @@ class InsigniaIssuingConfiguration {
   @Bean
   @ConditionalOnMissingBean
   SigningKey insigniaSigningKey(InsigniaProperties properties) {
-    return InsigniaAutoConfiguration.readKey(properties.key().location());
+    return InsigniaAutoConfiguration.loadOrGenerateKey(properties.key());
   }
 
   @Bean
   @ConditionalOnMissingBean
   InsigniaAutoConfiguration.IssuerIdentity insigniaIssuerIdentity(InsigniaProperties properties, SigningKey key) {
-    ObjectNode profile = InsigniaAutoConfiguration.profile(properties);
+    boolean didKey = properties.issuer().didKey();
+    ObjectNode profile = InsigniaAutoConfiguration.profile(properties, didKey ? key.publicKey().didKey() : null);
     String issuerId = profile.path("id").asText("");
-    String vm = properties.key().verificationMethod() != null ? properties.key().verificationMethod()
+    String vm = didKey ? key.publicKey().didKeyVerificationMethod()
+        : properties.key().verificationMethod() != null ? properties.key().verificationMethod()
         : Issuers.verificationMethodFor(issuerId, key.publicKey());
     return new InsigniaAutoConfiguration.IssuerIdentity(profile, vm);
   }
@@ -44,15 +46,18 @@ class InsigniaIssuingConfiguration {
       StatusListStore store) {
     URI base = properties.status().baseUrl() != null ? properties.status().baseUrl()
         : URI.create(InsigniaAutoConfiguration.siteUrl(properties) + "/status/");
-    return StatusService.builder(identity.issuerId(), base.toString(), store)
-        .listCapacity(properties.status().listCapacity())
-        .build();
+    StatusService.Builder builder = StatusService.builder(identity.issuerId(), base.toString(), store)
+        .listCapacity(properties.status().listCapacity());
+    if (properties.status().ttl() != null) {
+      builder.ttl(properties.status().ttl());
+    }
+    return builder.build();
   }
 
   @Bean
   @ConditionalOnMissingBean
   BadgeIssuer insigniaBadgeIssuer(InsigniaProperties properties, SigningKey key, InsigniaAutoConfiguration.IssuerIdentity identity,
-      ObjectProvider<StatusService> status) {
+      ObjectProvider<StatusService> status, ObjectProvider<BadgeIssuerCustomizer> customizers) {
     BadgeIssuer.Builder builder = BadgeIssuer.builder(identity.profile(), key, identity.verificationMethod());
     List<BadgeFormat> formats = properties.formats();
     builder.formats(formats.get(0), formats.subList(1, formats.size()).toArray(BadgeFormat[]::new));
@@ -69,6 +74,7 @@ class InsigniaIssuingConfiguration {
     if (properties.expiry().validFor() != null) {
       builder.defaultExpiry(ExpiryPolicy.after(properties.expiry().validFor()));
     }
+    customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.build();
   }
 }

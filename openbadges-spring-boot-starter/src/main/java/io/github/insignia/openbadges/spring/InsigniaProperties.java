@@ -53,8 +53,12 @@ public record InsigniaProperties(
    * @param name the issuer's name
    * @param url the issuer's web site
    * @param email the issuer's contact address
+   * @param didKey make the issuer the key's own {@code did:key} (and proofs name its {@code did:key}
+   *     verification method): verifiers resolve it offline and the site hosts no profile; {@code id}
+   *     and {@code key.verification-method} are then ignored
    */
-  public record Issuer(Resource profile, URI id, @DefaultValue("Insignia issuer") String name, URI url, String email) {}
+  public record Issuer(Resource profile, URI id, @DefaultValue("Insignia issuer") String name, URI url, String email,
+      boolean didKey) {}
 
   /**
    * The signing key.
@@ -63,8 +67,11 @@ public record InsigniaProperties(
    *     {@code classpath:}); at most 64 KiB
    * @param verificationMethod the key id proofs and JWTs name; defaults to the issuer id +
    *     {@code #} + the key's multibase form
+   * @param generate when the file at {@code location} ({@code file:} only) does not exist, make an
+   *     Ed25519 key and save it there (owner-only permissions) on the first start; several nodes
+   *     starting at once on one shared folder end up with the one key that was written first
    */
-  public record Key(Resource location, String verificationMethod) {}
+  public record Key(Resource location, String verificationMethod, boolean generate) {}
 
   /**
    * The default expiry of awards.
@@ -83,13 +90,15 @@ public record InsigniaProperties(
    * @param store which store: {@code auto} (JDBC when there is a {@code DataSource}, else a file
    *     journal), {@code jdbc}, {@code file}, {@code memory} (tests only: forgets on restart)
    * @param directory the file journal's folder (store {@code file})
+   * @param ttl how long verifiers may cache a status list (its {@code ttl}); unset: no {@code ttl}
    */
   public record Status(
       @DefaultValue("true") boolean enabled,
       URI baseUrl,
       @DefaultValue("131072") int listCapacity,
       @DefaultValue("auto") StoreKind store,
-      @DefaultValue("insignia-status") Path directory) {}
+      @DefaultValue("insignia-status") Path directory,
+      Duration ttl) {}
 
   /** Where status slots are kept. */
   public enum StoreKind {

@@ -191,6 +191,72 @@ class InsigniaAutoConfigurationTest {
   }
 
   @Test
+  void aMissingKeyIsMadeOnFirstStartWhenAskedAndReadAgainAfterwards() throws Exception {
+    Path file = temp.resolve("keys/made.jwk");
+    String[] props = {"insignia.base-url=https://lms.example.org", "insignia.status.store=memory",
+        "insignia.key.location=file:" + file, "insignia.key.generate=true"};
+    String[] first = new String[1];
+    plain().withPropertyValues(props).run(context -> {
+      assertThat(context).hasNotFailed();
+      first[0] = context.getBean(SigningKey.class).publicKey().thumbprint();
+    });
+    assertThat(file).exists();
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+    }
+    try (var listing = Files.list(file.getParent())) {
+      assertThat(listing).containsExactly(file); // no temporary file left beside it
+    }
+    plain().withPropertyValues(props).run(context ->
+        assertThat(context.getBean(SigningKey.class).publicKey().thumbprint()).isEqualTo(first[0]));
+    // without generate, a missing key still stops the start (anUnreadableKeyStopsTheStartWithATypedCode)
+  }
+
+  @Test
+  void nodesMakingTheKeyAtOnceEndUpWithOneKey() throws Exception {
+    Path file = temp.resolve("shared/issuer.jwk");
+    InsigniaProperties.Key key = new InsigniaProperties.Key(
+        new org.springframework.core.io.FileSystemResource(file), null, true);
+    java.util.List<java.util.concurrent.Callable<String>> nodes = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      nodes.add(() -> InsigniaAutoConfiguration.loadOrGenerateKey(key).publicKey().thumbprint());
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.Set<String> thumbprints = new java.util.HashSet<>();
+      for (var f : pool.invokeAll(nodes)) {
+        thumbprints.add(f.get());
+      }
+      assertThat(thumbprints).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theIssuerCanBeTheKeysDidKeyWithAStatusTtlAndCustomizers() {
+    plain().withPropertyValues(issuerProperties())
+        .withPropertyValues("insignia.issuer.did-key=true", "insignia.status.ttl=PT5M", "insignia.issuer.url=",
+            "insignia.status.store=memory")
+        .withBean(BadgeIssuerCustomizer.class, () -> b -> b.defaultImage(io.github.insignia.openbadges.issuing.BadgeImage.placeholder()))
+        .run(context -> {
+          SigningKey key = context.getBean(SigningKey.class);
+          InsigniaAutoConfiguration.IssuerIdentity identity = context.getBean(InsigniaAutoConfiguration.IssuerIdentity.class);
+          assertThat(identity.issuerId()).isEqualTo(key.publicKey().didKey());
+          assertThat(identity.verificationMethod()).isEqualTo(key.publicKey().didKeyVerificationMethod());
+          assertThat(identity.profile().has("url")).isFalse(); // a blank URL is none
+          BadgeIssuer issuer = context.getBean(BadgeIssuer.class);
+          assertThat(issuer.issuerId()).isEqualTo(key.publicKey().didKey());
+          assertThat(issuer.publishedDocuments()).isEmpty(); // nothing to host for a did:key
+          Award award = issuer.award(AwardRequest.builder(achievement(), Recipient.email("ana@example.org")).build());
+          assertThat(award.pack().files()).containsKey("badge.png"); // the customizer's placeholder image
+          assertThat(context.getBean(StatusService.class).statusListCredential(0).path("credentialSubject")
+              .path("ttl").asLong()).isEqualTo(300_000L);
+        });
+  }
+
+  @Test
   void aPathThatIsNotPlainIsRefused() {
     assertThat(InsigniaAutoConfiguration.mapping("/badges-site/")).isEqualTo("/badges-site/*");
     assertThat(InsigniaAutoConfiguration.mapping("badges")).isEqualTo("/badges/*");

@@ -24,6 +24,15 @@ import java.util.Optional;
  * wait forever or allocate without it; a failed call hands out no slot. {@link
  * InMemoryStatusListStore} is one process's memory only; {@link FileStatusListStore} may be shared by
  * any number of processes on one machine.
+ *
+ * <p>Failure contract: every failure of the store itself (its storage cannot be read or written,
+ * exclusion could not be had in time, a record cannot be read back, the store was closed) is a
+ * {@link StatusStoreException} with one of the codes {@code STATUS_STORE_IO}, {@code
+ * STATUS_STORE_LOCKED}, {@code STATUS_STORE_CORRUPT}, {@code STATUS_STORE_CLOSED}, whatever the
+ * backing technology (an implementation keeps its own exception as the cause); callers rely on it:
+ * a batch stops on a {@code StatusStoreException} rather than failing every remaining learner. A
+ * value the store cannot hold (an id longer than its column) is the caller's input, an {@code
+ * InvalidInputException}. No other exception type leaves a store.
  */
 public interface StatusListStore {
   /**
