@@ -23,13 +23,28 @@ import org.junit.jupiter.api.Assumptions;
  * started once per JVM from Debian's binaries ({@code /usr/lib/postgresql/N/bin}) on a temporary
  * folder and a free loopback port (as the {@code postgres} user when the tests run as root, since
  * PostgreSQL refuses to run as root). Without those binaries the PostgreSQL cases are skipped with a
- * visible message ({@code apt-get install postgresql} provides them).
+ * visible message ({@code apt-get install postgresql} provides them). Public, in the module's
+ * test-jar, for the portal's tests.
  */
-final class TestDatabases {
-  static final List<String> KINDS = List.of("h2-memory", "h2-file", "postgresql");
+public final class TestDatabases {
+  /** The user every PostgreSQL database made here belongs to (trust authentication, no password). */
+  public static final String POSTGRES_USER = "insignia";
+  /** The kinds of database the store tests run on. */
+  public static final List<String> KINDS = List.of("h2-memory", "h2-file", "postgresql");
   private static final AtomicInteger NAMES = new AtomicInteger();
 
   private TestDatabases() {}
+
+  /**
+   * The JDBC URL of a new empty database on the test PostgreSQL server (user {@link
+   * #POSTGRES_USER}), started on first use; a JUnit assumption failure (the test is skipped, with
+   * the reason printed) where there are no PostgreSQL binaries.
+   *
+   * @return a {@code jdbc:postgresql://127.0.0.1:PORT/NAME} URL
+   */
+  public static String newPostgresqlDatabaseUrl() {
+    return url(Postgres.INSTANCE.get().database("t" + NAMES.incrementAndGet()));
+  }
 
   /** A new empty database of that kind, migrated. */
   static DataSource migrated(String kind, Path tempDir) {
@@ -137,7 +152,7 @@ final class TestDatabases {
     }
     org.postgresql.ds.PGConnectionPoolDataSource ds = new org.postgresql.ds.PGConnectionPoolDataSource();
     ds.setUrl(url);
-    ds.setUser("insignia");
+    ds.setUser(POSTGRES_USER);
     return pooled(ds);
   }
 

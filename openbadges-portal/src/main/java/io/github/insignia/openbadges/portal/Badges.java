@@ -35,6 +35,7 @@ class Badges {
   private final Clock clock;
 
   Badges(PortalProperties props, BadgeIssuer issuer, StatusService status, PortalBadgeStore store, AuditLog audit, Clock clock) {
+    props.courses().forEach(AwardRequisites::validate);
     this.props = props;
     this.issuer = issuer;
     this.status = status;
@@ -62,21 +63,42 @@ class Badges {
 
   /**
    * Issues the course's badge to this address, once: a repeated call answers the badge made the
-   * first time (the credential id is derived from issuer, achievement and learner).
+   * first time (the credential id is derived from issuer, achievement and learner), whatever it
+   * carries; a first call must meet the course's requisites ({@link AwardRequisites}), else nothing
+   * is issued, the refusal is audited and thrown.
+   *
+   * <p>Several nodes may take the same award at once: each issues (the status store gives the
+   * credential one slot whichever asks), the claim row's primary key lets one record it, and only
+   * that one publishes its files; a claim whose files are missing (a node stopped in between) gets
+   * them on the next call.
+   *
+   * @throws PortalException a requisite's code when the first award is refused
    */
-  Awarded award(String email, String courseId) {
+  Awarded award(String email, String courseId, AwardRequisites.Completion completion) {
     Achievement achievement = achievement(courseId)
         .orElseThrow(() -> new PortalException(PortalErrorCode.PORTAL_AWARD_INVALID, "unknown course"));
     Recipient recipient = Recipient.email(email);
     String credentialId = issuer.credentialIdFor(achievement.json().path("id").asText(), recipient);
     String badgeId = credentialId.replaceFirst("^urn:uuid:", "");
     String page = props.base() + "/badges/badges/" + badgeId;
-    if (store.claim(badgeId).isPresent()) {
+    boolean claimed = store.claim(badgeId).isPresent();
+    if (claimed && store.published(badgeId)) {
       return new Awarded(badgeId, credentialId, page, false);
+    }
+    if (!claimed) {
+      Optional<AwardRequisites.Refusal> refusal = AwardRequisites.check(props.courses().get(courseId), completion, clock);
+      if (refusal.isPresent()) {
+        audit.record(AuditLog.Action.AWARD_REFUSED, null, credentialId, "course " + courseId + ": " + refusal.get().code().name());
+        throw new PortalException(refusal.get().code(), refusal.get().message());
+      }
     }
     Award award = issuer.award(AwardRequest.builder(achievement, recipient).build());
     JsonNode credential = SafeJson.read(award.pack().json().orElseThrow());
-    boolean created = store.insert(badgeId, award, courseId, email, achievement.json().path("name").asText(), instant(credential.path("validUntil")));
+    boolean created = !claimed
+        && store.insert(badgeId, award, courseId, email, achievement.json().path("name").asText(), instant(credential.path("validUntil")));
+    if (created || claimed) {
+      store.publish(badgeId, award); // the first record, or the repair of one whose files are missing
+    }
     if (created) {
       audit.record(AuditLog.Action.ISSUANCE, null, credentialId, "course " + courseId);
     }

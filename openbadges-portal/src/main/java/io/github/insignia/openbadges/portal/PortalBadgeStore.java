@@ -1,66 +1,34 @@
 package io.github.insignia.openbadges.portal;
 
 import io.github.insignia.openbadges.issuing.Award;
-import io.github.insignia.openbadges.issuing.BadgeIssuer;
-import io.github.insignia.openbadges.json.SafeJson;
-import io.github.insignia.openbadges.web.BadgeStore;
-import io.github.insignia.openbadges.web.HostedDocument;
+import io.github.insignia.openbadges.jdbc.JdbcBadgeStore;
 import io.github.insignia.openbadges.web.PublishedBadge;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The badges the portal issued ({@code portal_claim}), as the web module's {@link BadgeStore}: the
- * public pages and downloads under {@code /badges/} read them here.
+ * The badges the portal issued: who received which course's badge ({@code portal_claim}), beside
+ * the badge files themselves, which live in the JDBC {@link JdbcBadgeStore} of {@code
+ * openbadges-jdbc} that the starter's badge site serves under {@code /badges/} (from any node).
  */
 @Repository
-class PortalBadgeStore implements BadgeStore {
+class PortalBadgeStore {
   /** One issued badge as "My badges" lists it. */
   record Claim(String badgeId, String credentialId, String course, String name, Instant issuedAt, Optional<Instant> validUntil) {}
 
   private final JdbcClient jdbc;
-  private final Map<URI, HostedDocument> hosted;
+  private final JdbcBadgeStore files;
 
-  PortalBadgeStore(JdbcClient jdbc, BadgeIssuer issuer) {
+  PortalBadgeStore(JdbcClient jdbc, JdbcBadgeStore files) {
     this.jdbc = jdbc;
-    Map<URI, HostedDocument> docs = new LinkedHashMap<>();
-    // the documents that bind the key to the issuer (none for a did:key issuer, which is its key)
-    issuer.publishedDocuments().forEach((url, doc) ->
-        docs.put(url, new HostedDocument(200, "application/json", SafeJson.write(doc).getBytes(StandardCharsets.UTF_8))));
-    this.hosted = Map.copyOf(docs);
-  }
-
-  @Override
-  public Optional<PublishedBadge> badge(String id) {
-    if (id == null || !PublishedBadge.ID.matcher(id).matches()) {
-      return Optional.empty();
-    }
-    return jdbc.sql("SELECT badge_json, badge_jwt, badge_png, badge_svg, links_json FROM portal_claim WHERE badge_id = ?")
-        .param(id)
-        .query((rs, n) -> {
-          Map<String, byte[]> files = new LinkedHashMap<>();
-          files.put(PublishedBadge.CREDENTIAL, utf8(rs.getString(1)));
-          putIf(files, PublishedBadge.JWT, utf8(rs.getString(2)));
-          putIf(files, PublishedBadge.PNG, rs.getBytes(3));
-          putIf(files, PublishedBadge.SVG, utf8(rs.getString(4)));
-          putIf(files, PublishedBadge.LINKS, utf8(rs.getString(5)));
-          return PublishedBadge.of(id, files);
-        })
-        .optional();
-  }
-
-  @Override
-  public Map<URI, HostedDocument> hostedDocuments() {
-    return hosted;
+    this.files = files;
   }
 
   Optional<Claim> claim(String badgeId) {
@@ -85,28 +53,42 @@ class PortalBadgeStore implements BadgeStore {
   }
 
   Optional<String> credentialJson(String badgeId) {
-    return jdbc.sql("SELECT badge_json FROM portal_claim WHERE badge_id = ?").param(badgeId).query(String.class).optional();
+    return file(badgeId, PublishedBadge.CREDENTIAL);
   }
 
   Optional<String> linksJson(String badgeId) {
-    return jdbc.sql("SELECT links_json FROM portal_claim WHERE badge_id = ?").param(badgeId).query(String.class).optional();
+    return file(badgeId, PublishedBadge.LINKS);
   }
 
-  /** Stores a new award; false when the badge was already there (an idempotent repeat). */
+  /** Whether the badge's files are in the site's store (they are saved right after its claim row). */
+  boolean published(String badgeId) {
+    return files.badge(badgeId).isPresent();
+  }
+
+  private Optional<String> file(String badgeId, String name) {
+    return files.badge(badgeId).flatMap(b -> b.file(name)).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Records a new award; false when the badge was already recorded (an idempotent repeat, or the
+   * same award made at the same moment through another node: the primary key decides).
+   */
   boolean insert(String badgeId, Award award, String course, String email, String name, Optional<Instant> validUntil) {
-    Map<String, byte[]> files = award.pack().files();
     try {
-      jdbc.sql("INSERT INTO portal_claim (badge_id, credential_id, course, email, achievement_name, issued_at, valid_until,"
-              + " badge_json, badge_jwt, badge_png, badge_svg, links_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      jdbc.sql("INSERT INTO portal_claim (badge_id, credential_id, course, email, achievement_name, issued_at, valid_until)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)")
           .params(badgeId, award.credentialId(), course, email, name,
-              OffsetDateTime.now(ZoneOffset.UTC), validUntil.map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null),
-              award.pack().json().orElseThrow(), award.pack().jwt().orElse(null), files.get(PublishedBadge.PNG),
-              award.pack().svg().orElse(null), award.pack().linksJson())
+              OffsetDateTime.now(ZoneOffset.UTC), validUntil.map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null))
           .update();
       return true;
-    } catch (org.springframework.dao.DuplicateKeyException e) {
+    } catch (DuplicateKeyException e) {
       return false;
     }
+  }
+
+  /** Puts the badge's files (credential, JWT, PNG, SVG, links) where the public pages read them. */
+  void publish(String badgeId, Award award) {
+    files.save(PublishedBadge.of(badgeId, award.pack().files()), null);
   }
 
   /** Erases the learner's address from their badges (account deletion); answers the credential ids. */
@@ -124,15 +106,5 @@ class PortalBadgeStore implements BadgeStore {
     OffsetDateTime until = rs.getObject(6, OffsetDateTime.class);
     return new Claim(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getObject(5, OffsetDateTime.class).toInstant(), Optional.ofNullable(until).map(OffsetDateTime::toInstant));
-  }
-
-  private static byte[] utf8(String s) {
-    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void putIf(Map<String, byte[]> files, String name, byte[] bytes) {
-    if (bytes != null) {
-      files.put(name, bytes);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.insignia.openbadges.portal;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The portal's settings, {@code insignia.portal.*}.
  *
  * @param baseUrl the public URL browsers use (behind a proxy, the proxy's); https in production
- * @param dataDir where the H2 database, the issuer key, the status journal and the mail folder live
+ * @param dataDir where the H2 database, the issuer key and the mail folder live (status lists,
+ *     revocations and badge files are in the database, through the starter's JDBC stores)
  * @param apiKey the course platform's key for {@code POST /api/awards}; blank disables the API
  * @param issuerName the issuer's name on every badge
  * @param issuerUrl the issuer's web site, optional
@@ -58,8 +60,15 @@ public record PortalProperties(
    * @param description what the learner did
    * @param criteria how the badge is earned
    * @param competences the competences it certifies (become alignments)
+   * @param enabled {@code false} refuses every award of the course ({@code PORTAL_COURSE_DISABLED})
+   * @param minScore the lowest {@code score} the award call may carry; unset: no score needed
+   * @param requiresCompletionDate whether the award call must say when the learner completed the
+   *     course ({@code completedAt})
+   * @param availableFrom when the course opened (ISO date {@code 2026-09-01} or date-time with
+   *     offset): a completion before it is refused; unset: no lower bound
    */
-  public record Course(String name, String description, String criteria, List<String> competences) {
+  public record Course(String name, String description, String criteria, List<String> competences,
+      @DefaultValue("true") boolean enabled, BigDecimal minScore, boolean requiresCompletionDate, String availableFrom) {
     /** Normalises absent values. */
     public Course {
       competences = competences == null ? List.of() : List.copyOf(competences);

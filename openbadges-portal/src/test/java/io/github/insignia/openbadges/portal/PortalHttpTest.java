@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The learner's journey and each security rule, over real HTTP against the portal on a loopback port. */
+/**
+ * The learner's journey and each security rule, over real HTTP against the portal on a loopback
+ * port: on H2, and again on a real PostgreSQL in the build's {@code journey-on-postgresql} run
+ * ({@code -Dinsignia.portal.test.db=postgresql}).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class PortalHttpTest {
   static final int PORT = PortalTestSupport.freePort();
@@ -51,9 +56,19 @@ class PortalHttpTest {
   static final AtomicInteger SEQ = new AtomicInteger();
   static final String PASSWORD = "correct horse battery";
 
+  static String database;
+
+  /** Before the context loads: the database (a PostgreSQL run without PostgreSQL is skipped here). */
+  @BeforeAll
+  static void database() {
+    if (database == null) {
+      database = PortalTestSupport.newDatabaseUrl("portal-" + PORT);
+    }
+  }
+
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
-    PortalTestSupport.register(r, PORT, DATA, 4);
+    PortalTestSupport.register(r, PORT, DATA, 4, database);
   }
 
   @Autowired RateLimiter limiter;
@@ -190,6 +205,46 @@ class PortalHttpTest {
     assertEquals(1L, jdbc.sql("SELECT COUNT(*) FROM portal_claim WHERE email = ?").param(email).query(Long.class).single());
     assertEquals(1L, jdbc.sql("SELECT COUNT(*) FROM portal_audit WHERE action = 'ISSUANCE' AND subject = ?")
         .param(SafeJson.read(first.body()).path("credentialId").asText()).query(Long.class).single());
+  }
+
+  @Test
+  void awardsMeetTheCourseRequisitesOrAre422WithTheRequisiteAuditedAndNothingIssued() throws Exception {
+    String email = newEmail();
+    String[][] refused = {
+        {"{\"email\":\"%s\",\"course\":\"closed\"}", "PORTAL_COURSE_DISABLED", "enabled"},
+        {"{\"email\":\"%s\",\"course\":\"graded\",\"completedAt\":\"2026-06-30T10:00:00Z\"}", "PORTAL_SCORE_TOO_LOW", "min-score"},
+        {"{\"email\":\"%s\",\"course\":\"graded\",\"score\":50.4,\"completedAt\":\"2026-06-30T10:00:00Z\"}", "PORTAL_SCORE_TOO_LOW", "min-score"},
+        {"{\"email\":\"%s\",\"course\":\"graded\",\"score\":80}", "PORTAL_COMPLETION_DATE_MISSING", "requires-completion-date"},
+        {"{\"email\":\"%s\",\"course\":\"graded\",\"score\":80,\"completedAt\":\"2999-01-01\"}", "PORTAL_COMPLETION_IN_FUTURE", "completedAt"},
+        {"{\"email\":\"%s\",\"course\":\"graded\",\"score\":80,\"completedAt\":\"2025-12-31T23:59:59+00:00\"}", "PORTAL_COMPLETION_BEFORE_OPENING", "available-from"}};
+    for (String[] c : refused) {
+      HttpResponse<String> r = award(String.format(c[0], email), PortalTestSupport.API_KEY);
+      assertEquals(422, r.statusCode(), r.body());
+      JsonNode body = SafeJson.read(r.body());
+      assertEquals(c[1], body.path("error").asText(), r.body());
+      assertEquals(c[2], body.path("requisite").asText(), r.body());
+    }
+    // malformed values are 400, not a refusal
+    assertEquals(400, award("{\"email\":\"" + email + "\",\"course\":\"graded\",\"score\":\"80\"}", PortalTestSupport.API_KEY).statusCode());
+    assertEquals(400, award("{\"email\":\"" + email + "\",\"course\":\"graded\",\"score\":80,\"completedAt\":\"yesterday\"}",
+        PortalTestSupport.API_KEY).statusCode());
+    // nothing was issued, every refusal audited (the credential id, never the address)
+    assertEquals(0L, jdbc.sql("SELECT COUNT(*) FROM portal_claim WHERE email = ?").param(email).query(Long.class).single());
+    assertEquals((long) refused.length, jdbc.sql("SELECT COUNT(*) FROM portal_audit WHERE action = 'AWARD_REFUSED'"
+        + " AND (detail LIKE 'course graded: PORTAL_%' OR detail LIKE 'course closed: PORTAL_%')").query(Long.class).single());
+    assertEquals(0L, jdbc.sql("SELECT COUNT(*) FROM portal_audit WHERE subject LIKE ? OR detail LIKE ?")
+        .params("%" + email + "%", "%" + email + "%").query(Long.class).single());
+
+    // met: issued once; a repeat answers the same badge (idempotent), even without the score
+    String ok = "{\"email\":\"" + email + "\",\"course\":\"graded\",\"score\":50.5,\"completedAt\":\"2026-06-30\"}";
+    HttpResponse<String> first = award(ok, PortalTestSupport.API_KEY);
+    assertEquals(201, first.statusCode(), first.body());
+    HttpResponse<String> again = award(ok, PortalTestSupport.API_KEY);
+    assertEquals(200, again.statusCode(), again.body());
+    HttpResponse<String> bare = award("{\"email\":\"" + email + "\",\"course\":\"graded\"}", PortalTestSupport.API_KEY);
+    assertEquals(200, bare.statusCode(), bare.body());
+    assertEquals(SafeJson.read(first.body()).path("badgeId"), SafeJson.read(bare.body()).path("badgeId"));
+    assertEquals(200, new PortalClient(BASE).get("/badges/badges/" + SafeJson.read(first.body()).path("badgeId").asText()).statusCode());
   }
 
   @Test

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.github.insignia.openbadges.jdbc.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** One portal per test class on a free loopback port, with its own data folder and in-memory H2. */
+/** One portal per test class on a free loopback port, with its own data folder and database. */
 final class PortalTestSupport {
   static final String API_KEY = "test-api-key-0123456789";
 
@@ -39,13 +40,42 @@ final class PortalTestSupport {
     }
   }
 
+  /** Which database the portal tests use: {@code -Dinsignia.portal.test.db=postgresql}, else H2 in memory. */
+  static boolean onPostgresql() {
+    return "postgresql".equals(System.getProperty("insignia.portal.test.db"));
+  }
+
+  /**
+   * A new empty database for one portal: on PostgreSQL (the server {@link TestDatabases} starts;
+   * skipped with the reason where there is none: call it from {@code @BeforeAll}, before the Spring
+   * context loads) or H2 in memory.
+   */
+  static String newDatabaseUrl(String name) {
+    return onPostgresql() ? TestDatabases.newPostgresqlDatabaseUrl()
+        : "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+  }
+
   static void register(DynamicPropertyRegistry r, int port, Path data, int captchaBits) {
+    register(r, port, data, captchaBits, "jdbc:h2:mem:portal-" + port + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+  }
+
+  static void register(DynamicPropertyRegistry r, int port, Path data, int captchaBits, String databaseUrl) {
     r.add("server.port", () -> port);
     r.add("insignia.portal.base-url", () -> "http://localhost:" + port);
     r.add("insignia.portal.data-dir", data::toString);
     r.add("insignia.portal.api-key", () -> API_KEY);
     r.add("insignia.portal.captcha-bits", () -> captchaBits);
-    r.add("spring.datasource.url", () -> "jdbc:h2:mem:portal-" + port + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    r.add("spring.datasource.url", () -> databaseUrl);
+    // two courses with claim requisites beside the sample one
+    r.add("insignia.portal.courses.graded.name", () -> "Graded course");
+    r.add("insignia.portal.courses.graded.min-score", () -> "50.5");
+    r.add("insignia.portal.courses.graded.requires-completion-date", () -> "true");
+    r.add("insignia.portal.courses.graded.available-from", () -> "2026-01-01");
+    r.add("insignia.portal.courses.closed.name", () -> "Closed course");
+    r.add("insignia.portal.courses.closed.enabled", () -> "false");
+    if (databaseUrl.startsWith("jdbc:postgresql:")) {
+      r.add("spring.datasource.username", () -> TestDatabases.POSTGRES_USER);
+    }
   }
 
   static void deleteTree(Path dir) {
