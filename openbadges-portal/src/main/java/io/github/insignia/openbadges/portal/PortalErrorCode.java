@@ -6,8 +6,6 @@ import io.github.insignia.openbadges.ErrorCode;
 public enum PortalErrorCode implements ErrorCode {
   /** The portal's configuration is unusable (base URL, key file, course catalogue). */
   PORTAL_CONFIG_INVALID,
-  /** The issuer key file could not be read or written. */
-  PORTAL_KEY_UNREADABLE,
   /** A mail could not be written to the mail folder or sent through SMTP. */
   PORTAL_MAIL_FAILED,
   /** A request to the award API was malformed (not JSON, no valid email, unknown course, a score or date that is not one). */
