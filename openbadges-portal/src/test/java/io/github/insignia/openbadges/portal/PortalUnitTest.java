@@ -116,4 +116,45 @@ class PortalUnitTest {
         .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.github.insignia.openbadges.portal"));
   }
+
+  @Test
+  void requisitesAreCheckedInOrderWithExactScoresAndBoundedClockSkew() {
+    Clock clock = Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC);
+    PortalProperties.Course open = new PortalProperties.Course("c", null, null, null, true, null, false, null);
+    assertEquals(Optional.empty(), AwardRequisites.check(open, AwardRequisites.Completion.NONE, clock));
+    PortalProperties.Course graded = new PortalProperties.Course("c", null, null, null, true,
+        new java.math.BigDecimal("0.7"), true, "2026-06-01");
+    java.util.function.BiFunction<String, String, Optional<PortalErrorCode>> check = (score, at) -> AwardRequisites.check(graded,
+        new AwardRequisites.Completion(Optional.ofNullable(score).map(java.math.BigDecimal::new),
+            AwardRequisites.instant(at)), clock).map(AwardRequisites.Refusal::code);
+    assertEquals(Optional.empty(), check.apply("0.70", "2026-06-15"));
+    assertEquals(Optional.empty(), check.apply("0.7", "2026-06-01T00:00:00Z")); // the opening instant itself
+    assertEquals(Optional.of(PortalErrorCode.PORTAL_SCORE_TOO_LOW), check.apply("0.6999999999999999999", "2026-06-15"));
+    assertEquals(Optional.of(PortalErrorCode.PORTAL_SCORE_TOO_LOW), check.apply(null, null)); // score before date
+    assertEquals(Optional.of(PortalErrorCode.PORTAL_COMPLETION_DATE_MISSING), check.apply("1", null));
+    assertEquals(Optional.empty(), check.apply("1", "2026-06-30T12:04:59Z")); // within the skew
+    assertEquals(Optional.of(PortalErrorCode.PORTAL_COMPLETION_IN_FUTURE), check.apply("1", "2026-06-30T12:05:01Z"));
+    assertEquals(Optional.of(PortalErrorCode.PORTAL_COMPLETION_BEFORE_OPENING), check.apply("1", "2026-05-31T23:59:59Z"));
+    assertEquals(Optional.of(PortalErrorCode.PORTAL_COMPLETION_BEFORE_OPENING), check.apply("1", "2026-06-01T01:00:00+02:00"));
+    PortalProperties.Course closed = new PortalProperties.Course("c", null, null, null, false, java.math.BigDecimal.ONE, true, null);
+    assertEquals(Optional.of(PortalErrorCode.PORTAL_COURSE_DISABLED),
+        AwardRequisites.check(closed, AwardRequisites.Completion.NONE, clock).map(AwardRequisites.Refusal::code));
+    // a course that has not opened yet refuses a call without a date (the completion is now)
+    PortalProperties.Course future = new PortalProperties.Course("c", null, null, null, true, null, false, "2027-01-01");
+    assertEquals(Optional.of(PortalErrorCode.PORTAL_COMPLETION_BEFORE_OPENING),
+        AwardRequisites.check(future, AwardRequisites.Completion.NONE, clock).map(AwardRequisites.Refusal::code));
+    // every refusal names its requisite; malformed dates are refused, a bad catalogue date stops the start
+    for (PortalErrorCode c : new PortalErrorCode[] {PortalErrorCode.PORTAL_COURSE_DISABLED, PortalErrorCode.PORTAL_SCORE_TOO_LOW,
+        PortalErrorCode.PORTAL_COMPLETION_DATE_MISSING, PortalErrorCode.PORTAL_COMPLETION_IN_FUTURE,
+        PortalErrorCode.PORTAL_COMPLETION_BEFORE_OPENING}) {
+      assertTrue(AwardRequisites.requisiteOf(c).isPresent(), c.name());
+    }
+    assertEquals(Optional.empty(), AwardRequisites.requisiteOf(PortalErrorCode.PORTAL_AWARD_INVALID));
+    for (String bad : new String[] {"yesterday", "2026-13-01", "2026-06-30T12:00:00", "9".repeat(100)}) {
+      org.junit.jupiter.api.Assertions.assertThrows(java.time.format.DateTimeParseException.class, () -> AwardRequisites.instant(bad), bad);
+    }
+    PortalException e = org.junit.jupiter.api.Assertions.assertThrows(PortalException.class, () -> AwardRequisites.validate("x",
+        new PortalProperties.Course("c", null, null, null, true, null, false, "next monday")));
+    assertEquals(PortalErrorCode.PORTAL_CONFIG_INVALID, e.errorCode());
+  }
 }
