@@ -116,7 +116,7 @@ class PortalWebConfiguration implements WebMvcConfigurer {
   SecurityFilterChain portalPages(HttpSecurity http, RateLimiter limiter) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/", "/signup", "/confirm", "/login", "/reset", "/reset/new", "/css/**", "/js/**", "/error",
-                "/favicon.ico")
+                "/favicon.ico", "/actuator/health")
             .permitAll()
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/my", true).failureUrl("/login?error").permitAll())

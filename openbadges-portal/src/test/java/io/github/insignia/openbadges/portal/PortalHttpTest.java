@@ -81,6 +81,24 @@ class PortalHttpTest {
         io.github.insignia.openbadges.model.DocumentKind.CREDENTIAL), importVerifier.options().expectedKinds());
   }
 
+  @Autowired org.springframework.context.ApplicationContext context;
+
+  @Test
+  void theStartersHealthIndicatorIsUpOnTheJdbcStoreAndTheEndpointSaysOnlyUp() throws Exception {
+    org.springframework.boot.health.contributor.Health health = context.getBean("insigniaHealthIndicator",
+        org.springframework.boot.health.contributor.HealthIndicator.class).health();
+    assertEquals(org.springframework.boot.health.contributor.Status.UP, health.getStatus(), health.toString());
+    assertEquals("loadable", health.getDetails().get("key"));
+    assertEquals("writable (jdbc)", health.getDetails().get("statusStore"));
+    HttpResponse<String> r = new PortalClient(BASE).get("/actuator/health");
+    assertEquals(200, r.statusCode(), r.body());
+    JsonNode body = SafeJson.read(r.body());
+    assertEquals("UP", body.path("status").asText());
+    assertFalse(body.has("components") || body.has("details"), "no details in public: " + r.body());
+    // no other actuator endpoint is exposed
+    assertTrue(new PortalClient(BASE).get("/actuator/env").statusCode() != 200);
+  }
+
   @BeforeEach
   void resetLimits() {
     limiter.reset();
