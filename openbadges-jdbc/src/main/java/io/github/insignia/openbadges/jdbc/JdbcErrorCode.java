@@ -9,6 +9,8 @@ public enum JdbcErrorCode implements ErrorCode {
   /**
    * A status slot could not be allocated because concurrent writers kept conflicting (serialization
    * failures, deadlocks, lock timeouts) through every bounded retry; no slot was handed out.
+   * {@code JdbcStatusListStore} reports it as the cause of a {@code StatusStoreException} {@code
+   * STATUS_STORE_LOCKED}, the {@code StatusListStore} contract.
    */
   JDBC_CONFLICT,
   /** A value is longer than its column allows (an id, URL, token or reason). */
