@@ -14,6 +14,7 @@ import io.github.insignia.openbadges.export.backpack.TokenStore;
 import io.github.insignia.openbadges.export.backpack.UpsertResult;
 import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchProblem;
+import io.github.insignia.openbadges.validation.fetch.FetchedResource;
 import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import java.io.Serializable;
 import java.net.URI;
@@ -133,7 +134,8 @@ class BackpackExports {
       audit.record(AuditLog.Action.EXPORT, accountId, badgeId, "backpack refused " + r.reason);
       return Result.refused(r.reason);
     } catch (BackpackException e) {
-      return failure(accountId, badgeId, null, e);
+      // discovery failed after the guard's check: whatever the backpack answered, it is no usable backpack
+      return failure(accountId, badgeId, null, e, true);
     }
     String name = d.client().service().name();
     if (d.api() == Api.OB21) {
@@ -159,7 +161,7 @@ class BackpackExports {
           p.redirectUri().toString(), p.state(), p.codeVerifier(), p.scope(), clock.instant());
       return new Result(Kind.AUTHORIZE, null, null, name, pending);
     } catch (BackpackException e) {
-      return failure(accountId, badgeId, name, e);
+      return failure(accountId, badgeId, name, e, false);
     }
   }
 
@@ -187,7 +189,7 @@ class BackpackExports {
     } catch (BackpackException | IllegalArgumentException e) {
       BackpackException be = e instanceof BackpackException b ? b
           : new BackpackException(ExportErrorCode.AUTHORIZATION_FAILED, "the callback is not a URL");
-      return failure(accountId, pending.badgeId(), name, be);
+      return failure(accountId, pending.badgeId(), name, be, false);
     }
   }
 
@@ -223,9 +225,12 @@ class BackpackExports {
     }
   }
 
-  private Result failure(long accountId, String badgeId, String name, BackpackException e) {
+  private Result failure(long accountId, String badgeId, String name, BackpackException e, boolean discovering) {
     ExportErrorCode code = e.errorCode() instanceof ExportErrorCode c ? c : ExportErrorCode.BACKPACK_HTTP_ERROR;
     String reason = reason(code);
+    if (discovering && !reason.equals("backpack.error.down")) {
+      reason = "backpack.error.notBackpack";
+    }
     LOG.log(System.Logger.Level.INFO, "backpack export failed: {0}: {1}", code, e.getMessage());
     audit.record(AuditLog.Action.EXPORT, accountId, badgeId, "backpack failed " + code.name());
     String detail = reason.equals("backpack.result.refused") ? e.serverMessage().orElse(null) : null;
@@ -313,8 +318,9 @@ class BackpackExports {
   /** Whether the document is there (200); a private address, or a host that does not answer, stops the export. */
   private boolean guardedFetch(URI url) {
     try {
-      guard.fetch(url).requireSuccess();
-      return true;
+      // a JSON document at that very URL: a login page a redirect leads to is no backpack
+      FetchedResource r = guard.fetch(url).requireSuccess().requireJson();
+      return r.finalUrl().equals(url);
     } catch (FetchException e) {
       FetchProblem p = e.problem();
       if (p == FetchProblem.PRIVATE_ADDRESS || p == FetchProblem.UNSUPPORTED_URL) {
@@ -328,8 +334,16 @@ class BackpackExports {
     }
   }
 
+  /**
+   * What the portal registers at a backpack. Backpacks show the client's home page on their consent
+   * page and accept only https there: a portal served over plain http (a local trial) names its
+   * issuer's web site instead when that is https.
+   */
   private ClientMetadata metadata() {
     URI home = URI.create(props.base() + "/");
+    if (!"https".equals(home.getScheme()) && props.issuerUrl() != null && props.issuerUrl().startsWith("https://")) {
+      home = URI.create(props.issuerUrl());
+    }
     return ClientMetadata.builder(props.issuerName(), home)
         .softwareId("io.github.insignia.portal")
         .redirectUri(URI.create(props.base() + CALLBACK_PATH))
