@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.github.insignia.openbadges.export.backpack.TokenSet;
 import io.github.insignia.openbadges.export.backpack.TokenStore;
 import io.github.insignia.openbadges.export.provider.ApiVersion;
 import io.github.insignia.openbadges.export.provider.BackpackProvider;
@@ -197,6 +198,24 @@ class PortalExportTest {
     assertEquals(302, l.client().submit("/account/delete", "/account/delete", "password", PASSWORD, "confirm", "yes").statusCode());
     assertTrue(tokenStore.loadTokens(service, BackpackExports.account(account)).isEmpty());
     assertEquals(0L, jdbc.sql("SELECT COUNT(*) FROM portal_backpack WHERE account_id = ?").param(account).query(Long.class).single());
+  }
+
+  /** A token that expired with no refresh token, or one the backpack no longer knows: the learner is asked again. */
+  @Test
+  void anUnusableTokenLeadsToANewAuthorization() throws Exception {
+    Learner l = learner();
+    assertEquals(200, consentAndReturn(l, exportTo(l, backpack.baseUrl().toString()), "approve").statusCode());
+    long account = accountOf(l.email());
+    String service = jdbc.sql("SELECT service FROM portal_backpack WHERE account_id = ?").param(account).query(String.class).single();
+    String scope = tokenStore.loadTokens(service, BackpackExports.account(account)).orElseThrow().scope();
+    for (TokenSet broken : List.of(new TokenSet("expired-token", null, Instant.now().minusSeconds(60), scope),
+        new TokenSet("unknown-token", null, Instant.now().plusSeconds(3600), scope))) {
+      tokenStore.saveTokens(service, BackpackExports.account(account), broken);
+      HttpResponse<String> again = exportTo(l, backpack.baseUrl().toString());
+      assertNotNull(Jsoup.parse(again.body()).getElementById("authorize"), broken.accessToken() + ": " + PortalClient.text(again));
+      HttpResponse<String> done = consentAndReturn(l, again, "approve");
+      assertTrue(PortalClient.text(done).contains("Your backpack already has this badge."), PortalClient.text(done));
+    }
   }
 
   @Test
