@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * "Export to a backpack" on a badge's details page: the form posts the backpack's address; the
@@ -34,24 +32,18 @@ class BackpackExportController {
 
   private final ExportableBadges exportable;
   private final BackpackExports exports;
-  private final RateLimiter limiter;
 
-  BackpackExportController(ExportableBadges exportable, BackpackExports exports, RateLimiter limiter) {
+  BackpackExportController(ExportableBadges exportable, BackpackExports exports) {
     this.exportable = exportable;
     this.exports = exports;
-    this.limiter = limiter;
   }
 
   @PostMapping("/my/badges/{badgeId}/backpack")
   String export(@PathVariable String badgeId, @RequestParam(defaultValue = "") String backpack, Authentication auth,
       HttpServletRequest req, HttpServletResponse res, Model model) {
     long id = BadgeController.accountId(auth);
-    ExportableBadges.Owned owned = exportable.owned(id, badgeId)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    model.addAttribute("badgeId", badgeId);
-    model.addAttribute("badgeName", owned.claim().name());
-    if (!limiter.tryAcquire("export-ip", 60, 60, PortalWebConfiguration.clientIp(req))
-        || !limiter.tryAcquire("export", 10, 10, Long.toString(id))) {
+    ExportableBadges.Owned owned = exportable.forPage(id, badgeId, model);
+    if (!exportable.withinLimits(id, req)) {
       res.setStatus(429);
       return "limited";
     }

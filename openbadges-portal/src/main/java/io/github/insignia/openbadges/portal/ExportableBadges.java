@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import java.util.List;
 import java.util.Optional;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The badge a learner asks to export (to a backpack or a wallet): found only among the badges
@@ -24,11 +28,27 @@ class ExportableBadges {
   private final Accounts accounts;
   private final PortalBadgeStore store;
   private final Badges badges;
+  private final RateLimiter limiter;
 
-  ExportableBadges(Accounts accounts, PortalBadgeStore store, Badges badges) {
+  ExportableBadges(Accounts accounts, PortalBadgeStore store, Badges badges, RateLimiter limiter) {
     this.accounts = accounts;
     this.store = store;
     this.badges = badges;
+    this.limiter = limiter;
+  }
+
+  /** The signed-in learner's badge, named on the page being made; a 404 when it is not theirs. */
+  Owned forPage(long accountId, String badgeId, Model model) {
+    Owned owned = owned(accountId, badgeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("badgeId", badgeId);
+    model.addAttribute("badgeName", owned.claim().name());
+    return owned;
+  }
+
+  /** Whether one more export is allowed: 10 at once then 10 a minute per account, 60 a minute per IP address. */
+  boolean withinLimits(long accountId, HttpServletRequest req) {
+    return limiter.tryAcquire("export-ip", 60, 60, PortalWebConfiguration.clientIp(req))
+        && limiter.tryAcquire("export", 10, 10, Long.toString(accountId));
   }
 
   /** The badge when it was issued to one of this account's confirmed addresses; empty otherwise (a 404 to the learner). */

@@ -11,14 +11,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * "Add to a wallet" on a badge's details page: an OpenID4VCI credential offer (pre-authorized
@@ -35,13 +33,11 @@ class WalletExportController {
 
   private final ExportableBadges exportable;
   private final WalletIssuer wallet;
-  private final RateLimiter limiter;
   private final AuditLog audit;
 
-  WalletExportController(ExportableBadges exportable, WalletIssuer wallet, RateLimiter limiter, AuditLog audit) {
+  WalletExportController(ExportableBadges exportable, WalletIssuer wallet, AuditLog audit) {
     this.exportable = exportable;
     this.wallet = wallet;
-    this.limiter = limiter;
     this.audit = audit;
   }
 
@@ -49,12 +45,8 @@ class WalletExportController {
   String offer(@PathVariable String badgeId, @RequestParam(required = false) String pin, Authentication auth,
       HttpServletRequest req, HttpServletResponse res, Model model) {
     long id = BadgeController.accountId(auth);
-    ExportableBadges.Owned owned = exportable.owned(id, badgeId)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    model.addAttribute("badgeId", badgeId);
-    model.addAttribute("badgeName", owned.claim().name());
-    if (!limiter.tryAcquire("export-ip", 60, 60, PortalWebConfiguration.clientIp(req))
-        || !limiter.tryAcquire("export", 10, 10, Long.toString(id))) {
+    ExportableBadges.Owned owned = exportable.forPage(id, badgeId, model);
+    if (!exportable.withinLimits(id, req)) {
       res.setStatus(429);
       return "limited";
     }

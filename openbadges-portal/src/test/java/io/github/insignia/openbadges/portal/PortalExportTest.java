@@ -422,6 +422,18 @@ class PortalExportTest {
   }
 
   @Test
+  void exportsAreRateLimitedPerAccount() throws Exception {
+    Learner l = learner();
+    String details = "/my/badges/" + l.badgeId();
+    String csrf = l.client().csrf(details);
+    for (int i = 0; i < 10; i++) {
+      assertEquals(200, l.client().post(details + "/wallet", Map.of("_csrf", csrf)).statusCode(), "offer " + i);
+    }
+    assertEquals(429, l.client().post(details + "/wallet", Map.of("_csrf", csrf)).statusCode());
+    assertEquals(429, l.client().post(details + "/backpack", Map.of("_csrf", csrf, "backpack", backpack.baseUrl().toString())).statusCode());
+  }
+
+  @Test
   void aRevokedBadgeCannotBeOfferedNorSentToABackpack() throws Exception {
     Learner l = learner();
     assertTrue(status.revoke("urn:uuid:" + l.badgeId(), "test"));
