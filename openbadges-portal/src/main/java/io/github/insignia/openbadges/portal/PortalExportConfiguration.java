@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,6 +77,14 @@ class PortalExportConfiguration {
         WALLET_PATH + "/*", "/.well-known/openid-credential-issuer" + WALLET_PATH,
         "/.well-known/oauth-authorization-server" + WALLET_PATH);
     r.setName("insigniaWallet");
+    return r;
+  }
+
+  /** {@link WalletCopies} in front of the wallet servlet only. */
+  @Bean
+  FilterRegistrationBean<WalletCopies> portalWalletCopiesFilter(WalletCopies copies) {
+    FilterRegistrationBean<WalletCopies> r = new FilterRegistrationBean<>(copies);
+    r.addUrlPatterns(WALLET_PATH + "/*");
     return r;
   }
 

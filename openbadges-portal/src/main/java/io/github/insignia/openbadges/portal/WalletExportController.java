@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * VC-API exchange link for LCW-style wallets; both redeemed at the portal's wallet endpoints under
  * {@code /wallet/}. Only the badge's owner can make an offer, only for a badge valid now; each offer
  * works once and expires after {@link #LIFETIME}. The wallet receives its own copy of the badge,
- * issued by the portal to the wallet's DID (a wallet proves it holds that key).
+ * issued by the portal to the wallet's DID (a wallet proves it holds that key); {@link WalletCopies}
+ * follows the grants to that copy.
  */
 @Controller
 class WalletExportController {
@@ -34,8 +35,10 @@ class WalletExportController {
   private final ExportableBadges exportable;
   private final WalletIssuer wallet;
   private final AuditLog audit;
+  private final WalletCopies copies;
 
-  WalletExportController(ExportableBadges exportable, WalletIssuer wallet, AuditLog audit) {
+  WalletExportController(ExportableBadges exportable, WalletIssuer wallet, AuditLog audit, WalletCopies copies) {
+    this.copies = copies;
     this.exportable = exportable;
     this.wallet = wallet;
     this.audit = audit;
@@ -61,6 +64,9 @@ class WalletExportController {
     CredentialOffer offer = wallet.offers().offer(request.build());
     // the exchange is its own single-use grant: whichever the learner uses, the other expires unused
     ExchangeInvitation exchange = wallet.offers().exchange(OfferRequest.builder(a.deepCopy()).lifetime(LIFETIME).build());
+    // tie both grants to this account and badge (refused once the badge is revoked; copies recorded)
+    copies.granted(offer.preAuthorizedCode(), id, badgeId, offer.expiresAt());
+    copies.granted(exchange.exchangeId(), id, badgeId, exchange.expiresAt());
     audit.record(AuditLog.Action.EXPORT, id, badgeId, "wallet offer " + offer.offerId() + " exchange " + exchange.exchangeId());
     model.addAttribute("offerUri", offer.uriByReference());
     model.addAttribute("qr", "data:image/svg+xml;base64,"

@@ -411,7 +411,43 @@ class PortalExportTest {
     assertEquals(holder.publicKey().didKey(), credential.at("/credentialSubject/id").asText());
     assertEquals("Teaching with open data", credential.at("/credentialSubject/achievement/name").asText());
     assertValid(credential);
-    assertTrue(audited(accountOf(l.email()), "wallet offer ") >= 1);
+    long account = accountOf(l.email());
+    assertTrue(audited(account, "wallet offer ") >= 1);
+    // the copy is recorded against the account, and deleting the account revokes it with the original
+    String copyId = credential.path("id").asText();
+    assertEquals(1L, jdbc.sql("SELECT COUNT(*) FROM portal_wallet_copy WHERE credential_id = ? AND account_id = ?")
+        .params(copyId, account).query(Long.class).single());
+    assertEquals(1, audited(account, "wallet copy " + copyId));
+    assertFalse(status.isRevoked(copyId));
+    assertEquals(302, l.client().submit("/account/delete", "/account/delete", "password", PASSWORD, "confirm", "yes").statusCode());
+    assertTrue(status.isRevoked(copyId));
+    assertTrue(status.isRevoked("urn:uuid:" + l.badgeId()));
+  }
+
+  /** An offer made while the badge was valid is refused once the badge is revoked, at the token and at the exchange. */
+  @Test
+  void anOfferIsRefusedOnceItsBadgeIsRevoked() throws Exception {
+    Learner l = learner();
+    Document page = offerPage(l, false);
+    String offerUri = page.getElementById("offer-link").attr("href");
+    String exchangeUrl = page.getElementById("exchange-url").text();
+    HttpClient http = HttpClient.newHttpClient();
+    String offerUrl = URLDecoder.decode(offerUri.substring(offerUri.indexOf('=') + 1), StandardCharsets.UTF_8);
+    JsonNode offer = json(http.send(HttpRequest.newBuilder(URI.create(offerUrl)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    String code = offer.at("/grants/urn:ietf:params:oauth:grant-type:pre-authorized_code/pre-authorized_code").asText();
+    assertTrue(status.revoke("urn:uuid:" + l.badgeId(), "test"));
+    HttpResponse<String> token = post(BASE + "/wallet/oid4vci/token", "application/x-www-form-urlencoded",
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Apre-authorized_code&pre-authorized_code="
+            + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8), null);
+    assertEquals(400, token.statusCode(), token.body());
+    assertEquals("invalid_grant", json(token).path("error").asText());
+    HttpResponse<String> exchange = post(exchangeUrl, "application/json", "{}", null);
+    assertEquals(400, exchange.statusCode(), exchange.body());
+    // a code nobody made passes to the wallet issuer, which refuses it as usual
+    HttpResponse<String> unknown = post(BASE + "/wallet/oid4vci/token", "application/x-www-form-urlencoded",
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Apre-authorized_code&pre-authorized_code=nobody-made-this", null);
+    assertEquals(400, unknown.statusCode());
+    assertEquals("invalid_grant", json(unknown).path("error").asText());
   }
 
   static void assertValid(JsonNode credential) {
