@@ -182,6 +182,8 @@ class BackpackExports {
       }
       URI redirect = URI.create(pending.redirectUri() + (callbackQuery == null ? "" : "?" + callbackQuery));
       d.client().completeAuthorization(pending.authorization(), redirect);
+      // the tokens are stored now: list the backpack for the account even if the push fails
+      remember(accountId, d);
       return push(accountId, pending.badgeId(), credential, d, name);
     } catch (Refusal r) {
       audit.record(AuditLog.Action.EXPORT, accountId, pending.badgeId(), "backpack refused " + r.reason);
