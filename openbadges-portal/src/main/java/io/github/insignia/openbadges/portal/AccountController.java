@@ -36,9 +36,11 @@ class AccountController {
   private final PortalProperties props;
   private final Badges badges;
   private final AuditLog audit;
+  private final ExportCleanup exports;
 
   AccountController(Accounts accounts, PasswordEncoder encoder, Mailer mailer, MessageSource messages, RateLimiter limiter,
-      ProofOfWork pow, PortalProperties props, Badges badges, AuditLog audit) {
+      ProofOfWork pow, PortalProperties props, Badges badges, AuditLog audit, ExportCleanup exports) {
+    this.exports = exports;
     this.accounts = accounts;
     this.encoder = encoder;
     this.mailer = mailer;
@@ -200,6 +202,7 @@ class AccountController {
     }
     List<String> emails = accounts.confirmedEmails(id);
     int revoked = badges.revokeAndErase(id, emails, "Account deleted at the learner's request");
+    exports.accountDeleted(id); // backpack tokens forgotten, wallet copies revoked
     accounts.delete(id);
     audit.record(AuditLog.Action.DELETION, id, null, revoked + " badge(s) revoked");
     req.logout();

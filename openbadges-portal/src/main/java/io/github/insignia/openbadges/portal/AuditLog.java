@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditLog {
   /** What happened. */
-  enum Action { ISSUANCE, AWARD_REFUSED, REVOCATION, IMPORT, IMPORT_REFUSED, IMPORT_DELETED, DELETION, SIGN_UP, PASSWORD_RESET }
+  enum Action { ISSUANCE, AWARD_REFUSED, REVOCATION, IMPORT, IMPORT_REFUSED, IMPORT_DELETED, DELETION, SIGN_UP, PASSWORD_RESET, EXPORT }
 
   private final JdbcClient jdbc;
   private final Clock clock;

@@ -43,6 +43,8 @@ class PortalBrowserTest {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     PortalTestSupport.register(r, PORT, DATA, 8);
+    r.add("insignia.portal.export.allow-private-network", () -> "true"); // the export steps' backpack is on loopback
+    r.add("insignia.portal.issuer-url", () -> "https://portal.example.org");
   }
 
   @BeforeAll
@@ -121,6 +123,7 @@ class PortalBrowserTest {
     waitUntil(() -> mainText().contains("Designing a data-based lesson"));
     assertTrue(driver.findElement(By.linkText("Add to LinkedIn")).getAttribute("href").startsWith("https://www.linkedin.com/"));
     assertNoSeriousAccessibilityViolation();
+    ExportBrowserSteps.run(driver, driver.getCurrentUrl());
 
     Path good = Files.write(DATA.resolve("elsewhere.png"), PortalHttpTest.badgeFromAnotherIssuer(email));
     Path other = Files.write(DATA.resolve("not-mine.png"), PortalHttpTest.badgeFromAnotherIssuer("someone@else.example"));
