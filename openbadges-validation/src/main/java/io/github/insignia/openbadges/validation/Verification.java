@@ -521,7 +521,9 @@ final class Verification {
    */
   void requiredImage() {
     if (!options.requireImage() || badgeImageJudged || report.image().isPresent()
-        || report.kind().filter(DocumentKind::isAward).isEmpty()) {
+        || report.kind().filter(DocumentKind::isAward).isEmpty()
+        || report.checks().stream().anyMatch(c -> c.outcome() == Outcome.FAIL || c.outcome() == Outcome.INCONCLUSIVE)) {
+      // already refused, or not an award: the image adds nothing (and must not hide the root cause)
       return;
     }
     if (bakedInput != null) {
