@@ -187,7 +187,8 @@ class PortalImportTest {
     String moodle = entry(my, "Digital Citizenship").select("a").attr("href");
     HttpResponse<String> removed = learner().submit(moodle, moodle + "/delete");
     assertEquals(302, removed.statusCode());
-    Document after = Jsoup.parse(learner().get("/my").body());
+    assertTrue(removed.headers().firstValue("Location").orElse("").endsWith("/my?removed"));
+    Document after = Jsoup.parse(learner().get("/my?removed").body());
     assertEquals(6, after.select("ul.imported li").size());
     assertTrue(after.text().contains("The imported badge was removed."));
     assertEquals(404, learner().get(moodle).statusCode());
