@@ -12,7 +12,6 @@ import io.github.insignia.openbadges.validation.Verdict;
 import io.github.insignia.openbadges.validation.VerificationReport;
 import io.github.insignia.openbadges.validation.VerificationRequest;
 import io.github.insignia.openbadges.validation.VerifiedImage;
-import io.github.insignia.openbadges.validation.fetch.FetchException;
 import io.github.insignia.openbadges.validation.fetch.FetchedResource;
 import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;

@@ -141,8 +141,11 @@ class ImportController {
   String details(@PathVariable long importId, Authentication auth, Model model) {
     long id = BadgeController.accountId(auth);
     Imports.Imported before = imports.get(id, importId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    Imports.Status status = importer.recheck(imports.payload(id, importId).orElseThrow(), accounts.confirmedEmails(id));
-    if (status != Imports.Status.UNCHECKED) {
+    // each re-check fetches from the issuer: bounded per account, past that the last known status is shown
+    boolean ask = limiter.tryAcquire("import-recheck", 30, 30, Long.toString(id));
+    Imports.Status status = ask ? importer.recheck(imports.payload(id, importId).orElseThrow(), accounts.confirmedEmails(id))
+        : before.status();
+    if (ask && status != Imports.Status.UNCHECKED) {
       imports.status(importId, status); // "could not check now" never overwrites what is known
     }
     Imports.Imported b = imports.get(id, importId).orElse(before);

@@ -59,6 +59,7 @@ class PortalImportTest {
 
   @Autowired RateLimiter limiter;
   @Autowired BadgeImports importer;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @BeforeEach
   void resetLimits() {
@@ -327,6 +328,23 @@ class PortalImportTest {
     assertTrue(PortalClient.text(learner().get(badgr)).contains("could not be checked now"));
     ISSUERS.reset();
     assertTrue(PortalClient.text(learner().get(badgr)).contains("Status valid"));
+  }
+
+  @Test
+  void reChecksAreBoundedPerAccount() throws Exception {
+    learner().get("/my?lang=en");
+    imported(byUrl(BADGR, null));
+    String badgr = entry(Jsoup.parse(learner().get("/my").body()), "Data Literacy Foundations").select("a").attr("href");
+    assertTrue(PortalClient.text(learner().get(badgr)).contains("Status valid"));
+    long account = jdbc.sql("SELECT account_id FROM portal_email WHERE email = ?").param(ForeignIssuers.LEARNER)
+        .query(Long.class).single();
+    while (limiter.tryAcquire("import-recheck", 30, 30, Long.toString(account))) {
+      // drain this account's re-checks
+    }
+    ISSUERS.answer(BADGR, 410, "text/html", new byte[0]);
+    assertTrue(PortalClient.text(learner().get(badgr)).contains("Status valid"), "the last known status, nothing fetched");
+    limiter.reset();
+    assertTrue(PortalClient.text(learner().get(badgr)).contains("Status revoked"));
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.github.insignia.openbadges.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
-import io.github.insignia.openbadges.baking.ImageInspector;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.BadgeDocument;
 import io.github.insignia.openbadges.model.BadgeDocuments;
