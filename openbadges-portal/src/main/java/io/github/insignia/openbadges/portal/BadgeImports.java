@@ -147,6 +147,7 @@ class BadgeImports {
       case FETCH_PRIVATE_ADDRESS_REFUSED -> "import.why.privateAddress";
       case FETCH_WRONG_CONTENT_TYPE, FETCH_UNSUPPORTED_URL, INPUT_UNRECOGNIZED, INPUT_UNREADABLE, IMAGE_NOT_BAKED -> "import.why.notABadge";
       case INPUT_NOT_AN_AWARD -> "import.why.notAnAward";
+      case PROOF_MISSING -> "import.why.unsigned";
       default -> c.question() == Question.AUTHENTIC && !isFetch(code) ? "import.why.forged"
           : r.verdict() == Verdict.INDETERMINATE ? "import.why.unchecked" : "import.why.invalid";
     };

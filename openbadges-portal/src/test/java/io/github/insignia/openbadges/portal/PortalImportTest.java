@@ -93,6 +93,12 @@ class PortalImportTest {
     return learner().upload("/import", "/import", "file", file, ForeignIssuers.file(file), lang);
   }
 
+  HttpResponse<String> vector(String path) throws Exception {
+    limiter.reset();
+    byte[] bytes = java.nio.file.Files.readAllBytes(io.github.insignia.openbadges.testvectors.TestVectors.path(path));
+    return learner().upload("/import", "/import?lang=en", "file", "badge.json", bytes, null);
+  }
+
   HttpResponse<String> byUrl(String url, String lang) throws Exception {
     limiter.reset();
     PortalClient c = learner();
@@ -299,6 +305,9 @@ class PortalImportTest {
     refused(byUrl("https://api.badgr.io/public/assertions/slow", "en"), "could not be reached or did not answer in time");
     ISSUERS.answer("https://api.badgr.io/public/assertions/huge", 200, "application/json", new byte[5 * 1024 * 1024]);
     refused(byUrl("https://api.badgr.io/public/assertions/huge", "es"), "es demasiado grande");
+    // the 1EdTech OB 3.0 examples: none verifies (unsigned, or a key at example.edu that does not exist)
+    refused(vector("ob3/ob-spec-examples/examples-basicOpenBadgeCredential-01.json"), "The badge carries no signature");
+    refused(vector("eddsa-vectors/ob-spec-obv3p0/credential-signed.json"), "This badge was issued to another email address");
     // nothing of it was kept
     Document my = Jsoup.parse(learner().get("/my?lang=en").body());
     assertEquals(before, my.select("ul.imported li").size(), my.text());
