@@ -130,10 +130,11 @@ class PortalImportTest {
   @Test
   void badgesFromOtherPlatformsAreImportedShownAndRemovable() throws Exception {
     learner().get("/my?lang=en");
-    // by upload: baked PNG (Badgr, Moodle, OB 3.0 Data Integrity with did:key and did:web), baked SVG
+    // by upload: baked PNG (Badgr, Moodle, OB 3.0 eddsa-rdfc-2022 with did:key and did:web, ecdsa-rdfc-2019 P-256), baked SVG
     // (Open Badge Factory's signed JWS, OB 3.0 JSON and VC-JWT), bare JSON and JWT
     for (String f : List.of("badgr-baked.png", "moodle-baked.png", "obf-signed.svg", "obf-signed.jws", "ob3-didkey-eddsa.png",
-        "ob3-didkey-eddsa.svg", "ob3-didkey-eddsa.json", "ob3-didkey.jwt", "ob3-didkey-jwt.svg", "ob3-didweb-eddsa.png")) {
+        "ob3-didkey-eddsa.svg", "ob3-didkey-eddsa.json", "ob3-didkey.jwt", "ob3-didkey-jwt.svg", "ob3-didweb-eddsa.png",
+        "ob3-didkey-ecdsa.png", "ob3-didkey-ecdsa.json")) {
       imported(upload(f, null));
     }
     // by URL: hosted assertions (ld+json and json, query strings), Credly's public URL (a redirect), a baked image
@@ -143,7 +144,8 @@ class PortalImportTest {
     }
     // the same badge by several routes (PNG, SVG, JSON; JWS and SVG; URL and baked file) is one entry
     Document my = Jsoup.parse(learner().get("/my").body());
-    assertEquals(7, my.select("ul.imported li").size(), my.text());
+    assertEquals(8, my.select("ul.imported li").size(), my.text());
+    assertTrue(entry(my, "Accessible Course Design").text().contains("Instituto de Formación Ejemplo"));
     Element badgr = entry(my, "Data Literacy Foundations");
     assertTrue(badgr.text().contains("(Learning Example Academy)") && badgr.text().contains("valid")
         && badgr.text().contains("2025-03-14"), badgr.text());
@@ -196,7 +198,7 @@ class PortalImportTest {
     assertEquals(302, removed.statusCode());
     assertTrue(removed.headers().firstValue("Location").orElse("").endsWith("/my?removed"));
     Document after = Jsoup.parse(learner().get("/my?removed").body());
-    assertEquals(6, after.select("ul.imported li").size());
+    assertEquals(7, after.select("ul.imported li").size());
     assertTrue(after.text().contains("The imported badge was removed."));
     assertEquals(404, learner().get(moodle).statusCode());
     assertEquals(404, learner().getBytes(moodle + "/image").statusCode());
@@ -222,6 +224,10 @@ class PortalImportTest {
     assertTrue(passed(web, CheckCode.PROOF) && passed(web, CheckCode.STATUS), web::toJson);
     assertTrue(web.find(CheckCode.PROOF).orElseThrow().message().contains("did:web:university.example"), web::toJson);
     assertEquals(UNIVERSITY_IMAGE, web.image().orElseThrow().source());
+    // ecdsa-rdfc-2019 (P-256) by Digital Bazaar's cryptosuite, did:key
+    VerificationReport ecdsa = importer.verify(ForeignIssuers.file("ob3-didkey-ecdsa.png"), me, Locale.ENGLISH).report();
+    assertEquals(Verdict.VALID, ecdsa.verdict(), ecdsa::toJson);
+    assertTrue(passed(ecdsa, CheckCode.PROOF) && ecdsa.find(CheckCode.PROOF).orElseThrow().message().contains("did:key:zDna"), ecdsa::toJson);
     // a VC-JWT whose achievement image is a data: URI
     VerificationReport jwt = importer.verify(ForeignIssuers.file("ob3-didkey.jwt"), me, Locale.ENGLISH).report();
     assertEquals(Verdict.VALID, jwt.verdict(), jwt::toJson);
