@@ -10,23 +10,13 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import { bakePng } from './bake.mjs';
 import { pinnedContexts } from '../../../openbadges-wallet/src/test/node/pinned-contexts.mjs';
 
 const [OUT, STANDARDS, MOZ] = process.argv.slice(2);
 const LEARNER = 'ana.garcia@learner.example';
 const sha256hex = (s) => createHash('sha256').update(s).digest('hex');
 const documentLoader = pinnedContexts(STANDARDS);
-
-const CRC = new Uint32Array(256).map((_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
-const crc32 = (buf) => { let c = 0xffffffff; for (const b of buf) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
-function bakePng(png, keyword, text) {
-  const data = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0, 0, 0, 0, 0]), Buffer.from(text, 'utf8')]);
-  const type = Buffer.from('iTXt', 'latin1');
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(Buffer.concat([type, data])));
-  const iend = png.length - 12;
-  return Buffer.concat([png.subarray(0, iend), len, type, data, crc, png.subarray(iend)]);
-}
 
 const kp = await EcdsaMultikey.generate({ curve: 'P-256' });
 const did = 'did:key:' + kp.publicKeyMultibase;
