@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Skipped with a message where Chromium is missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@org.springframework.context.annotation.Import(ForeignIssuers.Dns.class)
 class PortalBrowserTest {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -88,7 +89,8 @@ class PortalBrowserTest {
 
   @Test
   void aNewLearnerFromSignUpToDeletion() throws Exception {
-    String email = "browser.learner@example.org";
+    // the address the foreign platforms' badges were issued to (ForeignIssuers' corpus)
+    String email = ForeignIssuers.LEARNER;
     String password = "correct horse battery";
     String badgeId = PortalHttpTestSupportBridge.award(BASE, email);
 
@@ -125,18 +127,28 @@ class PortalBrowserTest {
     assertNoSeriousAccessibilityViolation();
     ExportBrowserSteps.run(driver, driver.getCurrentUrl());
 
-    Path good = Files.write(DATA.resolve("elsewhere.png"), PortalHttpTest.badgeFromAnotherIssuer(email));
-    Path other = Files.write(DATA.resolve("not-mine.png"), PortalHttpTest.badgeFromAnotherIssuer("someone@else.example"));
+    // a badge Badgr baked (a hosted OB 2.0 assertion, its BadgeClass, issuer and image at Badgr's URLs)
+    Path good = Files.write(DATA.resolve("badgr-badge.png"), ForeignIssuers.file("badgr-baked.png"));
+    // an OB 3.0 credential Digital Bazaar's libraries signed for another learner
+    Path other = Files.write(DATA.resolve("not-mine.json"), ForeignIssuers.file("ob3-other.json"));
     driver.get(BASE + "/import");
     assertNoSeriousAccessibilityViolation();
     driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
     submit();
     waitUntil(() -> mainText().contains("The badge was verified and imported"));
-    assertTrue(mainText().contains("Rust for teachers"));
+    assertTrue(mainText().contains("Data Literacy Foundations") && mainText().contains("Learning Example Academy"));
+    assertTrue((Boolean) ((JavascriptExecutor) driver).executeScript(
+        "const i = document.querySelector('ul.imported img'); return i.complete && i.naturalWidth > 0;"), "its image shows");
+    assertNoSeriousAccessibilityViolation();
+    driver.findElement(By.linkText("Data Literacy Foundations")).click();
+    waitUntil(() -> mainText().contains("Reads, cleans and publishes open data responsibly."));
+    assertTrue(mainText().contains("Manage data") && mainText().contains("valid"));
+    assertNoSeriousAccessibilityViolation();
     driver.get(BASE + "/import?lang=es");
     driver.findElement(By.id("file")).sendKeys(other.toAbsolutePath().toString());
     submit();
     waitUntil(() -> mainText().contains("La insignia no se ha importado"));
+    assertTrue(mainText().contains("Esta insignia se emitió a otra dirección de correo"), mainText());
     assertNoSeriousAccessibilityViolation();
     driver.get(BASE + "/my?lang=en");
 

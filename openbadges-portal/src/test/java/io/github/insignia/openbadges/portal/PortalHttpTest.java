@@ -433,7 +433,7 @@ class PortalHttpTest {
     // a URL on a private address is never fetched
     HttpResponse<String> loopback = c.submit("/import", "/import", "url", BASE + "/badges/badges/x/badge.png");
     assertEquals(422, loopback.statusCode());
-    assertTrue(PortalClient.text(loopback).contains("No se ha podido obtener la insignia"), "in the language chosen before");
+    assertTrue(PortalClient.text(loopback).contains("La insignia apunta a una dirección de red privada"), "in the language chosen before");
     assertEquals(422, c.submit("/import", "/import", "url", "file:///etc/passwd").statusCode());
     // over the upload limit
     HttpResponse<String> big = c.upload("/import", "/import", "file", "big.png", new byte[3 * 1024 * 1024], null);

@@ -181,7 +181,10 @@ public final class BadgeVerifier {
     Verification v = new Verification(this, report, 0, recipients);
     v.challenge = request.challenge();
     v.domain = request.domain();
-    guard(report, () -> body.accept(v));
+    guard(report, () -> {
+      body.accept(v);
+      v.requiredImage();
+    });
     return report.build();
   }
 

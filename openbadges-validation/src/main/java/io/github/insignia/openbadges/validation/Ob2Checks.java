@@ -2,7 +2,6 @@ package io.github.insignia.openbadges.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.InvalidInputException;
-import io.github.insignia.openbadges.baking.ImageInspector;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.BadgeDocument;
 import io.github.insignia.openbadges.model.BadgeDocuments;
@@ -238,7 +237,7 @@ final class Ob2Checks {
     if (!endorsement) {
       recipient(a.path("recipient"));
       if (badge != null) {
-        image(badge.get("image"), "/badge/image", true);
+        badgeImage(badge.get("image"), "/badge/image");
       }
       if (a.has("image")) {
         image(a.get("image"), "/image", false);
@@ -544,39 +543,11 @@ final class Ob2Checks {
   }
 
   void image(JsonNode value, String pointer, boolean required) {
-    String ref = value == null ? null : value.isObject() ? JsonNodes.text(value, "id").orElse(null) : value.asText(null);
-    if (ref == null) {
-      return;
-    }
-    Outcome failure = required ? Outcome.FAIL : Outcome.WARNING;
-    byte[] bytes;
-    if (Primitives.isDataUri(ref)) {
-      Optional<byte[]> decoded = Verification.decodeDataUri(ref);
-      if (decoded.isEmpty()) {
-        r.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", "data URI");
-        return;
-      }
-      bytes = decoded.get();
-    } else if (Primitives.isUrl(ref)) {
-      try {
-        FetchedResource res = v.verifier.fetcher().fetch(URI.create(ref), Verification.IMAGE_ACCEPT).requireSuccess();
-        bytes = res.body();
-      } catch (FetchException e) {
-        // Only conformance needs the image: not obtaining it is a warning, never a verdict.
-        v.fetchFailure(e, Outcome.WARNING, Question.CONFORMANT);
-        return;
-      } catch (IllegalArgumentException e) {
-        r.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", Verification.abbreviate(ref));
-        return;
-      }
-    } else {
-      return; // reported by the property check
-    }
-    try {
-      var info = ImageInspector.inspect(bytes);
-      r.pass(CheckCode.IMAGE, pointer, info.format().mediaType());
-    } catch (InvalidInputException e) {
-      r.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", e.getMessage());
-    }
+    v.image(value, pointer, required, false);
+  }
+
+  /** The BadgeClass image: the badge's own, the one a host that requires it keeps. */
+  void badgeImage(JsonNode value, String pointer) {
+    v.image(value, pointer, true, true);
   }
 }

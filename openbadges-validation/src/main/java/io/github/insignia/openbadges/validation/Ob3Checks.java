@@ -68,6 +68,15 @@ final class Ob3Checks {
     new StatusChecks(v).check(cred, base);
     if (!endorsement && !asEndorsement) {
       recipient(cred, base);
+      if (v.options.requireImage() && v.depth == 0) {
+        // The badge's image: the achievement's, else the credential's (the baked input last, after the checks).
+        JsonNode achievementImage = cred.path("credentialSubject").path("achievement").get("image");
+        if (achievementImage != null) {
+          v.image(achievementImage, base + "/credentialSubject/achievement/image", true, true);
+        } else if (cred.get("image") != null) {
+          v.image(cred.get("image"), JsonNodes.pointer(base, "image"), true, true);
+        }
+      }
     }
     endorsements(cred, base);
   }

@@ -18,6 +18,7 @@ final class ReportBuilder {
   private final List<VerificationReport> parts = new ArrayList<>();
   private boolean strict;
   private final List<EndorsementVerdict> endorsements = new ArrayList<>();
+  private VerifiedImage image;
 
   ReportBuilder(Locale locale) {
     this.locale = locale;
@@ -41,6 +42,22 @@ final class ReportBuilder {
       this.kind = value;
     }
     return this;
+  }
+
+  /** The badge's image, when required and obtained; the first one recorded (the badge's own) wins. */
+  ReportBuilder image(VerifiedImage value) {
+    if (this.image == null) {
+      this.image = value;
+    }
+    return this;
+  }
+
+  Optional<VerifiedImage> image() {
+    return Optional.ofNullable(image);
+  }
+
+  Optional<DocumentKind> kind() {
+    return Optional.ofNullable(kind);
   }
 
   /** Strict mode: conformance warnings become failures when the report is built. */
@@ -164,6 +181,6 @@ final class ReportBuilder {
         out.add(c.outcome() == Outcome.WARNING && c.question() == Question.CONFORMANT ? c.withOutcome(Outcome.FAIL) : c);
       }
     }
-    return new VerificationReport(input, version, kind, out, endorsements, locale, parts);
+    return new VerificationReport(input, version, kind, out, endorsements, locale, parts, image);
   }
 }

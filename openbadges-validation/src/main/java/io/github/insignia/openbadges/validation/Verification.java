@@ -50,6 +50,10 @@ final class Verification {
   private String carrier;
   /** The nodes of the graph the input was served as (id → node), resolved without fetching. */
   private Map<String, JsonNode> graph = Map.of();
+  /** The input, when it was a baked image (the badge's image of last resort). */
+  private byte[] bakedInput;
+  /** Whether the badge named its own image and it was judged (obtained or not). */
+  private boolean badgeImageJudged;
 
   Verification(BadgeVerifier verifier, ReportBuilder report, int depth) {
     this(verifier, report, depth, verifier.options().recipients());
@@ -123,6 +127,9 @@ final class Verification {
       if (baked.isEmpty()) {
         report.fail(CheckCode.IMAGE_NOT_BAKED, "", format.extension().toUpperCase(Locale.ROOT));
         return;
+      }
+      if (bakedInput == null) {
+        bakedInput = bytes;
       }
       String payload = baked.get().payload();
       if (!inputSet || carrier == null) {
@@ -429,11 +436,14 @@ final class Verification {
   /** {@link #fetchFailure(FetchException, Outcome)}, grouped under the question that needed the document. */
   void fetchFailure(FetchException e, Outcome onFailure, Question question) {
     CheckCode code = CheckCode.valueOf(e.problem().code());
-    Object detail = e.problem() == FetchProblem.TLS_FAILURE
+    report.add(question, couldNotObtain(onFailure, e.problem() != FetchProblem.UNSUPPORTED_URL), code, e.url(),
+        code.name(), e.url(), fetchDetail(e), e.status());
+  }
+
+  private static Object fetchDetail(FetchException e) {
+    return e.problem() == FetchProblem.TLS_FAILURE
         ? new Messages.Key("TLS_" + e.detail().orElse("HANDSHAKE"))
         : e.detail().orElse("");
-    report.add(question, couldNotObtain(onFailure, e.problem() != FetchProblem.UNSUPPORTED_URL), code, e.url(),
-        code.name(), e.url(), detail, e.status());
   }
 
   private static Outcome couldNotObtain(Outcome onFailure, boolean obtainable) {
@@ -441,6 +451,94 @@ final class Verification {
   }
 
 
+
+  /**
+   * An image property: a data URI or a URL, fetched and inspected. {@code required}: a broken
+   * image fails (validator-core's rule for the BadgeClass image); otherwise it warns. Not obtaining
+   * it is a conformance warning, never a verdict, unless the host requires the badge's image
+   * ({@code badgeImage} under {@link VerificationOptions#requireImage()}): then it fails, with the
+   * fetch's code, and the image obtained is kept for the report.
+   */
+  void image(JsonNode value, String pointer, boolean required, boolean badgeImage) {
+    String ref = value == null ? null : value.isObject() ? JsonNodes.text(value, "id").orElse(null) : value.asText(null);
+    if (ref == null) {
+      return;
+    }
+    boolean keep = badgeImage && options.requireImage();
+    if (keep) {
+      badgeImageJudged = true;
+    }
+    Outcome failure = required || keep ? Outcome.FAIL : Outcome.WARNING;
+    byte[] bytes;
+    String source;
+    if (io.github.insignia.openbadges.validation.internal.Primitives.isDataUri(ref)) {
+      Optional<byte[]> decoded = decodeDataUri(ref);
+      if (decoded.isEmpty()) {
+        report.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", "data URI");
+        return;
+      }
+      bytes = decoded.get();
+      source = "data:";
+    } else if (io.github.insignia.openbadges.validation.internal.Primitives.isUrl(ref)) {
+      try {
+        FetchedResource res = verifier.fetcher().fetch(URI.create(ref), IMAGE_ACCEPT).requireSuccess();
+        bytes = res.body();
+        source = res.finalUrl().toString();
+      } catch (FetchException e) {
+        if (keep) {
+          // The host stores and shows the image: without it the badge cannot be kept.
+          report.add(Question.CONFORMANT, Outcome.FAIL, CheckCode.valueOf(e.problem().code()), e.url(),
+              e.problem().code(), e.url(), fetchDetail(e), e.status());
+        } else {
+          // Only conformance needs the image: not obtaining it is a warning, never a verdict.
+          fetchFailure(e, Outcome.WARNING, Question.CONFORMANT);
+        }
+        return;
+      } catch (IllegalArgumentException e) {
+        report.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", abbreviate(ref));
+        return;
+      }
+    } else {
+      if (keep) {
+        report.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", abbreviate(ref));
+      }
+      return; // otherwise reported by the property check
+    }
+    try {
+      var info = ImageInspector.inspect(bytes);
+      report.pass(CheckCode.IMAGE, pointer, info.format().mediaType());
+      if (keep) {
+        report.image(new VerifiedImage(bytes, info.format().mediaType(), source));
+      }
+    } catch (InvalidInputException e) {
+      report.add(failure, CheckCode.IMAGE_INVALID, pointer, "IMAGE_INVALID", e.getMessage());
+    }
+  }
+
+  /**
+   * Under {@link VerificationOptions#requireImage()}, after the checks: a badge that named no image
+   * of its own takes the baked image it came in; with neither, it fails (IMAGE_MISSING).
+   */
+  void requiredImage() {
+    if (!options.requireImage() || badgeImageJudged || report.image().isPresent()
+        || report.kind().filter(DocumentKind::isAward).isEmpty()
+        || report.checks().stream().anyMatch(c -> c.outcome() == Outcome.FAIL || c.outcome() == Outcome.INCONCLUSIVE)) {
+      // already refused, or not an award: the image adds nothing (and must not hide the root cause)
+      return;
+    }
+    if (bakedInput != null) {
+      try {
+        var info = ImageInspector.inspect(bakedInput);
+        report.pass(CheckCode.IMAGE, "", info.format().mediaType());
+        report.image(new VerifiedImage(bakedInput, info.format().mediaType(), "baked"));
+        return;
+      } catch (InvalidInputException e) {
+        report.add(Outcome.FAIL, CheckCode.IMAGE_INVALID, "", "IMAGE_INVALID", e.getMessage());
+        return;
+      }
+    }
+    report.fail(CheckCode.IMAGE_MISSING, "");
+  }
 
   /** Decodes a data URI (base64 or percent-encoded). */
   static Optional<byte[]> decodeDataUri(String uri) {

@@ -43,8 +43,10 @@ public final class VerificationOptions {
   private final Set<DocumentKind> expectedKinds;
   private final boolean strict;
   private final boolean trustUnboundHeaderJwk;
+  private final boolean requireImage;
 
   private VerificationOptions(Builder b) {
+    this.requireImage = b.requireImage;
     this.expectedKinds = Set.copyOf(b.expectedKinds);
     this.strict = b.strict;
     this.trustUnboundHeaderJwk = b.trustUnboundHeaderJwk;
@@ -98,6 +100,7 @@ public final class VerificationOptions {
     b.expectedKinds = expectedKinds;
     b.strict = strict;
     b.trustUnboundHeaderJwk = trustUnboundHeaderJwk;
+    b.requireImage = requireImage;
     return b;
   }
 
@@ -122,6 +125,19 @@ public final class VerificationOptions {
    */
   public boolean strict() {
     return strict;
+  }
+
+  /**
+   * Whether the badge's image is required: for hosts that store and show it (an importing
+   * portal). When on, the badge's image (OB 2.0: the BadgeClass image; OB 3.0: the achievement's,
+   * else the credential's; either: else the baked image that was the input) must be obtained and be
+   * a PNG or SVG, or the badge fails: an image that cannot be fetched fails with the fetch's code
+   * ({@code FETCH_ACCESS_RESTRICTED}, …), one that is not PNG or SVG with {@link
+   * CheckCode#IMAGE_INVALID}, none at all with {@link CheckCode#IMAGE_MISSING}. The image obtained
+   * is {@link VerificationReport#image()}. Off by default: a verifier need not have the image.
+   */
+  public boolean requireImage() {
+    return requireImage;
   }
 
   /** Tolerance for clocks that disagree, applied to not-yet-valid and expired checks. */
@@ -232,7 +248,7 @@ public final class VerificationOptions {
     private Set<DocumentKind> expectedKinds = Set.of();
     private boolean strict;
     private boolean trustUnboundHeaderJwk;
-
+    private boolean requireImage;
 
     /**
      * Accept only these kinds of document (empty, the default: any). An importing platform that
@@ -370,6 +386,12 @@ public final class VerificationOptions {
         throw new ConfigurationException(ValidationErrorCode.OPTION_INVALID, "maxStatusListBytes must be at least 1024");
       }
       this.maxStatusListBytes = value;
+      return this;
+    }
+
+    /** Require the badge's image (see {@link VerificationOptions#requireImage()}); default off. */
+    public Builder requireImage(boolean value) {
+      this.requireImage = value;
       return this;
     }
 

@@ -25,6 +25,7 @@ public final class VerificationReport {
   private final List<EndorsementVerdict> endorsements;
   private final Locale locale;
   private final List<VerificationReport> parts;
+  private final VerifiedImage image;
 
   VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks,
       List<EndorsementVerdict> endorsements, Locale locale) {
@@ -33,6 +34,12 @@ public final class VerificationReport {
 
   VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks,
       List<EndorsementVerdict> endorsements, Locale locale, List<VerificationReport> parts) {
+    this(input, version, kind, checks, endorsements, locale, parts, null);
+  }
+
+  VerificationReport(InputKind input, String version, DocumentKind kind, List<Check> checks,
+      List<EndorsementVerdict> endorsements, Locale locale, List<VerificationReport> parts, VerifiedImage image) {
+    this.image = image;
     this.parts = List.copyOf(parts);
     this.input = Objects.requireNonNull(input, "input");
     this.version = version;
@@ -149,6 +156,15 @@ public final class VerificationReport {
         .orElseGet(() -> Messages.text(other, "verdict.none"));
   }
 
+  /**
+   * The badge's image as obtained and inspected (a PNG or SVG), when the options required it
+   * ({@link VerificationOptions#requireImage()}); empty otherwise or when it was not obtained (the
+   * report then says why). Not part of {@link #toJson()}.
+   */
+  public Optional<VerifiedImage> image() {
+    return Optional.ofNullable(image);
+  }
+
   /** The report's language. */
   public Locale locale() {
     return locale;
@@ -165,7 +181,7 @@ public final class VerificationReport {
       es.add(new EndorsementVerdict(e.target(), e.verdict(), e.report().inLocale(other)));
     }
     return new VerificationReport(input, version, kind, translated, es, other,
-        parts.stream().map(p -> p.inLocale(other)).toList());
+        parts.stream().map(p -> p.inLocale(other)).toList(), image);
   }
 
   /**
