@@ -49,11 +49,12 @@ class BadgeController {
   private final RateLimiter limiter;
   private final AuditLog audit;
   private final PortalProperties props;
+  private final ImportGate gate;
   private final HttpResourceFetcher fetcher = HttpResourceFetcher.builder()
       .connectTimeout(Duration.ofSeconds(5)).totalTimeout(Duration.ofSeconds(15)).maxBytes(2L * 1024 * 1024).build();
 
   BadgeController(Accounts accounts, PortalBadgeStore store, Badges badges, Imports imports, BadgeVerifier verifier,
-      RateLimiter limiter, AuditLog audit, PortalProperties props) {
+      RateLimiter limiter, AuditLog audit, PortalProperties props, ImportGate gate) {
     this.accounts = accounts;
     this.store = store;
     this.badges = badges;
@@ -62,6 +63,7 @@ class BadgeController {
     this.limiter = limiter;
     this.audit = audit;
     this.props = props;
+    this.gate = gate;
   }
 
   static long accountId(Authentication auth) {
@@ -129,7 +131,8 @@ class BadgeController {
    */
   @PostMapping("/import")
   String importBadge(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String url,
-      Authentication auth, HttpServletRequest req, HttpServletResponse res, Locale locale, Model model) throws IOException {
+      Authentication auth, HttpServletRequest req, HttpServletResponse res, Locale locale, Model model)
+      throws IOException, InterruptedException {
     long id = accountId(auth);
     if (!(limiter.tryAcquire("import-ip", 60, 60, PortalWebConfiguration.clientIp(req))
         && limiter.tryAcquire("import", 10, 10, Long.toString(id)))) {
@@ -168,7 +171,18 @@ class BadgeController {
       return refused(res, model, "import.error.nothing", null);
     }
     List<String> emails = accounts.confirmedEmails(id);
-    VerificationReport report = verifier.verify(bytes, VerificationRequest.forRecipients(emails)).inLocale(locale);
+    // a few verifications at once (ImportGate), so that imports never starve the cheap pages; a
+    // learner who gets no turn in time is told the portal is busy (503 + Retry-After), never kept hanging
+    Optional<ImportGate.Turn> turn = gate.enter();
+    if (turn.isEmpty()) {
+      res.setStatus(503);
+      res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, gate.maxWait().toSeconds())));
+      return "busy";
+    }
+    VerificationReport report;
+    try (ImportGate.Turn t = turn.get()) {
+      report = verifier.verify(bytes, VerificationRequest.forRecipients(emails)).inLocale(locale);
+    }
     if (!report.valid() || emails.isEmpty()) {
       audit.record(AuditLog.Action.IMPORT_REFUSED, id, null,
           report.verdict() + " " + report.rootCause().map(c -> c.code().name()).orElse(""));
