@@ -58,10 +58,13 @@ class PortalWebConfiguration implements WebMvcConfigurer {
     return new Mailer(smtp.getIfAvailable(), props.dataDir().resolve("mail"), props.mailFrom(), clock);
   }
 
-  /** Argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane). */
+  /**
+   * Argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane), at most one hash per core at once
+   * ({@link BoundedPasswordEncoder}: a burst of log-ins queues instead of starving every other page).
+   */
   @Bean
   PasswordEncoder portalPasswordEncoder() {
-    return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2), Runtime.getRuntime().availableProcessors());
   }
 
   /** Only a confirmed address logs in; an unknown or unconfirmed one fails like a wrong password. */

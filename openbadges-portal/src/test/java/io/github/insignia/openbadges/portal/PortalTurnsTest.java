@@ -15,9 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Imports take turns (ImportGate): one without a turn in time is answered 503 + Retry-After, and nothing is imported. */
+/**
+ * The costly steps take turns: imports (ImportGate: one without a turn in time is answered 503 +
+ * Retry-After, and nothing is imported) and password hashes (BoundedPasswordEncoder: one per core).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class PortalImportGateTest {
+class PortalTurnsTest {
   static final int PORT = PortalTestSupport.freePort();
   static final Path DATA = PortalTestSupport.tempDir();
   static final String BASE = "http://localhost:" + PORT;
@@ -47,6 +50,52 @@ class PortalImportGateTest {
     b.get().close();
     c.get().close();
     assertThrows(PortalException.class, () -> new ImportGate(1, Duration.ofSeconds(-1)));
+  }
+
+  @Test
+  void passwordHashesRunAtMostConcurrencyAtOnceAndGiveTheSameAnswers() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    org.springframework.security.crypto.password.PasswordEncoder slow = new org.springframework.security.crypto.password.PasswordEncoder() {
+      @Override
+      public String encode(CharSequence raw) {
+        most.accumulateAndGet(now.incrementAndGet(), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        now.decrementAndGet();
+        return "h:" + raw;
+      }
+
+      @Override
+      public boolean matches(CharSequence raw, String encoded) {
+        return encode(raw).equals(encoded);
+      }
+    };
+    BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(slow, 2);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String pw = "pw" + (i % 3);
+        all.add(pool.submit(() -> bounded.matches(pw, "h:pw0")));
+      }
+      int matched = 0;
+      for (java.util.concurrent.Future<Boolean> f : all) {
+        matched += f.get() ? 1 : 0;
+      }
+      assertEquals(6, matched, "the answers are the delegate's");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2, most.get(), "never more than two hashes at once");
+    assertEquals("h:x", bounded.encode("x"));
+    assertThrows(PortalException.class, () -> new BoundedPasswordEncoder(slow, 0));
+    // the portal's own encoder is still Argon2id at OWASP's minimum
+    String hash = new PortalWebConfiguration().portalPasswordEncoder().encode("correct horse battery");
+    assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
   }
 
   @Test
