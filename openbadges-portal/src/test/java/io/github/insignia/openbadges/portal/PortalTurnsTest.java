@@ -94,7 +94,7 @@ class PortalTurnsTest {
     assertEquals("h:x", bounded.encode("x"));
     assertThrows(PortalException.class, () -> new BoundedPasswordEncoder(slow, 0));
     // the portal's own encoder is still Argon2id at OWASP's minimum
-    String hash = new PortalWebConfiguration().portalPasswordEncoder().encode("correct horse battery");
+    String hash = new PortalWebConfiguration().portalPasswordEncoder(0).encode("correct horse battery");
     assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
   }
 
