@@ -58,16 +58,16 @@ class BadgeController {
   String details(@PathVariable String badgeId, Authentication auth, Model model) {
     long id = accountId(auth);
     List<String> emails = accounts.confirmedEmails(id);
-    if (badgeId.length() > 64 || !store.ownedBy(badgeId, emails)) {
-      throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
-    }
-    PortalBadgeStore.Claim claim = store.claim(badgeId).orElseThrow();
-    JsonNode credential = SafeJson.read(store.credentialJson(badgeId).orElseThrow());
+    // one query for ownership, claim, credential and links (the page is opened often)
+    PortalBadgeStore.Details d = (badgeId.length() > 64 ? Optional.<PortalBadgeStore.Details>empty() : store.detailsOwnedBy(badgeId, emails))
+        .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+    PortalBadgeStore.Claim claim = d.claim();
+    JsonNode credential = SafeJson.read(d.credentialJson());
     JsonNode achievement = credential.path("credentialSubject").path("achievement");
     List<String> competences = new ArrayList<>();
     achievement.path("alignment").forEach(a -> competences.add(a.path("targetName").asText()));
     Badges.State state = badges.state(claim);
-    JsonNode links = SafeJson.read(store.linksJson(badgeId).orElse("{}"));
+    JsonNode links = SafeJson.read(d.linksJson() == null ? "{}" : d.linksJson());
     Map<String, String> share = new LinkedHashMap<>();
     links.path("share").fields().forEachRemaining(e -> share.put(e.getKey(), e.getValue().asText()));
     String page = props.base() + "/badges/badges/" + badgeId;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,9 +47,10 @@ class ImportController {
   private final AuditLog audit;
   private final PortalProperties props;
   private final Clock clock;
+  private final ImportGate gate;
 
   ImportController(Accounts accounts, Imports imports, BadgeImports importer, RateLimiter limiter, AuditLog audit,
-      PortalProperties props, Clock clock) {
+      PortalProperties props, Clock clock, ImportGate gate) {
     this.accounts = accounts;
     this.imports = imports;
     this.importer = importer;
@@ -56,6 +58,7 @@ class ImportController {
     this.audit = audit;
     this.props = props;
     this.clock = clock;
+    this.gate = gate;
   }
 
   @GetMapping("/import")
@@ -70,7 +73,7 @@ class ImportController {
    */
   @PostMapping("/import")
   String importBadge(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String url,
-      Authentication auth, HttpServletRequest req, HttpServletResponse res, Locale locale, Model model) throws IOException {
+      Authentication auth, HttpServletRequest req, HttpServletResponse res, Locale locale, Model model) throws IOException, InterruptedException {
     long id = BadgeController.accountId(auth);
     if (!(limiter.tryAcquire("import-ip", 60, 60, PortalWebConfiguration.clientIp(req))
         && limiter.tryAcquire("import", 10, 10, Long.toString(id)))) {
@@ -78,7 +81,8 @@ class ImportController {
       return "limited";
     }
     List<String> emails = accounts.confirmedEmails(id);
-    BadgeImports.Attempt attempt;
+    byte[] upload = null;
+    URI uri = null;
     if (file != null && !file.isEmpty()) {
       if (file.getSize() > props.maxUploadBytes()) {
         return refused(res, model, "import.error.tooLarge", null);
@@ -90,9 +94,8 @@ class ImportController {
       if (bytes.length > props.maxUploadBytes()) {
         return refused(res, model, "import.error.tooLarge", null);
       }
-      attempt = importer.verify(bytes, emails, locale);
+      upload = bytes;
     } else if (url != null && !url.isBlank()) {
-      URI uri;
       try {
         uri = new URI(url.strip());
       } catch (java.net.URISyntaxException e) {
@@ -102,10 +105,21 @@ class ImportController {
           || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
         return refused(res, model, "import.error.url", null);
       }
-      // fetched by the verifier's guarded fetcher: public addresses only, bounded size and time
-      attempt = importer.verify(uri, emails, locale);
     } else {
       return refused(res, model, "import.error.nothing", null);
+    }
+    // a few verifications at once (ImportGate), so that imports never starve the cheap pages; a
+    // learner who gets no turn in time is told the portal is busy (503 + Retry-After), never kept hanging
+    Optional<ImportGate.Turn> turn = gate.enter();
+    if (turn.isEmpty()) {
+      res.setStatus(503);
+      res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, gate.maxWait().toSeconds())));
+      return "busy";
+    }
+    BadgeImports.Attempt attempt;
+    try (ImportGate.Turn t = turn.get()) {
+      // a URL is fetched by the verifier's guarded fetcher: public addresses only, bounded size and time
+      attempt = upload != null ? importer.verify(upload, emails, locale) : importer.verify(uri, emails, locale);
     }
     VerificationReport report = attempt.report();
     if (!attempt.accepted()) {

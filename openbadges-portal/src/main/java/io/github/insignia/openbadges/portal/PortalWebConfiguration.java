@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,10 +59,15 @@ class PortalWebConfiguration implements WebMvcConfigurer {
     return new Mailer(smtp.getIfAvailable(), props.dataDir().resolve("mail"), props.mailFrom(), clock);
   }
 
-  /** Argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane). */
+  /**
+   * Argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane), at most {@code
+   * insignia.portal.password-hash-concurrency} hashes at once (default one per core; {@link
+   * BoundedPasswordEncoder}: a burst of log-ins queues instead of starving every other page).
+   */
   @Bean
-  PasswordEncoder portalPasswordEncoder() {
-    return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+  PasswordEncoder portalPasswordEncoder(@Value("${insignia.portal.password-hash-concurrency:0}") int concurrency) {
+    return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
+        concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors());
   }
 
   /** Only a confirmed address logs in; an unknown or unconfirmed one fails like a wrong password. */

@@ -68,7 +68,12 @@ final class PortalClient {
   /** A multipart upload of one file (plus the CSRF token of {@code formPage}). */
   HttpResponse<String> upload(String formPage, String action, String field, String filename, byte[] content, String lang)
       throws IOException, InterruptedException {
-    String token = csrf(formPage);
+    return uploadWith(csrf(formPage), action, field, filename, content, lang);
+  }
+
+  /** A multipart upload of one file with a CSRF token already read from its form. */
+  HttpResponse<String> uploadWith(String token, String action, String field, String filename, byte[] content, String lang)
+      throws IOException, InterruptedException {
     String boundary = "----portal" + UUID.randomUUID();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n"
