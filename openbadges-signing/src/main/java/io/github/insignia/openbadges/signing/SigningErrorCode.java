@@ -108,8 +108,6 @@ public enum SigningErrorCode implements ErrorCode {
   KEY_NOT_FOUND,
   /** (configuration) Multikey or did:key asked of an RSA key. */
   KEY_NO_MULTIKEY,
-  /** No resolver handles the verification method's scheme. */
-  KEY_RESOLVER_UNSUPPORTED,
   /** RSA modulus under 2048 bits. */
   KEY_TOO_SMALL,
   /** (configuration) a policy accepting no key type. */
