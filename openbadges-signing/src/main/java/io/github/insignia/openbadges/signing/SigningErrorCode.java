@@ -206,6 +206,12 @@ public enum SigningErrorCode implements ErrorCode {
   PRESENTATION_HOLDER_MISMATCH,
   /** A presentation's holder is not a {@code did:key}, {@code did:jwk} or {@code did:web}: its keys are not resolved here (cannot tell). */
   PRESENTATION_HOLDER_UNSUPPORTED,
+  /**
+   * A Data Integrity presentation carries a credential as a bare string (VC 1.1 JWT style): it is no
+   * part of the signed graph, so the holder's proof cannot cover it; VC 2.0 wraps a JWT in an {@code
+   * EnvelopedVerifiableCredential}.
+   */
+  PRESENTATION_CREDENTIAL_NOT_ENVELOPED,
   /** A presentation is malformed (not a {@code VerifiablePresentation}, no proof). */
   PRESENTATION_MALFORMED;
 }

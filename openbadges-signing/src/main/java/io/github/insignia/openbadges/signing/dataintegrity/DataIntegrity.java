@@ -294,6 +294,17 @@ public final class DataIntegrity {
         throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PRESENTATION_MALFORMED,
             "not a VerifiablePresentation");
       }
+      // A bare string under verifiableCredential (VC 1.1 JWT style) is, to JSON-LD, a relative IRI:
+      // no part of the signed graph, so no holder proof could cover it (a signer that dropped it signed
+      // a presentation without it). VC 2.0 wraps a JWT in an EnvelopedVerifiableCredential.
+      JsonNode credentials = presentation.get("verifiableCredential");
+      for (JsonNode vc : credentials == null ? List.<JsonNode>of() : credentials.isArray() ? credentials : List.of(credentials)) {
+        if (vc.isTextual()) {
+          throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PRESENTATION_CREDENTIAL_NOT_ENVELOPED,
+              "the presentation holds a credential as a bare string, which its Data Integrity proof cannot cover; "
+              + "VC 2.0 wraps a JWT in an EnvelopedVerifiableCredential (id data:application/vc+jwt,…)");
+        }
+      }
       Optional<String> holder = issuerIdOf(presentation.get("holder"));
       Expectations expect = new Expectations("authentication", Objects.requireNonNull(challenge, "challenge"),
           Objects.requireNonNull(domain, "domain"), policy.clock(), policy.skew());

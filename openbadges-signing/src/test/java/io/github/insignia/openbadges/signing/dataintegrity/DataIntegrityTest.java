@@ -92,6 +92,18 @@ class DataIntegrityTest {
   }
 
   @Test
+  void aBareStringCredentialInAPresentationIsRefusedBeforeCanonicalization() {
+    ObjectNode presentation = SafeJson.read("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
+        + "\"type\":[\"VerifiablePresentation\"],\"holder\":\"" + ED.publicKey().didKey() + "\","
+        + "\"verifiableCredential\":[{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
+        + "\"type\":\"EnvelopedVerifiableCredential\",\"id\":\"data:application/vc+jwt,eyJhbGciOiJFZERTQSJ9.e30.AA\"}]}").deepCopy();
+    ObjectNode signed = DI.sign(presentation, ED, options(ED).proofPurpose("authentication").build());
+    JUDGE.verifyPresentation(signed, Optional.empty(), Optional.empty());
+    ((ArrayNode) signed.get("verifiableCredential")).set(0, SafeJson.nodeFactory().textNode("eyJhbGciOiJFZERTQSJ9.e30.AA"));
+    fails("PRESENTATION_CREDENTIAL_NOT_ENVELOPED", () -> JUDGE.verifyPresentation(signed, Optional.empty(), Optional.empty()));
+  }
+
+  @Test
   void proofSetsAndChains() {
     SigningKey second = SigningKey.generate(KeyType.ED25519);
     ObjectNode doc = credential(ED);
