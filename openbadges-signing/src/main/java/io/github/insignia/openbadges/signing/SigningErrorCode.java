@@ -130,14 +130,10 @@ public enum SigningErrorCode implements ErrorCode {
   MULTIBASE_MALFORMED,
   /** {@code canonicalizeNQuads} input is not N-Quads. */
   NQUADS_MALFORMED,
-  /** The key is not the assertion's {@code verification.creator}. */
-  OB2_CREATOR_MISMATCH,
   /** The assertion links no badge/issuer that can be read. */
   OB2_ISSUER_UNAVAILABLE,
   /** The issuer's {@code publicKey} does not list the key. */
   OB2_KEY_NOT_LISTED,
-  /** The CryptographicKey's {@code owner} is not the issuer. */
-  OB2_KEY_OWNER_MISMATCH,
   /** The assertion's {@code verification.type} is not {@code SignedBadge}. */
   OB2_NOT_SIGNED_BADGE,
   /** The JWS payload is not an OB 2.0 assertion object. */
