@@ -9,5 +9,6 @@ module io.github.insignia.openbadges.issuing {
   exports io.github.insignia.openbadges.issuing;
   exports io.github.insignia.openbadges.issuing.batch;
   exports io.github.insignia.openbadges.issuing.claim;
+  exports io.github.insignia.openbadges.issuing.http;
   exports io.github.insignia.openbadges.issuing.status;
 }

@@ -1,12 +1,13 @@
 package io.github.insignia.openbadges.cli;
 
+import io.github.insignia.openbadges.issuing.http.ServiceRequest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.issuing.batch.FolderSink;
 import io.github.insignia.openbadges.web.BadgeSite;
 import io.github.insignia.openbadges.web.CertificatePdf;
 import io.github.insignia.openbadges.web.FolderBadgeStore;
-import io.github.insignia.openbadges.web.WebRequest;
 import io.github.insignia.openbadges.web.WebResponse;
 import io.github.insignia.openbadges.web.PublishedBadge;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class Certificates {
             if (ob2Site == null) {
               ob2Site = BadgeSite.builder(java.net.URI.create(site), FolderBadgeStore.open(out)).build();
             }
-            WebResponse r = ob2Site.handle(WebRequest.builder("GET", "/badges/" + folder.getFileName() + "/" + PublishedBadge.PDF).build());
+            WebResponse r = ob2Site.handle(ServiceRequest.builder("GET", "/badges/" + folder.getFileName() + "/" + PublishedBadge.PDF).build());
             if (r.status() == 200) {
               write(folder, target, r.body());
               written++;

@@ -71,12 +71,15 @@ class ArchitectureTest {
             // The did:web → document URL mapping (for the resources map) reads no key and judges nothing.
             .and(DescribedPredicate.not(JavaClass.Predicates.type(KeyDocuments.class))))
         .check(classes);
+    // One judge: outside signing, proofs are verified through signing.verify (IssuerKeys) only; the
+    // resolve package offers nothing but the host's DocumentFetcher.
     noClasses()
         .that()
-        .resideInAPackage(BASE + ".validation..")
+        .resideOutsideOfPackage(BASE + ".signing..")
         .should()
-        .dependOnClassesThat()
-        .haveFullyQualifiedName(BASE + ".signing.resolve.KeyResolvers")
+        .dependOnClassesThat(JavaClass.Predicates.resideInAPackage(BASE + ".signing.resolve..")
+            .and(DescribedPredicate.not(JavaClass.Predicates.type(
+                io.github.insignia.openbadges.signing.resolve.DocumentFetcher.class))))
         .check(classes);
   }
 

@@ -8,7 +8,6 @@ import io.github.insignia.openbadges.cli.InsigniaCommandTest.Run;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -35,10 +34,7 @@ class OfferCommandTest {
 
   @Test
   void offerPrintedByTheCommandIsRedeemedAtTheRunningServe() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = ServeFixture.freePort();
     String base = "http://127.0.0.1:" + port;
     SigningKey key = SigningKey.generate(KeyType.ED25519);
     Path keyFile = Files.writeString(dir.resolve("issuer.jwk"), SafeJson.write(key.toPrivateJwk()));

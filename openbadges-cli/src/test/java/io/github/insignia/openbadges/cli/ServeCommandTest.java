@@ -15,7 +15,6 @@ import io.github.insignia.openbadges.validation.VerificationOptions;
 import io.github.insignia.openbadges.validation.VerificationReport;
 import io.github.insignia.openbadges.web.CertificatePdf;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -49,9 +47,7 @@ class ServeCommandTest {
 
   @BeforeAll
   static void issueAndServe() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    port = ServeFixture.freePort();
     base = "http://127.0.0.1:" + port;
     SigningKey key = SigningKey.generate(KeyType.ED25519);
     Path keyFile = Files.writeString(dir.resolve("issuer.jwk"), SafeJson.write(key.toPrivateJwk()));
@@ -83,15 +79,11 @@ class ServeCommandTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
+    ServeFixture.stop(server);
   }
 
   static List<Path> folders() throws IOException {
-    try (Stream<Path> s = Files.list(out)) {
-      return s.filter(p -> Files.isRegularFile(p.resolve("links.json"))).sorted().toList();
-    }
+    return ServeFixture.folders(out);
   }
 
   static HttpResponse<byte[]> get(String url, String... headers) throws Exception {

@@ -10,11 +10,9 @@ import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -39,9 +37,7 @@ class ServeLiveStatusTest {
 
   @BeforeAll
   static void issueAndServe() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    port = ServeFixture.freePort();
     base = "http://127.0.0.1:" + port;
     keyFile = Files.writeString(dir.resolve("issuer.jwk"), SafeJson.write(SigningKey.generate(KeyType.ED25519).toPrivateJwk()));
     Path issuer = Files.writeString(dir.resolve("issuer.json"),
@@ -71,15 +67,11 @@ class ServeLiveStatusTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
+    ServeFixture.stop(server);
   }
 
   static List<Path> folders() throws IOException {
-    try (Stream<Path> s = Files.list(out)) {
-      return s.filter(p -> Files.isRegularFile(p.resolve("links.json"))).sorted().toList();
-    }
+    return ServeFixture.folders(out);
   }
 
   static String verdict(Path file) {

@@ -10,12 +10,10 @@ import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -36,10 +34,7 @@ class ServeOb2HostedTest {
 
   @BeforeAll
   static void issueAndServe() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = ServeFixture.freePort();
     base = "http://127.0.0.1:" + port;
     SigningKey key = SigningKey.generate(KeyType.ED25519);
     Path keyFile = Files.writeString(dir.resolve("issuer.jwk"), SafeJson.write(key.toPrivateJwk()));
@@ -69,15 +64,11 @@ class ServeOb2HostedTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
+    ServeFixture.stop(server);
   }
 
   static List<Path> folders() throws IOException {
-    try (Stream<Path> s = Files.list(out)) {
-      return s.filter(p -> Files.isRegularFile(p.resolve("links.json"))).sorted().toList();
-    }
+    return ServeFixture.folders(out);
   }
 
   @Test

@@ -14,7 +14,8 @@ import io.github.insignia.openbadges.signing.jose.VcJwt;
 import io.github.insignia.openbadges.signing.keys.KeyDocuments;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
-import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,10 +105,10 @@ class SigningCommandsTest {
     Files.writeString(input, SafeJson.write(credential));
     Run jwt = run("sign", "--key", keyFile.toString(), "--format", "jwt", input.toString());
     assertEquals(0, jwt.exit(), jwt.err());
-    assertEquals(credential, VcJwt.verifier(KeyResolvers.didKey()).build().verify(jwt.out().strip()).credential());
+    assertEquals(credential, VcJwt.verifier(IssuerKeys.offline(), VerificationPolicy.defaults()).verify(jwt.out().strip()).credential());
     Run di = run("sign", "--key", keyFile.toString(), "--format", "di", input.toString());
     assertEquals(0, di.exit(), di.err());
-    DataIntegrity.create().verify(SafeJson.read(di.out()), KeyResolvers.didKey());
+    DataIntegrity.create().verifier(IssuerKeys.offline(), VerificationPolicy.defaults()).verify(SafeJson.read(di.out()));
   }
 
   @Test

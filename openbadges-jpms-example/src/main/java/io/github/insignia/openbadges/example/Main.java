@@ -6,7 +6,8 @@ import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
 import io.github.insignia.openbadges.signing.dataintegrity.ProofOptions;
 import io.github.insignia.openbadges.signing.jose.VcJwt;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
-import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
 import io.github.insignia.openbadges.validation.BadgeVerifier;
 import io.github.insignia.openbadges.validation.VerificationOptions;
 import io.github.insignia.openbadges.validation.VerificationReport;
@@ -43,11 +44,13 @@ public final class Main {
 
     DataIntegrity di = DataIntegrity.create();
     ObjectNode signed = di.sign(credential, key, ProofOptions.builder(vm).build());
-    di.verify(signed, KeyResolvers.didKey());
+    // The one judge: keys bound to the issuer (a did:key binds itself, offline).
+    IssuerKeys keys = IssuerKeys.offline();
+    di.verifier(keys, VerificationPolicy.defaults()).verify(signed);
     System.out.println("data integrity: verified");
 
     String jwt = VcJwt.sign(credential, key, vm);
-    VcJwt.verifier(KeyResolvers.didKey()).build().verify(jwt);
+    VcJwt.verifier(keys, VerificationPolicy.defaults()).verify(jwt);
     System.out.println("vc-jwt: verified");
 
     BadgeVerifier verifier = BadgeVerifier.create(VerificationOptions.builder().offline(true).build());

@@ -108,8 +108,6 @@ public enum SigningErrorCode implements ErrorCode {
   KEY_NOT_FOUND,
   /** (configuration) Multikey or did:key asked of an RSA key. */
   KEY_NO_MULTIKEY,
-  /** No resolver handles the verification method's scheme. */
-  KEY_RESOLVER_UNSUPPORTED,
   /** RSA modulus under 2048 bits. */
   KEY_TOO_SMALL,
   /** (configuration) a policy accepting no key type. */
@@ -132,14 +130,10 @@ public enum SigningErrorCode implements ErrorCode {
   MULTIBASE_MALFORMED,
   /** {@code canonicalizeNQuads} input is not N-Quads. */
   NQUADS_MALFORMED,
-  /** The key is not the assertion's {@code verification.creator}. */
-  OB2_CREATOR_MISMATCH,
   /** The assertion links no badge/issuer that can be read. */
   OB2_ISSUER_UNAVAILABLE,
   /** The issuer's {@code publicKey} does not list the key. */
   OB2_KEY_NOT_LISTED,
-  /** The CryptographicKey's {@code owner} is not the issuer. */
-  OB2_KEY_OWNER_MISMATCH,
   /** The assertion's {@code verification.type} is not {@code SignedBadge}. */
   OB2_NOT_SIGNED_BADGE,
   /** The JWS payload is not an OB 2.0 assertion object. */
@@ -208,6 +202,12 @@ public enum SigningErrorCode implements ErrorCode {
   PRESENTATION_HOLDER_MISMATCH,
   /** A presentation's holder is not a {@code did:key}, {@code did:jwk} or {@code did:web}: its keys are not resolved here (cannot tell). */
   PRESENTATION_HOLDER_UNSUPPORTED,
+  /**
+   * A Data Integrity presentation carries a credential as a bare string (VC 1.1 JWT style): it is no
+   * part of the signed graph, so the holder's proof cannot cover it; VC 2.0 wraps a JWT in an {@code
+   * EnvelopedVerifiableCredential}.
+   */
+  PRESENTATION_CREDENTIAL_NOT_ENVELOPED,
   /** A presentation is malformed (not a {@code VerifiablePresentation}, no proof). */
   PRESENTATION_MALFORMED;
 }

@@ -11,14 +11,13 @@ import io.github.insignia.openbadges.signing.jose.Ob2Jws;
 import io.github.insignia.openbadges.signing.jose.VcJwt;
 import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.Multikey;
-import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Hostile input to every parser and verifier: a typed error with a stable code, never another exception. */
 class HostileInputTest {
   static final DataIntegrity DI = DataIntegrity.create();
-  static final VcJwt.Verifier JWT = VcJwt.verifier(KeyResolvers.didKey()).build();
+  static final VcJwt.Verifier JWT = VcJwt.verifier(Judges.offline(), io.github.insignia.openbadges.signing.verify.VerificationPolicy.defaults());
 
   static void typed(Runnable r) {
     try {
@@ -37,7 +36,7 @@ class HostileInputTest {
     assertEquals(SigningErrorCode.JWS_MALFORMED, assertThrows(OpenBadgesException.class,
         () -> JWT.verify("eyJ" + "A".repeat(50_000) + ".e30.AA")).errorCode());
     String deep = "{\"a\":".repeat(60) + "1" + "}".repeat(60);
-    assertThrows(OpenBadgesException.class, () -> DI.verify(SafeJson.read(deep), KeyResolvers.didKey()));
+    assertThrows(OpenBadgesException.class, () -> Judges.dataIntegrity(DI).verify(SafeJson.read(deep)));
   }
 
   /** Run with JAZZER_FUZZ=1 to fuzz; under plain {@code mvn verify} it replays its seeds. */
@@ -49,6 +48,6 @@ class HostileInputTest {
     typed(() -> Multikey.decodePublic(text.strip()));
     typed(() -> JWT.verify(text));
     typed(() -> Ob2Jws.decode(text));
-    typed(() -> DI.verify(SafeJson.read(data), KeyResolvers.didKey()));
+    typed(() -> Judges.dataIntegrity(DI).verify(SafeJson.read(data)));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.DocumentKind;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
+import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.signing.jose.VpJwt;
 import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
 import io.github.insignia.openbadges.validation.internal.JsonNodes;
@@ -24,6 +25,8 @@ import java.util.List;
 final class PresentationChecks {
   private static final int MAX_CREDENTIALS = 1000;
   private static final String ENVELOPED_JWT = "data:application/vc+jwt,";
+  /** VC-JOSE-COSE envelopes of formats this verifier does not implement: cannot tell, never passed. */
+  private static final List<String> ENVELOPED_UNSUPPORTED = List.of("data:application/vc+sd-jwt", "data:application/vc+cose");
 
   private final Verification v;
   private final ReportBuilder r;
@@ -101,10 +104,35 @@ final class PresentationChecks {
     for (int i = 0; i < Math.min(items.size(), MAX_CREDENTIALS); i++) {
       JsonNode item = items.get(i);
       String target = JsonNodes.pointer(base, i);
-      String input = item.isTextual() ? item.asText() : SafeJson.write(item);
-      if (item.isObject() && JsonNodes.hasType(item, "EnvelopedVerifiableCredential")
-          && item.path("id").asText("").startsWith(ENVELOPED_JWT)) {
-        input = item.get("id").asText().substring(ENVELOPED_JWT.length());
+      String input;
+      if (item.isObject() && JsonNodes.hasType(item, "EnvelopedVerifiableCredential")) {
+        // VC 2.0: the credential is the JWT in the id's data: URL, and nothing else (not another
+        // data: URL, not JSON under a JWT media type, not a URL to fetch).
+        String id = item.path("id").asText("");
+        String lower = id.length() > 40 ? id.substring(0, 40).toLowerCase(java.util.Locale.ROOT) : id.toLowerCase(java.util.Locale.ROOT);
+        if (ENVELOPED_UNSUPPORTED.stream().anyMatch(lower::startsWith)) {
+          r.add(Outcome.INCONCLUSIVE, CheckCode.PRESENTATION_CREDENTIAL_INVALID, target,
+              "PRESENTATION_CREDENTIAL_INVALID.envelopeUnsupported", i + 1, Verification.abbreviate(id));
+          continue;
+        }
+        String jwt = lower.startsWith(ENVELOPED_JWT) ? id.substring(ENVELOPED_JWT.length()) : null;
+        if (jwt == null || !CompactJws.looksLike(jwt)) {
+          r.add(Outcome.FAIL, CheckCode.PRESENTATION_CREDENTIAL_INVALID, target,
+              "PRESENTATION_CREDENTIAL_INVALID.envelope", i + 1, Verification.abbreviate(id));
+          continue;
+        }
+        input = jwt;
+      } else if (item.isTextual()) {
+        // VC 1.1 JWT style: a bare compact JWT is verified as its JWT; any other string (a URL, a
+        // data: URI) is not a credential a presentation may carry by value.
+        if (!CompactJws.looksLike(item.asText().strip())) {
+          r.add(Outcome.FAIL, CheckCode.PRESENTATION_CREDENTIAL_INVALID, target,
+              "PRESENTATION_CREDENTIAL_INVALID.envelope", i + 1, Verification.abbreviate(item.asText()));
+          continue;
+        }
+        input = item.asText();
+      } else {
+        input = SafeJson.write(item);
       }
       VerificationReport part = v.verifier.verifyNested(input, v.depth + 1, v.recipients);
       r.part(part);

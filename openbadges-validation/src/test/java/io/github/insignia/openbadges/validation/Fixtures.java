@@ -161,4 +161,13 @@ final class Fixtures {
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
+
+  /** Publishes the hosted OB 2.0 badge of these fixtures on {@code server}: /issuer, /badge, /badge.png, /assertions/1. */
+  static TestServer hostOb2(TestServer server) {
+    String b = server.base();
+    return server.json("/issuer", ob2Issuer(b))
+        .json("/badge", ob2BadgeClass(b))
+        .answer("/badge.png", 200, "image/png", png())
+        .json("/assertions/1", ob2Assertion(b, b + "/assertions/1"));
+  }
 }

@@ -41,6 +41,27 @@ class LegacyDifferentialTest {
     return BadgeVerifier.create(options).verify(input);
   }
 
+  /** The OB 1.0 assertion {@code file} served at {@code url}, with validator-core's badge class, issuer and image. */
+  private static PreloadedResources ob10(String url, String file) {
+    return PreloadedResources.builder()
+        .put(url, "application/json", resource(file))
+        .put("http://a.com/badgeclass", "application/json", resource("1_0_basic_badgeclass.json"))
+        .put("http://a.com/issuer", "application/json", resource("1_0_basic_issuer.json"))
+        .put("http://a.com/badgeclass_image", "image/png", resource("public_domain_heart.png"))
+        .build();
+  }
+
+  /** validator-core's basic assertion, badge class, issuer and images of one version ({@code 1_1}, {@code 2_0}). */
+  private static PreloadedResources basic(String version) {
+    return PreloadedResources.builder()
+        .put("https://example.org/beths-robotics-badge.json", "application/json", resource(version + "_basic_assertion.json"))
+        .put("https://example.org/robotics-badge.json", "application/json", resource(version + "_basic_badgeclass.json"))
+        .put("https://example.org/organization.json", "application/json", resource(version + "_basic_issuer.json"))
+        .put("https://example.org/robotics-badge.png", "image/png", resource("public_domain_heart.png"))
+        .put("https://example.org/beths-robot-badge.png", "image/png", resource("public_domain_heart.png"))
+        .build();
+  }
+
   private static void agrees(VerificationReport r, Verdict upstream, String version) {
     assertEquals(upstream, r.verdict(), r::toJson);
     assertEquals(version, r.version().orElseThrow(), r::toJson);
@@ -49,12 +70,7 @@ class LegacyDifferentialTest {
   @Test
   void ob10AssertionBadgeClassAndIssuerUpgradeAndVerifyAsHosted() {
     // full_validate_1_0_to_2_0_conversion: the assertion at verify.url, its badge class and issuer.
-    PreloadedResources served = PreloadedResources.builder()
-        .put("http://a.com/instance3", "application/json", resource("1_0_basic_assertion_with_extra_properties.json"))
-        .put("http://a.com/badgeclass", "application/json", resource("1_0_basic_badgeclass.json"))
-        .put("http://a.com/issuer", "application/json", resource("1_0_basic_issuer.json"))
-        .put("http://a.com/badgeclass_image", "image/png", resource("public_domain_heart.png"))
-        .build();
+    PreloadedResources served = ob10("http://a.com/instance3", "1_0_basic_assertion_with_extra_properties.json");
     VerificationReport byUrl = verify(served, "http://a.com/instance3");
     agrees(byUrl, Verdict.VALID, "1.0");
     assertEquals(DocumentKind.ASSERTION, byUrl.kind().orElseThrow());
@@ -70,12 +86,7 @@ class LegacyDifferentialTest {
   @Test
   void ob10AssertionServedAtAnotherUrlThanItsVerifyUrlIsRefused() {
     // Deliberately stricter than validator-core, which takes the URL it fetched as the id.
-    PreloadedResources served = PreloadedResources.builder()
-        .put("http://a.com/elsewhere", "application/json", resource("1_0_basic_assertion.json"))
-        .put("http://a.com/badgeclass", "application/json", resource("1_0_basic_badgeclass.json"))
-        .put("http://a.com/issuer", "application/json", resource("1_0_basic_issuer.json"))
-        .put("http://a.com/badgeclass_image", "image/png", resource("public_domain_heart.png"))
-        .build();
+    PreloadedResources served = ob10("http://a.com/elsewhere", "1_0_basic_assertion.json");
     VerificationReport r = verify(served, "http://a.com/elsewhere");
     assertEquals(Verdict.INVALID, r.verdict());
     assertEquals(CheckCode.OB2_ID_MISMATCH, r.rootCause().orElseThrow().code());
@@ -117,13 +128,7 @@ class LegacyDifferentialTest {
 
   @Test
   void ob11AndOb20NodesVerify() {
-    PreloadedResources served = PreloadedResources.builder()
-        .put("https://example.org/beths-robotics-badge.json", "application/json", resource("1_1_basic_assertion.json"))
-        .put("https://example.org/robotics-badge.json", "application/json", resource("1_1_basic_badgeclass.json"))
-        .put("https://example.org/organization.json", "application/json", resource("1_1_basic_issuer.json"))
-        .put("https://example.org/robotics-badge.png", "image/png", resource("public_domain_heart.png"))
-        .put("https://example.org/beths-robot-badge.png", "image/png", resource("public_domain_heart.png"))
-        .build();
+    PreloadedResources served = basic("1_1");
     agrees(verify(served, "https://example.org/beths-robotics-badge.json"), Verdict.VALID, "1.1");
     agrees(verify(served, "https://example.org/robotics-badge.json"), Verdict.VALID, "1.1");
     // test_upgrade_1_1_issuer: the IssuerOrg alias of the 1.1 context.
@@ -136,13 +141,7 @@ class LegacyDifferentialTest {
     agrees(r, Verdict.VALID, "1.1");
     assertEquals(DocumentKind.PROFILE, r.kind().orElseThrow());
 
-    PreloadedResources v2 = PreloadedResources.builder()
-        .put("https://example.org/beths-robotics-badge.json", "application/json", resource("2_0_basic_assertion.json"))
-        .put("https://example.org/robotics-badge.json", "application/json", resource("2_0_basic_badgeclass.json"))
-        .put("https://example.org/organization.json", "application/json", resource("2_0_basic_issuer.json"))
-        .put("https://example.org/robotics-badge.png", "image/png", resource("public_domain_heart.png"))
-        .put("https://example.org/beths-robot-badge.png", "image/png", resource("public_domain_heart.png"))
-        .build();
+    PreloadedResources v2 = basic("2_0");
     agrees(verify(v2, "https://example.org/beths-robotics-badge.json"), Verdict.VALID, "2.0");
     agrees(verify(v2, "https://example.org/organization.json"), Verdict.VALID, "2.0");
     agrees(verify(v2, text("2_0_basic_badgeclass")), Verdict.VALID, "2.0");

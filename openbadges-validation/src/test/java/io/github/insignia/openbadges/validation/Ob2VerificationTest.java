@@ -38,10 +38,7 @@ class Ob2VerificationTest {
   static void warmUp() throws Exception {
     try (TestServer warm = new TestServer()) {
       String b = warm.base();
-      warm.json("/issuer", Fixtures.ob2Issuer(b))
-          .json("/badge", Fixtures.ob2BadgeClass(b))
-          .answer("/badge.png", 200, "image/png", Fixtures.png())
-          .json("/assertions/1", Fixtures.ob2Assertion(b, b + "/assertions/1"));
+      Fixtures.hostOb2(warm);
       BadgeVerifier.create(VerificationOptions.builder().allowPrivateNetwork(true).build())
           .verify(SafeJson.write(Fixtures.ob2Assertion(b, b + "/assertions/1")));
     }
@@ -58,10 +55,7 @@ class Ob2VerificationTest {
         .connectTimeout(Duration.ofMillis(500))
         .totalTimeout(Duration.ofMillis(800))
         .build();
-    server.json("/issuer", Fixtures.ob2Issuer(base))
-        .json("/badge", Fixtures.ob2BadgeClass(base))
-        .answer("/badge.png", 200, "image/png", Fixtures.png())
-        .json("/assertions/1", Fixtures.ob2Assertion(base, base + "/assertions/1"));
+    Fixtures.hostOb2(server);
   }
 
   @AfterEach

@@ -173,6 +173,59 @@ class PresentationTest {
     assertEquals(Verdict.INVALID, BadgeVerifier.create(options).verify(confused).verdict());
   }
 
+  /**
+   * VC 1.1 style: a bare JWT string under verifiableCredential of a Data Integrity presentation is no
+   * part of the signed graph (a relative IRI to JSON-LD), so the holder's proof cannot cover it: a
+   * typed INVALID before any canonicalization, while the JWT itself is still verified as a part.
+   */
+  @Test
+  void aBareJwtInADataIntegrityPresentationIsATypedRefusalNotACanonicalizationError() {
+    ObjectNode vp = signed(withoutTheForgedOne(presentation(HOLDER.publicKey().didKey(), true)), HOLDER, "c-42");
+    String jwt = vp.get("verifiableCredential").get(2).get("id").asText().substring("data:application/vc+jwt,".length());
+    ((ArrayNode) vp.get("verifiableCredential")).set(2, SafeJson.nodeFactory().textNode(jwt));
+    VerificationReport r = verify(vp, "c-42");
+    assertEquals(Verdict.INVALID, r.verdict(), r.toString());
+    String json = r.toJson();
+    assertTrue(json.contains("bare string"), json);
+    assertTrue(!json.toLowerCase(java.util.Locale.ROOT).contains("canonicaliz"), json);
+    assertEquals(List.of(Verdict.VALID, Verdict.VALID, Verdict.VALID),
+        r.parts().stream().map(VerificationReport::verdict).toList(), r.toString());
+  }
+
+  /** Hostile envelopes: another media type, a nested envelope, an unsupported format, a size beyond the limits. */
+  @Test
+  void hostileEnvelopesAreTypedVerdictsOfTheirOwn() {
+    String jwt = (String) credentials().get(2);
+    String[][] cases = {
+        {"data:application/json;base64," + java.util.Base64.getEncoder().encodeToString(
+            SafeJson.write(Fixtures.signDi(Fixtures.ob3(), Fixtures.ED)).getBytes(StandardCharsets.UTF_8)), "INVALID"},
+        {"data:text/plain," + jwt, "INVALID"},
+        {"data:application/vc+jwt,data:application/vc+jwt," + jwt, "INVALID"},
+        {"data:application/vc+jwt,https://evil.example/badge.jwt", "INVALID"},
+        {"https://evil.example/badge.jwt", "INVALID"},
+        {"data:application/vc+sd-jwt," + jwt + "~", "INDETERMINATE"},
+        {"data:application/vc+jwt,eyJ" + "A".repeat(200_000) + ".e30.AA", "INVALID"}};
+    for (String[] c : cases) {
+      ObjectNode vp = withoutTheForgedOne(presentation(HOLDER.publicKey().didKey(), true));
+      ((ObjectNode) vp.get("verifiableCredential").get(2)).put("id", c[0]);
+      VerificationReport r = verify(signed(vp, HOLDER, "c-42"), "c-42");
+      String label = c[0].substring(0, Math.min(60, c[0].length()));
+      assertEquals(Verdict.valueOf(c[1]), r.verdict(), label + " " + r.toJson());
+      assertEquals(CheckCode.PRESENTATION_CREDENTIAL_INVALID, r.rootCause().orElseThrow().code(), label + " " + r.toJson());
+      // The holder's proof and the genuine credentials still verify: only the envelope is refused.
+      assertTrue(r.checks().stream().anyMatch(x -> x.code() == CheckCode.PROOF && x.outcome() == Outcome.PASS), label);
+      assertEquals(2, r.checks().stream().filter(x -> x.code() == CheckCode.PRESENTATION_CREDENTIAL).count(), label);
+    }
+    // A presentation larger than the verifier's limits is refused as a whole, typed, without reading it.
+    ObjectNode big = withoutTheForgedOne(presentation(HOLDER.publicKey().didKey(), true));
+    ((ObjectNode) big.get("verifiableCredential").get(2)).put("id", "data:application/vc+jwt," + jwt + "A".repeat(100_000));
+    VerificationOptions small = VerificationOptions.builder().offline(true).at(Instant.parse("2026-06-01T00:00:00Z"))
+        .jsonLimits(io.github.insignia.openbadges.json.JsonLimits.builder().maxDocumentBytes(64 * 1024).build()).build();
+    VerificationReport tooBig = BadgeVerifier.create(small).verify(SafeJson.write(big));
+    assertEquals(Verdict.INVALID, tooBig.verdict(), tooBig.toJson());
+    assertTrue(tooBig.rootCause().isPresent());
+  }
+
   /** A did:web holder: its key must be listed under {@code authentication}; the document comes through the resources map. */
   @Test
   void aDidWebHolderAuthenticatesOnlyWithAnAuthenticationKey() {

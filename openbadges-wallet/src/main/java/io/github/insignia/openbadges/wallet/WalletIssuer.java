@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.wallet;
 
+import io.github.insignia.openbadges.issuing.http.ServiceRequest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -134,7 +136,7 @@ public final class WalletIssuer {
    * @param request the request
    * @return the response ({@code not_found} 404 for a path that is none of the endpoints)
    */
-  public WalletResponse handle(WalletRequest request) {
+  public WalletResponse handle(ServiceRequest request) {
     try {
       return route(request);
     } catch (WalletException e) {
@@ -150,7 +152,7 @@ public final class WalletIssuer {
     }
   }
 
-  private WalletResponse route(WalletRequest request) {
+  private WalletResponse route(ServiceRequest request) {
     String path = request.path();
     String local = path.startsWith(endpoints.path()) ? path.substring(endpoints.path().length()) : null;
     String method = request.method();
@@ -237,7 +239,7 @@ public final class WalletIssuer {
 
   // ------------------------------------------------------------------ token
 
-  private WalletResponse token(WalletRequest request) {
+  private WalletResponse token(ServiceRequest request) {
     if (request.bodyTooLarge()) {
       return error(WalletProtocolError.INVALID_REQUEST, "the request body is too large");
     }
@@ -299,7 +301,7 @@ public final class WalletIssuer {
   }
 
   /** The form parameters, or null for a body that is not a form or repeats a parameter. */
-  private static Map<String, String> form(WalletRequest request) {
+  private static Map<String, String> form(ServiceRequest request) {
     String type = request.header("Content-Type").orElse("");
     if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
       return null;
@@ -338,7 +340,7 @@ public final class WalletIssuer {
 
   // ------------------------------------------------------------------ credential
 
-  private WalletResponse credential(WalletRequest request) {
+  private WalletResponse credential(ServiceRequest request) {
     String auth = request.header("Authorization").orElse("");
     if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return invalidToken("a Bearer access token is required");
@@ -439,7 +441,7 @@ public final class WalletIssuer {
     }
   }
 
-  private static JsonNode json(WalletRequest request) {
+  private static JsonNode json(ServiceRequest request) {
     if (request.bodyTooLarge()) {
       return null;
     }
@@ -452,7 +454,7 @@ public final class WalletIssuer {
 
   // ------------------------------------------------------------------ VC-API exchange
 
-  private WalletResponse exchange(String id, WalletRequest request) {
+  private WalletResponse exchange(String id, ServiceRequest request) {
     Instant now = clock.instant();
     Optional<String> stored = WalletStore.validKey(id) ? store.get(WalletStore.Kind.EXCHANGE, id, now) : Optional.empty();
     if (stored.isEmpty()) {

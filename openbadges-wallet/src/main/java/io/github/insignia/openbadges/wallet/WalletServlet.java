@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.wallet;
 
+import io.github.insignia.openbadges.issuing.http.ServiceRequest;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,7 +40,7 @@ public final class WalletServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    WalletRequest.Builder b = WalletRequest.builder(req.getMethod(), req.getRequestURI());
+    ServiceRequest.Builder b = ServiceRequest.builder(req.getMethod(), req.getRequestURI());
     for (String name : Collections.list(req.getHeaderNames())) {
       for (String value : Collections.list(req.getHeaders(name))) {
         b.header(name, value);

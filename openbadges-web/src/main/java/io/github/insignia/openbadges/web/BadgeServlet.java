@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.web;
 
+import io.github.insignia.openbadges.issuing.http.ServiceRequest;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +41,7 @@ public final class BadgeServlet extends HttpServlet {
     if (path == null || path.isEmpty()) {
       path = "/";
     }
-    WebRequest.Builder b = WebRequest.builder(req.getMethod(), path);
+    ServiceRequest.Builder b = ServiceRequest.builder(req.getMethod(), path);
     // the query string is parsed here: getParameterMap() would consume a form body the site parses itself
     String query = req.getQueryString();
     if (query != null) {

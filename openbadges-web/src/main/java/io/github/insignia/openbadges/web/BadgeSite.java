@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.web;
 
+import io.github.insignia.openbadges.issuing.http.ServiceRequest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.ConfigurationException;
 import io.github.insignia.openbadges.export.BadgeSummary;
@@ -41,7 +43,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The badge web site, independent of any web framework: it turns a {@link WebRequest} into a
+ * The badge web site, independent of any web framework: it turns a {@link ServiceRequest} into a
  * {@link WebResponse}. Routes (below the base URL): {@code /badges/{id}} (the badge page, or the
  * credential for {@code Accept: application/ld+json} or {@code application/json}), {@code
  * /badges/{id}/badge.png|badge.svg|badge.json|badge.jwt|certificate.pdf} (downloads), {@code
@@ -177,7 +179,7 @@ public final class BadgeSite {
   }
 
   /** Answers a request; never throws. */
-  public WebResponse handle(WebRequest request) {
+  public WebResponse handle(ServiceRequest request) {
     String lang = Negotiation.language(request.query("lang"), request.header("Accept-Language"));
     Texts t = Texts.of(lang);
     WebResponse response;
@@ -194,7 +196,7 @@ public final class BadgeSite {
     return response;
   }
 
-  private WebResponse route(WebRequest r, Texts t) {
+  private WebResponse route(ServiceRequest r, Texts t) {
     String path = r.path();
     String method = r.method();
     if (r.bodyTooLarge()) {
@@ -277,7 +279,7 @@ public final class BadgeSite {
 
   // ---- badge page and downloads
 
-  private WebResponse badgePage(WebRequest r, Texts t, PublishedBadge badge) {
+  private WebResponse badgePage(ServiceRequest r, Texts t, PublishedBadge badge) {
     Optional<String> json = Negotiation.preferredJson(r.header("Accept"));
     if (json.isPresent() && badge.has(PublishedBadge.CREDENTIAL)) {
       WebResponse w = WebResponse.of(200, json.get(), badge.file(PublishedBadge.CREDENTIAL).get())
@@ -378,7 +380,7 @@ public final class BadgeSite {
     return d == null || d.status() != 200 ? Optional.empty() : Optional.ofNullable(readJson(d.body()));
   }
 
-  private WebResponse download(WebRequest r, Texts t, PublishedBadge badge, Download d) {
+  private WebResponse download(ServiceRequest r, Texts t, PublishedBadge badge, Download d) {
     Optional<byte[]> bytes = badge.file(d.file());
     if (bytes.isEmpty() && d.file().equals(PublishedBadge.PDF) && pdf.isPresent()) {
       Optional<JsonNode> credential = credentialJson(badge);
@@ -422,13 +424,13 @@ public final class BadgeSite {
 
   // ---- verification
 
-  private WebResponse apiVerify(WebRequest r, Texts t) {
+  private WebResponse apiVerify(ServiceRequest r, Texts t) {
     VerificationReport report = verifyBytes(r.body()).inLocale(t.locale());
     return WebResponse.of(200, "application/json", SafeJson.writePretty(report.toJsonNode()) + "\n")
         .withHeader("Cache-Control", "no-store");
   }
 
-  private WebResponse formVerify(WebRequest r, Texts t) {
+  private WebResponse formVerify(ServiceRequest r, Texts t) {
     String contentType = r.header("Content-Type").orElse("");
     Map<String, byte[]> fields = Multipart.boundary(contentType)
         .map(b -> Multipart.parse(r.body(), b))
@@ -483,7 +485,7 @@ public final class BadgeSite {
   }
 
   /** Adds a strong ETag over the body and answers 304 when the client has it. */
-  private static WebResponse conditional(WebRequest r, WebResponse w) {
+  private static WebResponse conditional(ServiceRequest r, WebResponse w) {
     String etag = "\"" + sha256(w.body()) + "\"";
     WebResponse tagged = w.withHeader("ETag", etag);
     Optional<String> ifNoneMatch = r.header("If-None-Match");

@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.web;
 
+import io.github.insignia.openbadges.issuing.http.ServiceRequest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.insignia.openbadges.json.SafeJson;
@@ -63,7 +65,7 @@ class ApiVerifyThroughputTest {
           io.github.insignia.openbadges.validation.BadgeVerifier verifier = io.github.insignia.openbadges.validation.BadgeVerifier.create(
               VerificationOptions.builder().offline(true).build());
           long library = run(() -> verifier.verify(png), threads, 10_000);
-          WebRequest inProcess = WebRequest.builder("POST", "/api/verify").body(png).build();
+          ServiceRequest inProcess = ServiceRequest.builder("POST", "/api/verify").body(png).build();
           long core = run(() -> site.handle(inProcess), threads, 10_000);
           results.append(String.format("BadgeSite.handle %.0f/s, BadgeVerifier alone %.0f/s", core / 10.0, library / 10.0));
         }

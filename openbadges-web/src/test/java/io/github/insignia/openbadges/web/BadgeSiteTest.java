@@ -1,5 +1,7 @@
 package io.github.insignia.openbadges.web;
 
+import io.github.insignia.openbadges.issuing.http.ServiceRequest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,7 +47,7 @@ class BadgeSiteTest {
   }
 
   static WebResponse get(String path, String... headers) {
-    WebRequest.Builder b = WebRequest.builder("GET", path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
+    ServiceRequest.Builder b = ServiceRequest.builder("GET", path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
     if (path.contains("?")) {
       String[] kv = path.substring(path.indexOf('?') + 1).split("=", 2);
       b.query(kv[0], kv[1]);
@@ -118,7 +120,7 @@ class BadgeSiteTest {
     assertEquals("application/vc+ld+json",
         get("/badges/" + id(0) + "/badge.json", "Accept", "application/vc+ld+json").header("Content-Type").orElseThrow());
     assertEquals("application/jwt", get("/badges/" + id(0) + "/badge.jwt", "Accept", "application/jwt").header("Content-Type").orElseThrow());
-    WebResponse head = site.handle(WebRequest.builder("HEAD", "/badges/" + id(0) + "/badge.png").build());
+    WebResponse head = site.handle(ServiceRequest.builder("HEAD", "/badges/" + id(0) + "/badge.png").build());
     assertEquals(200, head.status());
     assertEquals(0, head.bodyLength());
     assertTrue(Integer.parseInt(head.header("Content-Length").orElseThrow()) > 0);
@@ -141,7 +143,7 @@ class BadgeSiteTest {
         .verificationOptions(VerificationOptions.builder().offline(true).build())
         .clock(Clock.fixed(Instant.now().plus(400, ChronoUnit.DAYS), ZoneOffset.UTC))
         .build();
-    Document expired = Jsoup.parse(later.handle(WebRequest.builder("GET", "/badges/" + id(0)).header("Accept-Language", "es").build()).bodyText());
+    Document expired = Jsoup.parse(later.handle(ServiceRequest.builder("GET", "/badges/" + id(0)).header("Accept-Language", "es").build()).bodyText());
     assertEquals("Caducada", expired.selectFirst("#status").text());
     assertNull(expired.selectFirst("a.linkedin"));
   }
@@ -183,7 +185,7 @@ class BadgeSiteTest {
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(content, 0, body, head.length, content.length);
     System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-    return site.handle(WebRequest.builder("POST", path).query("lang", lang)
+    return site.handle(ServiceRequest.builder("POST", path).query("lang", lang)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary).body(body).build());
   }
 
@@ -219,11 +221,11 @@ class BadgeSiteTest {
       assertEquals("Not valid", doc.selectFirst("#verdict").text(), doc.select("#report").text());
       assertFalse(html.bodyText().contains("Exception") || html.bodyText().contains("\tat "), html.bodyText());
       assertTrue(doc.select("script").isEmpty());
-      WebResponse api = site.handle(WebRequest.builder("POST", "/api/verify").body(h).build());
+      WebResponse api = site.handle(ServiceRequest.builder("POST", "/api/verify").body(h).build());
       assertEquals(200, api.status());
       assertEquals("INVALID", SafeJson.read(api.body()).path("verdict").asText());
     }
-    WebResponse tooLarge = site.handle(WebRequest.builder("POST", "/api/verify").bodyTooLarge(true).build());
+    WebResponse tooLarge = site.handle(ServiceRequest.builder("POST", "/api/verify").bodyTooLarge(true).build());
     assertEquals(413, tooLarge.status());
   }
 
@@ -240,7 +242,7 @@ class BadgeSiteTest {
     try {
       BadgeSite online = BadgeSite.builder(URI.create(BASE), FolderBadgeStore.open(batch.out())).build();
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/badge.json";
-      WebResponse r = online.handle(WebRequest.builder("POST", "/api/verify").body(url.getBytes(StandardCharsets.UTF_8)).build());
+      WebResponse r = online.handle(ServiceRequest.builder("POST", "/api/verify").body(url.getBytes(StandardCharsets.UTF_8)).build());
       JsonNode report = SafeJson.read(r.body());
       assertFalse(report.path("valid").asBoolean(), report.toString());
       assertEquals(0, hits.get(), "the guarded fetcher refused the loopback address");
@@ -252,17 +254,17 @@ class BadgeSiteTest {
   @Test
   void apiVerifyAnswersTheCommandLinesJson() throws Exception {
     byte[] svg = Files.readAllBytes(batch.folders().get(0).resolve("badge.svg"));
-    WebResponse r = site.handle(WebRequest.builder("POST", "/api/verify").header("Accept-Language", "es").body(svg).build());
+    WebResponse r = site.handle(ServiceRequest.builder("POST", "/api/verify").header("Accept-Language", "es").body(svg).build());
     assertEquals("application/json", r.header("Content-Type").orElseThrow());
     JsonNode json = SafeJson.read(r.body());
     assertEquals("VALID", json.path("verdict").asText(), json.toString());
     assertTrue(json.path("valid").asBoolean());
     assertEquals("svg", json.path("input").asText());
     assertTrue(json.path("checks").isArray() && json.path("checks").size() > 3);
-    WebResponse options = site.handle(WebRequest.builder("OPTIONS", "/api/verify").header("Origin", "https://other.example").build());
+    WebResponse options = site.handle(ServiceRequest.builder("OPTIONS", "/api/verify").header("Origin", "https://other.example").build());
     assertEquals(204, options.status());
     assertEquals("*", options.header("Access-Control-Allow-Origin").orElseThrow());
-    assertEquals(405, site.handle(WebRequest.builder("GET", "/api/verify").build()).status());
+    assertEquals(405, site.handle(ServiceRequest.builder("GET", "/api/verify").build()).status());
   }
 
   @Test
@@ -284,7 +286,7 @@ class BadgeSiteTest {
       assertEquals(404, get(path).status(), path);
     }
     assertEquals(200, get("/").status());
-    assertEquals(405, site.handle(WebRequest.builder("DELETE", "/badges/" + id(0)).build()).status());
+    assertEquals(405, site.handle(ServiceRequest.builder("DELETE", "/badges/" + id(0)).build()).status());
   }
 
   @Test

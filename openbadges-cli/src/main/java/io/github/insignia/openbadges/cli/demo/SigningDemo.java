@@ -13,7 +13,8 @@ import io.github.insignia.openbadges.signing.jose.VcJwt;
 import io.github.insignia.openbadges.signing.keys.KeyDocuments;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
 import io.github.insignia.openbadges.signing.resolve.DocumentFetcher;
-import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -79,14 +80,16 @@ public final class SigningDemo implements DemoStep {
 
     DataIntegrity dataIntegrity = DataIntegrity.create();
     ObjectNode signed = dataIntegrity.sign(credential, issuerKey, ProofOptions.builder(vm).build());
-    DataIntegrity.Verified diResult = dataIntegrity.verify(signed, KeyResolvers.didKey());
+    // Verified as an importer would: through the one judge, the key bound to the did:key issuer.
+    IssuerKeys keys = IssuerKeys.offline();
+    DataIntegrity.Verified diResult = dataIntegrity.verifier(keys, VerificationPolicy.defaults()).verify(signed);
     context.say("  Data Integrity proof " + diResult.proofs().get(0).cryptosuite() + ": verified");
     String signedText = SafeJson.writePretty(signed);
     context.writeText("credential-signed.json", signedText + "\n");
     context.put(DemoContext.OB3_SIGNED_DI, signedText);
 
     String jwt = VcJwt.sign(credential, issuerKey, vm);
-    VcJwt.Verified jwtResult = VcJwt.verifier(KeyResolvers.didKey()).build().verify(jwt, credential);
+    VcJwt.Verified jwtResult = VcJwt.verifier(keys, VerificationPolicy.defaults()).verify(jwt, credential);
     context.say("  VC-JWT " + jwtResult.header().get("alg").asText() + ": verified (" + jwt.length() + " characters)");
     context.writeText("credential.jwt", jwt + "\n");
     context.put(DemoContext.OB3_JWT, jwt);

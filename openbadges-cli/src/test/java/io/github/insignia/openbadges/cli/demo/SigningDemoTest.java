@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
 import io.github.insignia.openbadges.signing.jose.VcJwt;
-import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
+import io.github.insignia.openbadges.signing.verify.IssuerKeys;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ class SigningDemoTest {
     DemoContext context = new DemoContext(tmp, new PrintWriter(new StringWriter()));
     new SigningDemo().run(context);
     String signed = context.require(DemoContext.OB3_SIGNED_DI, String.class);
-    DataIntegrity.create().verify(SafeJson.read(signed), KeyResolvers.didKey());
-    VcJwt.verifier(KeyResolvers.didKey()).build().verify(context.require(DemoContext.OB3_JWT, String.class));
+    DataIntegrity.create().verifier(IssuerKeys.offline(), VerificationPolicy.defaults()).verify(SafeJson.read(signed));
+    VcJwt.verifier(IssuerKeys.offline(), VerificationPolicy.defaults()).verify(context.require(DemoContext.OB3_JWT, String.class));
     assertTrue(context.require(DemoContext.OB2_JWS, String.class).startsWith("eyJhbGciOiJSUzI1NiJ9."));
     assertTrue(context.require(DemoContext.ISSUER_KEY_JWK, String.class).contains("\"d\""));
     for (String file : new String[] {"issuer-key.jwk", "credential-signed.json", "credential.jwt", "ob2-assertion.jws",

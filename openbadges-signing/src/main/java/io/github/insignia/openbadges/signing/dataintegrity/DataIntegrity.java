@@ -16,7 +16,6 @@ import io.github.insignia.openbadges.signing.InvalidSignatureException;
 import io.github.insignia.openbadges.signing.ProofWarning;
 import io.github.insignia.openbadges.signing.Signer;
 import io.github.insignia.openbadges.signing.VerificationMethod;
-import io.github.insignia.openbadges.signing.VerificationMethodResolver;
 import io.github.insignia.openbadges.signing.internal.Base58;
 import io.github.insignia.openbadges.signing.internal.EcCurve;
 import io.github.insignia.openbadges.signing.KeyType;
@@ -220,41 +219,6 @@ public final class DataIntegrity {
 
   // ---------------------------------------------------------------- verification
 
-  /** Verifies every proof with the default expectations ({@code assertionMethod}, key controlled by the issuer). */
-  public Verified verify(JsonNode document, VerificationMethodResolver resolver) {
-    return verify(document, resolver, Expectations.defaults());
-  }
-
-  /**
-   * Verifies every proof on the document (all must verify).
-   *
-   * <p>Dates: each proof's {@code expires}, when present, must be a valid date-time not before the
-   * {@link Expectations#clock()} ({@code PROOF_EXPIRED}); a proof's {@code created}, when present,
-   * must be a valid date-time but is <em>not</em> compared with the clock (a proof dated in the
-   * future still verifies). The document's own dates ({@code validFrom}, {@code validUntil}, {@code
-   * issuanceDate}, {@code expirationDate}) are <em>not</em> checked here: this method answers
-   * "who signed these bytes", and {@code openbadges-validation} checks the credential's validity
-   * period and status.
-   *
-   * @throws InvalidSignatureException with a stable code when a proof does not verify
-   * @throws io.github.insignia.openbadges.signing.KeyResolutionException when a key cannot be found
-   */
-  public Verified verify(JsonNode document, VerificationMethodResolver resolver, Expectations expectations) {
-    Objects.requireNonNull(resolver, "resolver");
-    return verifyAll(document, expectations, (vmId, suite) -> {
-      VerificationMethod method = resolver.resolve(vmId);
-      VerificationKey key = usable(method, suite);
-      if (expectations.requireKeyControlledByIssuer() && method.controller().isPresent()) {
-        Optional<String> issuer = issuerId(document);
-        if (issuer.isPresent() && !issuer.get().equals(method.controller().get())) {
-          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.KEY_CONTROLLER_MISMATCH,
-              "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuer.get());
-        }
-      }
-      return List.of(new Keyed(method, key, null));
-    });
-  }
-
   /**
    * A verifier that binds every proof's key to the document's issuer through {@code keys} (the key
    * a {@code verificationMethod} names counts only when the issuer publishes it) and applies {@code
@@ -276,8 +240,8 @@ public final class DataIntegrity {
       this.dataIntegrity = dataIntegrity;
       this.keys = keys;
       this.policy = policy;
-      this.expectations = Expectations.builder().proofPurpose(policy.proofPurpose()).clock(policy.clock())
-          .skew(policy.skew()).build();
+      this.expectations = new Expectations(policy.proofPurpose(), Optional.empty(), Optional.empty(), policy.clock(),
+          policy.skew());
     }
 
     /**
@@ -330,12 +294,21 @@ public final class DataIntegrity {
         throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PRESENTATION_MALFORMED,
             "not a VerifiablePresentation");
       }
+      // A bare string under verifiableCredential (VC 1.1 JWT style) is, to JSON-LD, a relative IRI:
+      // no part of the signed graph, so no holder proof could cover it (a signer that dropped it signed
+      // a presentation without it). VC 2.0 wraps a JWT in an EnvelopedVerifiableCredential.
+      JsonNode credentials = presentation.get("verifiableCredential");
+      for (JsonNode vc : credentials == null ? List.<JsonNode>of() : credentials.isArray() ? credentials : List.of(credentials)) {
+        if (vc.isTextual()) {
+          throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.PRESENTATION_CREDENTIAL_NOT_ENVELOPED,
+              "the presentation holds a credential as a bare string, which its Data Integrity proof cannot cover; "
+              + "VC 2.0 wraps a JWT in an EnvelopedVerifiableCredential (id data:application/vc+jwt,…)");
+        }
+      }
       Optional<String> holder = issuerIdOf(presentation.get("holder"));
-      Expectations.Builder expect = Expectations.builder().proofPurpose("authentication").clock(policy.clock())
-          .skew(policy.skew());
-      challenge.ifPresent(expect::challenge);
-      domain.ifPresent(expect::domain);
-      return dataIntegrity.verifyAll(presentation, expect.build(), (vmId, suite) -> {
+      Expectations expect = new Expectations("authentication", Objects.requireNonNull(challenge, "challenge"),
+          Objects.requireNonNull(domain, "domain"), policy.clock(), policy.skew());
+      return dataIntegrity.verifyAll(presentation, expect, (vmId, suite) -> {
         int hash = vmId.indexOf('#');
         String vmDid = hash < 0 ? vmId : vmId.substring(0, hash);
         String holderId = holder.orElse(vmDid);
@@ -363,22 +336,16 @@ public final class DataIntegrity {
     }
   }
 
-  /** A key a proof may be verified with; {@code bound} is null for a caller-resolved key. */
+  /** A key a proof may be verified with: always one bound to the issuer (or holder) through {@link IssuerKeys}. */
   private record Keyed(VerificationMethod method, VerificationKey key, BoundKey bound) {}
+
+  /** What the one verifier expects of the proofs: from the policy, and for a presentation the holder's challenge and domain. */
+  private record Expectations(String proofPurpose, Optional<String> challenge, Optional<String> domain, Clock clock,
+      Duration skew) {}
 
   /** Finds the keys for a proof's verification method (candidates, tried in order). */
   private interface KeyStep {
     List<Keyed> keys(String verificationMethod, Cryptosuite suite);
-  }
-
-  private static VerificationKey usable(VerificationMethod method, Cryptosuite suite) {
-    try {
-      VerificationKey key = VerificationKey.of(method);
-      return suite.accepts(key.keyType()) ? key : key.requireType(suite.keyType());
-    } catch (InvalidInputException e) {
-      throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(),
-          "the verification key is not usable with " + suite + ": " + e.getMessage(), e);
-    }
   }
 
   private Verified verifyAll(JsonNode document, Expectations expectations, KeyStep keyStep) {
@@ -445,7 +412,7 @@ public final class DataIntegrity {
         return found.get(0).stream().map(Keyed::key).toList();
       });
       Keyed keyed = found.get(0).get(which);
-      return new VerifiedProof(proof.deepCopy(), suite, keyed.method(), Optional.ofNullable(keyed.bound()));
+      return new VerifiedProof(proof.deepCopy(), suite, keyed.method(), Optional.of(keyed.bound()));
     }
     byte[] signature;
     try {
@@ -477,7 +444,7 @@ public final class DataIntegrity {
         keyed.key().verify(hashData, signature);
         suite.warningCode().ifPresent(code -> warnings.add(new ProofWarning(code,
             "the proof uses the legacy " + suite.cryptosuiteName().orElse(suite.proofType()) + " suite")));
-        return new VerifiedProof(proof.deepCopy(), suite, keyed.method(), Optional.ofNullable(keyed.bound()));
+        return new VerifiedProof(proof.deepCopy(), suite, keyed.method(), Optional.of(keyed.bound()));
       } catch (ProofVerificationException e) {
         last = e;
       }
@@ -655,18 +622,14 @@ public final class DataIntegrity {
    * @param proof the proof object
    * @param cryptosuite its suite
    * @param verificationMethod the key that verified it
-   * @param boundKey how the key is bound to the issuer (empty when the caller resolved it)
+   * @param boundKey how the key is bound to the issuer (or, for a presentation, the holder); always
+   *     present when the verifier returns it
    */
   public record VerifiedProof(JsonNode proof, Cryptosuite cryptosuite, VerificationMethod verificationMethod,
       Optional<BoundKey> boundKey) {
     /** Checks for nulls. */
     public VerifiedProof {
       Objects.requireNonNull(boundKey, "boundKey");
-    }
-
-    /** A proof verified with a key the caller resolved (not bound through {@link IssuerKeys}). */
-    public VerifiedProof(JsonNode proof, Cryptosuite cryptosuite, VerificationMethod verificationMethod) {
-      this(proof, cryptosuite, verificationMethod, Optional.empty());
     }
   }
 
@@ -681,122 +644,6 @@ public final class DataIntegrity {
     public Verified {
       proofs = List.copyOf(proofs);
       warnings = List.copyOf(warnings);
-    }
-  }
-
-  /** What a verifier expects of the proofs. Immutable. */
-  public static final class Expectations {
-    private static final Expectations DEFAULTS = builder().build();
-    private final String proofPurpose;
-    private final Optional<String> challenge;
-    private final Optional<String> domain;
-    private final boolean requireKeyControlledByIssuer;
-    private final Clock clock;
-    private final Duration skew;
-
-    private Expectations(Builder b) {
-      this.skew = b.skew;
-      this.proofPurpose = b.proofPurpose;
-      this.challenge = b.challenge;
-      this.domain = b.domain;
-      this.requireKeyControlledByIssuer = b.requireKeyControlledByIssuer;
-      this.clock = b.clock;
-    }
-
-    /** {@code assertionMethod}, no challenge or domain, key controlled by the issuer, system clock. */
-    public static Expectations defaults() {
-      return DEFAULTS;
-    }
-
-    /** A builder starting from the defaults. */
-    public static Builder builder() {
-      return new Builder();
-    }
-
-    /** The expected proof purpose. */
-    public String proofPurpose() {
-      return proofPurpose;
-    }
-
-    /** The expected challenge. */
-    public Optional<String> challenge() {
-      return challenge;
-    }
-
-    /** The expected domain. */
-    public Optional<String> domain() {
-      return domain;
-    }
-
-    /** Whether a key with a known controller must be controlled by the document's issuer. */
-    public boolean requireKeyControlledByIssuer() {
-      return requireKeyControlledByIssuer;
-    }
-
-    /** The clock for {@code created} and {@code expires}. */
-    public Clock clock() {
-      return clock;
-    }
-
-    /** How far in the future a proof's {@code created} may be (default 60 s). */
-    public Duration skew() {
-      return skew;
-    }
-
-    /** Builds {@link Expectations}. */
-    public static final class Builder {
-      private String proofPurpose = "assertionMethod";
-      private Optional<String> challenge = Optional.empty();
-      private Optional<String> domain = Optional.empty();
-      private boolean requireKeyControlledByIssuer = true;
-      private Clock clock = Clock.systemUTC();
-      private Duration skew = Duration.ofSeconds(60);
-
-      private Builder() {}
-
-      /** How far in the future a proof's {@code created} may be (default 60 s). */
-      public Builder skew(Duration value) {
-        if (value.isNegative()) {
-          throw new ConfigurationException(SigningErrorCode.CLOCK_SKEW_INVALID, "clock skew must not be negative");
-        }
-        this.skew = value;
-        return this;
-      }
-
-      /** The expected proof purpose (default {@code assertionMethod}). */
-      public Builder proofPurpose(String value) {
-        this.proofPurpose = Objects.requireNonNull(value);
-        return this;
-      }
-
-      /** The expected challenge. */
-      public Builder challenge(String value) {
-        this.challenge = Optional.of(value);
-        return this;
-      }
-
-      /** The expected domain. */
-      public Builder domain(String value) {
-        this.domain = Optional.of(value);
-        return this;
-      }
-
-      /** Whether a key with a known controller must be controlled by the issuer (default true). */
-      public Builder requireKeyControlledByIssuer(boolean value) {
-        this.requireKeyControlledByIssuer = value;
-        return this;
-      }
-
-      /** The clock. */
-      public Builder clock(Clock value) {
-        this.clock = Objects.requireNonNull(value);
-        return this;
-      }
-
-      /** The immutable expectations. */
-      public Expectations build() {
-        return new Expectations(this);
-      }
     }
   }
 }

@@ -15,13 +15,13 @@ import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.InvalidSignatureException;
 import io.github.insignia.openbadges.signing.KeyResolutionException;
 import io.github.insignia.openbadges.signing.Signer;
-import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.signing.resolve.DocumentFetcher;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -88,10 +88,30 @@ public final class Ob2Jws {
     return verify(jws, cryptographicKey, issuerProfile, null);
   }
 
-  /** As {@link #verify(String, JsonNode, JsonNode)}, and the payload must equal {@code expectedAssertion}. */
+  /**
+   * As {@link #verify(String, JsonNode, JsonNode)}, and the payload must equal {@code
+   * expectedAssertion}. The key is bound by the one judge ({@link #verifier(IssuerKeys,
+   * VerificationPolicy)}), over exactly these two documents as the issuer's published ones: the
+   * profile must list the key in {@code publicKey}, the key (on the issuer's origin) must name the
+   * issuer as {@code owner}, and {@code verification.creator} only selects among the listed keys.
+   */
   public static Verified verify(String jws, JsonNode cryptographicKey, JsonNode issuerProfile, JsonNode expectedAssertion) {
-    Decoded decoded = decode(jws);
-    return decoded.verifyWith(cryptographicKey, issuerProfile, expectedAssertion);
+    String keyId = cryptographicKey.path("id").asText(null);
+    String issuerId = issuerProfile.path("id").asText(null);
+    if (keyId == null || issuerId == null) {
+      throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.OB2_KEY_NOT_LISTED, "the key or the issuer Profile has no id");
+    }
+    Map<String, JsonNode> published = Map.of(issuerId, issuerProfile, keyId, cryptographicKey);
+    DocumentFetcher given = url -> {
+      JsonNode doc = published.get(url.toString());
+      if (doc == null) {
+        throw new KeyResolutionException(SigningErrorCode.KEY_FETCH_FAILED, url + " is not one of the documents given");
+      }
+      return SafeJson.write(doc).getBytes(StandardCharsets.UTF_8);
+    };
+    Verified verified = verifier(IssuerKeys.create(given), VerificationPolicy.defaults()).verify(jws, issuerId);
+    CompactJws.requireSamePayload(verified.assertion(), expectedAssertion);
+    return verified;
   }
 
   /**
@@ -247,44 +267,6 @@ public final class Ob2Jws {
         return Optional.of(creator.get("id").asText());
       }
       return Optional.empty();
-    }
-
-    Verified verifyWith(JsonNode keyDoc, JsonNode issuerProfile, JsonNode expectedAssertion) {
-      if (jws.header.has("jwk")) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED, "OB 2.0 keys come from the CryptographicKey, not a header jwk");
-      }
-      String type = assertion.path("verification").path("type").asText("");
-      if (!type.equals("SignedBadge") && !type.equals("signed")) {
-        throw new ProofVerificationException(ProofFailure.MALFORMED, SigningErrorCode.OB2_NOT_SIGNED_BADGE, "the assertion's verification type is not SignedBadge");
-      }
-      String keyId = keyDoc.path("id").asText(null);
-      String issuerId = issuerProfile.path("id").asText(null);
-      if (keyId == null || issuerId == null) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.OB2_KEY_NOT_LISTED, "the key or the issuer Profile has no id");
-      }
-      Optional<String> creator = creator();
-      if (creator.isPresent() && !creator.get().equals(keyId)) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.OB2_CREATOR_MISMATCH, "the key is not the assertion's verification.creator");
-      }
-      if (!issuerId.equals(keyDoc.path("owner").asText(null))) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.OB2_KEY_OWNER_MISMATCH, "the key's owner is not the issuer " + issuerId);
-      }
-      if (!listedKeys(issuerProfile).contains(keyId)) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.OB2_KEY_NOT_LISTED, "the issuer's publicKey does not list " + keyId);
-      }
-      JsonNode pem = keyDoc.get("publicKeyPem");
-      if (pem == null || !pem.isTextual()) {
-        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, SigningErrorCode.KEY_MALFORMED, "the CryptographicKey has no publicKeyPem");
-      }
-      VerificationKey key;
-      try {
-        key = Keys.publicKeyFromPem(pem.asText());
-      } catch (InvalidInputException e) {
-        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(), "the CryptographicKey is not usable: " + e.getMessage(), e);
-      }
-      jws.verify(key);
-      CompactJws.requireSamePayload(assertion, expectedAssertion);
-      return new Verified(assertion(), keyId, issuerId, key);
     }
   }
 

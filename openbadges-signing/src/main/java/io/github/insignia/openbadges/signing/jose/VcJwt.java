@@ -25,7 +25,6 @@ import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.signing.ProofWarning;
 import io.github.insignia.openbadges.signing.Signer;
 import io.github.insignia.openbadges.signing.VerificationMethod;
-import io.github.insignia.openbadges.signing.VerificationMethodResolver;
 import io.github.insignia.openbadges.signing.jose.internal.DateTimes;
 import io.github.insignia.openbadges.signing.jose.internal.JwtPayloadScan;
 import io.github.insignia.openbadges.signing.jose.internal.Lazy;
@@ -214,20 +213,7 @@ public final class VcJwt {
    * with the policy's clock and skew. Immutable and thread-safe.
    */
   public static Verifier verifier(IssuerKeys keys, VerificationPolicy policy) {
-    Objects.requireNonNull(keys, "keys");
-    Objects.requireNonNull(policy, "policy");
-    Verifier.Builder b = new Verifier.Builder(keys, policy);
-    return b.clock(policy.clock()).clockSkew(policy.skew()).strictClaims(policy.strictClaims()).limits(policy.limits()).build();
-  }
-
-  /**
-   * A verifier builder for a host that resolves keys itself; the resolver finds the key the {@code
-   * kid} names and is trusted to return only the issuer's keys (for example {@code
-   * KeyResolvers.fixed}). Importing badges from strangers needs {@link #verifier(IssuerKeys,
-   * VerificationPolicy)}.
-   */
-  public static Verifier.Builder verifier(VerificationMethodResolver resolver) {
-    return new Verifier.Builder(resolver);
+    return new Verifier(Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(policy, "policy"));
   }
 
   /**
@@ -385,33 +371,26 @@ public final class VcJwt {
 
   /** Verifies VC-JWTs. Immutable and thread-safe. */
   public static final class Verifier {
-    private final VerificationMethodResolver resolver;
-    private final Predicate<VerificationKey> trustedHeaderJwk;
     private final Clock clock;
     private final Duration clockSkew;
-    private final boolean requireKeyControlledByIssuer;
     private final boolean strictClaims;
     private final JsonLimits limits;
     private final IssuerKeys issuerKeys;
     private final VerificationPolicy policy;
 
-    private Verifier(Builder b) {
-      this.issuerKeys = b.issuerKeys;
-      this.policy = b.policy;
-      this.resolver = b.resolver;
-      this.trustedHeaderJwk = b.trustedHeaderJwk;
-      this.clock = b.clock;
-      this.clockSkew = b.clockSkew;
-      this.requireKeyControlledByIssuer = b.requireKeyControlledByIssuer;
-      this.strictClaims = b.strictClaims;
-      this.limits = b.limits;
+    private Verifier(IssuerKeys issuerKeys, VerificationPolicy policy) {
+      this.issuerKeys = issuerKeys;
+      this.policy = policy;
+      this.clock = policy.clock();
+      this.clockSkew = policy.skew();
+      this.strictClaims = policy.strictClaims();
+      this.limits = policy.limits();
     }
 
     /**
-     * Verifies a VC-JWT.
+     * Verifies a VC-JWT with a key bound to its issuer.
      *
-     * @throws InvalidSignatureException with a stable code when it does not verify
-     * @throws io.github.insignia.openbadges.signing.KeyResolutionException when the key cannot be found
+     * @throws ProofVerificationException with its {@link ProofFailure} and stage when it does not verify
      */
     public Verified verify(String jwt) {
       return verify(jwt, null);
@@ -432,37 +411,7 @@ public final class VcJwt {
         throw new ProofVerificationException(ProofFailure.KEY_MISSING, SigningErrorCode.VC_JWT_KID_MISSING,
             "a vc+jwt must name the issuer's key in kid");
       }
-      if (issuerKeys != null) {
-        return verifyBound(token, expectedCredential, warnings);
-      }
-      VerificationMethod method = key(header);
-      VerificationKey key;
-      try {
-        key = VerificationKey.of(method);
-      } catch (InvalidInputException e) {
-        throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(), "the verification key is not usable: " + e.getMessage(), e);
-      }
-      // The signature first: nothing of the payload is parsed before it is known to be the issuer's.
-      token.verify(key);
-      byte[] payloadBytes = token.payload;
-      // One streaming pass reads what the checks need; the trees are built only when asked for.
-      JsonNode payload = JwtPayloadScan.mayHideLongStrings(payloadBytes, limits) ? readPayload(payloadBytes, limits) : null;
-      JwtPayloadScan scan = JwtPayloadScan.scan(limits, payloadBytes);
-      DataModel model = modelOf(scan, joseCose);
-      if (joseCose) {
-        payload = payload != null ? payload : readPayload(payloadBytes, limits);
-        requireV2Context(payload);
-      }
-      JwtPayloadScan.Credential claimed = model == DataModel.V1_1 ? scan.vc : scan.top;
-      JsonNode credential = null;
-      if (expectedCredential != null) {
-        payload = payload != null ? payload : readPayload(payloadBytes, limits);
-        credential = credentialOf(payload, model);
-        CompactJws.requireSamePayload(credential, expectedCredential);
-      }
-      checkClaims(scan, claimed, model, warnings, joseCose);
-      checkController(method, claimed.issuerId);
-      return Verified.lazy(payloadBytes, limits, payload, credential, header, method, model, warnings, Optional.empty());
+      return verifyBound(token, expectedCredential, warnings);
     }
 
     /** The data model the scanned payload follows; {@code JWT_PAYLOAD_INVALID} when it carries no credential. */
@@ -599,37 +548,6 @@ public final class VcJwt {
       }
     }
 
-    private VerificationMethod key(JsonNode header) {
-      JsonNode jwk = header.get("jwk");
-      VerificationKey headerKey = null;
-      if (jwk != null) {
-        if (jwk.has("d") || jwk.has("p") || jwk.has("k")) {
-          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED, "the header jwk carries private key material");
-        }
-        try {
-          headerKey = Keys.publicKeyFromJwk(jwk);
-        } catch (InvalidInputException e) {
-          throw new ProofVerificationException(ProofFailure.KEY_UNUSABLE, e.errorCode(), "the header jwk is not usable: " + e.getMessage(), e);
-        }
-      }
-      Optional<String> kid = text(header, "kid");
-      if (kid.isPresent()) {
-        VerificationMethod method = resolver.resolve(kid.get());
-        if (headerKey != null && !headerKey.equals(VerificationKey.of(method.publicKey()))) {
-          throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED, "the header jwk is not the key kid names");
-        }
-        return method;
-      }
-      if (headerKey == null) {
-        throw new ProofVerificationException(ProofFailure.KEY_MISSING, SigningErrorCode.JWS_KID_MISSING, "the JWS header has neither kid nor jwk");
-      }
-      if (trustedHeaderJwk == null || !trustedHeaderJwk.test(headerKey)) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.JWS_HEADER_KEY_UNTRUSTED,
-            "the JWS names its own key in a header jwk that the caller does not trust");
-      }
-      return headerKey.asVerificationMethod("jwk:" + headerKey.thumbprint(), Optional.empty());
-    }
-
     private void checkClaims(JwtPayloadScan scan, JwtPayloadScan.Credential credential, DataModel model,
         List<ProofWarning> warnings, boolean joseCose) {
       // vc+jwt: JWT claims are optional (the payload is the credential); any present must agree, and
@@ -700,85 +618,6 @@ public final class VcJwt {
         throw new ProofVerificationException(ProofFailure.CLAIM_MISSING, SigningErrorCode.JWT_CLAIM_MISSING, "the OB 3.0 JWT claim " + claim + " is missing");
       }
       warnings.add(new ProofWarning("JWT_CLAIM_MISSING", "the OB 3.0 JWT claim " + claim + " is missing"));
-    }
-
-    private void checkController(VerificationMethod method, String issuerId) {
-      if (!requireKeyControlledByIssuer || method.controller().isEmpty()) {
-        return;
-      }
-      if (issuerId != null && !issuerId.equals(method.controller().get())) {
-        throw new ProofVerificationException(ProofFailure.KEY_NOT_BOUND, SigningErrorCode.KEY_CONTROLLER_MISMATCH,
-            "the key is controlled by " + method.controller().get() + ", not by the issuer " + issuerId);
-      }
-    }
-
-    /** Builds a {@link Verifier}. */
-    public static final class Builder {
-      private final VerificationMethodResolver resolver;
-      private final IssuerKeys issuerKeys;
-      private final VerificationPolicy policy;
-      private Predicate<VerificationKey> trustedHeaderJwk;
-      private Clock clock = Clock.systemUTC();
-      private Duration clockSkew = Duration.ofSeconds(60);
-      private boolean requireKeyControlledByIssuer = true;
-      private boolean strictClaims;
-      private JsonLimits limits = JsonLimits.defaults();
-
-      private Builder(VerificationMethodResolver resolver) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.issuerKeys = null;
-        this.policy = null;
-      }
-
-      private Builder(IssuerKeys issuerKeys, VerificationPolicy policy) {
-        this.resolver = null;
-        this.issuerKeys = issuerKeys;
-        this.policy = policy;
-      }
-
-      /** Accept a header {@code jwk} (without {@code kid}) when this predicate trusts the key; default: never. */
-      public Builder trustedHeaderJwk(Predicate<VerificationKey> trusted) {
-        this.trustedHeaderJwk = trusted;
-        return this;
-      }
-
-      /** The clock for {@code nbf}/{@code exp}. */
-      public Builder clock(Clock value) {
-        this.clock = Objects.requireNonNull(value, "clock");
-        return this;
-      }
-
-      /** Tolerance for {@code nbf}/{@code exp}; default 60 s. */
-      public Builder clockSkew(Duration value) {
-        if (value.isNegative()) {
-          throw new ConfigurationException(SigningErrorCode.CLOCK_SKEW_INVALID, "clock skew must not be negative");
-        }
-        this.clockSkew = value;
-        return this;
-      }
-
-      /** Whether a key whose controller is known must be controlled by the issuer; default true. */
-      public Builder requireKeyControlledByIssuer(boolean value) {
-        this.requireKeyControlledByIssuer = value;
-        return this;
-      }
-
-      /** Missing OB 3.0 claims are errors ({@code JWT_CLAIM_MISSING}) instead of warnings; default false. */
-      public Builder strictClaims(boolean value) {
-        this.strictClaims = value;
-        return this;
-      }
-
-      /** Limits for the payload JSON. */
-      public Builder limits(JsonLimits value) {
-        this.limits = Objects.requireNonNull(value, "limits");
-        return this;
-      }
-
-      /** The verifier. */
-      public Verifier build() {
-        return new Verifier(this);
-      }
     }
   }
 

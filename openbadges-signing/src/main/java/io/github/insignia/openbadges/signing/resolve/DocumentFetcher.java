@@ -11,9 +11,9 @@ import java.net.URI;
  * <p>Implementations must be thread-safe and throw an {@link
  * io.github.insignia.openbadges.OpenBadgesException} (for example {@link
  * io.github.insignia.openbadges.signing.KeyResolutionException} {@code KEY_FETCH_FAILED}) when the
- * document cannot be fetched. The resolvers of {@link KeyResolvers} let that exception propagate
- * unchanged (never wrapped, never cached), so a host can throw its own subclass carrying the precise
- * failure (HTTP status, timeout, TLS problem) and read it back where it calls the resolver.
+ * document cannot be fetched. {@code IssuerKeys} keeps that exception as the cause of its {@code
+ * ISSUER_KEYS_UNAVAILABLE} failure (never caching it), so a host can throw its own subclass carrying
+ * the precise failure (HTTP status, timeout, TLS problem) and read it back.
  */
 @FunctionalInterface
 public interface DocumentFetcher {

@@ -12,7 +12,7 @@ import io.github.insignia.openbadges.signing.keys.Keys;
 import io.github.insignia.openbadges.signing.keys.Multikey;
 import io.github.insignia.openbadges.signing.keys.VerificationKey;
 import io.github.insignia.openbadges.signing.resolve.DocumentFetcher;
-import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
+import io.github.insignia.openbadges.signing.internal.DidJwk;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -314,7 +314,7 @@ public final class IssuerKeys {
         return DidKey.parse(ref);
       }
       if (ref.startsWith("did:jwk:")) {
-        return VerificationKey.of(KeyResolvers.didJwk().resolve(ref));
+        return DidJwk.parse(ref);
       }
       int hash = ref.indexOf('#');
       if (hash > 0 && isHttp(ref) && ref.startsWith("z", hash + 1)) {
@@ -358,7 +358,7 @@ public final class IssuerKeys {
     }
     if (issuerId.startsWith("did:jwk:")) {
       return cached(issuerId, () -> {
-        VerificationKey key = offlineKey(issuerId, () -> VerificationKey.of(KeyResolvers.didJwk().resolve(issuerId)));
+        VerificationKey key = offlineKey(issuerId, () -> DidJwk.parse(issuerId));
         return new Loaded(List.of(new BoundKey(issuerId + "#0", key, issuerId, Provenance.DID_JWK, Optional.empty())),
             null, List.of());
       });

@@ -46,7 +46,7 @@ class ProofOptionsTest {
     clock.now.set(clock.now.get().plus(Duration.ofHours(1)));
     ObjectNode second = DataIntegrityTest.DI.sign(DataIntegrityTest.credential(DataIntegrityTest.ED), DataIntegrityTest.ED, options);
     assertEquals("2026-03-04T06:06:07Z", second.get("proof").get("created").asText());
-    DataIntegrityTest.DI.verify(second, DataIntegrityTest.DID_KEY);
+    DataIntegrityTest.JUDGE.verify(second);
   }
 
   @Test

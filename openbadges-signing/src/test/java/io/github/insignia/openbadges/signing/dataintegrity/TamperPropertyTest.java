@@ -15,7 +15,7 @@ import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
-import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
+import io.github.insignia.openbadges.signing.Judges;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +26,7 @@ import org.quicktheories.core.Gen;
 /** Generated credentials: sign → verify passes; change any one leaf (document or proof) → verify fails. */
 class TamperPropertyTest {
   static final DataIntegrity DI = DataIntegrity.create();
+  static final DataIntegrity.Verifier JUDGE = Judges.dataIntegrity(DI);
   static final SigningKey KEY = SigningKey.generate(KeyType.ED25519);
 
   record Leaf(ContainerNode<?> parent, String field, int index, JsonNode value) {}
@@ -69,13 +70,13 @@ class TamperPropertyTest {
         .checkAssert((name, description, narrative, n) -> {
           ObjectNode signed = DI.sign(credential(name, description, narrative, n, n % 2 == 0, (n / 2) % 4), KEY,
               ProofOptions.builder(KEY.publicKey().didKeyVerificationMethod()).build());
-          DI.verify(signed, KeyResolvers.didKey());
+          JUDGE.verify(signed);
           List<Leaf> leaves = new ArrayList<>();
           collect(signed, leaves);
           Leaf leaf = leaves.get(Math.floorMod(n * 31 + name.length(), leaves.size()));
           ObjectNode tampered = signed.deepCopy();
           flip(tampered, signed, leaf);
-          assertThrows(OpenBadgesException.class, () -> DI.verify(tampered, KeyResolvers.didKey()),
+          assertThrows(OpenBadgesException.class, () -> JUDGE.verify(tampered),
               () -> "tampering " + leaf.field() + "[" + leaf.index() + "] verified");
         });
   }
@@ -90,7 +91,7 @@ class TamperPropertyTest {
     for (Leaf leaf : leaves) {
       ObjectNode tampered = signed.deepCopy();
       flip(tampered, signed, leaf);
-      assertThrows(OpenBadgesException.class, () -> DI.verify(tampered, KeyResolvers.didKey()),
+      assertThrows(OpenBadgesException.class, () -> JUDGE.verify(tampered),
           () -> "tampering " + leaf.field() + "[" + leaf.index() + "] = " + leaf.value() + " verified");
     }
   }

@@ -128,8 +128,7 @@ class VcJwtPayloadScanTest {
 
   @Test
   void limitsOfTheVerifierApplyToSkippedValues() {
-    VcJwt.Verifier tight = VcJwt.verifier(VcJwtTest.resolver())
-        .limits(JsonLimits.builder().maxStringLength(600).maxDepth(5).build()).build();
+    VcJwt.Verifier tight = VcJwtTest.verifier(VcJwtTest.policy().toBuilder().limits(JsonLimits.builder().maxStringLength(600).maxDepth(5).build()).build());
     String longString = ",\"x\":\"" + "a".repeat(700) + "\"";
     VcJwtTest.fails("JWT_PAYLOAD_INVALID", () -> tight.verify(signed(credential(CLAIMS + longString))));
     VcJwtTest.fails("JWT_PAYLOAD_INVALID", () -> tight.verify(signed(credential(CLAIMS + ",\"x\":[[[[[1]]]]]"))));
@@ -232,8 +231,7 @@ class VcJwtPayloadScanTest {
     VcJwtTest.fails("SIGNATURE_INVALID", () -> verifier.verify(jwt + "!"));
     // A non-Latin-1 character must not pass for the base64url character of its low byte.
     VcJwtTest.fails("JWS_MALFORMED", () -> verifier.verify(parts[0] + "." + parts[1] + "\u0141." + parts[2]));
-    VcJwt.Verifier small = VcJwt.verifier(VcJwtTest.resolver())
-        .limits(JsonLimits.builder().maxDocumentBytes(2000).build()).build();
+    VcJwt.Verifier small = VcJwtTest.verifier(VcJwtTest.policy().toBuilder().limits(JsonLimits.builder().maxDocumentBytes(2000).build()).build());
     small.verify(jwt);
     String big = signed(credential(CLAIMS + ",\"x\":\"" + "a".repeat(1900) + "\""));
     VcJwtTest.fails("JWS_TOO_LARGE", () -> small.verify(big));

@@ -1,6 +1,7 @@
 package io.github.insignia.openbadges.signing.jose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,17 +12,17 @@ import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.TestVectors;
 import io.github.insignia.openbadges.signing.VerificationMethod;
-import io.github.insignia.openbadges.signing.VerificationMethodResolver;
+import io.github.insignia.openbadges.signing.Judges;
+import io.github.insignia.openbadges.signing.keys.VerificationKey;
+import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
 import io.github.insignia.openbadges.signing.internal.Crypto;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
-import io.github.insignia.openbadges.signing.resolve.KeyResolvers;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,7 +36,8 @@ class VcJwtTest {
   private static final SigningKey P256 = SigningKey.generate(KeyType.P256);
   private static final SigningKey P384 = SigningKey.generate(KeyType.P384);
   static final SigningKey RSA = SigningKey.generateRsa(2048);
-  static final String RSA_KID = "https://example.edu/issuers/565049#rsa";
+  static final String RSA_ISSUER = "https://example.edu/issuers/565049";
+  static final String RSA_KID = RSA_ISSUER + "#rsa";
 
   static SigningKey key(KeyType type) {
     return switch (type) {
@@ -52,19 +54,23 @@ class VcJwtTest {
 
   static ObjectNode credential(SigningKey key) {
     ObjectNode c = (ObjectNode) TestVectors.json("eddsa-vectors", "ob-spec-obv3p0", "credential-unsigned.json");
-    String issuer = key.keyType() == KeyType.RSA ? "https://example.edu/issuers/565049" : key.publicKey().didKey();
+    String issuer = key.keyType() == KeyType.RSA ? RSA_ISSUER : key.publicKey().didKey();
     ((ObjectNode) c.get("issuer")).put("id", issuer);
     c.put("validUntil", "2099-01-01T00:00:00Z");
     return c;
   }
 
-  static VerificationMethodResolver resolver() {
-    return KeyResolvers.firstOf(KeyResolvers.didKey(), KeyResolvers.fixed(Map.of(RSA_KID,
-        RSA.publicKey().asVerificationMethod(RSA_KID, Optional.of("https://example.edu/issuers/565049")))));
+  /** did:key issuers bind by themselves; the RSA issuer's key is one the host trusts for it. */
+  static VerificationPolicy policy() {
+    return Judges.trusting(RSA_ISSUER, RSA.publicKey());
+  }
+
+  static VcJwt.Verifier verifier(VerificationPolicy policy) {
+    return VcJwt.verifier(Judges.offline(), policy);
   }
 
   static VcJwt.Verifier verifier() {
-    return VcJwt.verifier(resolver()).build();
+    return verifier(policy());
   }
 
   static void fails(String code, Executable body) {
@@ -147,13 +153,11 @@ class VcJwtTest {
     gen.initialize(new ECGenParameterSpec("secp521r1"));
     var p521 = gen.generateKeyPair();
     String kid = "https://example.edu/keys/p521";
-    VerificationMethodResolver resolver = KeyResolvers.fixed(Map.of(kid,
-        new VerificationMethod(kid, Optional.empty(), KeyType.P256, p521.getPublic())));
-    String jwt = VcJwt.sign(credential(P256), P256, kid);
-    fails("KEY_WRONG_CURVE", () -> VcJwt.verifier(resolver).build().verify(jwt));
+    // A P-521 key labelled P-256 never becomes a key a verifier can bind or use.
+    fails("KEY_WRONG_CURVE", () -> VerificationKey.of(new VerificationMethod(kid, Optional.empty(), KeyType.P256, p521.getPublic())));
     String jwk = "{\"kty\":\"EC\",\"crv\":\"P-521\",\"x\":\"AA\",\"y\":\"AA\"}";
     String input = b64("{\"alg\":\"ES256\",\"jwk\":" + jwk + "}") + "." + Crypto.b64u(VcJwt.payload(credential(P256)));
-    fails("KEY_WRONG_CURVE", () -> VcJwt.verifier(resolver).trustedHeaderJwk(k -> true).build().verify(input + ".AA"));
+    fails("KEY_WRONG_CURVE", () -> verifier(policy().toBuilder().acceptUnboundHeaderJwk(true).build()).verify(input + ".AA"));
   }
 
   @Test
@@ -163,10 +167,16 @@ class VcJwtTest {
     String jwk = SafeJson.write(ED.publicKey().toJwk());
     String withJwk = b64("{\"alg\":\"EdDSA\",\"jwk\":" + jwk + "}") + "." + body;
     String signed = withJwk + "." + Crypto.b64u(ED.sign(withJwk.getBytes(StandardCharsets.US_ASCII)));
-    fails("JWS_HEADER_KEY_UNTRUSTED", () -> verifier().verify(signed));
-    VcJwt.Verified ok = VcJwt.verifier(resolver()).requireKeyControlledByIssuer(false)
-        .trustedHeaderJwk(ED.publicKey()::equals).build().verify(signed);
-    assertEquals(c, ok.credential());
+    // The header jwk is the issuer's own did:key: bound, it verifies (and authenticates the issuer).
+    assertTrue(verifier().verify(signed).boundKey().orElseThrow().authenticatesIssuer());
+    // The same key under another issuer's name is not bound unless the host accepts unbound header keys.
+    ObjectNode foreign = credential(P256);
+    String foreignInput = b64("{\"alg\":\"EdDSA\",\"jwk\":" + jwk + "}") + "." + Crypto.b64u(VcJwt.payload(foreign));
+    String foreignSigned = foreignInput + "." + Crypto.b64u(ED.sign(foreignInput.getBytes(StandardCharsets.US_ASCII)));
+    fails("KEY_NOT_BOUND_TO_ISSUER", () -> verifier().verify(foreignSigned));
+    VcJwt.Verified ok = verifier(policy().toBuilder().acceptUnboundHeaderJwk(true).build()).verify(foreignSigned);
+    assertEquals(foreign, ok.credential());
+    assertFalse(ok.boundKey().orElseThrow().authenticatesIssuer());
     for (String member : new String[] {"jku", "x5u"}) {
       String input = b64("{\"alg\":\"EdDSA\",\"kid\":\"" + kid(ED) + "\",\"" + member + "\":\"https://evil.example/k\"}") + "." + body;
       String jwt = input + "." + Crypto.b64u(ED.sign(input.getBytes(StandardCharsets.US_ASCII)));
@@ -175,7 +185,7 @@ class VcJwtTest {
     String x5c = b64("{\"alg\":\"EdDSA\",\"kid\":\"" + kid(ED) + "\",\"x5c\":[\"AAAA\"]}") + "." + body;
     fails("JWS_HEADER_KEY_UNTRUSTED", () -> verifier().verify(x5c + "." + Crypto.b64u(ED.sign(x5c.getBytes(StandardCharsets.US_ASCII)))));
     String priv = b64("{\"alg\":\"EdDSA\",\"jwk\":" + SafeJson.write(ED.toPrivateJwk()) + "}") + "." + body;
-    fails("JWS_HEADER_KEY_UNTRUSTED", () -> VcJwt.verifier(resolver()).trustedHeaderJwk(k -> true).build().verify(priv + ".AA"));
+    fails("JWS_HEADER_KEY_UNTRUSTED", () -> verifier(policy().toBuilder().acceptUnboundHeaderJwk(true).build()).verify(priv + ".AA"));
   }
 
   @Test
@@ -211,7 +221,7 @@ class VcJwtTest {
     payload.remove("iss");
     String jwt = CompactJws.sign(ED, Optional.of(kid(ED)), Optional.empty(), SafeJson.write(payload).getBytes(StandardCharsets.UTF_8));
     assertEquals("JWT_CLAIM_MISSING", verifier().verify(jwt).warnings().get(0).code());
-    fails("JWT_CLAIM_MISSING", () -> VcJwt.verifier(resolver()).strictClaims(true).build().verify(jwt));
+    fails("JWT_CLAIM_MISSING", () -> verifier(policy().toBuilder().strictClaims(true).build()).verify(jwt));
   }
 
   @Test
@@ -225,7 +235,7 @@ class VcJwtTest {
     String notYet = VcJwt.sign(future, ED, kid(ED));
     fails("JWT_NOT_YET_VALID", () -> verifier().verify(notYet));
     Clock then = Clock.fixed(Instant.parse("2098-06-01T00:00:00Z"), ZoneOffset.UTC);
-    VcJwt.verifier(resolver()).clock(then).build().verify(notYet);
+    verifier(policy().toBuilder().clock(then).build()).verify(notYet);
   }
 
   @Test
@@ -243,9 +253,13 @@ class VcJwtTest {
   @Test
   void keyMustBeControlledByTheIssuer() {
     ObjectNode c = credential(ED);
-    ((ObjectNode) c.get("issuer")).put("id", "https://example.edu/issuers/565049");
+    ((ObjectNode) c.get("issuer")).put("id", P256.publicKey().didKey());
     String jwt = VcJwt.sign(c, ED, kid(ED));
-    fails("KEY_CONTROLLER_MISMATCH", () -> verifier().verify(jwt));
+    fails("KEY_NOT_BOUND_TO_ISSUER", () -> verifier().verify(jwt));
+    // An issuer whose only key (trusted by the host) is RSA: an EdDSA token under its name cannot be its.
+    ((ObjectNode) c.get("issuer")).put("id", RSA_ISSUER);
+    String rsaIssuer = VcJwt.sign(c, ED, kid(ED));
+    fails("JWS_ALG_MISMATCH", () -> verifier().verify(rsaIssuer));
   }
 
   @Test

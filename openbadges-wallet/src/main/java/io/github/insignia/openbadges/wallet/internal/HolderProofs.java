@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.insignia.openbadges.OpenBadgesException;
 import io.github.insignia.openbadges.json.JsonLimits;
 import io.github.insignia.openbadges.json.SafeJson;
-import io.github.insignia.openbadges.signing.VerificationMethod;
 import io.github.insignia.openbadges.signing.dataintegrity.DataIntegrity;
 import io.github.insignia.openbadges.signing.jose.CompactJws;
 import io.github.insignia.openbadges.signing.keys.Keys;
@@ -14,8 +13,10 @@ import io.github.insignia.openbadges.signing.verify.IssuerKeys;
 import io.github.insignia.openbadges.signing.verify.ProofVerificationException;
 import io.github.insignia.openbadges.signing.verify.VerificationPolicy;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -157,8 +158,8 @@ public final class HolderProofs {
 
   /**
    * Checks a VC-API DID authentication: a presentation whose {@code holder} is a DID, with a Data
-   * Integrity proof for {@code authentication} over the challenge and domain by a key bound to that
-   * DID. Returns the holder DID.
+   * Integrity proof for {@code authentication} over the challenge and domain by a key the DID lists
+   * for authentication ({@link DataIntegrity.Verifier#verifyPresentation}). Returns the holder DID.
    */
   public String checkPresentation(JsonNode presentation, String challenge, String domain, DataIntegrity dataIntegrity,
       Instant now) throws Refused {
@@ -171,17 +172,11 @@ public final class HolderProofs {
       throw new Refused(false, "the presentation's holder is not a DID");
     }
     String holder = holderId.asText();
-    DataIntegrity.Expectations expectations = DataIntegrity.Expectations.builder()
-        .proofPurpose("authentication").challenge(challenge).domain(domain)
-        .requireKeyControlledByIssuer(false).clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
-        .skew(policy.skew()).build();
+    // The one judge of holder proofs: proofPurpose authentication, the challenge and domain, and a key
+    // the holder's DID lists for AUTHENTICATION (did:key, did:jwk offline; did:web's authentication).
+    VerificationPolicy at = policy.toBuilder().clock(Clock.fixed(now, ZoneOffset.UTC)).build();
     try {
-      dataIntegrity.verify(presentation, vmId -> {
-        List<BoundKey> bound = keys.bind(holder, Optional.of(vmId), Optional.empty(), IssuerKeys.Format.DATA_INTEGRITY, policy);
-        BoundKey first = bound.get(0);
-        VerificationMethod method = first.key().asVerificationMethod(vmId, Optional.of(holder));
-        return method;
-      }, expectations);
+      dataIntegrity.verifier(keys, at).verifyPresentation(presentation, Optional.of(challenge), Optional.of(domain));
     } catch (ProofVerificationException e) {
       throw new Refused(false, "the presentation's proof does not hold (" + e.failure() + "): " + e.getMessage());
     } catch (OpenBadgesException e) {

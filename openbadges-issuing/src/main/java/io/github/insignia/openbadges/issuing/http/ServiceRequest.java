@@ -1,4 +1,4 @@
-package io.github.insignia.openbadges.web;
+package io.github.insignia.openbadges.issuing.http;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A request as {@link BadgeSite} sees it, independent of any web framework: the method, the path
- * below the site's mount point, the query parameters, the headers and the body (already bounded by
- * the adapter). Immutable.
+ * One HTTP request to a framework-neutral service ({@code BadgeSite} of openbadges-web, {@code
+ * WalletIssuer} of openbadges-wallet): the method, the path, the query parameters, the headers and
+ * the body (already bounded by the adapter). What the path holds is the service's contract: {@code
+ * BadgeSite} takes the path below its mount point, percent-decoded; {@code WalletIssuer} the full
+ * request path as received, not decoded. Immutable.
  */
-public final class WebRequest {
+public final class ServiceRequest {
   private final String method;
   private final String path;
   private final Map<String, List<String>> query;
@@ -22,7 +24,7 @@ public final class WebRequest {
   private final byte[] body;
   private final boolean bodyTooLarge;
 
-  private WebRequest(Builder b) {
+  private ServiceRequest(Builder b) {
     this.method = b.method.toUpperCase(Locale.ROOT);
     this.path = b.path;
     this.query = Collections.unmodifiableMap(copy(b.query));
@@ -47,7 +49,7 @@ public final class WebRequest {
     return method;
   }
 
-  /** The path below the mount point, starting with {@code /}, percent-decoded. */
+  /** The path, starting with {@code /} (below the mount point and decoded, or as received: the service says which). */
   public String path() {
     return path;
   }
@@ -69,12 +71,12 @@ public final class WebRequest {
     return body.clone();
   }
 
-  /** Whether the adapter cut the body at the site's limit (the request is answered 413). */
+  /** Whether the body was larger than the host's limit (and so not read): the service refuses the request. */
   public boolean bodyTooLarge() {
     return bodyTooLarge;
   }
 
-  /** Builds a {@link WebRequest}; not thread-safe. */
+  /** Builds a {@link ServiceRequest}; not thread-safe. */
   public static final class Builder {
     private final String method;
     private final String path;
@@ -114,8 +116,8 @@ public final class WebRequest {
     }
 
     /** The request. */
-    public WebRequest build() {
-      return new WebRequest(this);
+    public ServiceRequest build() {
+      return new ServiceRequest(this);
     }
   }
 }
