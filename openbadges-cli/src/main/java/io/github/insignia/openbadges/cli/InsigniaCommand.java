@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import io.github.insignia.openbadges.validation.BadgeVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -58,7 +59,35 @@ public final class InsigniaCommand implements Runnable {
 
   /** Entry point. */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("verify")) {
+      prepareVerification();
+    }
     System.exit(execute(args));
+  }
+
+  /**
+   * Starts {@link BadgeVerifier#prepare()} on a second thread, before the command line is even
+   * parsed: the one-off work of a first verification (JSON Schema compilation, JSON-LD context
+   * processing) then runs on the second core while this thread builds the command line, instead
+   * of after it. The verification waits for (or redoes) whatever is not finished; a daemon thread,
+   * so it never delays the exit.
+   */
+  static void prepareVerification() {
+    Thread t = new Preparation();
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** A plain class rather than a lambda: no bootstrap method to link on the main thread first. */
+  private static final class Preparation extends Thread {
+    Preparation() {
+      super("insignia-prepare");
+    }
+
+    @Override
+    public void run() {
+      BadgeVerifier.prepare();
+    }
   }
 
   /** Runs the command line and returns the exit code, without exiting (for tests and embedding). */

@@ -5,6 +5,7 @@ import io.github.insignia.openbadges.baking.BadgeBaker;
 import io.github.insignia.openbadges.documents.PinnedDocuments;
 import io.github.insignia.openbadges.signing.rdf.CanonicalizationOptions;
 import io.github.insignia.openbadges.signing.rdf.RdfCanonicalizer;
+import io.github.insignia.openbadges.validation.internal.Preparation;
 import io.github.insignia.openbadges.validation.fetch.HttpResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetcher;
 import io.github.insignia.openbadges.validation.fetch.ResourceFetchers;
@@ -97,6 +98,24 @@ public final class BadgeVerifier {
   /** A verifier with the given options. */
   public static BadgeVerifier create(VerificationOptions options) {
     return new BadgeVerifier(options);
+  }
+
+  /**
+   * Does now, on the calling thread, the one-off work that the first verification of an OB 3.0
+   * credential in this JVM would otherwise do: parsing and compiling the pinned OB 3.0 JSON
+   * Schema, processing the pinned VC 2.0 and OB 3.0 JSON-LD contexts, loading the key and message
+   * classes. A host that wants its first upload checked as quickly as the later ones calls it on a
+   * background thread at start-up; a command line tool, on a second core while it parses its
+   * arguments.
+   *
+   * <p>It verifies nothing and changes no result: every check still runs on every input, and what
+   * it builds (shared, immutable, memoized) is what the first verification would build the same
+   * way. Thread-safe and idempotent; a verification that needs the schema while this call is
+   * compiling it waits for that compilation instead of doing it again. Never throws: a step that
+   * fails is logged at {@code DEBUG} and left to the verification that needs it.
+   */
+  public static void prepare() {
+    Preparation.run();
   }
 
   /** The options. */

@@ -88,6 +88,27 @@ public final class DataIntegrity {
     return usesSha384(suite, keyType) ? canonicalizer384 : canonicalizer;
   }
 
+  /** An Ed25519 did:key (a public key only) that {@link #prepareKeys()} decodes. */
+  private static final String PREPARATION_DID_KEY = "did:key:z6MkipzSPNdsjmY1a6paPKztCLaWFR3vijYujBuuBE87Go2y";
+
+  /**
+   * Does now the one-off key work of a JVM's first {@code eddsa-rdfc-2022} verification: decodes
+   * an Ed25519 did:key (the JDK's EdDSA key factory and its security providers) and runs Bouncy
+   * Castle's Ed25519 verification once (its precomputed tables) on a signature that cannot hold.
+   * Judges nothing and changes no result; for {@code BadgeVerifier.prepare()}, which a host calls
+   * on a start-up thread. Thread-safe; never throws for its own input.
+   */
+  public static void prepareKeys() {
+    VerificationKey key = io.github.insignia.openbadges.signing.keys.Keys.parsePublicKey(PREPARATION_DID_KEY);
+    // R = the key's own point, S = 0: well-formed, so the whole verification runs, and false.
+    byte[] signature = java.util.Arrays.copyOf(key.rawBytes(), 64);
+    try {
+      key.verify(new byte[32], signature);
+    } catch (ProofVerificationException expected) {
+      // the only possible outcome
+    }
+  }
+
   /** With the default canonicalizer (pinned contexts, safe mode, work limits). */
   public static DataIntegrity create() {
     return new DataIntegrity(RdfCanonicalizer.create());

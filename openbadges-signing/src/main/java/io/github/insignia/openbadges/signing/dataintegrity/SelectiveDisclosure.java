@@ -126,7 +126,7 @@ public final class SelectiveDisclosure {
   public ObjectNode sign(JsonNode document, Signer issuerKey, ProofOptions options, List<String> mandatoryPointers) {
     EcCurve issuerCurve = EcCurve.of(Objects.requireNonNull(issuerKey, "issuerKey").keyType());
     byte[] hmacKey = new byte[issuerCurve == null ? 32 : issuerCurve.size()];
-    Crypto.RANDOM.nextBytes(hmacKey);
+    Crypto.random().nextBytes(hmacKey);
     return sign(document, issuerKey, options, mandatoryPointers, hmacKey, SigningKey.generate(KeyType.P256));
   }
 

@@ -14,8 +14,17 @@ import java.util.Base64;
 
 /** Curve constants and small conversions shared by the key classes. */
 public final class Crypto {
-  /** The one random source of the module; SecureRandom is thread-safe. */
-  public static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * The one random source of the module (SecureRandom is thread-safe), made on first use: building
+   * it loads every configured security provider, which verification never needs.
+   */
+  public static SecureRandom random() {
+    return Random.INSTANCE;
+  }
+
+  private static final class Random {
+    static final SecureRandom INSTANCE = new SecureRandom();
+  }
 
   /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow. */
   private static final byte[] ED25519_SPKI_PREFIX = {

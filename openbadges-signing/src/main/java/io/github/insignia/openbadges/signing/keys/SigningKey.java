@@ -63,7 +63,7 @@ public final class SigningKey implements Signer {
     return switch (type) {
       case ED25519 -> {
         byte[] s = new byte[Ed25519.SECRET_KEY_SIZE];
-        Ed25519.generatePrivateKey(Crypto.RANDOM, s);
+        Ed25519.generatePrivateKey(Crypto.random(), s);
         yield ed25519FromSeed(s);
       }
       case P256 -> fromJdk(generateJdk("EC", new ECGenParameterSpec("secp256r1")).getPrivate());
@@ -83,7 +83,7 @@ public final class SigningKey implements Signer {
   private static java.security.KeyPair generateJdk(String algorithm, java.security.spec.AlgorithmParameterSpec spec) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-      generator.initialize(spec, Crypto.RANDOM);
+      generator.initialize(spec, Crypto.random());
       return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot generate " + algorithm + " keys", e);
@@ -233,7 +233,7 @@ public final class SigningKey implements Signer {
   private Signature newSigner(String algorithm) {
     try {
       Signature signer = Signature.getInstance(algorithm);
-      signer.initSign(jdkPrivate, Crypto.RANDOM);
+      signer.initSign(jdkPrivate, Crypto.random());
       return signer;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(algorithm + " is not available", e);

@@ -36,6 +36,11 @@ public final class Schemas {
   private static final BoundedCache<String, Schema> COMPILED = new BoundedCache<>(64);
   /** The parsed pinned schemas, by URL; bounded like COMPILED (only pinned schemas are parsed). */
   private static final BoundedCache<String, Optional<JsonNode>> TREES = new BoundedCache<>(64);
+  /**
+   * Held while a schema is parsed or compiled: a verification that needs a schema {@link #prepare}
+   * (or another thread) is already compiling waits for that result instead of compiling it again.
+   */
+  private static final Object BUILDING = new Object();
 
   private Schemas() {}
 
@@ -141,8 +146,14 @@ public final class Schemas {
 
   /** The pinned schema's parsed tree (shared, never modified), empty when the URL is not a pinned schema. */
   private static Optional<JsonNode> tree(String schemaUrl) {
-    return TREES.get(schemaUrl, u -> PinnedDocuments.find(u).filter(d -> d.kind() == PinnedDocument.Kind.SCHEMA)
-        .map(d -> io.github.insignia.openbadges.json.SafeJson.read(d.text())));
+    Optional<JsonNode> tree = TREES.getIfPresent(schemaUrl);
+    if (tree != null) {
+      return tree;
+    }
+    synchronized (BUILDING) {
+      return TREES.get(schemaUrl, u -> PinnedDocuments.find(u).filter(d -> d.kind() == PinnedDocument.Kind.SCHEMA)
+          .map(d -> io.github.insignia.openbadges.json.SafeJson.read(d.text())));
+    }
   }
 
   private static void collect(JsonNode node, boolean inProperties, String member, Map<String, List<String>> out, int depth) {
@@ -182,17 +193,40 @@ public final class Schemas {
     if (!isPinned(schemaUrl)) {
       return Optional.empty();
     }
-    Schema schema = COMPILED.get(schemaUrl, u -> {
-      Schema s = REGISTRY.getSchema(SchemaLocation.of(u), tree(u).orElseThrow());
-      s.initializeValidators();
-      return s;
-    });
+    Schema schema = compiled(schemaUrl);
     List<Problem> problems = new ArrayList<>();
     for (Error e : schema.validate(instance)) {
       problems.add(new Problem(pointer(e.getInstanceLocation().toString()), e.getMessage(),
           e.getKeyword() == null ? "" : e.getKeyword()));
     }
     return Optional.of(problems);
+  }
+
+  /**
+   * Parses and compiles a pinned schema now (with its open vocabularies), so that the first
+   * validation against it only validates. Changes no result: the same compiled schema is what
+   * {@link #validate} would build on first use. Does nothing for a URL that is not a pinned schema.
+   */
+  public static void prepare(String schemaUrl) {
+    if (isPinned(schemaUrl)) {
+      vocabularies(schemaUrl);
+      compiled(schemaUrl);
+    }
+  }
+
+  /** The compiled pinned schema, built once (callers racing for it wait for the one build). */
+  private static Schema compiled(String schemaUrl) {
+    Schema schema = COMPILED.getIfPresent(schemaUrl);
+    if (schema != null) {
+      return schema;
+    }
+    synchronized (BUILDING) {
+      return COMPILED.get(schemaUrl, u -> {
+        Schema s = REGISTRY.getSchema(SchemaLocation.of(u), tree(u).orElseThrow());
+        s.initializeValidators();
+        return s;
+      });
+    }
   }
 
   /** networknt writes {@code $.a.b[0]} or {@code /a/b/0}; the report wants a JSON pointer. */
