@@ -52,21 +52,25 @@ class PortalBadgeStore {
         .param("id", badgeId).param("emails", emails).query(Long.class).single() > 0;
   }
 
-  /** A badge's details page in one query: its claim, credential and links. */
+  /** A badge's details page: its claim, credential and links. */
   record Details(Claim claim, String credentialJson, String linksJson) {}
 
   /**
-   * The details of a badge issued to one of these addresses, in one query (the page is opened often:
-   * one round trip instead of four); empty when it is not theirs.
+   * The details of a badge issued to one of these addresses, in two reads (the page is opened often:
+   * two round trips instead of four); empty when it is not theirs.
    */
   Optional<Details> detailsOwnedBy(String badgeId, List<String> emails) {
     if (emails.isEmpty()) {
       return Optional.empty();
     }
-    return jdbc.sql("SELECT badge_id, credential_id, course, achievement_name, issued_at, valid_until, badge_json, links_json"
+    // the claim row, then the badge's files from the site's store in one read (both documents at once)
+    return jdbc.sql("SELECT badge_id, credential_id, course, achievement_name, issued_at, valid_until"
             + " FROM portal_claim WHERE badge_id = :id AND email IN (:emails)")
         .param("id", badgeId).param("emails", emails)
-        .query((rs, n) -> new Details(claimOf(rs), rs.getString(7), rs.getString(8))).optional();
+        .query((rs, n) -> claimOf(rs)).optional()
+        .flatMap(claim -> files.badge(badgeId).flatMap(b -> b.file(PublishedBadge.CREDENTIAL)
+            .map(credential -> new Details(claim, new String(credential, StandardCharsets.UTF_8),
+                b.file(PublishedBadge.LINKS).map(l -> new String(l, StandardCharsets.UTF_8)).orElse(null)))));
   }
 
   Optional<String> credentialJson(String badgeId) {
