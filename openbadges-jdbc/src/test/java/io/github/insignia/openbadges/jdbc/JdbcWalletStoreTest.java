@@ -123,6 +123,20 @@ class JdbcWalletStoreTest {
     assertThrows(IllegalArgumentException.class, () -> JdbcWalletStore.of(ds, 0));
   }
 
+  @ParameterizedTest
+  @FieldSource("KINDS")
+  void aDatabaseAtVersionOneIsUpgradedWithItsData(String kind) {
+    DataSource ds = TestDatabases.fresh(kind, temp);
+    org.flywaydb.core.Flyway.configure(InsigniaMigrations.class.getClassLoader()).dataSource(ds)
+        .locations(InsigniaMigrations.LOCATION).table(InsigniaMigrations.HISTORY_TABLE).target("1").load().migrate();
+    JdbcTokenStore.of(ds).saveTokens("svc", "ana", new io.github.insignia.openbadges.export.backpack.TokenSet(
+        "at", null, null, "scope"));
+    assertEquals(1, InsigniaMigrations.migrate(ds));
+    assertEquals("at", JdbcTokenStore.of(ds).loadTokens("svc", "ana").orElseThrow().accessToken());
+    JdbcWalletStore.of(ds).put(Kind.OFFER, "o", "v", LATER);
+    assertEquals(Optional.of("v"), JdbcWalletStore.of(ds).take(Kind.OFFER, "o", NOW));
+  }
+
   @Test
   void aDatabaseFailureIsTheContractsIoError() throws Exception {
     DataSource ds = TestDatabases.migrated("h2-memory", temp);
