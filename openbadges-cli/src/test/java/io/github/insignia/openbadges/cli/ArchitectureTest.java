@@ -121,7 +121,11 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /** The wallet module sits beside web, on issuing: it judges holder proofs through signing.verify, never validation. */
+  /**
+   * The wallet module sits beside web, on issuing: it judges holder proofs through signing.verify, never
+   * validation. Besides the command line, only the JDBC store ({@code JdbcWalletStore}) and the starter
+   * (its bean) use its public API.
+   */
   @Test
   void walletSitsOnIssuingAndOnlyTheCommandLineDependsOnIt() {
     noClasses()
@@ -134,7 +138,8 @@ class ArchitectureTest {
         .check(classes);
     noClasses()
         .that()
-        .resideOutsideOfPackages(BASE + ".cli..", BASE + ".wallet..", BASE + ".benchmarks..")
+        .resideOutsideOfPackages(BASE + ".cli..", BASE + ".wallet..", BASE + ".benchmarks..", BASE + ".jdbc",
+            BASE + ".spring")
         .should()
         .dependOnClassesThat()
         .resideInAPackage(BASE + ".wallet..")

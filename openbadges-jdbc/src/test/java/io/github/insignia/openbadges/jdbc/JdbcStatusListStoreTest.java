@@ -36,12 +36,12 @@ class JdbcStatusListStoreTest {
 
   @ParameterizedTest
   @FieldSource("KINDS")
-  void migratingTwiceAppliesVersionOneOnceBesideTheHostsOwnTables(String kind) throws Exception {
+  void migratingTwiceAppliesEachVersionOnceBesideTheHostsOwnTables(String kind) throws Exception {
     DataSource ds = TestDatabases.fresh(kind, temp);
     try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
       st.execute("CREATE TABLE host_users (id INTEGER PRIMARY KEY)");
     }
-    assertEquals(1, InsigniaMigrations.migrate(ds));
+    assertEquals(2, InsigniaMigrations.migrate(ds), "V1 storage, V2 wallet entries");
     assertEquals(0, InsigniaMigrations.migrate(ds));
     assertEquals(0, JdbcStatusListStore.of(ds).listCount());
   }

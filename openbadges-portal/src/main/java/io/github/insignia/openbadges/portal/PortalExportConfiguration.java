@@ -2,7 +2,6 @@ package io.github.insignia.openbadges.portal;
 
 import io.github.insignia.openbadges.export.backpack.TokenStore;
 import io.github.insignia.openbadges.issuing.BadgeIssuer;
-import io.github.insignia.openbadges.wallet.FolderWalletStore;
 import io.github.insignia.openbadges.wallet.WalletIssuer;
 import io.github.insignia.openbadges.wallet.WalletServlet;
 import io.github.insignia.openbadges.wallet.WalletStore;
@@ -41,13 +40,11 @@ class PortalExportConfiguration {
     return new ExportSettings(allowPrivate);
   }
 
-  /** Offers, codes, tokens and nonces of the wallet issuer: a folder in the data directory (one process per folder). */
-  @Bean
-  WalletStore portalWalletStore(PortalProperties props) {
-    return FolderWalletStore.open(props.dataDir().resolve("wallet"));
-  }
-
-  /** The OpenID4VCI credential issuer and VC-API exchange at {@code BASE/wallet}, awarding through the portal's issuer. */
+  /**
+   * The OpenID4VCI credential issuer and VC-API exchange at {@code BASE/wallet}, awarding through the
+   * portal's issuer. Its offers, codes, tokens and nonces are in the starter's {@code JdbcWalletStore}
+   * (the portal's database), so every node shares them and the data folder keeps no wallet state.
+   */
   @Bean
   WalletIssuer portalWalletIssuer(PortalProperties props, BadgeIssuer badges, WalletStore store, Clock clock) {
     return WalletIssuer.builder(URI.create(props.base() + WALLET_PATH), badges)

@@ -9,9 +9,12 @@ import io.github.insignia.openbadges.jdbc.TestDatabases;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.model.status.BitstringStatusList;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two portal nodes (two Spring application contexts, each on its own port and data folder) on one
  * database, as behind a load balancer: concurrent awards through both nodes' award API never give
  * two badges one status slot, one award asked of both nodes at once is one badge, and an account
- * deleted on node A is revoked at once in node B's status list and public page. On a real
+ * deleted on node A is revoked at once in node B's status list and public page; a wallet offer made
+ * on node A is redeemed on node B, and its code is then spent on node A too. On a real
  * PostgreSQL (skipped with the reason where there is none) and on one H2 file, which is also node
  * A's default layout: its data folder holds only the key, the mail folder and the database.
  */
@@ -141,6 +146,27 @@ class PortalMultiNodeTest {
       assertEquals(200, learner.get(PortalTestSupport.link(mail, baseA + "/confirm?token=")).statusCode());
       assertEquals(302, PortalHttpTest.logIn(learner, email, PASSWORD).statusCode());
       assertTrue(learner.get("/my").body().contains("/my/badges/" + badgeId), "node A lists the badge node B made");
+
+      // a wallet offer made on node A is served and redeemed by node B, and the code is then spent on A too
+      String details = "/my/badges/" + badgeId;
+      HttpResponse<String> offerPage = learner.submit(details, details + "/wallet");
+      assertEquals(200, offerPage.statusCode(), offerPage.body());
+      String offerUri = Jsoup.parse(offerPage.body()).getElementById("offer-link").attr("href");
+      String offerUrl = URLDecoder.decode(offerUri.substring(offerUri.indexOf('=') + 1), StandardCharsets.UTF_8);
+      assertTrue(offerUrl.startsWith(baseA + "/wallet/"), offerUrl);
+      HttpResponse<String> offer = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(baseB + offerUrl.substring(baseA.length()))).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, offer.statusCode(), "node B serves the offer node A made");
+      String code = SafeJson.read(offer.body())
+          .at("/grants/urn:ietf:params:oauth:grant-type:pre-authorized_code/pre-authorized_code").asText();
+      String form = "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:pre-authorized_code", StandardCharsets.UTF_8)
+          + "&pre-authorized_code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+      HttpResponse<String> token = postForm(baseB + "/wallet/oid4vci/token", form);
+      assertEquals(200, token.statusCode(), token.body());
+      HttpResponse<String> replay = postForm(baseA + "/wallet/oid4vci/token", form);
+      assertEquals(400, replay.statusCode(), "the code is single use across nodes");
+      assertEquals("invalid_grant", SafeJson.read(replay.body()).path("error").asText());
       HttpResponse<String> gone = learner.submit("/account/delete", "/account/delete", "password", PASSWORD, "confirm", "yes");
       assertEquals(302, gone.statusCode());
 
@@ -180,6 +206,12 @@ class PortalMultiNodeTest {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node + "/api/awards"))
         .header("Content-Type", "application/json").header("Authorization", "Bearer " + PortalTestSupport.API_KEY)
         .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"course\":\"open-data\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> postForm(String url, String form) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

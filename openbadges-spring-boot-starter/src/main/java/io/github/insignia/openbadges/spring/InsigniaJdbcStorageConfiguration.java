@@ -5,10 +5,13 @@ import io.github.insignia.openbadges.jdbc.InsigniaMigrations;
 import io.github.insignia.openbadges.jdbc.JdbcBadgeStore;
 import io.github.insignia.openbadges.jdbc.JdbcStatusListStore;
 import io.github.insignia.openbadges.jdbc.JdbcTokenStore;
+import io.github.insignia.openbadges.jdbc.JdbcWalletStore;
 import io.github.insignia.openbadges.export.backpack.TokenStore;
+import io.github.insignia.openbadges.wallet.WalletStore;
 import io.github.insignia.openbadges.web.BadgeStore;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -44,5 +47,19 @@ class InsigniaJdbcStorageConfiguration {
   @ConditionalOnMissingBean(TokenStore.class)
   JdbcTokenStore insigniaJdbcTokenStore(DataSource dataSource, InsigniaAutoConfiguration.InsigniaSchema schema) {
     return JdbcTokenStore.of(dataSource);
+  }
+
+  /**
+   * The wallet issuer's store, shared by every node on the database; only when the host has the
+   * (optional) wallet module: the class is named as a string so this starter loads without it.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.github.insignia.openbadges.wallet.WalletStore")
+  static class Wallet {
+    @Bean
+    @ConditionalOnMissingBean(WalletStore.class)
+    JdbcWalletStore insigniaJdbcWalletStore(DataSource dataSource, InsigniaAutoConfiguration.InsigniaSchema schema) {
+      return JdbcWalletStore.of(dataSource);
+    }
   }
 }

@@ -14,10 +14,13 @@ import io.github.insignia.openbadges.issuing.status.StatusService;
 import io.github.insignia.openbadges.jdbc.JdbcBadgeStore;
 import io.github.insignia.openbadges.jdbc.JdbcStatusListStore;
 import io.github.insignia.openbadges.jdbc.JdbcTokenStore;
+import io.github.insignia.openbadges.jdbc.JdbcWalletStore;
 import io.github.insignia.openbadges.model.ob3.Achievement;
 import io.github.insignia.openbadges.model.ob3.Criteria;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
 import io.github.insignia.openbadges.validation.BadgeVerifier;
+import io.github.insignia.openbadges.wallet.InMemoryWalletStore;
+import io.github.insignia.openbadges.wallet.WalletStore;
 import io.github.insignia.openbadges.web.BadgeServlet;
 import io.github.insignia.openbadges.web.BadgeSite;
 import io.github.insignia.openbadges.web.BadgeStore;
@@ -91,11 +94,27 @@ class InsigniaAutoConfigurationTest {
       assertThat(context.getBean(StatusListStore.class)).isInstanceOf(JdbcStatusListStore.class);
       assertThat(context.getBean(BadgeStore.class)).isInstanceOf(JdbcBadgeStore.class);
       assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
-      assertThat(context.getBean(InsigniaAutoConfiguration.InsigniaSchema.class).migrationsApplied()).isEqualTo(1);
+      assertThat(context.getBean(WalletStore.class)).isInstanceOf(JdbcWalletStore.class);
+      assertThat(context.getBean(InsigniaAutoConfiguration.InsigniaSchema.class).migrationsApplied()).isEqualTo(2);
       BadgeIssuer issuer = context.getBean(BadgeIssuer.class);
       Award award = issuer.award(AwardRequest.builder(achievement(), Recipient.email("ana@example.org")).build());
       assertThat(context.getBean(StatusListStore.class).assignment(award.credentialId())).isPresent();
     });
+  }
+
+  @Test
+  void theWalletStoreIsTheHostsOrAbsentWithoutTheWalletModule() {
+    DataSource db = TestKeys.h2("auto" + DATABASES.incrementAndGet());
+    InMemoryWalletStore own = InMemoryWalletStore.create();
+    plain().withBean(DataSource.class, () -> db).withBean(WalletStore.class, () -> own).run(context ->
+        assertThat(context.getBean(WalletStore.class)).isSameAs(own));
+    plain().withBean(DataSource.class, () -> db)
+        .withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(WalletStore.class))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(JdbcWalletStore.class);
+          assertThat(context).hasSingleBean(JdbcTokenStore.class);
+        });
   }
 
   @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers above the web module: openbadges-jdbc sits on issuing, export and web and knows no
- * framework; only the starter knows Spring; no library reaches up to either.
+ * The layers above the web module: openbadges-jdbc sits on issuing, export and web (and the wallet
+ * module's public API, for its WalletStore) and knows no framework; only the starter knows Spring; no library reaches up to either.
  */
 class StarterLayeringTest {
   private static final String BASE = "io.github.insignia.openbadges";
@@ -28,7 +28,7 @@ class StarterLayeringTest {
   void jdbcUsesPlainJdbcAndFlywayOnly() {
     classes().that().resideInAPackage(BASE + ".jdbc..").should().onlyDependOnClassesThat()
         .resideInAnyPackage(BASE + "", BASE + ".model..", BASE + ".json..", BASE + ".issuing..", BASE + ".export..",
-            BASE + ".web..", BASE + ".jdbc..", "java..", "javax.sql..", "org.flywaydb..")
+            BASE + ".web..", BASE + ".wallet", BASE + ".jdbc..", "java..", "javax.sql..", "org.flywaydb..")
         .check(classes);
   }
 

@@ -15,7 +15,7 @@ public enum WalletErrorCode implements ErrorCode {
   WALLET_STORE_KEY_INVALID,
   /** The store holds its maximum number of live entries; nothing was stored. */
   WALLET_STORE_FULL,
-  /** The folder store cannot read or write its files. */
+  /** The store cannot read or write its storage (the folder store's files, the JDBC store's database). */
   WALLET_STORE_IO,
   /** A stored entry is unreadable (not written by this module, or truncated). */
   WALLET_STORE_CORRUPT
