@@ -41,7 +41,7 @@ class JdbcStatusListStoreTest {
     try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
       st.execute("CREATE TABLE host_users (id INTEGER PRIMARY KEY)");
     }
-    assertEquals(2, InsigniaMigrations.migrate(ds), "V1 storage, V2 wallet entries");
+    assertEquals(3, InsigniaMigrations.migrate(ds), "V1 storage, V2 wallet entries, V3 backpack store");
     assertEquals(0, InsigniaMigrations.migrate(ds));
     assertEquals(0, JdbcStatusListStore.of(ds).listCount());
   }

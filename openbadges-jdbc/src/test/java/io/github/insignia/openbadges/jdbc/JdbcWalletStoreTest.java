@@ -131,7 +131,7 @@ class JdbcWalletStoreTest {
         .locations(InsigniaMigrations.LOCATION).table(InsigniaMigrations.HISTORY_TABLE).target("1").load().migrate();
     JdbcTokenStore.of(ds).saveTokens("svc", "ana", new io.github.insignia.openbadges.export.backpack.TokenSet(
         "at", null, null, "scope"));
-    assertEquals(1, InsigniaMigrations.migrate(ds));
+    assertEquals(2, InsigniaMigrations.migrate(ds), "V2 and V3");
     assertEquals("at", JdbcTokenStore.of(ds).loadTokens("svc", "ana").orElseThrow().accessToken());
     JdbcWalletStore.of(ds).put(Kind.OFFER, "o", "v", LATER);
     assertEquals(Optional.of("v"), JdbcWalletStore.of(ds).take(Kind.OFFER, "o", NOW));
