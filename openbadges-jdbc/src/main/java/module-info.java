@@ -1,5 +1,5 @@
 /**
- * JDBC storage for Insignia: the status list store, the web module's badge store and the backpack
+ * JDBC storage for Insignia: the status list store, the web module's badge store, the backpack provider's store, the backpack
  * token store and the wallet issuer's store over one SQL database (H2 or PostgreSQL), with Flyway migrations. Flyway has no
  * module name in its manifest: it is the automatic module {@code flyway.core} named after its jar.
  */

@@ -2,11 +2,13 @@ package io.github.insignia.openbadges.spring;
 
 import io.github.insignia.openbadges.issuing.status.StatusListStore;
 import io.github.insignia.openbadges.jdbc.InsigniaMigrations;
+import io.github.insignia.openbadges.jdbc.JdbcBackpackStore;
 import io.github.insignia.openbadges.jdbc.JdbcBadgeStore;
 import io.github.insignia.openbadges.jdbc.JdbcStatusListStore;
 import io.github.insignia.openbadges.jdbc.JdbcTokenStore;
 import io.github.insignia.openbadges.jdbc.JdbcWalletStore;
 import io.github.insignia.openbadges.export.backpack.TokenStore;
+import io.github.insignia.openbadges.export.provider.BackpackStore;
 import io.github.insignia.openbadges.wallet.WalletStore;
 import io.github.insignia.openbadges.web.BadgeStore;
 import javax.sql.DataSource;
@@ -47,6 +49,13 @@ class InsigniaJdbcStorageConfiguration {
   @ConditionalOnMissingBean(TokenStore.class)
   JdbcTokenStore insigniaJdbcTokenStore(DataSource dataSource, InsigniaAutoConfiguration.InsigniaSchema schema) {
     return JdbcTokenStore.of(dataSource);
+  }
+
+  /** Where a host acting as a backpack ({@code BackpackProvider}) keeps what users push to it. */
+  @Bean
+  @ConditionalOnMissingBean(BackpackStore.class)
+  JdbcBackpackStore insigniaJdbcBackpackStore(DataSource dataSource, InsigniaAutoConfiguration.InsigniaSchema schema) {
+    return JdbcBackpackStore.of(dataSource);
   }
 
   /**

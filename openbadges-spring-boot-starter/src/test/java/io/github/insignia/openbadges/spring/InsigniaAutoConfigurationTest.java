@@ -15,6 +15,9 @@ import io.github.insignia.openbadges.jdbc.JdbcBadgeStore;
 import io.github.insignia.openbadges.jdbc.JdbcStatusListStore;
 import io.github.insignia.openbadges.jdbc.JdbcTokenStore;
 import io.github.insignia.openbadges.jdbc.JdbcWalletStore;
+import io.github.insignia.openbadges.jdbc.JdbcBackpackStore;
+import io.github.insignia.openbadges.export.provider.BackpackStore;
+import io.github.insignia.openbadges.export.provider.InMemoryBackpackStore;
 import io.github.insignia.openbadges.model.ob3.Achievement;
 import io.github.insignia.openbadges.model.ob3.Criteria;
 import io.github.insignia.openbadges.signing.keys.SigningKey;
@@ -95,11 +98,23 @@ class InsigniaAutoConfigurationTest {
       assertThat(context.getBean(BadgeStore.class)).isInstanceOf(JdbcBadgeStore.class);
       assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
       assertThat(context.getBean(WalletStore.class)).isInstanceOf(JdbcWalletStore.class);
-      assertThat(context.getBean(InsigniaAutoConfiguration.InsigniaSchema.class).migrationsApplied()).isEqualTo(2);
+      assertThat(context.getBean(BackpackStore.class)).isInstanceOf(JdbcBackpackStore.class);
+      assertThat(context.getBean(InsigniaAutoConfiguration.InsigniaSchema.class).migrationsApplied()).isEqualTo(3);
       BadgeIssuer issuer = context.getBean(BadgeIssuer.class);
       Award award = issuer.award(AwardRequest.builder(achievement(), Recipient.email("ana@example.org")).build());
       assertThat(context.getBean(StatusListStore.class).assignment(award.credentialId())).isPresent();
     });
+  }
+
+  @Test
+  void theBackpackStoreIsTheHostsWhenItHasOne() {
+    DataSource db = TestKeys.h2("auto" + DATABASES.incrementAndGet());
+    InMemoryBackpackStore own = new InMemoryBackpackStore();
+    plain().withBean(DataSource.class, () -> db).withBean(BackpackStore.class, () -> own).run(context -> {
+      assertThat(context.getBean(BackpackStore.class)).isSameAs(own);
+      assertThat(context).doesNotHaveBean(JdbcBackpackStore.class);
+    });
+    plain().run(context -> assertThat(context).doesNotHaveBean(BackpackStore.class));
   }
 
   @Test
