@@ -86,8 +86,8 @@ class BackpackExports {
     }
   }
 
-  /** The kinds of {@link Result}. */
-  enum Kind { ADDED, UPDATED, ALREADY_THERE, AUTHORIZE, REFUSED }
+  /** The kinds of {@link Result}; {@code ADDED_OB2}: the OB 2.0 hosted twin was added to a Badge Connect backpack. */
+  enum Kind { ADDED, ADDED_OB2, UPDATED, ALREADY_THERE, AUTHORIZE, REFUSED }
 
   /** Thrown inside this class to stop with a refusal. */
   private static final class Refusal extends RuntimeException {
@@ -209,7 +209,7 @@ class BackpackExports {
         return Result.refused("backpack.error.notValid");
       }
       bc.postAssertion(assertion.get());
-      kind = Kind.ADDED;
+      kind = Kind.ADDED_OB2;
     } else {
       UpsertResult r = ((Ob3BackpackClient) d.client()).upsertCredential(credential);
       kind = switch (r.outcome()) {

@@ -103,6 +103,7 @@ class PortalExportTest {
   @Autowired PortalProperties props;
   @Autowired AuditLog audit;
   @Autowired Clock clock;
+  @Autowired Ob2Twins twins;
 
   @BeforeEach
   void resetLimits() {
@@ -303,6 +304,7 @@ class PortalExportTest {
       HttpResponse<String> back = answerConsent(l, authorize, "approve");
       assertEquals(200, back.statusCode(), PortalClient.text(back));
       assertTrue(PortalClient.text(back).contains("The badge was added to your backpack."), PortalClient.text(back));
+      assertNotNull(Jsoup.parse(back.body()).getElementById("ob2-copy"), PortalClient.text(back));
 
       // the backpack holds the OB 2.0 assertion of the same award, hosted by the portal
       List<io.github.insignia.openbadges.export.provider.StoredBadge> held = store.list("learner-21", ApiVersion.BADGE_CONNECT_2_1);
@@ -369,7 +371,7 @@ class PortalExportTest {
     Learner l = learner();
     long account = accountOf(l.email());
     BackpackExports production = new BackpackExports(props, tokenStore, jdbc, audit, clock,
-        new PortalExportConfiguration.ExportSettings(false));
+        new PortalExportConfiguration.ExportSettings(false), twins);
     JsonNode credential = SafeJson.read("{}");
     int before = BACKPACK_STORE.list("learner-1", ApiVersion.OB_3_0).size();
     String loopback = "https://127.0.0.1:" + backpack.baseUrl().getPort();
