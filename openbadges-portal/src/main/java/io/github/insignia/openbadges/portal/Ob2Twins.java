@@ -75,12 +75,15 @@ class Ob2Twins {
       return Optional.empty();
     }
     Optional<Achievement> achievement = badges.achievement(claim.get().course());
-    if (achievement.isEmpty()) {
+    Optional<String> credentialJson = store.credentialJson(badgeId);
+    if (achievement.isEmpty() || credentialJson.isEmpty()) {
       return Optional.empty();
     }
+    // the dates exactly as the OB 3.0 credential states them
+    com.fasterxml.jackson.databind.JsonNode credential = SafeJson.read(credentialJson.get());
     AwardRequest request = AwardRequest.builder(achievement.get(), Recipient.email(email.get()))
-        .issuedAt(claim.get().issuedAt())
-        .expiry(claim.get().validUntil().map(ExpiryPolicy::at).orElse(ExpiryPolicy.never()))
+        .issuedAt(Badges.instant(credential.path("validFrom")).orElse(claim.get().issuedAt()))
+        .expiry(Badges.instant(credential.path("validUntil")).map(ExpiryPolicy::at).orElse(ExpiryPolicy.never()))
         .build();
     Ob2Documents docs = ob2Issuer.award(request).ob2Hosted().orElseThrow();
     for (Map.Entry<String, ObjectNode> d : docs.documents().entrySet()) {
