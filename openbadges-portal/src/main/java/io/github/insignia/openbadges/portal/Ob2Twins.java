@@ -63,10 +63,9 @@ class Ob2Twins {
    * the caller's and valid (its address not yet erased).
    */
   Optional<ObjectNode> assertion(String badgeId) {
-    Optional<String> stored = jdbc.sql("SELECT body FROM portal_ob2_document WHERE badge_id = ? AND credential_id IS NOT NULL")
-        .param(badgeId).query(String.class).optional();
+    Optional<ObjectNode> stored = stored(badgeId);
     if (stored.isPresent()) {
-      return Optional.of((ObjectNode) SafeJson.read(stored.get()));
+      return stored;
     }
     Optional<PortalBadgeStore.Claim> claim = store.claim(badgeId);
     Optional<String> email = jdbc.sql("SELECT email FROM portal_claim WHERE badge_id = ? AND email IS NOT NULL")
@@ -90,7 +89,13 @@ class Ob2Twins {
       boolean isAssertion = d.getKey().equals(docs.assertionId());
       save(d.getKey(), isAssertion ? badgeId : null, isAssertion ? claim.get().credentialId() : null, SafeJson.write(d.getValue()));
     }
-    return Optional.of(docs.assertion());
+    // the row kept, which is another call's when two made the twin at once: the one served is the one pushed
+    return stored(badgeId);
+  }
+
+  private Optional<ObjectNode> stored(String badgeId) {
+    return jdbc.sql("SELECT body FROM portal_ob2_document WHERE badge_id = ? AND credential_id IS NOT NULL")
+        .param(badgeId).query(String.class).optional().map(b -> (ObjectNode) SafeJson.read(b));
   }
 
   /** What to answer at this URL: the stored document, the assertion as its credential's status says; empty when unknown. */
