@@ -33,7 +33,8 @@ import org.springframework.stereotype.Service;
 /**
  * Export to a backpack: discovery (the OB 3.0 API's service description, else the OB 2.1 Badge
  * Connect manifest), dynamic registration, the authorization-code flow with PKCE, and the push,
- * through the export module's clients. Tokens are kept per account in the {@link TokenStore} bean,
+ * through the export module's clients: the OB 3.0 credential to an OB 3.0 backpack, its OB 2.0
+ * hosted twin ({@link Ob2Twins}) to a Badge Connect one. Tokens are kept per account in the {@link TokenStore} bean,
  * so a second export to the same backpack needs no new authorization until the token (and its
  * refresh) is gone.
  *
@@ -52,6 +53,7 @@ class BackpackExports {
   static final Duration PENDING_LIFETIME = Duration.ofMinutes(15);
   private static final System.Logger LOG = System.getLogger(BackpackExports.class.getName());
   private static final List<String> SCOPES = List.of(BackpackScopes.V3_CREDENTIAL_UPSERT);
+  private static final List<String> SCOPES_OB21 = List.of(BackpackScopes.V2_ASSERTION_CREATE);
 
   /** The two backpack APIs. */
   enum Api { OB30, OB21 }
@@ -84,8 +86,8 @@ class BackpackExports {
     }
   }
 
-  /** The kinds of {@link Result}. */
-  enum Kind { ADDED, UPDATED, ALREADY_THERE, AUTHORIZE, REFUSED }
+  /** The kinds of {@link Result}; {@code ADDED_OB2}: the OB 2.0 hosted twin was added to a Badge Connect backpack. */
+  enum Kind { ADDED, ADDED_OB2, UPDATED, ALREADY_THERE, AUTHORIZE, REFUSED }
 
   /** Thrown inside this class to stop with a refusal. */
   private static final class Refusal extends RuntimeException {
@@ -107,9 +109,11 @@ class BackpackExports {
   private final Clock clock;
   private final boolean allowPrivate;
   private final HttpResourceFetcher guard;
+  private final Ob2Twins twins;
 
   BackpackExports(PortalProperties props, TokenStore tokens, JdbcClient jdbc, AuditLog audit, Clock clock,
-      PortalExportConfiguration.ExportSettings settings) {
+      PortalExportConfiguration.ExportSettings settings, Ob2Twins twins) {
+    this.twins = twins;
     this.props = props;
     this.tokens = tokens;
     this.jdbc = jdbc;
@@ -138,13 +142,8 @@ class BackpackExports {
       return failure(accountId, badgeId, null, e, true);
     }
     String name = d.client().service().name();
-    if (d.api() == Api.OB21) {
-      // Badge Connect carries OB 2.0 assertions; the portal's badges are OB 3.0 credentials only.
-      audit.record(AuditLog.Action.EXPORT, accountId, badgeId, "backpack refused OB 2.1 only");
-      return new Result(Kind.REFUSED, "backpack.error.ob21Only", null, name, null);
-    }
     try {
-      d.client().ensureRegistered(metadata());
+      d.client().ensureRegistered(metadata(d.api()));
       if (d.client().isAuthorized()) {
         try {
           return push(accountId, badgeId, credential, d, name);
@@ -156,7 +155,7 @@ class BackpackExports {
           tokens.deleteTokens(d.client().service().apiBase().toString(), account(accountId));
         }
       }
-      PendingAuthorization p = d.client().beginAuthorization(URI.create(props.base() + CALLBACK_PATH), SCOPES);
+      PendingAuthorization p = d.client().beginAuthorization(URI.create(props.base() + CALLBACK_PATH), scopes(d.api()));
       Pending pending = new Pending(accountId, badgeId, base.toString(), p.authorizationUri().toString(),
           p.redirectUri().toString(), p.state(), p.codeVerifier(), p.scope(), clock.instant());
       return new Result(Kind.AUTHORIZE, null, null, name, pending);
@@ -177,9 +176,6 @@ class BackpackExports {
     try {
       Discovered d = discover(URI.create(pending.backpack()), accountId);
       name = d.client().service().name();
-      if (d.api() != Api.OB30) {
-        return Result.refused("backpack.error.authorization");
-      }
       URI redirect = URI.create(pending.redirectUri() + (callbackQuery == null ? "" : "?" + callbackQuery));
       d.client().completeAuthorization(pending.authorization(), redirect);
       // the tokens are stored now: list the backpack for the account even if the push fails
@@ -205,13 +201,24 @@ class BackpackExports {
   }
 
   private Result push(long accountId, String badgeId, JsonNode credential, Discovered d, String name) {
-    UpsertResult r = ((Ob3BackpackClient) d.client()).upsertCredential(credential);
+    Kind kind;
+    if (d.client() instanceof BadgeConnectClient bc) {
+      // Badge Connect carries OB 2.0 assertions: the award's hosted twin, made at its first such export
+      Optional<com.fasterxml.jackson.databind.node.ObjectNode> assertion = twins.assertion(badgeId);
+      if (assertion.isEmpty()) {
+        return Result.refused("backpack.error.notValid");
+      }
+      bc.postAssertion(assertion.get());
+      kind = Kind.ADDED_OB2;
+    } else {
+      UpsertResult r = ((Ob3BackpackClient) d.client()).upsertCredential(credential);
+      kind = switch (r.outcome()) {
+        case CREATED -> Kind.ADDED;
+        case REPLACED -> Kind.UPDATED;
+        case NOT_MODIFIED -> Kind.ALREADY_THERE;
+      };
+    }
     remember(accountId, d);
-    Kind kind = switch (r.outcome()) {
-      case CREATED -> Kind.ADDED;
-      case REPLACED -> Kind.UPDATED;
-      case NOT_MODIFIED -> Kind.ALREADY_THERE;
-    };
     audit.record(AuditLog.Action.EXPORT, accountId, badgeId, "backpack " + host(d) + " " + kind);
     return new Result(kind, null, null, name, null);
   }
@@ -341,7 +348,7 @@ class BackpackExports {
    * page and accept only https there: a portal served over plain http (a local trial) names its
    * issuer's web site instead when that is https.
    */
-  private ClientMetadata metadata() {
+  private ClientMetadata metadata(Api api) {
     URI home = URI.create(props.base() + "/");
     if (!"https".equals(home.getScheme()) && props.issuerUrl() != null && props.issuerUrl().startsWith("https://")) {
       home = URI.create(props.issuerUrl());
@@ -349,8 +356,12 @@ class BackpackExports {
     return ClientMetadata.builder(props.issuerName(), home)
         .softwareId("io.github.insignia.portal")
         .redirectUri(URI.create(props.base() + CALLBACK_PATH))
-        .scopes(SCOPES)
+        .scopes(scopes(api))
         .build();
+  }
+
+  private static List<String> scopes(Api api) {
+    return api == Api.OB21 ? SCOPES_OB21 : SCOPES;
   }
 
   static String account(long accountId) {

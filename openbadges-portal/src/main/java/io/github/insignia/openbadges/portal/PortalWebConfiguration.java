@@ -89,11 +89,14 @@ class PortalWebConfiguration implements WebMvcConfigurer {
     };
   }
 
-  /** The public badge pages: the web module sets its own headers (its CSP allows its inline style). */
+  /**
+   * The public badge pages (the web module sets its own headers: its CSP allows its inline style)
+   * and the OB 2.0 hosted documents ({@link Ob2HostingController} sets its own).
+   */
   @Bean
   @Order(1)
   SecurityFilterChain portalBadgePages(HttpSecurity http) throws Exception {
-    http.securityMatcher("/badges/**")
+    http.securityMatcher("/badges/**", Ob2Twins.PATH + "**")
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable()) // nothing there depends on cookies
         .requestCache(r -> r.disable())

@@ -103,6 +103,8 @@ class PortalExportTest {
   @Autowired PortalProperties props;
   @Autowired AuditLog audit;
   @Autowired Clock clock;
+  @Autowired Ob2Twins twins;
+  @Autowired PortalBadgeStore badgeStore;
 
   @BeforeEach
   void resetLimits() {
@@ -139,6 +141,11 @@ class PortalExportTest {
     assertNotNull(go, "a link to the backpack's authorization page: " + PortalClient.text(exportPage));
     URI authorize = URI.create(go.attr("href"));
     assertEquals(backpack.baseUrl().getPort(), authorize.getPort());
+    return answerConsent(l, authorize, decision);
+  }
+
+  /** The learner on the backpack's consent page at this authorization URL: answers, and follows the redirect back. */
+  static HttpResponse<String> answerConsent(Learner l, URI authorize, String decision) throws Exception {
     HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     HttpResponse<String> consentPage = browser.send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, consentPage.statusCode(), consentPage.body());
@@ -257,24 +264,32 @@ class PortalExportTest {
     assertTrue(PortalClient.text(r).contains("The backpack could not be reached"), PortalClient.text(r));
   }
 
+  /**
+   * A Badge Connect 2.1 backpack (the export module's provider, its OB 3.0 discovery hidden): the
+   * learner authorizes as for OB 3.0, and the portal pushes the award's OB 2.0 hosted twin, which
+   * verifies from the portal's own URLs, and is revoked there when the account is deleted.
+   */
   @Test
-  void anOb21OnlyBackpackIsDiscoveredAndTheMismatchExplained() throws Exception {
-    // a Badge Connect 2.1 backpack: the provider's manifest, and no OB 3.0 API
+  void anOb21OnlyBackpackGetsTheHostedOb20TwinOfTheAward() throws Exception {
+    Learner l = learner();
+    InMemoryBackpackStore store = new InMemoryBackpackStore();
+    store.addVerifiedIdentity("learner-21", io.github.insignia.openbadges.export.provider.VerifiedIdentity.email(l.email()));
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     BackpackProvider provider = BackpackProvider.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-        req -> ConsentDecision.refuse()).build();
+        req -> ConsentDecision.ask("learner-21")).name("Badge Connect Backpack").store(store).build();
     server.createContext("/", ex -> {
-      byte[] body;
-      int code;
-      if (ex.getRequestURI().getPath().equals("/.well-known/badgeconnect.json")) {
-        body = provider.handle(io.github.insignia.openbadges.export.provider.HttpRequest.of("GET", "/.well-known/badgeconnect.json")).body();
-        code = 200;
-        ex.getResponseHeaders().set("Content-Type", "application/json");
+      io.github.insignia.openbadges.export.provider.HttpResponse res;
+      if (ex.getRequestURI().getPath().startsWith("/ims/ob/v3p0")) {
+        res = io.github.insignia.openbadges.export.provider.HttpResponse.empty(404); // OB 2.1 only
       } else {
-        body = new byte[0];
-        code = 404;
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        res = provider.handle(new io.github.insignia.openbadges.export.provider.HttpRequest(ex.getRequestMethod(),
+            ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(), headers, ex.getRequestBody().readAllBytes()));
       }
-      ex.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
+      res.headers().forEach((k, v) -> ex.getResponseHeaders().put(k, v));
+      byte[] body = res.body();
+      ex.sendResponseHeaders(res.status(), body.length == 0 ? -1 : body.length);
       if (body.length > 0) {
         ex.getResponseBody().write(body);
       }
@@ -282,10 +297,46 @@ class PortalExportTest {
     });
     server.start();
     try {
-      Learner l = learner();
-      HttpResponse<String> r = exportTo(l, "http://127.0.0.1:" + server.getAddress().getPort());
-      assertEquals(422, r.statusCode());
-      assertTrue(PortalClient.text(r).contains("This backpack takes only Open Badges 2.0 badges"), PortalClient.text(r));
+      String address = "http://127.0.0.1:" + server.getAddress().getPort();
+      HttpResponse<String> page = exportTo(l, address);
+      assertEquals(200, page.statusCode(), PortalClient.text(page));
+      URI authorize = URI.create(Jsoup.parse(page.body()).getElementById("authorize").attr("href"));
+      assertEquals(server.getAddress().getPort(), authorize.getPort());
+      HttpResponse<String> back = answerConsent(l, authorize, "approve");
+      assertEquals(200, back.statusCode(), PortalClient.text(back));
+      assertTrue(PortalClient.text(back).contains("The badge was added to your backpack."), PortalClient.text(back));
+      assertNotNull(Jsoup.parse(back.body()).getElementById("ob2-copy"), PortalClient.text(back));
+
+      // the backpack holds the OB 2.0 assertion of the same award, hosted by the portal
+      List<io.github.insignia.openbadges.export.provider.StoredBadge> held = store.list("learner-21", ApiVersion.BADGE_CONNECT_2_1);
+      assertEquals(1, held.size());
+      String assertionUrl = jdbc.sql("SELECT url FROM portal_ob2_document WHERE badge_id = ? AND credential_id IS NOT NULL")
+          .param(l.badgeId()).query(String.class).single();
+      assertTrue(assertionUrl.startsWith(BASE + Ob2Twins.PATH), assertionUrl);
+      assertTrue(held.get(0).content().contains(assertionUrl), held.get(0).content());
+      HttpResponse<String> hosted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(assertionUrl)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, hosted.statusCode());
+      assertEquals("*", hosted.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+      JsonNode assertion = json(hosted);
+      // hosted verification ("HostedBadge", or its OB 2.0 short form "hosted")
+      assertTrue(List.of("HostedBadge", "hosted").contains(assertion.at("/verification/type").asText()), assertion.toString());
+      JsonNode credential = SafeJson.read(badgeStore.credentialJson(l.badgeId()).orElseThrow());
+      assertEquals(Instant.parse(credential.path("validFrom").asText()), Instant.parse(assertion.path("issuedOn").asText()));
+      BadgeVerifier verifier = BadgeVerifier.create(VerificationOptions.builder().allowPrivateNetwork(true).build());
+      VerificationReport valid = verifier.verify(URI.create(assertionUrl),
+          io.github.insignia.openbadges.validation.VerificationRequest.forRecipients(List.of(l.email())));
+      assertEquals(io.github.insignia.openbadges.validation.Verdict.VALID, valid.verdict(), valid.summary());
+      assertEquals(1, audited(accountOf(l.email()), "backpack 127.0.0.1 ADDED"));
+
+      // deleting the account revokes the badge, and so its hosted twin
+      assertEquals(302, l.client().submit("/account/delete", "/account/delete", "password", PASSWORD, "confirm", "yes").statusCode());
+      HttpResponse<String> gone = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(assertionUrl)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(410, gone.statusCode());
+      assertTrue(json(gone).path("revoked").asBoolean(), gone.body());
+      assertFalse(json(gone).path("revocationReason").asText().isEmpty(), gone.body());
+      assertEquals(io.github.insignia.openbadges.validation.Verdict.INVALID, verifier.verify(URI.create(assertionUrl)).verdict());
     } finally {
       server.stop(0);
     }
@@ -321,7 +372,7 @@ class PortalExportTest {
     Learner l = learner();
     long account = accountOf(l.email());
     BackpackExports production = new BackpackExports(props, tokenStore, jdbc, audit, clock,
-        new PortalExportConfiguration.ExportSettings(false));
+        new PortalExportConfiguration.ExportSettings(false), twins);
     JsonNode credential = SafeJson.read("{}");
     int before = BACKPACK_STORE.list("learner-1", ApiVersion.OB_3_0).size();
     String loopback = "https://127.0.0.1:" + backpack.baseUrl().getPort();
