@@ -41,10 +41,7 @@ class RequireImageTest {
         .totalTimeout(Duration.ofSeconds(4))
         .requireImage(true)
         .build();
-    server.json("/issuer", Fixtures.ob2Issuer(base))
-        .json("/badge", Fixtures.ob2BadgeClass(base))
-        .answer("/badge.png", 200, "image/png", Fixtures.png())
-        .json("/assertions/1", Fixtures.ob2Assertion(base, base + "/assertions/1"));
+    Fixtures.hostOb2(server);
   }
 
   @AfterEach
