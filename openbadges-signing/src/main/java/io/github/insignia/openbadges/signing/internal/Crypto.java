@@ -1,14 +1,9 @@
 package io.github.insignia.openbadges.signing.internal;
 
 import io.github.insignia.openbadges.ErrorCode;
-import io.github.insignia.openbadges.signing.SigningErrorCode;
 import io.github.insignia.openbadges.InvalidInputException;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -26,36 +21,7 @@ public final class Crypto {
     static final SecureRandom INSTANCE = new SecureRandom();
   }
 
-  /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow. */
-  private static final byte[] ED25519_SPKI_PREFIX = {
-    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
-  };
-
   private Crypto() {}
-
-  /** A JDK Ed25519 public key for the 32 raw bytes. */
-  public static PublicKey ed25519JdkPublicKey(byte[] raw) {
-    byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + 32);
-    System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, 32);
-    try {
-      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-    } catch (GeneralSecurityException e) {
-      throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not an Ed25519 public key", e);
-    }
-  }
-
-  /** The 32 raw bytes of an Ed25519 SubjectPublicKeyInfo, or null when it is not one. */
-  public static byte[] ed25519RawFromSpki(byte[] spki) {
-    if (spki == null || spki.length != ED25519_SPKI_PREFIX.length + 32) {
-      return null;
-    }
-    for (int i = 0; i < ED25519_SPKI_PREFIX.length; i++) {
-      if (spki[i] != ED25519_SPKI_PREFIX[i]) {
-        return null;
-      }
-    }
-    return Arrays.copyOfRange(spki, ED25519_SPKI_PREFIX.length, spki.length);
-  }
 
   /** Big-endian unsigned bytes, left-padded to {@code length}. */
   public static byte[] unsigned(BigInteger value, int length) {

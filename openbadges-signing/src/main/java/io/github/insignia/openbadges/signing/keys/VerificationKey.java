@@ -12,6 +12,7 @@ import io.github.insignia.openbadges.signing.KeyType;
 import io.github.insignia.openbadges.signing.VerificationMethod;
 import io.github.insignia.openbadges.signing.internal.Base58;
 import io.github.insignia.openbadges.signing.internal.Crypto;
+import io.github.insignia.openbadges.signing.internal.Ed25519PublicKey;
 import io.github.insignia.openbadges.signing.internal.EcCurve;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -68,7 +69,7 @@ public final class VerificationKey {
       throw new InvalidInputException(SigningErrorCode.KEY_MALFORMED, "not a valid Ed25519 public key");
     }
     byte[] copy = raw.clone();
-    return new VerificationKey(KeyType.ED25519, Crypto.ed25519JdkPublicKey(copy), copy, point);
+    return new VerificationKey(KeyType.ED25519, Ed25519PublicKey.of(copy), copy, point);
   }
 
   /**
@@ -103,7 +104,7 @@ public final class VerificationKey {
       }
       return new VerificationKey(KeyType.RSA, rsa, rsa.getEncoded(), null);
     }
-    byte[] raw = Crypto.ed25519RawFromSpki(key.getEncoded());
+    byte[] raw = Ed25519PublicKey.rawFromSpki(key.getEncoded());
     if (raw != null) {
       return ed25519(raw);
     }

@@ -47,32 +47,22 @@ public final class Preparation {
    * it does it again and reports what went wrong there).
    */
   public static void run() {
-    // The contexts and keys on a thread of their own, the schema on this one: on a machine with a
-    // core to spare (the command-line tool has two threads busy at start: this one and picocli's)
-    // the two one-off jobs overlap instead of following each other.
-    Thread contexts = new Thread(Preparation::contextsAndKeys, "insignia-prepare-contexts");
-    contexts.setDaemon(true);
-    contexts.start();
-    String schema = Contexts.OB_V3_ACHIEVEMENT_CREDENTIAL_SCHEMA;
-    step("schema", () -> {
-      Schemas.prepare(schema);
-      Schemas.validate(schema, Schemas.screen(schema, SafeJson.read(CREDENTIAL)).instance());
-    });
-    step("messages", () -> Messages.text(Locale.ENGLISH, "OB3_SCHEMA.ok"));
-    try {
-      contexts.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void contextsAndKeys() {
+    // One thread, in the order a verification needs them: the proof (contexts, key), then the
+    // schema, then the report's messages. A second preparation thread (contexts beside the schema)
+    // was measured slower once the launcher stopped compiling so eagerly: three busy threads and
+    // the compiler on two cores delay the main thread more than the overlap saves (docs/cli.md).
     step("contexts", () -> {
       RdfCanonicalizer canonicalizer = RdfCanonicalizer.create();
       canonicalizer.canonicalize(SafeJson.read(CREDENTIAL));
       canonicalizer.canonicalize(SafeJson.read(PROOF_OPTIONS));
     });
     step("key", DataIntegrity::prepareKeys);
+    String schema = Contexts.OB_V3_ACHIEVEMENT_CREDENTIAL_SCHEMA;
+    step("schema", () -> {
+      Schemas.prepare(schema);
+      Schemas.validate(schema, Schemas.screen(schema, SafeJson.read(CREDENTIAL)).instance());
+    });
+    step("messages", () -> Messages.text(Locale.ENGLISH, "OB3_SCHEMA.ok"));
   }
 
   private static void step(String name, Runnable step) {
