@@ -10,7 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,11 +63,13 @@ class WalletExportController {
       model.addAttribute("refused", true);
       return "wallet";
     }
-    OfferRequest.Builder request = OfferRequest.builder(a.deepCopy()).txCode(pin != null).lifetime(LIFETIME);
+    // the wallet's copy expires with the badge it copies, not the portal's validity after redemption
+    Instant validUntil = validUntil(owned.credential()).orElse(null);
+    OfferRequest.Builder request = OfferRequest.builder(a.deepCopy()).txCode(pin != null).lifetime(LIFETIME).validUntil(validUntil);
     exportable.holderName(id).ifPresent(request::recipientName);
     CredentialOffer offer = wallet.offers().offer(request.build());
     // the exchange is its own single-use grant: whichever the learner uses, the other expires unused
-    ExchangeInvitation exchange = wallet.offers().exchange(OfferRequest.builder(a.deepCopy()).lifetime(LIFETIME).build());
+    ExchangeInvitation exchange = wallet.offers().exchange(OfferRequest.builder(a.deepCopy()).lifetime(LIFETIME).validUntil(validUntil).build());
     // tie both grants to this account and badge (refused once the badge is revoked; copies recorded)
     copies.granted(offer.preAuthorizedCode(), id, badgeId, offer.expiresAt());
     copies.granted(exchange.exchangeId(), id, badgeId, exchange.expiresAt());
@@ -76,5 +82,18 @@ class WalletExportController {
     model.addAttribute("lcwLink", exchange.lcwDeepLink());
     model.addAttribute("exchangeUrl", exchange.exchangeUrl().toString());
     return "wallet";
+  }
+
+  /** The badge's own expiry ({@code validUntil}), when it has one. */
+  static Optional<Instant> validUntil(JsonNode credential) {
+    JsonNode until = credential.path("validUntil");
+    if (!until.isTextual()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(until.asText()).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -462,6 +462,10 @@ class PortalExportTest {
     assertEquals(holder.publicKey().didKey(), credential.at("/credentialSubject/id").asText());
     assertEquals("Teaching with open data", credential.at("/credentialSubject/achievement/name").asText());
     assertValid(credential);
+    // the copy expires with the badge it copies (not the portal's validity counted from redemption)
+    JsonNode original = SafeJson.read(badgeStore.credentialJson(l.badgeId()).orElseThrow());
+    assertTrue(original.path("validUntil").isTextual(), "the portal's badges expire");
+    assertEquals(Instant.parse(original.path("validUntil").asText()), Instant.parse(credential.path("validUntil").asText()));
     long account = accountOf(l.email());
     assertTrue(audited(account, "wallet offer ") >= 1);
     // the copy is recorded against the account, and deleting the account revokes it with the original

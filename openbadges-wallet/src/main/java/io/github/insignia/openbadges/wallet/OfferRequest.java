@@ -3,6 +3,7 @@ package io.github.insignia.openbadges.wallet;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.insignia.openbadges.model.ob3.Achievement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Set;
 /**
  * What to offer a wallet: the achievement (the credential subject is the wallet's DID, known only
  * when the wallet proves its key), the formats, whether a transaction code (PIN) guards the offer,
- * and how long the offer lives. Immutable.
+ * how long the offer lives, and when the credential the wallet receives expires. Immutable.
  */
 public final class OfferRequest {
   /** The longest an offer may live. */
@@ -23,6 +24,7 @@ public final class OfferRequest {
   private final Duration lifetime;
   private final String recipientName;
   private final String narrative;
+  private final Instant validUntil;
 
   private OfferRequest(Builder b) {
     this.achievement = b.achievement.deepCopy();
@@ -31,6 +33,7 @@ public final class OfferRequest {
     this.lifetime = b.lifetime;
     this.recipientName = b.recipientName;
     this.narrative = b.narrative;
+    this.validUntil = b.validUntil;
   }
 
   /**
@@ -83,6 +86,14 @@ public final class OfferRequest {
     return Optional.ofNullable(narrative);
   }
 
+  /**
+   * When the wallet's credential expires ({@code validUntil}), when set; absent, the issuer's own
+   * expiry policy applies, counted from the redemption.
+   */
+  public Optional<Instant> validUntil() {
+    return Optional.ofNullable(validUntil);
+  }
+
   /** Builds an {@link OfferRequest}. */
   public static final class Builder {
     private final ObjectNode achievement;
@@ -91,6 +102,7 @@ public final class OfferRequest {
     private Duration lifetime = Duration.ofMinutes(15);
     private String recipientName;
     private String narrative;
+    private Instant validUntil;
 
     private Builder(ObjectNode achievement) {
       this.achievement = achievement;
@@ -150,6 +162,19 @@ public final class OfferRequest {
      */
     public Builder narrative(String value) {
       this.narrative = value;
+      return this;
+    }
+
+    /**
+     * When the credential the wallet receives expires: for a copy of a badge the learner already
+     * holds, that badge's own {@code validUntil}, so the copy does not outlive the original (the
+     * issuer's expiry policy would count its validity from the redemption instead).
+     *
+     * @param value the instant, or null for the issuer's policy
+     * @return this builder
+     */
+    public Builder validUntil(Instant value) {
+      this.validUntil = value;
       return this;
     }
 

@@ -11,6 +11,7 @@ import io.github.insignia.openbadges.json.JsonLimits;
 import io.github.insignia.openbadges.json.SafeJson;
 import io.github.insignia.openbadges.issuing.Award;
 import io.github.insignia.openbadges.issuing.AwardRequest;
+import io.github.insignia.openbadges.issuing.ExpiryPolicy;
 import io.github.insignia.openbadges.issuing.BadgeFormat;
 import io.github.insignia.openbadges.issuing.BadgeIssuer;
 import io.github.insignia.openbadges.issuing.Recipient;
@@ -430,6 +431,8 @@ public final class WalletIssuer {
       }
       AwardRequest.Builder award = AwardRequest.builder(grant.achievement(), recipient);
       grant.narrative().ifPresent(award::narrative);
+      // a copy of a badge the learner holds expires with it, not a validity period after redemption
+      grant.validUntil().ifPresent(until -> award.expiry(ExpiryPolicy.at(until)));
       Award result = issuer.award(award.build());
       if (format == WalletFormat.LDP_VC) {
         return result.credential().map(JsonNode.class::cast);

@@ -74,7 +74,7 @@ public final class WalletOffers {
     Optional<String> pin = request.txCode() ? Optional.of(Secrets.pin()) : Optional.empty();
     List<String> configurations = configurations(request);
     Grant grant = new Grant(request.achievement(), configurations, request.recipientName(), request.narrative(),
-        offerId, pin.map(p -> txCodeDigest(code, p)), 0, Optional.empty(), expires);
+        offerId, pin.map(p -> txCodeDigest(code, p)), 0, Optional.empty(), expires, request.validUntil());
 
     ObjectNode offer = JsonNodeFactory.instance.objectNode();
     offer.put("credential_issuer", endpoints.issuer());
@@ -104,7 +104,7 @@ public final class WalletOffers {
     String id = Secrets.token();
     String challenge = Secrets.id();
     Grant grant = new Grant(request.achievement(), List.of(WalletFormat.LDP_VC.configurationId()), request.recipientName(),
-        request.narrative(), id, Optional.empty(), 0, Optional.of(challenge), expires);
+        request.narrative(), id, Optional.empty(), 0, Optional.of(challenge), expires, request.validUntil());
     store.put(WalletStore.Kind.EXCHANGE, id, grant.toJson(), expires);
     return new ExchangeInvitation(id, URI.create(endpoints.url(Endpoints.EXCHANGES + id)), endpoints.origin(), challenge, expires);
   }

@@ -5,6 +5,7 @@ import static io.github.insignia.openbadges.wallet.WalletFixture.jwk;
 import static io.github.insignia.openbadges.wallet.WalletFixture.kid;
 import static io.github.insignia.openbadges.wallet.WalletFixture.proof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.insignia.openbadges.signing.KeyType;
@@ -16,6 +17,8 @@ import io.github.insignia.openbadges.wallet.internal.HolderProofs;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,37 @@ class Oid4vciFlowTest {
     assertEquals(401, again.status());
     assertEquals("invalid_token", again.error());
     assertTrue(again.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+  }
+
+  @Test
+  void aCopyOfAHeldBadgeExpiresWithItInBothFormats() throws Exception {
+    Instant until = Instant.now().plus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
+    CredentialOffer offer = f.offers.offer(OfferRequest.builder(WalletFixture.achievement())
+        .formats(WalletFormat.LDP_VC, WalletFormat.JWT_VC_JSON).validUntil(until).build());
+    String access = f.token(offer, null).json().get("access_token").asText();
+    SigningKey wallet = SigningKey.generate(KeyType.ED25519);
+    WalletFixture.Answer ldp = f.postJson("/oid4vci/credential",
+        credentialRequest("OpenBadgeCredential_ldp_vc", proof(wallet, kid(wallet), f.base, f.clock.instant(), f.nonce())), access);
+    assertEquals(200, ldp.status(), ldp.raw().body());
+    assertEquals(until, Instant.parse(ldp.json().at("/credentials/0/credential/validUntil").asText()));
+    VerificationReport report = verifier.verify(ldp.json().at("/credentials/0/credential").toString());
+    assertTrue(report.valid(), report.summary());
+
+    WalletFixture.Answer jwt = f.postJson("/oid4vci/credential",
+        credentialRequest("OpenBadgeCredential_jwt_vc_json", proof(wallet, kid(wallet), f.base, f.clock.instant(), f.nonce())), access);
+    assertEquals(200, jwt.status(), jwt.raw().body());
+    String vcJwt = jwt.json().at("/credentials/0/credential").asText();
+    VerificationReport jwtReport = verifier.verify(vcJwt);
+    assertTrue(jwtReport.valid(), jwtReport.summary());
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(vcJwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    assertTrue(payload.contains("\"validUntil\":\"" + until + "\""), payload);
+
+    // without it, the issuer's policy (here: none) decides, as before
+    CredentialOffer plain = offer(false);
+    String plainAccess = f.token(plain, null).json().get("access_token").asText();
+    WalletFixture.Answer none = f.postJson("/oid4vci/credential",
+        credentialRequest("OpenBadgeCredential_ldp_vc", proof(wallet, kid(wallet), f.base, f.clock.instant(), f.nonce())), plainAccess);
+    assertFalse(none.json().at("/credentials/0/credential").has("validUntil"));
   }
 
   @Test

@@ -16,12 +16,13 @@ import java.util.Optional;
 /**
  * What a code, token or exchange entitles its holder to, as stored: the achievement, the credential
  * configurations still grantable, the name and narrative, the offer it came from, the transaction
- * code's digest and failed attempts, and when the grant ends (the offer's expiry: a token never
- * outlives its offer by more than its own lifetime).
+ * code's digest and failed attempts, when the grant ends (the offer's expiry: a token never
+ * outlives its offer by more than its own lifetime), and when the credential it grants expires
+ * (empty: the issuer's expiry policy).
  */
 public record Grant(ObjectNode achievement, List<String> configurations, Optional<String> name,
     Optional<String> narrative, String offerId, Optional<String> txCodeDigest, int attempts,
-    Optional<String> challenge, Instant expires) {
+    Optional<String> challenge, Instant expires, Optional<Instant> validUntil) {
   private static final JsonLimits LIMITS = JsonLimits.builder().maxDepth(64).maxDocumentBytes(1024 * 1024).build();
 
   /** Copies the lists. */
@@ -31,17 +32,17 @@ public record Grant(ObjectNode achievement, List<String> configurations, Optiona
 
   /** The same grant with other fields changed. */
   public Grant withConfigurations(List<String> value) {
-    return new Grant(achievement, value, name, narrative, offerId, txCodeDigest, attempts, challenge, expires);
+    return new Grant(achievement, value, name, narrative, offerId, txCodeDigest, attempts, challenge, expires, validUntil);
   }
 
   /** One more failed transaction-code attempt. */
   public Grant failedAttempt() {
-    return new Grant(achievement, configurations, name, narrative, offerId, txCodeDigest, attempts + 1, challenge, expires);
+    return new Grant(achievement, configurations, name, narrative, offerId, txCodeDigest, attempts + 1, challenge, expires, validUntil);
   }
 
   /** The same grant ending at {@code value}. */
   public Grant until(Instant value) {
-    return new Grant(achievement, configurations, name, narrative, offerId, txCodeDigest, attempts, challenge, value);
+    return new Grant(achievement, configurations, name, narrative, offerId, txCodeDigest, attempts, challenge, value, validUntil);
   }
 
   /** The stored text. */
@@ -57,6 +58,7 @@ public record Grant(ObjectNode achievement, List<String> configurations, Optiona
     o.put("attempts", attempts);
     challenge.ifPresent(v -> o.put("challenge", v));
     o.put("expires", expires.getEpochSecond());
+    validUntil.ifPresent(v -> o.put("validUntil", v.toString()));
     return SafeJson.write(o);
   }
 
@@ -72,7 +74,7 @@ public record Grant(ObjectNode achievement, List<String> configurations, Optiona
       }
       return new Grant((ObjectNode) achievement, configurations, text(o, "name"), text(o, "narrative"),
           o.path("offerId").asText(""), text(o, "txCode"), o.path("attempts").asInt(0), text(o, "challenge"),
-          Instant.ofEpochSecond(o.path("expires").asLong()));
+          Instant.ofEpochSecond(o.path("expires").asLong()), text(o, "validUntil").map(Instant::parse));
     } catch (RuntimeException e) {
       throw new WalletException(WalletErrorCode.WALLET_STORE_CORRUPT, "a stored wallet grant is unreadable: " + e.getMessage(), e);
     }
