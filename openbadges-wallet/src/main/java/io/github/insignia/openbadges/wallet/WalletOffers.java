@@ -66,8 +66,11 @@ public final class WalletOffers {
    * @param request what to offer
    * @return the offer
    * @throws WalletException when the store refuses it
+   * @throws io.github.insignia.openbadges.InvalidInputException {@link WalletErrorCode#WALLET_OFFER_INVALID}
+   *     when the request's {@code validUntil} is not in the future
    */
   public CredentialOffer offer(OfferRequest request) {
+    requireNotExpired(request);
     Instant expires = clock.instant().plus(request.lifetime());
     String code = Secrets.token();
     String offerId = Secrets.id();
@@ -98,8 +101,11 @@ public final class WalletOffers {
    *
    * @param request what to issue (its transaction-code setting is ignored: the exchange URL is the secret)
    * @return the invitation
+   * @throws io.github.insignia.openbadges.InvalidInputException {@link WalletErrorCode#WALLET_OFFER_INVALID}
+   *     when the request's {@code validUntil} is not in the future
    */
   public ExchangeInvitation exchange(OfferRequest request) {
+    requireNotExpired(request);
     Instant expires = clock.instant().plus(request.lifetime());
     String id = Secrets.token();
     String challenge = Secrets.id();
@@ -122,5 +128,13 @@ public final class WalletOffers {
   /** The digest a transaction code is stored as: salted by its code, so equal PINs never look alike. */
   static String txCodeDigest(String code, String pin) {
     return Secrets.sha256(code + "\u0000" + pin);
+  }
+
+  /** A credential that would be expired when issued is never offered: the host's mistake, said at once. */
+  private void requireNotExpired(OfferRequest request) {
+    if (request.validUntil().filter(until -> !until.isAfter(clock.instant())).isPresent()) {
+      throw new io.github.insignia.openbadges.InvalidInputException(WalletErrorCode.WALLET_OFFER_INVALID,
+          "the credential would expire at " + request.validUntil().get() + ", which is not in the future");
+    }
   }
 }

@@ -6,6 +6,7 @@ import static io.github.insignia.openbadges.wallet.WalletFixture.kid;
 import static io.github.insignia.openbadges.wallet.WalletFixture.proof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.insignia.openbadges.signing.KeyType;
@@ -122,6 +123,13 @@ class Oid4vciFlowTest {
     assertTrue(jwtReport.valid(), jwtReport.summary());
     String payload = new String(java.util.Base64.getUrlDecoder().decode(vcJwt.split("\\.")[1]), StandardCharsets.UTF_8);
     assertTrue(payload.contains("\"validUntil\":\"" + until + "\""), payload);
+
+    // a credential that would be expired when issued is never offered (neither way)
+    OfferRequest past = OfferRequest.builder(WalletFixture.achievement()).validUntil(f.clock.instant()).build();
+    assertEquals(WalletErrorCode.WALLET_OFFER_INVALID,
+        assertThrows(io.github.insignia.openbadges.InvalidInputException.class, () -> f.offers.offer(past)).errorCode());
+    assertEquals(WalletErrorCode.WALLET_OFFER_INVALID,
+        assertThrows(io.github.insignia.openbadges.InvalidInputException.class, () -> f.offers.exchange(past)).errorCode());
 
     // without it, the issuer's policy (here: none) decides, as before
     CredentialOffer plain = offer(false);
