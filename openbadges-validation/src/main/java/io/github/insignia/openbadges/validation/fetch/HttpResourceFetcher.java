@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * The default {@link ResourceFetcher}, over {@link java.net.http.HttpClient}.
+ * The default {@link ResourceFetcher}: HTTP/1.1 to the checked address (through a proxy, {@link
+ * java.net.http.HttpClient}).
  *
  * <p>Safe defaults for fetching on behalf of a stranger's badge: only {@code https} and {@code
  * http}; every host is resolved and each of its addresses checked before each hop (redirects are
@@ -39,12 +40,12 @@ import javax.net.ssl.SSLException;
  * timeout and a total deadline per fetch; bodies read as a stream and abandoned past the size cap;
  * {@code Accept: application/ld+json, application/json}.
  *
- * <p>Residual risk (DNS rebinding): {@code HttpClient} resolves the host again when it connects,
- * and Java 17 offers no hook to make it use the address checked here. A resolver that answers a
- * public address to the check and a private one a moment later could still steer a connection
- * inward. The JDK's positive DNS cache (30 s by default, {@code networkaddress.cache.ttl}) makes
- * both lookups return the same answer in practice; hosts that need a hard guarantee run the
- * verifier behind an egress proxy that enforces the same rule, or supply their own fetcher.
+ * <p>No DNS rebinding: the connection is made to the very addresses that were checked (one lookup
+ * per hop), by a small HTTP/1.1 client, because Java 17's {@code HttpClient} resolves the host
+ * again when it connects and offers no hook to prevent it; TLS still names and verifies the URL's
+ * host. Only when the JVM's {@link java.net.ProxySelector} sends the URL through a proxy is the
+ * fetch made by {@code HttpClient} through that proxy: the proxy then resolves the name, and a host
+ * that relies on it must make it enforce the same rule.
  *
  * <p>Immutable and thread-safe.
  */
@@ -53,9 +54,9 @@ public final class HttpResourceFetcher implements ResourceFetcher {
   public static final String ACCEPT = "application/ld+json, application/json";
 
   /**
-   * Built on the first fetch, not here: creating an {@code HttpClient} loads and initialises some
-   * 800 classes (selector, TLS) and cost about a third of a second of CPU in a fresh JVM, which a
-   * verifier whose badges need no fetch (preloaded documents, did:key issuers) never repays.
+   * Built on the first fetch through a proxy only, not here: creating an {@code HttpClient} loads and
+   * initialises some 800 classes (selector, TLS) and cost about a third of a second of CPU in a
+   * fresh JVM, which a verifier that fetches directly (or not at all) never needs.
    */
   private final java.util.function.Supplier<HttpClient> clientFactory;
   private volatile HttpClient client;
@@ -67,6 +68,15 @@ public final class HttpResourceFetcher implements ResourceFetcher {
   private final String accept;
   private final String userAgent;
   private final java.util.function.Predicate<InetAddress> exempt;
+  private final javax.net.ssl.SSLContext sslContext;
+  private final Resolver resolver;
+  private final java.net.ProxySelector proxySelector;
+
+  /** A host name to its addresses ({@link InetAddress#getAllByName}; tests put their own "DNS" here). */
+  @FunctionalInterface
+  interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
 
   private HttpResourceFetcher(Builder b) {
     this.exempt = b.exempt;
@@ -77,7 +87,11 @@ public final class HttpResourceFetcher implements ResourceFetcher {
     this.maxRedirects = b.maxRedirects;
     this.accept = b.accept;
     this.userAgent = b.userAgent;
+    this.sslContext = b.sslContext;
+    this.resolver = b.resolver;
+    this.proxySelector = b.proxySelector;
     javax.net.ssl.SSLContext sslContext = b.sslContext;
+    java.net.ProxySelector proxy = b.proxySelector;
     Duration timeout = connectTimeout;
     this.clientFactory = () -> {
       HttpClient.Builder client = HttpClient.newBuilder()
@@ -85,6 +99,9 @@ public final class HttpResourceFetcher implements ResourceFetcher {
           .connectTimeout(timeout);
       if (sslContext != null) {
         client.sslContext(sslContext);
+      }
+      if (proxy != null) {
+        client.proxy(proxy);
       }
       return client.build();
     };
@@ -136,18 +153,16 @@ public final class HttpResourceFetcher implements ResourceFetcher {
         throw new FetchException(FetchProblem.TOO_MANY_REDIRECTS, url, Integer.toString(hop), 0,
             url + ": more than " + maxRedirects + " redirects (or a redirect loop)", null);
       }
-      checkAddresses(current);
-      HttpResponse<byte[]> response = send(current, deadline, acceptHeader);
-      int status = response.statusCode();
-      if (isRedirect(status)) {
-        Optional<String> location = response.headers().firstValue("Location");
-        if (location.isPresent()) {
-          current = resolveLocation(current, location.get());
-          continue;
-        }
+      InetAddress[] addresses = checkAddresses(current);
+      PinnedExchange.Response response = proxied(current)
+          ? send(current, deadline, acceptHeader)
+          : pinned(current, addresses, deadline, acceptHeader);
+      int status = response.status();
+      if (isRedirect(status) && response.location().isPresent()) {
+        current = resolveLocation(current, response.location().get());
+        continue;
       }
-      return new FetchedResource(url, current, status,
-          response.headers().firstValue("Content-Type"), response.body());
+      return new FetchedResource(url, current, status, response.contentType(), response.body());
     }
   }
 
@@ -172,20 +187,21 @@ public final class HttpResourceFetcher implements ResourceFetcher {
     }
   }
 
-  private void checkAddresses(URI url) {
+  /** The host's addresses, each checked; the only ones a direct connection is made to. */
+  private InetAddress[] checkAddresses(URI url) {
     String host = url.getHost();
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
     InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(host);
+      addresses = resolver.resolve(host);
     } catch (UnknownHostException e) {
       throw new FetchException(FetchProblem.CONNECTION_FAILED, url, "UNKNOWN_HOST", 0,
           "the host of " + url + " could not be resolved", e);
     }
     if (allowPrivateNetwork) {
-      return;
+      return addresses;
     }
     for (InetAddress address : addresses) {
       if (NetworkAddresses.isRestricted(address) && !exempt.test(address)) {
@@ -193,9 +209,47 @@ public final class HttpResourceFetcher implements ResourceFetcher {
             url + " resolves to the non-public address " + address.getHostAddress() + "; refused", null);
       }
     }
+    return addresses;
   }
 
-  private HttpResponse<byte[]> send(URI url, long deadline, String acceptHeader) {
+  /** Whether the proxy selector sends this URL through a proxy (then the proxy connects, not this JVM). */
+  private boolean proxied(URI url) {
+    java.net.ProxySelector selector = proxySelector != null ? proxySelector : java.net.ProxySelector.getDefault();
+    if (selector == null) {
+      return false;
+    }
+    try {
+      return selector.select(url).stream().anyMatch(p -> p.type() != java.net.Proxy.Type.DIRECT);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The direct fetch: one connection to a checked address, no second lookup. */
+  private PinnedExchange.Response pinned(URI url, InetAddress[] addresses, long deadline, String acceptHeader) {
+    try {
+      return PinnedExchange.get(url, addresses, acceptHeader, userAgent, deadline, connectTimeout, maxBytes, tls());
+    } catch (IllegalArgumentException e) {
+      throw new FetchException(FetchProblem.UNSUPPORTED_URL, url, null, 0, url + " is not a URL this verifier can request: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw translate(url, e);
+    }
+  }
+
+  /** The TLS socket factory: the host's context, else the JDK's default (made on the first https fetch). */
+  private javax.net.ssl.SSLSocketFactory tls() throws IOException {
+    if (sslContext != null) {
+      return sslContext.getSocketFactory();
+    }
+    try {
+      return javax.net.ssl.SSLContext.getDefault().getSocketFactory();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new javax.net.ssl.SSLException("no default TLS context", e);
+    }
+  }
+
+  /** The fetch through the JVM's proxy, by {@code HttpClient} (the proxy resolves and connects). */
+  private PinnedExchange.Response send(URI url, long deadline, String acceptHeader) {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
       throw timeout(url, null);
@@ -214,7 +268,9 @@ public final class HttpResourceFetcher implements ResourceFetcher {
     CompletableFuture<HttpResponse<byte[]>> future =
         client().sendAsync(request, info -> capped(url, info));
     try {
-      return future.get(remaining, TimeUnit.NANOSECONDS);
+      HttpResponse<byte[]> response = future.get(remaining, TimeUnit.NANOSECONDS);
+      return new PinnedExchange.Response(response.statusCode(), response.headers().firstValue("Content-Type"),
+          response.headers().firstValue("Location"), response.body());
     } catch (TimeoutException e) {
       future.cancel(true);
       throw timeout(url, e);
@@ -250,7 +306,8 @@ public final class HttpResourceFetcher implements ResourceFetcher {
         return fe;
       }
     }
-    if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
+    if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException
+        || cause instanceof java.net.SocketTimeoutException) {
       return timeout(url, cause);
     }
     for (Throwable c = t; c != null; c = c.getCause()) {
@@ -260,7 +317,8 @@ public final class HttpResourceFetcher implements ResourceFetcher {
             "TLS handshake with " + url.getHost() + " failed: " + reason, t);
       }
     }
-    String kind = cause instanceof ConnectException ? "CONNECTION_REFUSED" : "IO";
+    String kind = cause instanceof ConnectException ? "CONNECTION_REFUSED"
+        : cause instanceof PinnedExchange.Malformed ? "MALFORMED_RESPONSE" : "IO";
     return new FetchException(FetchProblem.CONNECTION_FAILED, url, kind, 0,
         "could not connect to " + url + ": " + cause, cause);
   }
@@ -368,8 +426,28 @@ public final class HttpResourceFetcher implements ResourceFetcher {
     private String userAgent = "Insignia-Verifier/0.1";
     private java.util.function.Predicate<InetAddress> exempt = a -> false;
     private javax.net.ssl.SSLContext sslContext;
+    private Resolver resolver = InetAddress::getAllByName;
+    private java.net.ProxySelector proxySelector;
 
     private Builder() {}
+
+    /**
+     * The egress proxy (default: the JVM's {@link java.net.ProxySelector#getDefault()}, which follows
+     * the {@code http.proxyHost}/{@code https.proxyHost} properties). A URL the selector sends through
+     * a proxy is fetched by {@code HttpClient} through it: the proxy resolves the host and connects,
+     * so it must refuse private addresses itself; every other URL is fetched directly, to the address
+     * this fetcher checked.
+     */
+    public Builder proxy(java.net.ProxySelector value) {
+      this.proxySelector = java.util.Objects.requireNonNull(value, "proxy");
+      return this;
+    }
+
+    /** Tests only: the host name lookup (default the JDK's). */
+    Builder resolverForTests(Resolver value) {
+      this.resolver = java.util.Objects.requireNonNull(value, "resolver");
+      return this;
+    }
 
     /** The TLS context (default: the JDK's, with its trust store); for hosts with a private CA. */
     public Builder sslContext(javax.net.ssl.SSLContext value) {
