@@ -166,7 +166,8 @@ public final class HttpResourceFetcher implements ResourceFetcher {
     }
   }
 
-  private static boolean isRedirect(int status) {
+  /** The statuses whose {@code Location} the fetcher follows. */
+  static boolean isRedirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 

@@ -186,7 +186,7 @@ final class PinnedExchange {
         }
         continue;
       }
-      if (location != null && isRedirect(status)) {
+      if (location != null && HttpResourceFetcher.isRedirect(status)) {
         return new Response(status, Optional.ofNullable(contentType), Optional.of(location), new byte[0]);
       }
       byte[] body;
@@ -304,10 +304,6 @@ final class PinnedExchange {
       }
     }
     return !name.isEmpty();
-  }
-
-  private static boolean isRedirect(int status) {
-    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
   private static boolean isIpLiteral(String host) {
