@@ -11,10 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +61,7 @@ class WalletExportController {
       return "wallet";
     }
     // the wallet's copy expires with the badge it copies, not the portal's validity after redemption
-    Instant validUntil = validUntil(owned.credential()).orElse(null);
+    Instant validUntil = owned.claim().validUntil().orElse(null);
     OfferRequest.Builder request = OfferRequest.builder(a.deepCopy()).txCode(pin != null).lifetime(LIFETIME).validUntil(validUntil);
     exportable.holderName(id).ifPresent(request::recipientName);
     CredentialOffer offer = wallet.offers().offer(request.build());
@@ -82,18 +79,5 @@ class WalletExportController {
     model.addAttribute("lcwLink", exchange.lcwDeepLink());
     model.addAttribute("exchangeUrl", exchange.exchangeUrl().toString());
     return "wallet";
-  }
-
-  /** The badge's own expiry ({@code validUntil}), when it has one. */
-  static Optional<Instant> validUntil(JsonNode credential) {
-    JsonNode until = credential.path("validUntil");
-    if (!until.isTextual()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(OffsetDateTime.parse(until.asText()).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 }
